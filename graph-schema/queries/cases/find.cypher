@@ -1,0 +1,2 @@
+MATCH (c:Case {id: $id})
+RETURN c

@@ -1,0 +1,88 @@
+package org.chainline.cases;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Patch;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.chainline.web.Roles;
+import org.chainline.web.InvalidInput;
+
+import java.net.URI;
+import java.util.List;
+
+@Controller("/api/cases")
+@Tag(name = "Cases")
+class CaseController {
+
+    private final Cases cases;
+
+    CaseController(Cases cases) {
+        this.cases = cases;
+    }
+
+    @Operation(summary = "List cases, newest first")
+    @Secured(Roles.VIEWER)
+    @Get
+    List<Case> list(@QueryValue @Nullable String status, @QueryValue(defaultValue = "0") int offset,
+                    @QueryValue(defaultValue = "100") int limit) {
+        return cases.list(status, offset, limit);
+    }
+
+    @Operation(summary = "One case")
+    @Secured(Roles.VIEWER)
+    @Get("/{id}")
+    Case get(@PathVariable String id) {
+        return cases.get(id);
+    }
+
+    @Operation(summary = "Open a case")
+    @Secured(Roles.ANALYST)
+    @Post
+    HttpResponse<Case> open(@Body @Nullable CaseRequest body, Authentication who) {
+        CaseRequest request = required(body);
+        Case opened = cases.open(who.getName(), request.title(), request.summary(), request.reason());
+        return HttpResponse.created(opened, URI.create("/api/cases/" + opened.id()));
+    }
+
+    @Operation(summary = "Change a case's title or summary")
+    @Secured(Roles.ANALYST)
+    @Patch("/{id}")
+    Case revise(@PathVariable String id, @Body @Nullable CaseRequest body, Authentication who) {
+        CaseRequest request = required(body);
+        return cases.revise(who.getName(), id, request.title(), request.summary(), request.reason());
+    }
+
+    @Operation(summary = "Close a case")
+    @Secured(Roles.ANALYST)
+    @Post("/{id}/close")
+    Case close(@PathVariable String id, @Body @Nullable Reason body, Authentication who) {
+        return cases.close(who.getName(), id, body == null ? null : body.reason());
+    }
+
+    private static CaseRequest required(CaseRequest body) {
+        if (body == null) {
+            throw new InvalidInput("body", "is required: a JSON object with title, summary and reason");
+        }
+        return body;
+    }
+
+    /** Title and summary of a case, and why the change is made. */
+    @Serdeable
+    record CaseRequest(@Nullable String title, @Nullable String summary, @Nullable String reason) {
+    }
+
+    /** Why. */
+    @Serdeable
+    record Reason(@Nullable String reason) {
+    }
+}

@@ -1,0 +1,100 @@
+package org.chainline.cases;
+
+import jakarta.inject.Singleton;
+import org.chainline.journal.Change;
+import org.chainline.journal.Journal;
+import org.chainline.journal.JournalEntry;
+import org.chainline.web.Conflict;
+import org.chainline.web.InvalidInput;
+import org.chainline.web.NotFound;
+
+import java.util.List;
+import java.util.UUID;
+
+/** Opening, revising and closing cases: each a journal entry, read back from the graph. */
+@Singleton
+public class Cases {
+
+    static final int TITLE_MAX = 200;
+    static final int SUMMARY_MAX = 10_000;
+
+    private final Journal journal;
+    private final CaseRepository repository;
+
+    Cases(Journal journal, CaseRepository repository) {
+        this.journal = journal;
+        this.repository = repository;
+    }
+
+    public Case open(String actor, String title, String summary, String reason) {
+        String t = text("title", title, TITLE_MAX, true);
+        String s = text("summary", summary, SUMMARY_MAX, false);
+        String id = "case-" + UUID.randomUUID();
+        JournalEntry entry = journal.append(actor, text("reason", reason, 2000, false),
+                new Change(CaseEvents.OPENED, id, new CaseEvents.Opened(t, s))).getFirst();
+        return repository.find(id).orElseGet(() -> new Case(id, t, s, "open", entry.recordedAt(), actor,
+                entry.recordedAt(), null));
+    }
+
+    public Case revise(String actor, String id, String title, String summary, String reason) {
+        String t = text("title", title, TITLE_MAX, false);
+        String s = text("summary", summary, SUMMARY_MAX, false);
+        if (t == null && s == null) {
+            throw new InvalidInput("title", "or summary is required: nothing to change");
+        }
+        Case current = get(id);
+        if (!"open".equals(current.status())) {
+            throw new Conflict("status", "case " + id + " is closed and cannot be revised");
+        }
+        journal.append(actor, text("reason", reason, 2000, false),
+                new Change(CaseEvents.REVISED, id, new CaseEvents.Revised(t, s)));
+        return get(id);
+    }
+
+    public Case close(String actor, String id, String reason) {
+        Case current = get(id);
+        if (!"open".equals(current.status())) {
+            throw new Conflict("status", "case " + id + " is already closed");
+        }
+        journal.append(actor, text("reason", reason, 2000, false), new Change(CaseEvents.CLOSED, id, new CaseEvents.Closed()));
+        return get(id);
+    }
+
+    public Case get(String id) {
+        return repository.find(id).orElseThrow(() -> new NotFound("case", id));
+    }
+
+    public List<Case> list(String status, int offset, int limit) {
+        if (status != null && !List.of("open", "closed").contains(status)) {
+            throw new InvalidInput("status", "must be open or closed");
+        }
+        if (offset < 0) {
+            throw new InvalidInput("offset", "must not be negative");
+        }
+        if (limit < 1 || limit > 500) {
+            throw new InvalidInput("limit", "must be between 1 and 500");
+        }
+        return repository.list(status, offset, limit);
+    }
+
+    /** Trimmed text within its length, without control characters other than line breaks and tabs. */
+    static String text(String field, String value, int max, boolean required) {
+        if (value == null || value.isBlank()) {
+            if (required) {
+                throw new InvalidInput(field, "is required");
+            }
+            return null;
+        }
+        String v = value.strip();
+        if (v.length() > max) {
+            throw new InvalidInput(field, "must be at most " + max + " characters (it has " + v.length() + ")");
+        }
+        for (int i = 0; i < v.length(); i++) {
+            char c = v.charAt(i);
+            if (Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t') {
+                throw new InvalidInput(field, "contains a control character at position " + (i + 1));
+            }
+        }
+        return v;
+    }
+}

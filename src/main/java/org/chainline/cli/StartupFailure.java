@@ -1,0 +1,26 @@
+package org.chainline.cli;
+
+import org.chainline.graph.GraphMigrationException;
+import org.chainline.storage.StoreUnavailableException;
+import org.chainline.web.ApiException;
+
+/** One line for the person at the terminal: the failure Chainline understood, not a wall of stack traces. */
+final class StartupFailure {
+
+    private StartupFailure() {
+    }
+
+    /** The message of a failure Chainline understands, or null for anything else (a bug: show its trace). */
+    static String understood(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof StoreUnavailableException || t instanceof GraphMigrationException
+                    || t instanceof ApiException) {
+                return t.getMessage();
+            }
+            if (t instanceof org.flywaydb.core.api.FlywayException) {
+                return "PostgreSQL schema migration failed: " + StoreUnavailableException.rootMessage(t);
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,18 @@
+package org.chainline.journal;
+
+import org.neo4j.driver.TransactionContext;
+
+import java.util.Set;
+
+/**
+ * How a feature carries its journal entries into the graph. Applying an entry must be idempotent (MERGE by
+ * stable ids, values from the entry only, never the wall clock), so that a replay or a rebuild gives the
+ * same graph.
+ */
+public interface GraphProjection {
+
+    /** The entry kinds this projection applies, e.g. {@code case.opened}. */
+    Set<String> kinds();
+
+    void apply(JournalEntry entry, TransactionContext tx);
+}

@@ -1,0 +1,62 @@
+package org.chainline.journal;
+
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.chainline.web.Roles;
+import org.chainline.web.InvalidInput;
+
+import java.util.List;
+
+@Controller("/api")
+@Tag(name = "Journal")
+class JournalController {
+
+    private final Journal journal;
+    private final JournalVerifier verifier;
+    private final Projector projector;
+
+    JournalController(Journal journal, JournalVerifier verifier, Projector projector) {
+        this.journal = journal;
+        this.verifier = verifier;
+        this.projector = projector;
+    }
+
+    @Operation(summary = "Journal entries after a position, oldest first (at most 1000)")
+    @Secured({Roles.COUNSEL, Roles.ADMIN})
+    @Get("/journal")
+    List<JournalEntry> entries(@QueryValue(defaultValue = "0") long after, @QueryValue(defaultValue = "100") int limit) {
+        if (after < 0) {
+            throw new InvalidInput("after", "must be 0 or a journal position");
+        }
+        if (limit < 1 || limit > 1000) {
+            throw new InvalidInput("limit", "must be between 1 and 1000");
+        }
+        return journal.after(after, limit);
+    }
+
+    @Operation(summary = "Re-check the journal's hash chain; reports the first broken entry")
+    @Secured({Roles.COUNSEL, Roles.ADMIN})
+    @Get("/journal/verify")
+    JournalVerification verify() {
+        return verifier.verify();
+    }
+
+    @Operation(summary = "Empty the graph and replay the whole journal into it")
+    @Secured(Roles.ADMIN)
+    @Post("/graph/rebuild")
+    Rebuilt rebuild() {
+        int applied = projector.rebuild();
+        return new Rebuilt(applied, projector.position());
+    }
+
+    /** What a rebuild did: entries replayed and the graph's position afterwards. */
+    @Serdeable
+    record Rebuilt(int entriesReplayed, long position) {
+    }
+}

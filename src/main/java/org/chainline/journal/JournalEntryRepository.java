@@ -1,0 +1,26 @@
+package org.chainline.journal;
+
+import io.micronaut.data.annotation.Query;
+import io.micronaut.data.jdbc.annotation.JdbcRepository;
+import io.micronaut.data.model.query.builder.sql.Dialect;
+import io.micronaut.data.repository.GenericRepository;
+
+import java.util.List;
+
+@JdbcRepository(dialect = Dialect.POSTGRES)
+interface JournalEntryRepository extends GenericRepository<JournalEntry, Long> {
+
+    JournalEntry save(JournalEntry entry);
+
+    @Query("SELECT * FROM journal_entry WHERE seq > :after ORDER BY seq LIMIT :limit")
+    List<JournalEntry> after(long after, int limit);
+
+    @Query("SELECT * FROM journal_head WHERE id = 1 FOR UPDATE")
+    JournalHead lockHead();
+
+    @Query("SELECT * FROM journal_head WHERE id = 1")
+    JournalHead head();
+
+    @Query("UPDATE journal_head SET seq = :seq, hash = :hash WHERE id = 1")
+    void moveHead(long seq, String hash);
+}

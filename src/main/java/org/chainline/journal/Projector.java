@@ -1,0 +1,124 @@
+package org.chainline.journal;
+
+import io.micronaut.scheduling.annotation.Scheduled;
+import jakarta.inject.Singleton;
+import org.chainline.graph.CypherQueries;
+import org.chainline.graph.Graph;
+import org.neo4j.driver.Session;
+import org.neo4j.driver.Values;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * Carries journal entries into the graph in order, remembering in the graph itself (in the same Neo4j
+ * transaction as the changes) the last position applied. Entries at or before that position are never
+ * applied again; if the graph was down, the next catch-up resumes where it stopped.
+ */
+@Singleton
+public class Projector {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Projector.class);
+    static final int BATCH = 200;
+
+    private final JournalEntryRepository entries;
+    private final Graph graph;
+    private final Map<String, GraphProjection> byKind = new HashMap<>();
+    private final ReentrantLock lock = new ReentrantLock();
+    private final String positionQuery = CypherQueries.load("journal/projection-position");
+    private final String advanceQuery = CypherQueries.load("journal/advance-position");
+    private final String wipeQuery = CypherQueries.load("journal/wipe-projection");
+    private volatile String lastError;
+
+    Projector(JournalEntryRepository entries, Graph graph, List<GraphProjection> projections) {
+        this.entries = entries;
+        this.graph = graph;
+        for (GraphProjection projection : projections) {
+            for (String kind : projection.kinds()) {
+                GraphProjection earlier = byKind.put(kind, projection);
+                if (earlier != null) {
+                    throw new IllegalStateException("journal kind " + kind + " is projected by both "
+                            + earlier.getClass().getSimpleName() + " and " + projection.getClass().getSimpleName());
+                }
+            }
+        }
+    }
+
+    /** The last journal position applied to the graph. */
+    public long position() {
+        return graph.read(tx -> tx.run(positionQuery).single().get("position").asLong());
+    }
+
+    /** Why the last catch-up stopped, if it did. */
+    public Optional<String> lastError() {
+        return Optional.ofNullable(lastError);
+    }
+
+    /** Applies every entry after the graph's position; returns how many were applied. */
+    public int catchUp() {
+        lock.lock();
+        long positionBefore = -1;
+        try {
+            int applied = 0;
+            long position = position();
+            while (true) {
+                positionBefore = position;
+                List<JournalEntry> batch = entries.after(position, BATCH);
+                if (batch.isEmpty()) {
+                    lastError = null;
+                    return applied;
+                }
+                long last = batch.getLast().seq();
+                graph.write(tx -> {
+                    for (JournalEntry entry : batch) {
+                        GraphProjection projection = byKind.get(entry.kind());
+                        if (projection != null) {
+                            projection.apply(entry, tx);
+                        }
+                    }
+                    tx.run(advanceQuery, Values.parameters("seq", last)).consume();
+                    return null;
+                });
+                applied += batch.size();
+                position = last;
+            }
+        } catch (RuntimeException e) {
+            // Only positions and kinds are logged: payloads may hold what must not reach a log.
+            lastError = e.getClass().getSimpleName() + (positionBefore < 0
+                    ? " while reading the graph's position"
+                    : " while projecting the entries after position " + positionBefore);
+            throw e;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Catches up, and if the graph is unavailable leaves the entries for the next attempt. */
+    @Scheduled(fixedDelay = "${chainline.projector.interval:5s}", initialDelay = "1s")
+    public void catchUpQuietly() {
+        try {
+            catchUp();
+        } catch (RuntimeException e) {
+            LOG.warn("Graph projection is behind the journal and will be retried: {}", lastError);
+        }
+    }
+
+    /** Empties the projected graph and replays the whole journal into it. */
+    public int rebuild() {
+        lock.lock();
+        try {
+            try (Session session = graph.session()) {
+                session.run(wipeQuery).consume();
+            }
+            return catchUp();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+}

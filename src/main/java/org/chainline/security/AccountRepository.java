@@ -1,0 +1,30 @@
+package org.chainline.security;
+
+import io.micronaut.data.annotation.Query;
+import io.micronaut.data.jdbc.annotation.JdbcRepository;
+import io.micronaut.data.model.query.builder.sql.Dialect;
+import io.micronaut.data.repository.GenericRepository;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+@JdbcRepository(dialect = Dialect.POSTGRES)
+interface AccountRepository extends GenericRepository<Account, UUID> {
+
+    Account save(Account account);
+
+    Account update(Account account);
+
+    @Query("SELECT * FROM account WHERE lower(username) = lower(:username)")
+    Optional<Account> findByName(String username);
+
+    @Query("SELECT * FROM account ORDER BY lower(username)")
+    List<Account> all();
+
+    long count();
+
+    /** Serialises the creation of the first administrator between concurrent starts. */
+    @Query("SELECT count(*) FROM (SELECT pg_advisory_xact_lock(4242)) AS locked")
+    long lockAccounts();
+}

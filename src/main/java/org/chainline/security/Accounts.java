@@ -1,0 +1,166 @@
+package org.chainline.security;
+
+import org.chainline.web.Roles;
+import io.micronaut.transaction.TransactionOperations;
+import jakarta.inject.Singleton;
+import org.chainline.journal.Change;
+import org.chainline.journal.Journal;
+import org.chainline.web.Conflict;
+import org.chainline.web.InvalidInput;
+import org.chainline.web.NotFound;
+
+import java.sql.Connection;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/** Local accounts: created with one-time passwords, changed by their owners, every change journaled. */
+@Singleton
+public class Accounts {
+
+    static final String FIRST_ADMIN = "admin";
+    private static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._-]{1,63}");
+
+    private final AccountRepository repository;
+    private final PasswordHashing hashing;
+    private final Journal journal;
+    private final TransactionOperations<Connection> transactions;
+    private final Clock clock;
+
+    Accounts(AccountRepository repository, PasswordHashing hashing, Journal journal,
+             TransactionOperations<Connection> transactions, Clock clock) {
+        this.repository = repository;
+        this.hashing = hashing;
+        this.journal = journal;
+        this.transactions = transactions;
+        this.clock = clock;
+    }
+
+    /** Creates an account with a one-time password, returned once. */
+    public IssuedPassword create(String actor, String username, Set<String> roles) {
+        String name = validUsername(username);
+        List<String> granted = validRoles(roles);
+        return transactions.executeWrite(status -> {
+            if (repository.findByName(name).isPresent()) {
+                throw new Conflict("username", "an account named " + name + " exists already");
+            }
+            return insert(actor, name, granted);
+        });
+    }
+
+    /** On a first start, the first administrator, so that nobody ever needs a default password. */
+    public Optional<IssuedPassword> createFirstAdminIfNone(String actor) {
+        return transactions.executeWrite(status -> {
+            repository.lockAccounts();
+            if (repository.count() > 0) {
+                return Optional.<IssuedPassword>empty();
+            }
+            return Optional.of(insert(actor, FIRST_ADMIN, List.of(Roles.ADMIN)));
+        });
+    }
+
+    public List<AccountView> list() {
+        return repository.all().stream().map(AccountView::of).toList();
+    }
+
+    /** A new one-time password for an account; the old password stops working. */
+    public IssuedPassword resetPassword(String actor, String username) {
+        String oneTime = hashing.oneTimePassword();
+        String hash = hashing.hash(oneTime);
+        return transactions.executeWrite(status -> {
+            Account account = repository.findByName(username)
+                    .orElseThrow(() -> new NotFound("account", username));
+            repository.update(account.withPassword(hash, true, now()));
+            journal.append(actor, "password reset", new Change(AccountEvents.PASSWORD_RESET, accountId(account),
+                    new AccountEvents.PasswordEvent(account.username())));
+            return new IssuedPassword(account.username(), List.of(account.roles()), oneTime);
+        });
+    }
+
+    /** The owner's own change, which also ends the one-time state. */
+    public void changePassword(String username, String current, String next) {
+        if (next == null || next.length() < PasswordHashing.MIN_LENGTH) {
+            throw new InvalidInput("newPassword", "must be at least " + PasswordHashing.MIN_LENGTH + " characters");
+        }
+        if (next.length() > 1024) {
+            throw new InvalidInput("newPassword", "must be at most 1024 characters");
+        }
+        if (next.equals(current)) {
+            throw new InvalidInput("newPassword", "must differ from the current password");
+        }
+        Account account = authenticate(username, current)
+                .orElseThrow(() -> new InvalidInput("currentPassword", "is not the current password"));
+        String hash = hashing.hash(next);
+        transactions.executeWrite(status -> {
+            repository.update(account.withPassword(hash, false, now()));
+            journal.append(username, null, new Change(AccountEvents.PASSWORD_CHANGED, accountId(account),
+                    new AccountEvents.PasswordEvent(account.username())));
+            return null;
+        });
+    }
+
+    /** The account, when the name exists, is enabled and the password matches. */
+    Optional<Account> authenticate(String username, String password) {
+        if (username == null || password == null || password.length() > 1024) {
+            return Optional.empty();
+        }
+        Optional<Account> account = repository.findByName(username.strip());
+        if (account.isEmpty()) {
+            hashing.spendEffort(password);
+            return Optional.empty();
+        }
+        Account a = account.get();
+        return !a.disabled() && hashing.matches(password, a.passwordHash()) ? account : Optional.empty();
+    }
+
+    private IssuedPassword insert(String actor, String name, List<String> roles) {
+        String oneTime = hashing.oneTimePassword();
+        Instant now = now();
+        Account account = new Account(UUID.randomUUID(), name, hashing.hash(oneTime), roles.toArray(String[]::new),
+                true, false, now, now);
+        repository.save(account);
+        journal.append(actor, null, new Change(AccountEvents.CREATED, accountId(account),
+                new AccountEvents.Created(name, roles)));
+        return new IssuedPassword(name, roles, oneTime);
+    }
+
+    private static String accountId(Account account) {
+        return "account-" + account.id();
+    }
+
+    private static String validUsername(String username) {
+        if (username == null || username.isBlank()) {
+            throw new InvalidInput("username", "is required");
+        }
+        String name = username.strip().toLowerCase(java.util.Locale.ROOT);
+        if (!USERNAME.matcher(name).matches()) {
+            throw new InvalidInput("username", "must be 2 to 64 characters of a-z, 0-9, '.', '_' or '-',"
+                    + " starting with a letter or digit");
+        }
+        return name;
+    }
+
+    private static List<String> validRoles(Set<String> roles) {
+        if (roles == null || roles.isEmpty()) {
+            throw new InvalidInput("roles", "at least one of " + Roles.GRANTABLE + " is required");
+        }
+        Set<String> valid = new LinkedHashSet<>();
+        for (String role : roles) {
+            String r = role == null ? "" : role.strip().toLowerCase(java.util.Locale.ROOT);
+            if (!Roles.GRANTABLE.contains(r)) {
+                throw new InvalidInput("roles", "'" + role + "' is not a role; use " + Roles.GRANTABLE);
+            }
+            valid.add(r);
+        }
+        return List.copyOf(valid);
+    }
+
+    private Instant now() {
+        return clock.instant();
+    }
+}

@@ -1,0 +1,85 @@
+package org.chainline.web;
+
+import io.micronaut.context.annotation.Replaces;
+import io.micronaut.http.HttpMethod;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.server.exceptions.response.Error;
+import io.micronaut.http.server.exceptions.response.ErrorContext;
+import io.micronaut.http.server.exceptions.response.ErrorResponseProcessor;
+import io.micronaut.security.authentication.AuthorizationException;
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * Every error Micronaut or Chainline answers (bad JSON, failed validation, unknown routes, 401, 403, 500)
+ * leaves through here as an {@link ApiError}. A 5xx never carries internals: it names a reference under
+ * which the cause is logged.
+ */
+@Singleton
+@Replaces(ErrorResponseProcessor.class)
+final class ErrorResponses implements ErrorResponseProcessor<ApiError> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ErrorResponses.class);
+
+    @Override
+    public MutableHttpResponse<ApiError> processResponse(ErrorContext context, MutableHttpResponse<?> response) {
+        HttpStatus status = response.getStatus();
+        String path = context.getRequest().getPath();
+        String message;
+        String field = null;
+        Optional<Throwable> cause = context.getRootCause();
+        if (status.getCode() >= 500) {
+            String reference = UUID.randomUUID().toString().substring(0, 8);
+            LOG.error("{} {} failed with {} (reference {})", context.getRequest().getMethod(), path,
+                    status.getCode(), reference, cause.orElse(null));
+            message = status == HttpStatus.SERVICE_UNAVAILABLE
+                    ? firstMessage(context.getErrors()).orElse("a store is unavailable; try again shortly")
+                    : "internal error (reference " + reference + "); the details are in the server log";
+        } else if (cause.filter(AuthorizationException.class::isInstance).isPresent()) {
+            message = authorizationMessage((AuthorizationException) cause.get());
+        } else if (status == HttpStatus.NOT_FOUND && cause.filter(ApiException.class::isInstance).isEmpty()) {
+            message = "no route for " + context.getRequest().getMethod() + " " + path;
+        } else {
+            message = context.getErrors().stream().map(Error::getMessage).collect(Collectors.joining("; "));
+            if (message.isBlank()) {
+                message = status.getReason();
+            }
+            field = context.getErrors().stream().map(Error::getPath).flatMap(Optional::stream)
+                    .findFirst().map(ErrorResponses::fieldName).orElse(null);
+        }
+        MutableHttpResponse<ApiError> answer = response.contentType(MediaType.APPLICATION_JSON_TYPE)
+                .body(new ApiError(status.getCode(), status.getReason(), message, field, path));
+        return context.getRequest().getMethod() == HttpMethod.HEAD ? answer.body(null) : answer;
+    }
+
+    /** Validation paths look like {@code create.body.title}: the field is what follows the argument name. */
+    static String fieldName(String path) {
+        String[] parts = path.split("\\.");
+        if (parts.length >= 3) {
+            return String.join(".", List.of(parts).subList(2, parts.length));
+        }
+        return parts[parts.length - 1];
+    }
+
+    private static Optional<String> firstMessage(List<Error> errors) {
+        return errors.stream().map(Error::getMessage).filter(m -> m != null && !m.isBlank()).findFirst();
+    }
+
+    private static String authorizationMessage(AuthorizationException e) {
+        if (!e.isForbidden()) {
+            return "authentication required: send 'Authorization: Bearer <token>'; get a token from POST /login";
+        }
+        if (e.getAuthentication() != null && e.getAuthentication().getRoles().contains(Roles.PASSWORD_CHANGE_REQUIRED)) {
+            return "change your one-time password first (PUT /api/me/password), then log in again";
+        }
+        return "your roles do not allow this";
+    }
+}

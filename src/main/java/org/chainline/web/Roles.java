@@ -1,0 +1,38 @@
+package org.chainline.web;
+
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The roles of architecture.md. {@code viewer} reads; {@code analyst} also edits the graph and evidence;
+ * {@code counsel} also approves claims and produces dossiers; {@code admin} manages accounts and keys and is
+ * deliberately not a reader of case material. A token carries the roles a granted role implies.
+ */
+public final class Roles {
+
+    public static final String VIEWER = "viewer";
+    public static final String ANALYST = "analyst";
+    public static final String COUNSEL = "counsel";
+    public static final String ADMIN = "admin";
+    /** The only role of someone who logged in with a one-time password and has not yet changed it. */
+    public static final String PASSWORD_CHANGE_REQUIRED = "password-change-required";
+
+    public static final List<String> GRANTABLE = List.of(VIEWER, ANALYST, COUNSEL, ADMIN);
+
+    private Roles() {
+    }
+
+    /** The granted roles with the ones they imply, in a stable order. */
+    public static Set<String> implied(Iterable<String> granted) {
+        Set<String> roles = new LinkedHashSet<>();
+        for (String role : granted) {
+            switch (role) {
+                case COUNSEL -> roles.addAll(List.of(VIEWER, ANALYST, COUNSEL));
+                case ANALYST -> roles.addAll(List.of(VIEWER, ANALYST));
+                default -> roles.add(role);
+            }
+        }
+        return roles;
+    }
+}

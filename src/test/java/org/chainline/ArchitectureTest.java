@@ -1,0 +1,71 @@
+package org.chainline;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+/** The package rules of architecture.md, checked on every build. */
+@AnalyzeClasses(packages = "org.chainline", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+    @ArchTest
+    static final ArchRule theNeo4jDriverStaysInGraphFacingPackages = noClasses()
+            .that().resideInAnyPackage("org.chainline.web..", "org.chainline.cli..", "org.chainline.security..",
+                    "org.chainline.storage..", "org.chainline.dossier..")
+            .should().dependOnClassesThat().resideInAPackage("org.neo4j.driver..");
+
+    @ArchTest
+    static final ArchRule embeddedNeo4jStaysInGraph = noClasses()
+            .that().resideOutsideOfPackage("org.chainline.graph..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.neo4j.dbms..", "org.neo4j.graphdb..",
+                    "org.neo4j.configuration..", "org.neo4j.kernel..");
+
+    @ArchTest
+    static final ArchRule pdfboxStaysInDossier = noClasses()
+            .that().resideOutsideOfPackage("org.chainline.dossier..")
+            .should().dependOnClassesThat().resideInAPackage("org.apache.pdfbox..");
+
+    @ArchTest
+    static final ArchRule micronautDataStaysInJdbcFacingPackages = noClasses()
+            .that().resideInAnyPackage("org.chainline.graph..", "org.chainline.web..", "org.chainline.cli..",
+                    "org.chainline.cases..", "org.chainline.dossier..", "org.chainline.liability..")
+            .should().dependOnClassesThat().resideInAPackage("io.micronaut.data..");
+
+    @ArchTest
+    static final ArchRule aFeaturesRepositoryIsItsOwn = classes()
+            .that().haveSimpleNameEndingWith("Repository")
+            .should().notBePublic()
+            .because("a feature reaches another through that feature's small public API, never its repository");
+
+    @ArchTest
+    static final ArchRule everyEndpointDeclaresWhoMayCallIt = methods()
+            .that().areDeclaredInClassesThat().areAnnotatedWith(io.micronaut.http.annotation.Controller.class)
+            .and().areMetaAnnotatedWith(io.micronaut.http.annotation.HttpMethodMapping.class)
+            .should(beSecured())
+            .because("unknown routes fall through to 404, so a route without @Secured would be open");
+
+    private static com.tngtech.archunit.lang.ArchCondition<com.tngtech.archunit.core.domain.JavaMethod> beSecured() {
+        return new com.tngtech.archunit.lang.ArchCondition<>("be @Secured on the method or its class") {
+            @Override
+            public void check(com.tngtech.archunit.core.domain.JavaMethod method,
+                              com.tngtech.archunit.lang.ConditionEvents events) {
+                boolean secured = method.isAnnotatedWith(io.micronaut.security.annotation.Secured.class)
+                        || method.getOwner().isAnnotatedWith(io.micronaut.security.annotation.Secured.class);
+                if (!secured) {
+                    events.add(com.tngtech.archunit.lang.SimpleConditionEvent.violated(method,
+                            method.getFullName() + " has no @Secured"));
+                }
+            }
+        };
+    }
+
+    @ArchTest
+    static final ArchRule noCyclesBetweenFeatures = slices().matching("org.chainline.(*)..")
+            .should().beFreeOfCycles();
+}

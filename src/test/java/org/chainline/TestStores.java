@@ -1,0 +1,96 @@
+package org.chainline;
+
+import org.chainline.graph.EmbeddedNeo4jServer;
+import org.chainline.storage.EmbeddedPostgresServer;
+import org.neo4j.driver.AuthTokens;
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.GraphDatabase;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * One real embedded PostgreSQL and one real embedded Neo4j for the whole test run, started on first use.
+ * Each application context gets its own fresh PostgreSQL database, an emptied graph and its own data
+ * directory, and reaches the stores as an organisation would reach external ones (by URL), so the tests
+ * also exercise external mode.
+ */
+public final class TestStores {
+
+    private static final AtomicInteger DATABASES = new AtomicInteger();
+    private static Path root;
+    private static EmbeddedPostgresServer postgres;
+    private static EmbeddedNeo4jServer neo4j;
+    private static Driver driver;
+
+    private TestStores() {
+    }
+
+    private static synchronized void start() {
+        if (postgres != null) {
+            return;
+        }
+        try {
+            root = Files.createTempDirectory("chainline-test-stores");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        postgres = new EmbeddedPostgresServer(root.resolve("postgres"));
+        neo4j = new EmbeddedNeo4jServer(root.resolve("neo4j"), root.resolve("neo4j-password"), 0);
+        driver = GraphDatabase.driver(neo4j.boltUri(), AuthTokens.basic(EmbeddedNeo4jServer.USER, neo4j.password()));
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            driver.close();
+            neo4j.close();
+            postgres.close();
+        }));
+    }
+
+    /** Settings for a new application context: a fresh database, an empty graph, a new data directory. */
+    public static synchronized Map<String, String> freshContext() {
+        start();
+        String database = "test_" + DATABASES.incrementAndGet();
+        postgres.createDatabaseIfMissing(database);
+        wipeGraph();
+        Map<String, String> properties = new HashMap<>();
+        properties.put("chainline.data-dir", newDataDir().toString());
+        properties.put("chainline.postgres.url", postgres.jdbcUrl(database));
+        properties.put("chainline.postgres.username", postgres.username());
+        properties.put("chainline.neo4j.uri", neo4j.boltUri());
+        properties.put("chainline.neo4j.username", EmbeddedNeo4jServer.USER);
+        properties.put("chainline.neo4j.password", neo4j.password());
+        properties.put("chainline.projector.interval", "1h");
+        return properties;
+    }
+
+    public static Path newDataDir() {
+        try {
+            return Files.createTempDirectory("chainline-test-data");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The embedded PostgreSQL's URL for a database that does not exist yet (a fresh one). */
+    public static String postgresUrl(String database) {
+        start();
+        postgres.createDatabaseIfMissing(database);
+        return postgres.jdbcUrl(database);
+    }
+
+    /** A driver straight to the shared test Neo4j, for reading the graph behind Chainline's back. */
+    public static Driver driver() {
+        start();
+        return driver;
+    }
+
+    private static void wipeGraph() {
+        try (var session = driver.session()) {
+            session.run("MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS").consume();
+        }
+    }
+}

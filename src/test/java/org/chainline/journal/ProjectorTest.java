@@ -1,0 +1,147 @@
+package org.chainline.journal;
+
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import org.chainline.ChainlineTest;
+import org.chainline.TestStores;
+import org.chainline.cases.Cases;
+import org.chainline.graph.Graph;
+import org.chainline.storage.StoreSettings;
+import org.junit.jupiter.api.Test;
+import org.neo4j.driver.AuthTokens;
+import org.neo4j.driver.Config;
+import org.neo4j.driver.GraphDatabase;
+import org.neo4j.driver.Session;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+@MicronautTest(transactional = false)
+class ProjectorTest extends ChainlineTest {
+
+    @Inject
+    Projector projector;
+    @Inject
+    Journal journal;
+    @Inject
+    Cases cases;
+    @Inject
+    JournalEntryRepository entries;
+    @Inject
+    io.micronaut.transaction.TransactionOperations<java.sql.Connection> transactions;
+    @Inject
+    Payloads payloads;
+    @Inject
+    List<GraphProjection> projections;
+    @Inject
+    StoreSettings settings;
+
+    private void someHistory() {
+        var a = cases.open("tester", "Fuel-price protests in Zhanatal", "Square shootings, 4-6 January", null);
+        var b = cases.open("tester", "Disappearance of an activist", null, "opened on a family's request");
+        cases.revise("tester", a.id(), null, "Sniper fire on Republic Square, 5 January", "better summary");
+        cases.close("tester", b.id(), "merged into the first case");
+        cases.open("tester", "Attack on an opposition representative abroad", "Kyiv office searched", null);
+    }
+
+    @Test
+    void rebuildingFromTheJournalGivesTheSameGraph() {
+        someHistory();
+        List<String> before = GraphDump.of(TestStores.driver());
+        long position = projector.position();
+        assertEquals(journal.head().seq(), position);
+        assertTrue(before.stream().anyMatch(line -> line.contains("Sniper fire on Republic Square")));
+
+        int replayed = projector.rebuild();
+
+        assertEquals(journal.head().seq(), replayed);
+        assertEquals(position, projector.position());
+        assertEquals(before, GraphDump.of(TestStores.driver()));
+    }
+
+    @Test
+    void applyingEntriesAgainChangesNothing() {
+        someHistory();
+        List<String> before = GraphDump.of(TestStores.driver());
+        // Forget the position, as if the graph had crashed after applying but before recording it.
+        try (Session s = TestStores.driver().session()) {
+            s.run("MATCH (p:ProjectionState {id: 'journal'}) SET p.position = 0").consume();
+        }
+        assertEquals(journal.head().seq(), projector.catchUp());
+        assertEquals(before, GraphDump.of(TestStores.driver()));
+        // and entries at or before the position are never applied again
+        assertEquals(0, projector.catchUp());
+        assertEquals(before, GraphDump.of(TestStores.driver()));
+    }
+
+    @Test
+    void whenTheGraphIsDownTheJournalKeepsTheWriteAndTheProjectorCatchesUpLater() {
+        long projectedBefore = projector.position();
+        Graph unreachable = new Graph(GraphDatabase.driver("bolt://127.0.0.1:1", AuthTokens.none(),
+                Config.builder().withConnectionTimeout(1, TimeUnit.SECONDS)
+                        .withMaxTransactionRetryTime(1, TimeUnit.SECONDS).build()), settings);
+        Projector downProjector = new Projector(entries, unreachable, projections);
+        Journal journalWithGraphDown = new Journal(entries, transactions, payloads, downProjector, Clock.systemUTC());
+
+        List<JournalEntry> written = journalWithGraphDown.append("tester", null,
+                new Change("case.opened", "case-while-down", new CaseEvents("Written while the graph was down")));
+
+        assertEquals(written.getLast().seq(), journal.head().seq(), "the write must be in the journal");
+        assertTrue(downProjector.lastError().isPresent(), "the failed projection must be reported");
+        assertEquals(projectedBefore, projector.position(), "the graph must not have moved");
+        assertFalse(caseExists("case-while-down"));
+
+        assertEquals(1, projector.catchUp());
+        assertTrue(caseExists("case-while-down"));
+        assertEquals(journal.head().seq(), projector.position());
+    }
+
+    @Test
+    void aProjectionThatFailsMidBatchLeavesTheGraphAsItWas() {
+        someHistory();
+        List<String> before = GraphDump.of(TestStores.driver());
+        long position = projector.position();
+        GraphProjection failing = new GraphProjection() {
+            @Override
+            public java.util.Set<String> kinds() {
+                return java.util.Set.of("test.poison");
+            }
+
+            @Override
+            public void apply(JournalEntry entry, org.neo4j.driver.TransactionContext tx) {
+                throw new IllegalStateException("cannot project this entry");
+            }
+        };
+        List<GraphProjection> withFailing = new java.util.ArrayList<>(projections);
+        withFailing.add(failing);
+        Projector strict = new Projector(entries, new Graph(TestStores.driver(), settings), withFailing);
+        Journal journalWithStrictProjector = new Journal(entries, transactions, payloads, strict, Clock.systemUTC());
+
+        journalWithStrictProjector.append("tester", null, List.of(
+                new Change("case.opened", "case-before-poison", new CaseEvents("Applied in the same batch")),
+                new Change("test.poison", "poison", new CaseEvents("x"))));
+
+        assertTrue(strict.lastError().isPresent());
+        assertEquals(position, projector.position(), "the position must not move past a failed batch");
+        assertEquals(before, GraphDump.of(TestStores.driver()), "nothing of the failed batch may be in the graph");
+        assertNotEquals(position, journal.head().seq());
+    }
+
+    private boolean caseExists(String id) {
+        try (Session s = TestStores.driver().session()) {
+            return s.run("MATCH (c:Case {id: $id}) RETURN count(c) AS n", java.util.Map.of("id", id))
+                    .single().get("n").asLong() == 1;
+        }
+    }
+
+    /** The payload shape of {@code case.opened}, written here as a client of the journal would. */
+    @io.micronaut.serde.annotation.Serdeable
+    record CaseEvents(String title) {
+    }
+}

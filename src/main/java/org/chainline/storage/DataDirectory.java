@@ -1,8 +1,8 @@
 package org.chainline.storage;
 
+import io.micronaut.context.annotation.Context;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Inject;
-import jakarta.inject.Singleton;
 
 import java.io.IOException;
 import java.nio.channels.FileChannel;
@@ -14,9 +14,9 @@ import java.nio.file.StandardOpenOption;
 
 /**
  * The one directory that holds everything a Chainline instance keeps locally, held under an exclusive
- * lock so that two processes never open the same embedded stores.
+ * lock so that two processes never open the same embedded stores. Taken at start-up in every mode.
  */
-@Singleton
+@Context
 public final class DataDirectory implements AutoCloseable {
 
     private final Path root;

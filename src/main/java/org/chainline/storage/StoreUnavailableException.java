@@ -14,12 +14,42 @@ public final class StoreUnavailableException extends RuntimeException {
         super(message);
     }
 
-    /** The first line of the innermost cause: what actually went wrong, without the wrapping. */
+    /**
+     * What actually went wrong, in a line: a network failure (unknown host, refused connection) wherever it
+     * sits among the causes, else the first line of the innermost cause.
+     */
     public static String rootMessage(Throwable e) {
+        java.util.Optional<Throwable> network = find(e, 0);
+        if (network.isPresent()) {
+            Throwable n = network.get();
+            String m = n.getMessage() == null ? "" : n.getMessage();
+            return n instanceof java.net.UnknownHostException ? "unknown host " + m : firstLine(n);
+        }
         Throwable t = e;
         while (t.getCause() != null && t.getCause() != t) {
             t = t.getCause();
         }
+        return firstLine(t);
+    }
+
+    private static java.util.Optional<Throwable> find(Throwable t, int depth) {
+        if (t == null || depth > 20) {
+            return java.util.Optional.empty();
+        }
+        if (t instanceof java.net.UnknownHostException || t instanceof java.net.ConnectException
+                || t instanceof java.net.NoRouteToHostException || t instanceof java.net.SocketTimeoutException) {
+            return java.util.Optional.of(t);
+        }
+        for (Throwable suppressed : t.getSuppressed()) {
+            java.util.Optional<Throwable> found = find(suppressed, depth + 1);
+            if (found.isPresent()) {
+                return found;
+            }
+        }
+        return t.getCause() == t ? java.util.Optional.empty() : find(t.getCause(), depth + 1);
+    }
+
+    private static String firstLine(Throwable t) {
         String m = t.getMessage();
         return m == null || m.isBlank() ? t.getClass().getSimpleName() : m.lines().findFirst().orElse(m);
     }

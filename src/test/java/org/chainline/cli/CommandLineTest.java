@@ -1,0 +1,132 @@
+package org.chainline.cli;
+
+import org.chainline.TestStores;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The command line as someone at a terminal meets it, run in-process against the test stores. */
+class CommandLineTest {
+
+    private final List<String> propertiesSet = new ArrayList<>();
+
+    record Run(int exit, String out, String err) {
+    }
+
+    private static Run run(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int exit = ChainlineCommand.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    /** Settings reach the command line's context as system properties, as {@code -D} would. */
+    private void configure(Map<String, String> properties) {
+        properties.forEach((k, v) -> {
+            System.setProperty(k, v);
+            propertiesSet.add(k);
+        });
+    }
+
+    @AfterEach
+    void forgetSettings() {
+        propertiesSet.forEach(System::clearProperty);
+        propertiesSet.clear();
+    }
+
+    @Test
+    void helpListsTheCommands() {
+        Run help = run("--help");
+        assertEquals(0, help.exit());
+        for (String command : List.of("serve", "users", "journal", "graph", "--data-dir")) {
+            assertTrue(help.out().contains(command), command + " missing from:\n" + help.out());
+        }
+        Run usersHelp = run("users", "--help");
+        assertTrue(usersHelp.out().contains("create") && usersHelp.out().contains("reset"), usersHelp.out());
+    }
+
+    @Test
+    void aMissingOptionIsAUsageErrorNamingIt() {
+        Run r = run("users", "create", "--role", "analyst");
+        assertEquals(2, r.exit());
+        assertTrue(r.err().contains("--username"), r.err());
+    }
+
+    @Test
+    void anUnreachablePostgresStopsWithOneLineNamingItsAddress() {
+        Map<String, String> settings = new java.util.HashMap<>(TestStores.freshContext());
+        settings.put("chainline.postgres.url", "jdbc:postgresql://127.0.0.1:1/chainline");
+        configure(settings);
+        Run r = run("users", "list");
+        assertEquals(1, r.exit());
+        assertEquals(1, r.err().strip().lines().count(), r.err());
+        assertTrue(r.err().startsWith("chainline: PostgreSQL at jdbc:postgresql://127.0.0.1:1/chainline is unreachable"), r.err());
+    }
+
+    @Test
+    void anUnreachableNeo4jStopsWithOneLineNamingItsAddress() {
+        Map<String, String> settings = new java.util.HashMap<>(TestStores.freshContext());
+        settings.put("chainline.neo4j.uri", "bolt://127.0.0.1:1");
+        configure(settings);
+        Run r = run("journal", "verify");
+        assertEquals(1, r.exit());
+        assertEquals(1, r.err().strip().lines().count(), r.err());
+        assertTrue(r.err().startsWith("chainline: Neo4j at bolt://127.0.0.1:1"), r.err());
+    }
+
+    @Test
+    void usersAreCreatedListedAndResetAndTheJournalVerifiesAndRebuilds() throws Exception {
+        Map<String, String> settings = TestStores.freshContext();
+        configure(settings);
+
+        Run created = run("users", "create", "--username", "Dana", "--role", "analyst,counsel");
+        assertEquals(0, created.exit(), created.err());
+        assertTrue(created.out().contains("Created account dana (analyst,counsel)"), created.out());
+        String oneTime = created.out().lines().filter(l -> l.startsWith("One-time password")).findFirst().orElseThrow()
+                .replaceFirst(".*: ", "");
+        assertEquals(20, oneTime.length());
+
+        Run duplicate = run("users", "create", "--username", "dana", "--role", "viewer");
+        assertEquals(1, duplicate.exit());
+        assertTrue(duplicate.err().contains("an account named dana exists already"), duplicate.err());
+
+        Run list = run("users", "list");
+        assertTrue(list.out().lines().anyMatch(l -> l.startsWith("dana") && l.contains("one-time password")), list.out());
+        assertFalse(list.out().contains(oneTime));
+
+        Run reset = run("users", "reset", "--username", "dana");
+        assertEquals(0, reset.exit(), reset.err());
+        assertFalse(reset.out().contains(oneTime));
+
+        Run verified = run("journal", "verify");
+        assertEquals(0, verified.exit(), verified.err());
+        assertTrue(verified.out().startsWith("Journal intact: 2 entries"), verified.out());
+
+        Run rebuilt = run("graph", "rebuild");
+        assertEquals(0, rebuilt.exit(), rebuilt.err());
+        assertTrue(rebuilt.out().startsWith("Rebuilt the graph from 2 journal entries"), rebuilt.out());
+
+        try (Connection c = DriverManager.getConnection(settings.get("chainline.postgres.url"), "postgres", null);
+             Statement s = c.createStatement()) {
+            s.execute("ALTER TABLE journal_entry DISABLE TRIGGER USER");
+            s.executeUpdate("UPDATE journal_entry SET actor = 'someone else' WHERE seq = 2");
+        }
+        Run broken = run("journal", "verify");
+        assertEquals(1, broken.exit());
+        assertTrue(broken.err().startsWith("Journal BROKEN at entry #2"), broken.err());
+    }
+}

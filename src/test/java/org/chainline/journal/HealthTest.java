@@ -1,0 +1,69 @@
+package org.chainline.journal;
+
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.annotation.Client;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import org.chainline.ChainlineTest;
+import org.chainline.graph.Graph;
+import org.chainline.storage.StoreSettings;
+import org.junit.jupiter.api.Test;
+import org.neo4j.driver.AuthTokens;
+import org.neo4j.driver.Config;
+import org.neo4j.driver.GraphDatabase;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+@MicronautTest(transactional = false)
+class HealthTest extends ChainlineTest {
+
+    @Inject
+    @Client("/")
+    HttpClient client;
+    @Inject
+    Journal journal;
+    @Inject
+    JournalEntryRepository entries;
+    @Inject
+    List<GraphProjection> projections;
+    @Inject
+    StoreSettings settings;
+
+    @Test
+    void healthReportsBothStoresTheJournalHeadAndNoLag() {
+        HttpResponse<Map> response = client.toBlocking().exchange(HttpRequest.GET("/health"), Map.class);
+        assertEquals(HttpStatus.OK, response.status());
+        Map<?, ?> body = response.body();
+        assertEquals("UP", body.get("status"));
+        assertEquals("UP", body.get("postgres"));
+        assertEquals("UP", body.get("neo4j"));
+        Map<?, ?> journalStatus = (Map<?, ?>) body.get("journal");
+        assertEquals(journal.head().seq(), ((Number) journalStatus.get("head")).longValue());
+        assertEquals(0, ((Number) journalStatus.get("lag")).longValue());
+    }
+
+    @Test
+    void aGraphThatIsDownMakesHealth503WithNeo4jDown() {
+        Graph unreachable = new Graph(GraphDatabase.driver("bolt://127.0.0.1:1", AuthTokens.none(),
+                Config.builder().withConnectionTimeout(1, TimeUnit.SECONDS)
+                        .withMaxTransactionRetryTime(1, TimeUnit.SECONDS).build()), settings);
+        HealthController health = new HealthController(journal, new Projector(entries, unreachable, projections));
+
+        HttpResponse<HealthController.Health> response = health.health();
+
+        assertEquals(HttpStatus.SERVICE_UNAVAILABLE, response.status());
+        HealthController.Health body = response.body();
+        assertEquals("DOWN", body.status());
+        assertEquals("UP", body.postgres());
+        assertEquals("DOWN", body.neo4j());
+        assertNull(body.journal().lag());
+    }
+}

@@ -1,0 +1,73 @@
+package org.chainline.storage;
+
+import io.micronaut.context.ApplicationContext;
+import org.chainline.TestStores;
+import org.chainline.cases.Case;
+import org.chainline.cases.Cases;
+import org.chainline.journal.JournalVerifier;
+import org.junit.jupiter.api.Test;
+import org.neo4j.driver.AuthTokens;
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.GraphDatabase;
+import org.neo4j.driver.exceptions.AuthenticationException;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The default a newcomer gets: both stores embedded under one data directory. */
+class EmbeddedModeTest {
+
+    @Test
+    void dataSurvivesARestartAndASecondProcessOnTheSameDirectoryIsTurnedAway() throws IOException {
+        Path dataDir = TestStores.newDataDir();
+        int boltPort = freePort();
+        Map<String, Object> settings = Map.of("chainline.data-dir", dataDir.toString(),
+                "chainline.neo4j.bolt-port", boltPort, "chainline.projector.interval", "1h");
+        Case opened;
+        try (ApplicationContext first = ApplicationContext.run(settings)) {
+            opened = first.getBean(Cases.class).open("tester", "Survives a restart", "Қаңтар, Zhanatal", null);
+
+            String password = Files.readString(dataDir.resolve("keys/neo4j-password")).strip();
+            try (Driver browser = GraphDatabase.driver("bolt://localhost:" + boltPort, AuthTokens.basic("neo4j", password))) {
+                long cases = browser.executableQuery("MATCH (c:Case) RETURN count(c) AS n").execute()
+                        .records().getFirst().get("n").asLong();
+                assertEquals(1, cases, "the configured Bolt port serves the real graph");
+            }
+            try (Driver stranger = GraphDatabase.driver("bolt://localhost:" + boltPort, AuthTokens.none())) {
+                assertThrows(AuthenticationException.class, stranger::verifyConnectivity);
+            }
+
+            RuntimeException refused = assertThrows(RuntimeException.class, () -> ApplicationContext.run(settings));
+            assertTrue(messages(refused).contains("is already in use by another Chainline process"), messages(refused));
+        }
+        try (ApplicationContext second = ApplicationContext.run(settings)) {
+            Case reread = second.getBean(Cases.class).get(opened.id());
+            assertEquals("Survives a restart", reread.title());
+            assertEquals("Қаңтар, Zhanatal", reread.summary());
+            assertTrue(second.getBean(JournalVerifier.class).verify().intact());
+        }
+        assertTrue(Files.isDirectory(dataDir.resolve("postgres")));
+        assertTrue(Files.isDirectory(dataDir.resolve("neo4j")));
+    }
+
+    private static String messages(Throwable e) {
+        StringBuilder sb = new StringBuilder();
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            sb.append(t.getMessage()).append(" | ");
+        }
+        return sb.toString();
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}

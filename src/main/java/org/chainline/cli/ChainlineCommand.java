@@ -17,12 +17,12 @@ import java.nio.file.Path;
         sortOptions = false,
         usageHelpAutoWidth = true,
         header = "Chainline turns evidence of state violence into sanctions-ready dossiers.",
-        description = {
-                "%nEvery command works on one data directory (default ./data, or CHAINLINE_DATA_DIR) holding the",
-                "embedded PostgreSQL and Neo4j stores and the keys; a directory is used by one process at a time,",
-                "so stop 'serve' before running another command on the same directory.%n"},
+        description = {"%nEvery command works on one data directory (default ./data, or CHAINLINE_DATA_DIR) that"
+                + " holds the embedded PostgreSQL and Neo4j stores and the keys. A directory is used by one process"
+                + " at a time: stop 'serve' before running another command on the same directory.%n"},
         commandListHeading = "%nCommands:%n",
-        footer = {"%nStart with:  chainline serve    then open http://localhost:8080/swagger-ui/index.html"},
+        footer = {"%nStart with 'chainline serve', then open the API documentation at",
+                "  http://localhost:8080/swagger-ui/index.html"},
         subcommands = {ServeCommand.class, UsersCommand.class, JournalCommand.class, GraphCommand.class,
                 CommandLine.HelpCommand.class})
 public final class ChainlineCommand implements Runnable {

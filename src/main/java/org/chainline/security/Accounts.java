@@ -74,7 +74,7 @@ public class Accounts {
         String hash = hashing.hash(oneTime);
         return transactions.executeWrite(status -> {
             Account account = repository.findByName(username)
-                    .orElseThrow(() -> new NotFound("account", username));
+                    .orElseThrow(() -> NotFound.named("account", username));
             repository.update(account.withPassword(hash, true, now()));
             journal.append(actor, "password reset", new Change(AccountEvents.PASSWORD_RESET, accountId(account),
                     new AccountEvents.PasswordEvent(account.username())));

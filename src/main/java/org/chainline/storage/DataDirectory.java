@@ -11,6 +11,8 @@ import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The one directory that holds everything a Chainline instance keeps locally, held under an exclusive
@@ -18,6 +20,12 @@ import java.nio.file.StandardOpenOption;
  */
 @Context
 public final class DataDirectory implements AutoCloseable {
+
+    /**
+     * Directories held by this JVM. File locks are per process, and closing any channel on the lock file
+     * would release them, so a second holder inside the same JVM is turned away here, before the file.
+     */
+    private static final Set<Path> HELD = ConcurrentHashMap.newKeySet();
 
     private final Path root;
     private final FileChannel lockChannel;
@@ -30,11 +38,15 @@ public final class DataDirectory implements AutoCloseable {
 
     public DataDirectory(Path root) {
         this.root = root;
+        if (!HELD.add(root)) {
+            throw inUse(root);
+        }
         try {
             Files.createDirectories(root);
             lockChannel = FileChannel.open(root.resolve("chainline.lock"),
                     StandardOpenOption.CREATE, StandardOpenOption.WRITE);
         } catch (IOException e) {
+            HELD.remove(root);
             throw new StoreUnavailableException("Data directory " + root + " cannot be used: " + e.getMessage(), e);
         }
         FileLock acquired;
@@ -45,11 +57,16 @@ public final class DataDirectory implements AutoCloseable {
         }
         if (acquired == null) {
             closeQuietly();
-            throw new StoreUnavailableException("Data directory " + root
-                    + " is already in use by another Chainline process; stop it first or choose another"
-                    + " directory with CHAINLINE_DATA_DIR.");
+            HELD.remove(root);
+            throw inUse(root);
         }
         lock = acquired;
+    }
+
+    private static StoreUnavailableException inUse(Path root) {
+        return new StoreUnavailableException("Data directory " + root
+                + " is already in use by another Chainline process; stop it first or choose another"
+                + " directory with CHAINLINE_DATA_DIR.");
     }
 
     public Path root() {
@@ -78,6 +95,7 @@ public final class DataDirectory implements AutoCloseable {
             // the lock goes with the channel below in any case
         }
         closeQuietly();
+        HELD.remove(root);
     }
 
     private void closeQuietly() {

@@ -1,6 +1,7 @@
 package org.chainline.web;
 
 import io.micronaut.context.annotation.Replaces;
+import io.micronaut.core.convert.exceptions.ConversionErrorException;
 import io.micronaut.http.HttpMethod;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
@@ -47,6 +48,16 @@ final class ErrorResponses implements ErrorResponseProcessor<ApiError> {
             message = authorizationMessage((AuthorizationException) cause.get());
         } else if (status == HttpStatus.NOT_FOUND && cause.filter(ApiException.class::isInstance).isEmpty()) {
             message = "no route for " + context.getRequest().getMethod() + " " + path;
+        } else if (status == HttpStatus.BAD_REQUEST && cause.filter(ParameterErrors::isParameter).isPresent()) {
+            ConversionErrorException conversion = (ConversionErrorException) cause.get();
+            field = conversion.getArgument().getName();
+            message = ParameterErrors.describe(conversion);
+        } else if (status == HttpStatus.BAD_REQUEST && cause.filter(ErrorResponses::isJsonReading).isPresent()) {
+            JsonBodyErrors.Described described = JsonBodyErrors.describe(
+                    firstMessage(context.getErrors()).orElse(cause.get().getMessage()),
+                    () -> JsonBodyKeeper.body(context.getRequest()));
+            message = described.message();
+            field = described.field();
         } else {
             message = context.getErrors().stream().map(Error::getMessage).collect(Collectors.joining("; "));
             if (message.isBlank()) {
@@ -60,8 +71,18 @@ final class ErrorResponses implements ErrorResponseProcessor<ApiError> {
         return context.getRequest().getMethod() == HttpMethod.HEAD ? answer.body(null) : answer;
     }
 
-    /** Validation paths look like {@code create.body.title}: the field is what follows the argument name. */
+    private static boolean isJsonReading(Throwable t) {
+        return t instanceof ConversionErrorException || t instanceof io.micronaut.json.JsonSyntaxException;
+    }
+
+    /**
+     * Validation paths look like {@code create.body.title} (the field follows the argument name); binding
+     * paths like {@code /body}.
+     */
     static String fieldName(String path) {
+        if (path.startsWith("/")) {
+            return path.substring(1).replace('/', '.');
+        }
         String[] parts = path.split("\\.");
         if (parts.length >= 3) {
             return String.join(".", List.of(parts).subList(2, parts.length));

@@ -2,10 +2,19 @@ package org.chainline.web;
 
 import io.micronaut.http.HttpStatus;
 
-/** 404: no record of that kind with that id. */
+/** 404: no record of that kind with that id or name. */
 public final class NotFound extends ApiException {
 
     public NotFound(String what, String id) {
-        super(HttpStatus.NOT_FOUND, null, "no " + what + " with id " + id);
+        this("no " + what + " with id " + id);
+    }
+
+    private NotFound(String message) {
+        super(HttpStatus.NOT_FOUND, null, message);
+    }
+
+    /** For records people know by name rather than id, such as accounts. */
+    public static NotFound named(String what, String name) {
+        return new NotFound("no " + what + " named " + name);
     }
 }

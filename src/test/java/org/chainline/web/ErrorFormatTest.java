@@ -52,7 +52,8 @@ class ErrorFormatTest extends ChainlineTest {
                 .contentType(MediaType.APPLICATION_JSON).bearerAuth(admin));
         assertEquals(400, e.code());
         String body = e.getResponse().getBody(String.class).orElseThrow();
-        assertTrue(body.contains("Invalid JSON"), body);
+        assertTrue(body.contains("Invalid JSON at line 1, column"), body);
+        assertFalse(body.contains("REDACTED"), body);
         assertFalse(body.contains("at org.") || body.contains("Exception"), body);
     }
 
@@ -63,7 +64,30 @@ class ErrorFormatTest extends ChainlineTest {
         assertEquals(400, e.code());
         ApiError error = e.getResponse().getBody(ApiError.class).orElseThrow();
         assertEquals(400, error.status());
-        assertFalse(error.message().isBlank());
+        assertEquals("roles", error.field(), error.toString());
+        assertEquals("roles: expected a list, got a number", error.message());
+
+        HttpClientResponseException object = fail(HttpRequest.POST("/api/accounts",
+                "{\"roles\": [\"viewer\"],\n \"username\": {\"first\": \"Amina\"}}")
+                .contentType(MediaType.APPLICATION_JSON).bearerAuth(admin));
+        ApiError objectError = object.getResponse().getBody(ApiError.class).orElseThrow();
+        assertEquals("username", objectError.field());
+        assertEquals("username: expected text, got an object", objectError.message());
+    }
+
+    @Test
+    void theFieldOfATypeErrorIsFoundInNestedBodies() {
+        byte[] body = "{\"a\": {\"b\": [1, {\"c\": true}]}}".getBytes();
+        assertEquals(java.util.Optional.of("a.b[1].c"), JsonBodyErrors.fieldAt(body, 1, 24));
+        assertEquals(java.util.Optional.of("a.b[0]"), JsonBodyErrors.fieldAt(body, 1, 15));
+    }
+
+    @Test
+    void aMissingBodyNamesIt() {
+        HttpClientResponseException e = fail(HttpRequest.POST("/api/accounts", "")
+                .contentType(MediaType.APPLICATION_JSON).bearerAuth(admin));
+        assertEquals(400, e.code());
+        assertEquals("body", e.getResponse().getBody(ApiError.class).orElseThrow().field());
     }
 
     @Test
@@ -71,7 +95,7 @@ class ErrorFormatTest extends ChainlineTest {
         HttpClientResponseException e = fail(HttpRequest.POST("/api/accounts", Map.of("username", "amina",
                 "roles", java.util.List.of("boss"))).bearerAuth(admin));
         ApiError error = e.getResponse().getBody(ApiError.class).orElseThrow();
-        assertEquals("roles", error.field());
+        assertEquals("roles", error.field(), error.toString());
         assertTrue(error.message().contains("'boss' is not a role"), error.message());
     }
 
@@ -83,7 +107,9 @@ class ErrorFormatTest extends ChainlineTest {
         assertEquals("limit", error.field());
         HttpClientResponseException notANumber = fail(HttpRequest.GET("/api/journal?limit=lots").bearerAuth(admin));
         assertEquals(400, notANumber.code());
-        assertTrue(notANumber.getResponse().getBody(String.class).orElseThrow().contains("limit"));
+        ApiError notANumberError = notANumber.getResponse().getBody(ApiError.class).orElseThrow();
+        assertEquals("limit", notANumberError.field());
+        assertEquals("limit: 'lots' is not a whole number", notANumberError.message());
     }
 
     @Test

@@ -12,18 +12,7 @@ import java.util.Map;
 @Command(name = "graph", mixinStandardHelpOptions = true,
         description = "The accountability graph, a projection of the journal.",
         subcommands = GraphCommand.Rebuild.class)
-final class GraphCommand implements Runnable {
-
-    @ParentCommand
-    ChainlineCommand root;
-
-    @Spec
-    CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-    }
+final class GraphCommand extends CommandGroup {
 
     @Command(name = "rebuild", mixinStandardHelpOptions = true,
             description = "Empty the graph (its schema stays) and replay the whole journal into it.")

@@ -15,18 +15,7 @@ import java.util.concurrent.Callable;
 @Command(name = "journal", mixinStandardHelpOptions = true,
         description = "The append-only, hash-chained journal of every change.",
         subcommands = JournalCommand.Verify.class)
-final class JournalCommand implements Runnable {
-
-    @ParentCommand
-    ChainlineCommand root;
-
-    @Spec
-    CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-    }
+final class JournalCommand extends CommandGroup {
 
     @Command(name = "verify", mixinStandardHelpOptions = true,
             description = {"Re-compute every entry's hash and check the chain to its head.",

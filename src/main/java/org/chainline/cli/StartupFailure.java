@@ -17,6 +17,10 @@ final class StartupFailure {
                     || t instanceof ApiException) {
                 return t.getMessage();
             }
+            if (t instanceof io.micronaut.http.server.exceptions.ServerStartupException) {
+                return "the HTTP server could not start: " + StoreUnavailableException.rootMessage(t)
+                        + " (is the port in use? choose another with --port)";
+            }
             if (t instanceof org.flywaydb.core.api.FlywayException) {
                 return "PostgreSQL schema migration failed: " + StoreUnavailableException.rootMessage(t);
             }

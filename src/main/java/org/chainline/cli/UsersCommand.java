@@ -18,18 +18,7 @@ import java.util.Map;
 @Command(name = "users", mixinStandardHelpOptions = true,
         description = "Manage local accounts. New and reset accounts get a one-time password, printed once.",
         subcommands = {UsersCommand.Create.class, UsersCommand.ListUsers.class, UsersCommand.Reset.class})
-final class UsersCommand implements Runnable {
-
-    @ParentCommand
-    ChainlineCommand root;
-
-    @Spec
-    CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-    }
+final class UsersCommand extends CommandGroup {
 
     @Command(name = "create", mixinStandardHelpOptions = true,
             description = "Create an account and print its one-time password.")

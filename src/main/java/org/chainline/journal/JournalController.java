@@ -27,8 +27,8 @@ class JournalController {
         this.projector = projector;
     }
 
-    @Operation(summary = "Journal entries after a position, oldest first (at most 1000)")
-    @Secured({Roles.COUNSEL, Roles.ADMIN})
+    @Operation(summary = "Journal entries after a position, oldest first (at most 1000); they hold case material")
+    @Secured(Roles.COUNSEL)
     @Get("/journal")
     List<JournalEntry> entries(@QueryValue(defaultValue = "0") long after, @QueryValue(defaultValue = "100") int limit) {
         if (after < 0) {

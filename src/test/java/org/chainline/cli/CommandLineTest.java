@@ -89,6 +89,17 @@ class CommandLineTest {
     }
 
     @Test
+    void aPortInUseStopsServeWithOneLine() throws Exception {
+        configure(TestStores.freshContext());
+        try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            Run r = run("serve", "--port", Integer.toString(taken.getLocalPort()));
+            assertEquals(1, r.exit());
+            assertEquals(1, r.err().strip().lines().count(), r.err());
+            assertTrue(r.err().startsWith("chainline: the HTTP server could not start"), r.err());
+        }
+    }
+
+    @Test
     void usersAreCreatedListedAndResetAndTheJournalVerifiesAndRebuilds() throws Exception {
         Map<String, String> settings = TestStores.freshContext();
         configure(settings);

@@ -29,6 +29,10 @@ class JournalTest extends ChainlineTest {
     JournalVerifier verifier;
     @Inject
     StoreSettings settings;
+    @Inject
+    Projector projector;
+    @Inject
+    io.micronaut.transaction.TransactionOperations<Connection> transactions;
 
     @Serdeable
     record Note(String text) {
@@ -135,6 +139,27 @@ class JournalTest extends ChainlineTest {
         assertEquals(before, journal.head());
         assertTrue(journal.after(before.seq(), 10).isEmpty());
         assertTrue(verifier.verify().intact());
+    }
+
+    @Test
+    void anAppendJoinsTheCallersTransactionAndIsProjectedOnlyAfterItCommits() {
+        long before = journal.head().seq();
+        long projectedBefore = projector.position();
+        RuntimeException rolledBack = assertThrows(RuntimeException.class, () -> transactions.executeWrite(status -> {
+            journal.append("tester", null, new Change("test.noted", "inner", new Note("inside")));
+            throw new IllegalStateException("the feature's own write failed after the append");
+        }));
+        assertEquals("the feature's own write failed after the append", rolledBack.getMessage());
+        assertEquals(before, journal.head().seq(), "the append must roll back with its caller");
+        assertEquals(projectedBefore, projector.position());
+
+        transactions.executeWrite(status -> {
+            journal.append("tester", null, new Change("test.noted", "inner", new Note("inside")));
+            assertEquals(projectedBefore, projector.position(), "nothing may be projected before the commit");
+            return null;
+        });
+        assertEquals(before + 1, journal.head().seq());
+        assertEquals(before + 1, projector.position(), "the commit must trigger the projection");
     }
 
     @Test

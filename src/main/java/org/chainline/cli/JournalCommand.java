@@ -32,8 +32,8 @@ final class JournalCommand extends CommandGroup {
                 JournalVerification v = context.getBean(JournalVerifier.class).verify();
                 PrintWriter out = spec.commandLine().getOut();
                 if (v.intact()) {
-                    out.println("Journal intact: " + v.entriesChecked() + " entries, head #" + v.headSeq()
-                            + " " + v.headHash());
+                    out.println("Journal intact: " + v.entriesChecked() + (v.entriesChecked() == 1 ? " entry" : " entries")
+                            + ", head #" + v.headSeq() + " " + v.headHash());
                     return 0;
                 }
                 spec.commandLine().getErr().println("Journal BROKEN at entry #" + v.firstBrokenSeq() + ": "

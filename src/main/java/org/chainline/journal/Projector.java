@@ -1,6 +1,5 @@
 package org.chainline.journal;
 
-import io.micronaut.scheduling.annotation.Scheduled;
 import jakarta.inject.Singleton;
 import org.chainline.graph.CypherQueries;
 import org.chainline.graph.Graph;
@@ -99,7 +98,6 @@ public class Projector {
     }
 
     /** Catches up, and if the graph is unavailable leaves the entries for the next attempt. */
-    @Scheduled(fixedDelay = "${chainline.projector.interval:5s}", initialDelay = "1s")
     public void catchUpQuietly() {
         try {
             catchUp();

@@ -31,9 +31,11 @@ public class Accounts {
     private final Journal journal;
     private final TransactionOperations<Connection> transactions;
     private final Clock clock;
+    private final TokenRevocation revocation;
 
     Accounts(AccountRepository repository, PasswordHashing hashing, Journal journal,
-             TransactionOperations<Connection> transactions, Clock clock) {
+             TransactionOperations<Connection> transactions, Clock clock, TokenRevocation revocation) {
+        this.revocation = revocation;
         this.repository = repository;
         this.hashing = hashing;
         this.journal = journal;
@@ -68,11 +70,11 @@ public class Accounts {
         return repository.all().stream().map(AccountView::of).toList();
     }
 
-    /** A new one-time password for an account; the old password stops working. */
+    /** A new one-time password for an account; the old password and every token issued before stop working. */
     public IssuedPassword resetPassword(String actor, String username) {
         String oneTime = hashing.oneTimePassword();
         String hash = hashing.hash(oneTime);
-        return transactions.executeWrite(status -> {
+        IssuedPassword issued = transactions.executeWrite(status -> {
             Account account = repository.findByName(username)
                     .orElseThrow(() -> NotFound.named("account", username));
             repository.update(account.withPassword(hash, true, now()));
@@ -80,9 +82,11 @@ public class Accounts {
                     new AccountEvents.PasswordEvent(account.username())));
             return new IssuedPassword(account.username(), List.of(account.roles()), oneTime);
         });
+        revocation.forget(issued.username());
+        return issued;
     }
 
-    /** The owner's own change, which also ends the one-time state. */
+    /** The owner's own change, which also ends the one-time state and the tokens issued before it. */
     public void changePassword(String username, String current, String next) {
         if (next == null || next.length() < PasswordHashing.MIN_LENGTH) {
             throw new InvalidInput("newPassword", "must be at least " + PasswordHashing.MIN_LENGTH + " characters");
@@ -102,6 +106,7 @@ public class Accounts {
                     new AccountEvents.PasswordEvent(account.username())));
             return null;
         });
+        revocation.forget(account.username());
     }
 
     /** The account, when the name exists, is enabled and the password matches. */

@@ -118,6 +118,29 @@ class AuthenticationTest extends ChainlineTest {
     }
 
     @Test
+    void aPasswordResetRevokesTheTokensIssuedBeforeIt() throws InterruptedException {
+        String viewer = TestLogins.tokenFor(accounts, client, Roles.VIEWER);
+        String name = client.toBlocking().retrieve(HttpRequest.GET("/api/me").bearerAuth(viewer), Map.class)
+                .get("username").toString();
+        Thread.sleep(1100); // tokens carry whole seconds
+        accounts.resetPassword("test", name);
+        assertEquals(401, status(HttpRequest.GET("/api/me").bearerAuth(viewer)));
+        assertEquals(401, status(HttpRequest.GET("/api/cases").bearerAuth(viewer)));
+    }
+
+    @Test
+    void changingMyPasswordEndsMyEarlierSessions() throws InterruptedException {
+        IssuedPassword issued = accounts.create("test", "counsel3", Set.of(Roles.COUNSEL));
+        String limited = TestLogins.login(client, "counsel3", issued.oneTimePassword());
+        Thread.sleep(1100);
+        assertEquals(204, status(HttpRequest.PUT("/api/me/password", Map.of("currentPassword", issued.oneTimePassword(),
+                "newPassword", "a much better passphrase")).bearerAuth(limited)));
+        assertEquals(401, status(HttpRequest.GET("/api/me").bearerAuth(limited)));
+        String fresh = TestLogins.login(client, "counsel3", "a much better passphrase");
+        assertEquals(200, status(HttpRequest.GET("/api/me").bearerAuth(fresh)));
+    }
+
+    @Test
     void theWrongRoleGets403() {
         String viewer = TestLogins.tokenFor(accounts, client, Roles.VIEWER);
         String admin = TestLogins.tokenFor(accounts, client, Roles.ADMIN);

@@ -1,0 +1,78 @@
+package org.chainline.security;
+
+import io.micronaut.http.HttpRequest;
+import io.micronaut.security.token.Claims;
+import io.micronaut.security.token.jwt.validator.GenericJwtClaimsValidator;
+import jakarta.inject.Singleton;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Refuses a token issued before its account's password last changed (a reset after a device was lost, or
+ * the owner's own change), or whose account is gone or disabled. Account states are cached briefly, so a
+ * check rarely reaches the database; a change made by this instance takes effect at once, one made by
+ * another instance within {@link #FRESHNESS}.
+ */
+@Singleton
+final class TokenRevocation implements GenericJwtClaimsValidator<HttpRequest<?>> {
+
+    static final Duration FRESHNESS = Duration.ofSeconds(30);
+
+    private final AccountRepository accounts;
+    private final Map<String, Cached> cache = new ConcurrentHashMap<>();
+
+    TokenRevocation(AccountRepository accounts) {
+        this.accounts = accounts;
+    }
+
+    @Override
+    public boolean validate(Claims claims, HttpRequest<?> request) {
+        Object subject = claims.get(Claims.SUBJECT);
+        Object issuedAt = claims.get(Claims.ISSUED_AT);
+        if (subject == null || issuedAt == null) {
+            return false;
+        }
+        Instant issued = issuedAt instanceof Date date ? date.toInstant()
+                : issuedAt instanceof Number seconds ? Instant.ofEpochSecond(seconds.longValue()) : null;
+        if (issued == null) {
+            return false;
+        }
+        return state(subject.toString())
+                .filter(state -> !state.disabled())
+                // tokens carry whole seconds: one issued in the same second as the change still counts
+                .map(state -> !issued.isBefore(state.passwordChangedAt().truncatedTo(java.time.temporal.ChronoUnit.SECONDS)))
+                .orElse(false);
+    }
+
+    /** Forget what is cached about an account, after its password or state changed here. */
+    void forget(String username) {
+        cache.remove(key(username));
+    }
+
+    private Optional<State> state(String username) {
+        long now = System.nanoTime();
+        Cached cached = cache.get(key(username));
+        if (cached != null && now - cached.loadedAt() < FRESHNESS.toNanos()) {
+            return cached.state();
+        }
+        Optional<State> loaded = accounts.findByName(username)
+                .map(a -> new State(a.passwordChangedAt(), a.disabled()));
+        cache.put(key(username), new Cached(loaded, now));
+        return loaded;
+    }
+
+    private static String key(String username) {
+        return username.toLowerCase(java.util.Locale.ROOT);
+    }
+
+    private record State(Instant passwordChangedAt, boolean disabled) {
+    }
+
+    private record Cached(Optional<State> state, long loadedAt) {
+    }
+}

@@ -11,6 +11,7 @@ import io.micronaut.http.server.exceptions.response.ErrorContext;
 import io.micronaut.http.server.exceptions.response.ErrorResponseProcessor;
 import io.micronaut.security.authentication.AuthorizationException;
 import jakarta.inject.Singleton;
+import org.chainline.storage.StoreUnavailableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,13 +38,15 @@ final class ErrorResponses implements ErrorResponseProcessor<ApiError> {
         String message;
         String field = null;
         Optional<Throwable> cause = context.getRootCause();
-        if (status.getCode() >= 500) {
+        if (status == HttpStatus.SERVICE_UNAVAILABLE) {
+            message = firstMessage(context.getErrors()).orElse("a store is unavailable; try again shortly");
+            LOG.warn("{} {} answered 503: {}", context.getRequest().getMethod(), path,
+                    cause.map(StoreUnavailableException::rootMessage).orElse(message));
+        } else if (status.getCode() >= 500) {
             String reference = UUID.randomUUID().toString().substring(0, 8);
             LOG.error("{} {} failed with {} (reference {})", context.getRequest().getMethod(), path,
                     status.getCode(), reference, cause.orElse(null));
-            message = status == HttpStatus.SERVICE_UNAVAILABLE
-                    ? firstMessage(context.getErrors()).orElse("a store is unavailable; try again shortly")
-                    : "internal error (reference " + reference + "); the details are in the server log";
+            message = "internal error (reference " + reference + "); the details are in the server log";
         } else if (cause.filter(AuthorizationException.class::isInstance).isPresent()) {
             message = authorizationMessage((AuthorizationException) cause.get());
         } else if (status == HttpStatus.NOT_FOUND && cause.filter(ApiException.class::isInstance).isEmpty()) {

@@ -45,14 +45,4 @@ public final class Graph {
         return new StoreUnavailableException("the graph store (Neo4j) is unavailable: "
                 + StoreUnavailableException.rootMessage(e), e);
     }
-
-    /** True when the graph answers a trivial query now. */
-    public boolean isReachable() {
-        try {
-            read(tx -> tx.run("RETURN 1").consume());
-            return true;
-        } catch (RuntimeException e) {
-            return false;
-        }
-    }
 }

@@ -21,19 +21,7 @@ final class ApiExceptionHandler implements ExceptionHandler<ApiException, HttpRe
 
     @Override
     public HttpResponse<?> handle(HttpRequest request, ApiException e) {
-        return errors.processResponse(ErrorContext.builder(request)
-                .cause(e)
-                .error(new io.micronaut.http.server.exceptions.response.Error() {
-                    @Override
-                    public String getMessage() {
-                        return e.getMessage();
-                    }
-
-                    @Override
-                    public java.util.Optional<String> getPath() {
-                        return java.util.Optional.ofNullable(e.field()).map(f -> "request.body." + f);
-                    }
-                })
-                .build(), HttpResponse.status(e.status()));
+        return errors.processResponse(ErrorContext.builder(request).cause(e).errorMessage(e.getMessage()).build(),
+                HttpResponse.status(e.status()));
     }
 }

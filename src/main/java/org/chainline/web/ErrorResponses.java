@@ -66,8 +66,9 @@ final class ErrorResponses implements ErrorResponseProcessor<ApiError> {
             if (message.isBlank()) {
                 message = status.getReason();
             }
-            field = context.getErrors().stream().map(Error::getPath).flatMap(Optional::stream)
-                    .findFirst().map(ErrorResponses::fieldName).orElse(null);
+            field = cause.filter(ApiException.class::isInstance).map(c -> ((ApiException) c).field())
+                    .orElseGet(() -> context.getErrors().stream().map(Error::getPath).flatMap(Optional::stream)
+                            .findFirst().map(ErrorResponses::fieldName).orElse(null));
         }
         MutableHttpResponse<ApiError> answer = response.contentType(MediaType.APPLICATION_JSON_TYPE)
                 .body(new ApiError(status.getCode(), status.getReason(), message, field, path));

@@ -11,13 +11,9 @@ import org.chainline.ChainlineTest;
 import org.chainline.graph.Graph;
 import org.chainline.storage.StoreSettings;
 import org.junit.jupiter.api.Test;
-import org.neo4j.driver.AuthTokens;
-import org.neo4j.driver.Config;
-import org.neo4j.driver.GraphDatabase;
 
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -52,9 +48,7 @@ class HealthTest extends ChainlineTest {
 
     @Test
     void aGraphThatIsDownMakesHealth503WithNeo4jDown() {
-        Graph unreachable = new Graph(GraphDatabase.driver("bolt://127.0.0.1:1", AuthTokens.none(),
-                Config.builder().withConnectionTimeout(1, TimeUnit.SECONDS)
-                        .withMaxTransactionRetryTime(1, TimeUnit.SECONDS).build()), settings);
+        Graph unreachable = UnreachableGraph.of(settings);
         HealthController health = new HealthController(journal, new Projector(entries, unreachable, projections));
 
         HttpResponse<HealthController.Health> response = health.health();

@@ -6,9 +6,6 @@ import org.chainline.ChainlineTest;
 import org.chainline.graph.Graph;
 import org.chainline.storage.StoreSettings;
 import org.junit.jupiter.api.Test;
-import org.neo4j.driver.AuthTokens;
-import org.neo4j.driver.Config;
-import org.neo4j.driver.GraphDatabase;
 
 import java.sql.Connection;
 import java.time.Clock;
@@ -48,9 +45,7 @@ class ProjectionScheduleTest extends ChainlineTest {
 
     @Test
     void entriesWrittenWhileTheGraphWasDownArriveInTheBackground() throws InterruptedException {
-        Graph unreachable = new Graph(GraphDatabase.driver("bolt://127.0.0.1:1", AuthTokens.none(),
-                Config.builder().withConnectionTimeout(1, TimeUnit.SECONDS)
-                        .withMaxTransactionRetryTime(1, TimeUnit.SECONDS).build()), settings);
+        Graph unreachable = UnreachableGraph.of(settings);
         Journal journalWithGraphDown = new Journal(entries, transactions, payloads,
                 new Projector(entries, unreachable, projections), Clock.systemUTC());
         long head = journalWithGraphDown.append("tester", null,

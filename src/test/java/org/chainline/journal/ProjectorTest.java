@@ -8,14 +8,10 @@ import org.chainline.cases.Cases;
 import org.chainline.graph.Graph;
 import org.chainline.storage.StoreSettings;
 import org.junit.jupiter.api.Test;
-import org.neo4j.driver.AuthTokens;
-import org.neo4j.driver.Config;
-import org.neo4j.driver.GraphDatabase;
 import org.neo4j.driver.Session;
 
 import java.time.Clock;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -83,9 +79,7 @@ class ProjectorTest extends ChainlineTest {
     @Test
     void whenTheGraphIsDownTheJournalKeepsTheWriteAndTheProjectorCatchesUpLater() {
         long projectedBefore = projector.position();
-        Graph unreachable = new Graph(GraphDatabase.driver("bolt://127.0.0.1:1", AuthTokens.none(),
-                Config.builder().withConnectionTimeout(1, TimeUnit.SECONDS)
-                        .withMaxTransactionRetryTime(1, TimeUnit.SECONDS).build()), settings);
+        Graph unreachable = UnreachableGraph.of(settings);
         Projector downProjector = new Projector(entries, unreachable, projections);
         Journal journalWithGraphDown = new Journal(entries, transactions, payloads, downProjector, Clock.systemUTC());
 

@@ -6,6 +6,10 @@ package org.chainline.journal;
  */
 public record Change(String kind, String targetId, Object payload) {
 
+    /** A payload that is already JSON text (for records shaped by the model rather than by a Java type). */
+    public record Json(String text) {
+    }
+
     public Change {
         if (kind == null || !kind.matches("[a-z][a-z0-9-]*(\\.[a-z][a-z0-9-]*)+")) {
             throw new IllegalArgumentException("journal kind must be dotted lower case, like case.opened: " + kind);

@@ -2,6 +2,7 @@ package org.chainline.journal;
 
 import org.neo4j.driver.TransactionContext;
 
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -15,4 +16,14 @@ public interface GraphProjection {
     Set<String> kinds();
 
     void apply(JournalEntry entry, TransactionContext tx);
+
+    /**
+     * Applies consecutive entries of this projection's kinds, in order. Projections that can write many
+     * entries in one statement override this; the result must equal applying them one by one.
+     */
+    default void apply(List<JournalEntry> entries, TransactionContext tx) {
+        for (JournalEntry entry : entries) {
+            apply(entry, tx);
+        }
+    }
 }

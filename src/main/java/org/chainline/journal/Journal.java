@@ -1,14 +1,19 @@
 package org.chainline.journal;
 
+import io.micronaut.data.exceptions.DataAccessException;
 import io.micronaut.transaction.TransactionOperations;
 import io.micronaut.transaction.support.TransactionSynchronization;
 import jakarta.inject.Singleton;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * The system of record: appends changes as hash-chained entries in one PostgreSQL transaction and, once
@@ -17,6 +22,8 @@ import java.util.List;
  */
 @Singleton
 public class Journal {
+
+    private static final int FLUSH_EVERY = 1000;
 
     private final JournalEntryRepository entries;
     private final TransactionOperations<Connection> transactions;
@@ -35,43 +42,51 @@ public class Journal {
 
     /** Appends all changes or none; the graph follows after commit. */
     public List<JournalEntry> append(String actor, String reason, List<Change> changes) {
-        if (actor == null || actor.isBlank()) {
-            throw new IllegalArgumentException("journal actor must not be blank");
-        }
         if (changes.isEmpty()) {
             return List.of();
         }
-        List<String> payloads = new ArrayList<>(changes.size());
-        for (Change change : changes) {
-            payloads.add(this.payloadJson.write(change));
-        }
-        return transactions.executeWrite(status -> {
-            JournalHead head = entries.lockHead();
-            long seq = head.seq();
-            String prev = head.hash();
-            Instant now = EntryHash.truncate(clock.instant());
+        return write(actor, reason, true, batch -> {
             List<JournalEntry> written = new ArrayList<>(changes.size());
-            for (int i = 0; i < changes.size(); i++) {
-                Change change = changes.get(i);
-                seq++;
-                String hash = EntryHash.of(seq, now, actor, change.kind(), change.targetId(), payloads.get(i), reason, prev);
-                written.add(entries.save(new JournalEntry(seq, now, actor, change.kind(), change.targetId(),
-                        payloads.get(i), reason, prev, hash)));
-                prev = hash;
+            for (Change change : changes) {
+                written.add(batch.add(change));
             }
-            entries.moveHead(seq, prev);
-            status.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    projector.catchUpQuietly();
-                }
-            });
             return List.copyOf(written);
         });
     }
 
     public List<JournalEntry> append(String actor, String reason, Change change) {
         return append(actor, reason, List.of(change));
+    }
+
+    /**
+     * Runs {@code work} in one transaction holding the journal's head, so that what it reads there (its own
+     * tables) cannot change under it, and appends what it adds to the batch, all or nothing. With
+     * {@code projectAfterCommit} false the caller projects itself (to show progress); the scheduled catch-up
+     * would otherwise do it.
+     */
+    public <T> T write(String actor, String reason, boolean projectAfterCommit, Function<Batch, T> work) {
+        if (actor == null || actor.isBlank()) {
+            throw new IllegalArgumentException("journal actor must not be blank");
+        }
+        return transactions.executeWrite(status -> {
+            JournalHead head = entries.lockHead();
+            Batch batch = new Batch(status.getConnection(), actor, reason, head.seq(), head.hash(),
+                    EntryHash.truncate(clock.instant()));
+            T result = work.apply(batch);
+            batch.flush();
+            if (batch.seq != head.seq()) {
+                entries.moveHead(batch.seq, batch.prev);
+                if (projectAfterCommit) {
+                    status.registerSynchronization(new TransactionSynchronization() {
+                        @Override
+                        public void afterCommit() {
+                            projector.catchUpQuietly();
+                        }
+                    });
+                }
+            }
+            return result;
+        });
     }
 
     /** The position and hash of the last entry. */
@@ -88,5 +103,76 @@ public class Journal {
     /** A position in the journal: the sequence number of an entry and its hash. */
     @io.micronaut.serde.annotation.Serdeable
     public record Position(long seq, String hash) {
+    }
+
+    /** Entries being appended inside one transaction; written to PostgreSQL in JDBC batches. */
+    public final class Batch {
+
+        private final Connection connection;
+        private final String actor;
+        private final String reason;
+        private final Instant now;
+        private final List<JournalEntry> pending = new ArrayList<>();
+        private long seq;
+        private String prev;
+
+        private Batch(Connection connection, String actor, String reason, long seq, String prev, Instant now) {
+            this.connection = connection;
+            this.actor = actor;
+            this.reason = reason;
+            this.seq = seq;
+            this.prev = prev;
+            this.now = now;
+        }
+
+        /** Appends one change and returns its entry (written at the latest when the transaction ends). */
+        public JournalEntry add(Change change) {
+            String payload = payloadJson.write(change);
+            seq++;
+            String hash = EntryHash.of(seq, now, actor, change.kind(), change.targetId(), payload, reason, prev);
+            JournalEntry entry = new JournalEntry(seq, now, actor, change.kind(), change.targetId(), payload, reason, prev, hash);
+            prev = hash;
+            pending.add(entry);
+            if (pending.size() >= FLUSH_EVERY) {
+                flush();
+            }
+            return entry;
+        }
+
+        /** The transaction's connection, for the caller's own tables. */
+        public Connection connection() {
+            return connection;
+        }
+
+        /** The sequence number of the last entry added, or of the head before this batch. */
+        public long lastSeq() {
+            return seq;
+        }
+
+        private void flush() {
+            if (pending.isEmpty()) {
+                return;
+            }
+            try (PreparedStatement insert = connection.prepareStatement("""
+                    INSERT INTO journal_entry (seq, recorded_at, actor, kind, target_id, payload, reason, prev_hash, hash)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
+                for (JournalEntry e : pending) {
+                    insert.setLong(1, e.seq());
+                    insert.setObject(2, e.recordedAt().atOffset(ZoneOffset.UTC));
+                    insert.setString(3, e.actor());
+                    insert.setString(4, e.kind());
+                    insert.setString(5, e.targetId());
+                    insert.setString(6, e.payload());
+                    insert.setString(7, e.reason());
+                    insert.setString(8, e.prevHash());
+                    insert.setString(9, e.hash());
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+            } catch (SQLException e) {
+                throw new DataAccessException("journal entries could not be written: " + e.getMessage(), e);
+            }
+            pending.clear();
+        }
     }
 }

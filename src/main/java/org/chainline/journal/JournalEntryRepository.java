@@ -10,8 +10,6 @@ import java.util.List;
 @JdbcRepository(dialect = Dialect.POSTGRES)
 interface JournalEntryRepository extends GenericRepository<JournalEntry, Long> {
 
-    JournalEntry save(JournalEntry entry);
-
     @Query("SELECT * FROM journal_entry WHERE seq > :after ORDER BY seq LIMIT :limit")
     List<JournalEntry> after(long after, int limit);
 

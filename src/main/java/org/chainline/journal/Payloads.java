@@ -25,6 +25,9 @@ public final class Payloads {
     }
 
     String write(Change change) {
+        if (change.payload() instanceof Change.Json json) {
+            return json.text();
+        }
         try {
             return json.writeValueAsString(change.payload());
         } catch (IOException e) {

@@ -4,6 +4,7 @@ import jakarta.inject.Singleton;
 import org.chainline.graph.CypherQueries;
 import org.chainline.graph.Graph;
 import org.neo4j.driver.Session;
+import org.neo4j.driver.TransactionContext;
 import org.neo4j.driver.Values;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,7 +24,7 @@ import java.util.concurrent.locks.ReentrantLock;
 public class Projector {
 
     private static final Logger LOG = LoggerFactory.getLogger(Projector.class);
-    static final int BATCH = 200;
+    static final int BATCH = 2000;
 
     private final JournalEntryRepository entries;
     private final Graph graph;
@@ -60,6 +61,11 @@ public class Projector {
 
     /** Applies every entry after the graph's position; returns how many were applied. */
     public int catchUp() {
+        return catchUp(applied -> { });
+    }
+
+    /** As {@link #catchUp()}, telling {@code progress} the running count after each batch. */
+    public int catchUp(java.util.function.IntConsumer progress) {
         lock.lock();
         long positionBefore = -1;
         try {
@@ -74,16 +80,12 @@ public class Projector {
                 }
                 long last = batch.getLast().seq();
                 graph.write(tx -> {
-                    for (JournalEntry entry : batch) {
-                        GraphProjection projection = byKind.get(entry.kind());
-                        if (projection != null) {
-                            projection.apply(entry, tx);
-                        }
-                    }
+                    applyInRuns(batch, tx);
                     tx.run(advanceQuery, Values.parameters("seq", last)).consume();
                     return null;
                 });
                 applied += batch.size();
+                progress.accept(applied);
                 position = last;
             }
         } catch (RuntimeException e) {
@@ -94,6 +96,22 @@ public class Projector {
             throw e;
         } finally {
             lock.unlock();
+        }
+    }
+
+    /** Hands each run of consecutive entries that one projection applies to it at once, in journal order. */
+    private void applyInRuns(List<JournalEntry> batch, TransactionContext tx) {
+        int from = 0;
+        while (from < batch.size()) {
+            GraphProjection projection = byKind.get(batch.get(from).kind());
+            int to = from + 1;
+            while (to < batch.size() && byKind.get(batch.get(to).kind()) == projection) {
+                to++;
+            }
+            if (projection != null) {
+                projection.apply(batch.subList(from, to), tx);
+            }
+            from = to;
         }
     }
 

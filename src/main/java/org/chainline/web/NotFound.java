@@ -13,6 +13,11 @@ public final class NotFound extends ApiException {
         super(HttpStatus.NOT_FOUND, null, message);
     }
 
+    /** When the thing missing is not a record, e.g. a collection: the whole message. */
+    public static NotFound because(String message) {
+        return new NotFound(message);
+    }
+
     /** For records people know by name rather than id, such as accounts. */
     public static NotFound named(String what, String name) {
         return new NotFound("no " + what + " named " + name);

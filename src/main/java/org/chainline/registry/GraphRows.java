@@ -1,0 +1,157 @@
+package org.chainline.registry;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.time.LocalDate;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A record's canonical JSON as the graph holds it: scalar properties as node properties, partial dates with their
+ * earliest and latest day ({@code startMin}, {@code startMax}), a claim's validity bounds ({@code fromMin} ...
+ * {@code toMax}), names for display and search, references as relationships, and a claim's shortcut.
+ */
+final class GraphRows {
+
+    private GraphRows() {
+    }
+
+    static Map<String, Object> row(RecordType type, ObjectNode content, String json, String hash, long seq,
+                                   ZonedDateTime at, String actor, boolean created) {
+        Map<String, Object> props = new HashMap<>();
+        props.put("id", content.get("id").asText());
+        props.put("type", type.name());
+        props.put("content", json);
+        props.put("contentHash", hash);
+        props.put("updatedSeq", seq);
+        props.put("updatedAt", at);
+        props.put("updatedBy", actor);
+        if (created) {
+            props.put("createdSeq", seq);
+            props.put("createdAt", at);
+            props.put("createdBy", actor);
+        }
+        List<Map<String, Object>> edges = new ArrayList<>();
+        List<String> searchable = new ArrayList<>();
+        String display = null;
+        for (Property p : type.properties().values()) {
+            JsonNode v = content.get(p.name());
+            if (v == null) {
+                continue;
+            }
+            switch (p.type()) {
+                case TEXT, LONGTEXT, URL, SHA256, COUNTRY, VOCABULARY -> props.put(p.name(), p.multiple() ? strings(v) : v.asText());
+                case INTEGER -> props.put(p.name(), v.asLong());
+                case NUMBER -> props.put(p.name(), v.asDouble());
+                case PARTIAL_DATE -> {
+                    PartialDate d = PartialDate.parse(v.asText()).orElseThrow();
+                    props.put(p.name(), d.text());
+                    props.put(p.name() + "Min", d.earliest());
+                    props.put(p.name() + "Max", d.latest());
+                }
+                case ENTITY -> {
+                    for (String target : p.multiple() ? strings(v) : List.of(v.asText())) {
+                        edges.add(Map.of("type", p.edge(), "target", target, "props", Map.of()));
+                    }
+                }
+                case NAMES -> {
+                    props.put(p.name(), v.toString());
+                    String primary = null;
+                    for (JsonNode name : v) {
+                        searchable.add(name.get("value").asText());
+                        if (primary == null && "primary".equals(name.path("kind").asText())) {
+                            primary = name.get("value").asText();
+                        }
+                    }
+                    if (display == null) {
+                        display = primary != null ? primary : v.get(0).get("value").asText();
+                    }
+                }
+                case IDENTIFIERS, CASUALTIES -> props.put(p.name(), v.toString());
+                case CITATIONS -> {
+                    for (JsonNode c : v) {
+                        Map<String, Object> cp = new HashMap<>();
+                        cp.put("stance", c.get("stance").asText());
+                        if (c.has("pinpoint")) {
+                            cp.put("pinpoint", c.get("pinpoint").asText());
+                        }
+                        edges.add(Map.of("type", "CITES", "target", c.get("evidence").asText(), "props", cp));
+                    }
+                }
+            }
+            if (p.search() && p.type() != PropertyType.NAMES) {
+                searchable.add(v.asText());
+                if (display == null) {
+                    display = v.asText();
+                }
+            }
+        }
+        props.put("name", display == null ? content.get("id").asText() : display);
+        props.put("latinName", NameKeys.latin((String) props.get("name")));
+        if (!searchable.isEmpty()) {
+            props.put("searchText", NameKeys.searchText(searchable));
+        }
+        if (!type.claim() && type.property("start").isPresent() && type.property("end").isPresent() && props.containsKey("start")
+                && !props.containsKey("end")) {
+            props.put("endMin", props.get("startMin"));
+            props.put("endMax", props.get("startMax"));
+        }
+        Map<String, Object> shortcut = null;
+        if (type.claim()) {
+            Map<String, Object> validity = validity(type, content);
+            props.putAll(validity);
+            if (type.shortcut().isPresent()) {
+                RecordType.Shortcut s = type.shortcut().get();
+                Map<String, Object> sp = new LinkedHashMap<>(validity);
+                sp.put("claim", content.get("id").asText());
+                for (String copy : s.copy()) {
+                    Optional.ofNullable(content.get(copy)).ifPresent(c -> sp.put(copy, c.asText()));
+                }
+                shortcut = new HashMap<>();
+                shortcut.put("type", s.type());
+                shortcut.put("from", content.get(s.from()).asText());
+                shortcut.put("to", content.get(s.to()).asText());
+                shortcut.put("props", sp);
+            }
+        }
+        Map<String, Object> row = new HashMap<>();
+        row.put("id", content.get("id").asText());
+        row.put("labels", type.labels());
+        row.put("props", props);
+        row.put("edges", edges);
+        row.put("shortcut", shortcut);
+        return row;
+    }
+
+    /**
+     * The earliest and latest day a claim may have begun and ended. A timed claim without a start began at an
+     * unknown time (any day up to the end of time, so it is only ever possibly valid); an untimed claim without a
+     * start has no lower bound. Without an end, a claim still holds.
+     */
+    static Map<String, Object> validity(RecordType type, ObjectNode content) {
+        Optional<PartialDate> start = PartialDate.parse(content.path("start").asText(null));
+        Optional<PartialDate> end = PartialDate.parse(content.path("end").asText(null));
+        LocalDate fromMin = start.map(PartialDate::earliest).orElse(PartialDate.BEGINNING);
+        LocalDate fromMax = start.map(PartialDate::latest).orElse(type.timed() ? PartialDate.END : PartialDate.BEGINNING);
+        LocalDate toMin = end.map(PartialDate::earliest).orElse(PartialDate.END);
+        LocalDate toMax = end.map(PartialDate::latest).orElse(PartialDate.END);
+        Map<String, Object> v = new LinkedHashMap<>();
+        v.put("fromMin", fromMin);
+        v.put("fromMax", fromMax);
+        v.put("toMin", toMin);
+        v.put("toMax", toMax);
+        return v;
+    }
+
+    private static List<String> strings(JsonNode array) {
+        List<String> out = new ArrayList<>(array.size());
+        array.forEach(e -> out.add(e.asText()));
+        return out;
+    }
+}

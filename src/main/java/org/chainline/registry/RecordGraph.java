@@ -1,0 +1,75 @@
+package org.chainline.registry;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
+import jakarta.inject.Singleton;
+import org.chainline.graph.CypherQueries;
+import org.chainline.graph.Graph;
+import org.neo4j.driver.Record;
+import org.neo4j.driver.Values;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** Questions across records, answered by the graph: pages, name search, references and citations. */
+@Singleton
+final class RecordGraph {
+
+    private final Graph graph;
+    private final String list = CypherQueries.load("registry/list");
+    private final String search = CypherQueries.load("registry/search");
+    private final String referrers = CypherQueries.load("registry/referrers");
+    private final String citedBy = CypherQueries.load("registry/cited-by");
+
+    RecordGraph(Graph graph) {
+        this.graph = graph;
+    }
+
+    List<ObjectNode> list(RecordType type, boolean includeRetired, int skip, int limit) {
+        return graph.read(tx -> tx.run(list, Values.parameters("label", type.name(), "includeRetired", includeRetired,
+                "skip", skip, "limit", limit)).list(RecordGraph::asRecord));
+    }
+
+    List<ObjectNode> search(RecordType type, String query, boolean includeRetired, int skip, int limit) {
+        return graph.read(tx -> tx.run(search, Values.parameters("query", lucene(query), "label", type == null ? null : type.name(),
+                "includeRetired", includeRetired, "skip", skip, "limit", limit)).list(r -> {
+            ObjectNode node = asRecord(r);
+            ((ObjectNode) node.get("meta")).put("score", Math.round(r.get("score").asDouble() * 1000) / 1000.0);
+            return node;
+        }));
+    }
+
+    /**
+     * Every query word must match, allowing a typo or two in longer words (Lucene fuzzy terms) or the beginning of a
+     * word. The words are folded Latin letters and digits only, so nothing in them is Lucene syntax.
+     */
+    static String lucene(String query) {
+        List<String> terms = new ArrayList<>();
+        for (String word : NameKeys.words(query)) {
+            int edits = word.length() <= 3 ? 0 : word.length() <= 6 ? 1 : 2;
+            terms.add(edits == 0 ? "(" + word + " OR " + word + "*)" : "(" + word + "~" + edits + " OR " + word + "*)");
+        }
+        return terms.stream().collect(Collectors.joining(" AND "));
+    }
+
+    List<String> referrers(String id) {
+        return graph.read(tx -> tx.run(referrers, Values.parameters("id", id))
+                .list(r -> r.get("type").asString("Record") + " " + r.get("id").asString()));
+    }
+
+    List<Citing> citedBy(String id) {
+        return graph.read(tx -> tx.run(citedBy, Values.parameters("id", id)).list(r -> new Citing(r.get("claim").asString(),
+                r.get("type").asString(), r.get("stance").asString(), r.get("pinpoint").asString(null), r.get("retired").asBoolean())));
+    }
+
+    private static ObjectNode asRecord(Record r) {
+        return RecordJson.view(r.get("content").asString(), r.get("retiredSeq").isNull() ? null : r.get("retiredSeq").asLong());
+    }
+
+    /** A claim citing an evidence item. */
+    @Serdeable
+    public record Citing(String claim, String type, String stance, @Nullable String pinpoint, boolean retired) {
+    }
+}

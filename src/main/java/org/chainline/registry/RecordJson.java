@@ -1,0 +1,35 @@
+package org.chainline.registry;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/** Records as JSON for responses: the content as stored, with its bookkeeping under {@code meta}. */
+final class RecordJson {
+
+    private RecordJson() {
+    }
+
+    static ObjectNode parse(String json) {
+        try {
+            return (ObjectNode) RecordWrites.JSON.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored record content is not JSON", e);
+        }
+    }
+
+    static ObjectNode view(StoredRecord stored) {
+        ObjectNode node = parse(stored.content());
+        ObjectNode meta = node.putObject("meta");
+        meta.put("version", stored.version());
+        meta.put("createdSeq", stored.createdSeq());
+        meta.put("updatedSeq", stored.updatedSeq());
+        meta.put("retired", stored.retired());
+        return node;
+    }
+
+    static ObjectNode view(String content, Long retiredSeq) {
+        ObjectNode node = parse(content);
+        node.putObject("meta").put("retired", retiredSeq != null);
+        return node;
+    }
+}

@@ -1,0 +1,101 @@
+package org.chainline.registry;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import jakarta.inject.Singleton;
+import org.chainline.graph.CypherQueries;
+import org.chainline.journal.GraphProjection;
+import org.chainline.journal.JournalEntry;
+import org.neo4j.driver.TransactionContext;
+import org.neo4j.driver.Values;
+
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Record entries into the graph, many per statement: consecutive entries with the same action go into one
+ * {@code UNWIND}, split where an id repeats so that each statement sees the effect of the one before.
+ */
+@Singleton
+final class RecordProjection implements GraphProjection {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Model model;
+    private final Map<String, RecordType> typeOfKind = new HashMap<>();
+    private final Map<String, String> queries = Map.of(
+            RecordEvents.CREATED, CypherQueries.load("registry/create"),
+            RecordEvents.CHANGED, CypherQueries.load("registry/change"),
+            RecordEvents.RETIRED, CypherQueries.load("registry/retire"));
+
+    RecordProjection(Model model) {
+        this.model = model;
+        for (RecordType type : model.types()) {
+            for (String action : List.of(RecordEvents.CREATED, RecordEvents.CHANGED, RecordEvents.RETIRED)) {
+                typeOfKind.put(type.kind(action), type);
+            }
+        }
+    }
+
+    @Override
+    public Set<String> kinds() {
+        return typeOfKind.keySet();
+    }
+
+    @Override
+    public void apply(JournalEntry entry, TransactionContext tx) {
+        apply(List.of(entry), tx);
+    }
+
+    @Override
+    public void apply(List<JournalEntry> entries, TransactionContext tx) {
+        String action = null;
+        List<Map<String, Object>> rows = new ArrayList<>();
+        Set<String> ids = new HashSet<>();
+        for (JournalEntry entry : entries) {
+            String a = RecordEvents.action(entry.kind());
+            if (!a.equals(action) || ids.contains(entry.targetId())) {
+                run(action, rows, tx);
+                rows = new ArrayList<>();
+                ids.clear();
+                action = a;
+            }
+            ids.add(entry.targetId());
+            rows.add(row(entry, a));
+        }
+        run(action, rows, tx);
+    }
+
+    private Map<String, Object> row(JournalEntry entry, String action) {
+        var at = entry.recordedAt().atZone(ZoneOffset.UTC);
+        if (action.equals(RecordEvents.RETIRED)) {
+            Map<String, Object> row = new HashMap<>();
+            row.put("id", entry.targetId());
+            row.put("at", at);
+            row.put("actor", entry.actor());
+            row.put("reason", entry.reason());
+            row.put("seq", entry.seq());
+            return row;
+        }
+        try {
+            ObjectNode content = (ObjectNode) JSON.readTree(entry.payload());
+            return GraphRows.row(typeOfKind.get(entry.kind()), content, entry.payload(), ContentHash.of(entry.payload()),
+                    entry.seq(), at, entry.actor(), action.equals(RecordEvents.CREATED));
+        } catch (JsonProcessingException | ClassCastException e) {
+            throw new IllegalStateException("journal entry " + entry.seq() + " (" + entry.kind() + ") is not a record", e);
+        }
+    }
+
+    private void run(String action, List<Map<String, Object>> rows, TransactionContext tx) {
+        if (!rows.isEmpty()) {
+            tx.run(queries.get(action), Values.parameters("rows", rows)).consume();
+        }
+    }
+
+}

@@ -1,0 +1,110 @@
+package org.chainline.registry;
+
+import io.micronaut.data.exceptions.DataAccessException;
+import io.micronaut.transaction.TransactionOperations;
+import jakarta.inject.Singleton;
+
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The {@code record_state} table. Writes take the connection of the journal batch they belong to, so a record's
+ * row and its journal entry commit together.
+ */
+@Singleton
+final class RecordStore {
+
+    private static final int CHUNK = 5000;
+
+    private final TransactionOperations<Connection> transactions;
+
+    RecordStore(TransactionOperations<Connection> transactions) {
+        this.transactions = transactions;
+    }
+
+    Optional<StoredRecord> find(String id) {
+        return transactions.executeRead(status -> Optional.ofNullable(find(status.getConnection(), List.of(id)).get(id)));
+    }
+
+    /** The rows of those ids that exist. */
+    Map<String, StoredRecord> find(Connection connection, Collection<String> ids) {
+        return find(connection, ids, true);
+    }
+
+    /** As {@link #find(Connection, Collection)}; without content when only types, hashes and states matter. */
+    Map<String, StoredRecord> find(Connection connection, Collection<String> ids, boolean withContent) {
+        Map<String, StoredRecord> found = new HashMap<>();
+        List<String> all = new ArrayList<>(ids);
+        for (int from = 0; from < all.size(); from += CHUNK) {
+            List<String> chunk = all.subList(from, Math.min(all.size(), from + CHUNK));
+            try (PreparedStatement select = connection.prepareStatement(
+                    withContent ? "SELECT id, type, content, content_hash, version, created_seq, updated_seq, retired_seq FROM record_state WHERE id = ANY(?)"
+                            : "SELECT id, type, NULL, content_hash, version, created_seq, updated_seq, retired_seq FROM record_state WHERE id = ANY(?)")) {
+                Array array = connection.createArrayOf("text", chunk.toArray());
+                select.setArray(1, array);
+                try (ResultSet rs = select.executeQuery()) {
+                    while (rs.next()) {
+                        long retired = rs.getLong(8);
+                        Long retiredSeq = rs.wasNull() ? null : retired;
+                        StoredRecord r = new StoredRecord(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                                rs.getInt(5), rs.getLong(6), rs.getLong(7), retiredSeq);
+                        found.put(r.id(), r);
+                    }
+                }
+            } catch (SQLException e) {
+                throw failed(e);
+            }
+        }
+        return found;
+    }
+
+    /** Inserts new rows and replaces the content of existing ones (version + 1). */
+    void put(Connection connection, List<StoredRecord> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement upsert = connection.prepareStatement("""
+                INSERT INTO record_state (id, type, content, content_hash, version, created_seq, updated_seq)
+                VALUES (?, ?, ?, ?, 1, ?, ?)
+                ON CONFLICT (id) DO UPDATE SET content = EXCLUDED.content, content_hash = EXCLUDED.content_hash,
+                    version = record_state.version + 1, updated_seq = EXCLUDED.updated_seq""")) {
+            for (StoredRecord r : rows) {
+                upsert.setString(1, r.id());
+                upsert.setString(2, r.type());
+                upsert.setString(3, r.content());
+                upsert.setString(4, r.contentHash());
+                upsert.setLong(5, r.createdSeq());
+                upsert.setLong(6, r.updatedSeq());
+                upsert.addBatch();
+            }
+            upsert.executeBatch();
+        } catch (SQLException e) {
+            throw failed(e);
+        }
+    }
+
+    void retire(Connection connection, String id, long seq) {
+        try (PreparedStatement update = connection.prepareStatement(
+                "UPDATE record_state SET retired_seq = ?, updated_seq = ?, version = version + 1 WHERE id = ?")) {
+            update.setLong(1, seq);
+            update.setLong(2, seq);
+            update.setString(3, id);
+            update.executeUpdate();
+        } catch (SQLException e) {
+            throw failed(e);
+        }
+    }
+
+    private static DataAccessException failed(SQLException e) {
+        return new DataAccessException("record state could not be read or written: " + e.getMessage(), e);
+    }
+}

@@ -1,0 +1,190 @@
+package org.chainline.registry;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import jakarta.inject.Singleton;
+import org.chainline.journal.Journal;
+import org.chainline.journal.Projector;
+import org.chainline.web.Conflict;
+import org.chainline.web.InvalidInput;
+import org.chainline.web.NotFound;
+
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Creating, changing and retiring records of the accountability model: each a journal entry, checked under the
+ * journal's lock against what the store holds. Records are never deleted; a retired record stays readable.
+ */
+@Singleton
+public class Records {
+
+    private final Model model;
+    private final Journal journal;
+    private final RecordStore store;
+    private final RecordGraph graph;
+    private final Projector projector;
+
+    Records(Model model, Journal journal, RecordStore store, RecordGraph graph, Projector projector) {
+        this.model = model;
+        this.journal = journal;
+        this.store = store;
+        this.graph = graph;
+        this.projector = projector;
+    }
+
+    public Model model() {
+        return model;
+    }
+
+    /** The record with its bookkeeping ({@code meta}), as the journal holds it now. */
+    public ObjectNode get(RecordType type, String id) {
+        StoredRecord stored = store.find(id).filter(s -> type == null || s.type().equals(type.name()))
+                .orElseThrow(() -> new NotFound(type == null ? "record" : type.name(), id));
+        return RecordJson.view(stored);
+    }
+
+    public ObjectNode create(String actor, RecordType type, JsonNode body, String reason) {
+        String id = body != null && body.hasNonNull("id") ? body.get("id").asText() : generatedId(type);
+        ValidRecord record = valid(type, id, body);
+        journal.write(actor, reason, true, batch -> {
+            Map<String, StoredRecord> stored = store.find(batch.connection(), idsOf(record));
+            StoredRecord existing = stored.get(id);
+            if (existing != null) {
+                throw new Conflict("id", id + " is already " + (existing.retired() ? "a retired " : "a ") + existing.type()
+                        + "; ids are never reused");
+            }
+            checkRefs(record, stored);
+            RecordWrites writes = new RecordWrites(batch, store);
+            writes.put(record, null);
+            writes.flush();
+            return null;
+        });
+        return get(type, id);
+    }
+
+    /** Applies a JSON merge patch (a null removes a property); an unchanged result journals nothing. */
+    public ObjectNode change(String actor, RecordType type, String id, JsonNode patch, String reason) {
+        if (patch == null || !patch.isObject()) {
+            throw new InvalidInput("body", "must be a JSON object with the properties to change");
+        }
+        if (patch.hasNonNull("id") && !patch.get("id").asText().equals(id)) {
+            throw new InvalidInput("id", "cannot be changed; retire the record and create another");
+        }
+        journal.write(actor, reason, true, batch -> {
+            StoredRecord current = store.find(batch.connection(), List.of(id)).get(id);
+            if (current == null || !current.type().equals(type.name())) {
+                throw new NotFound(type.name(), id);
+            }
+            if (current.retired()) {
+                throw new Conflict("id", id + " is retired and cannot be changed");
+            }
+            ObjectNode merged = RecordJson.parse(current.content());
+            patch.fields().forEachRemaining(f -> {
+                if (!f.getKey().equals("reason") && !f.getKey().equals("meta")) {
+                    if (f.getValue().isNull()) {
+                        merged.remove(f.getKey());
+                    } else {
+                        merged.set(f.getKey(), f.getValue());
+                    }
+                }
+            });
+            ValidRecord record = valid(type, id, merged);
+            Map<String, StoredRecord> stored = store.find(batch.connection(), idsOf(record));
+            checkRefs(record, stored);
+            RecordWrites writes = new RecordWrites(batch, store);
+            writes.put(record, current);
+            writes.flush();
+            return null;
+        });
+        return get(type, id);
+    }
+
+    /** Retires a record, which must no longer be referred to by a live record. */
+    public ObjectNode retire(String actor, RecordType type, String id, String reason) {
+        if (reason == null || reason.isBlank()) {
+            throw new InvalidInput("reason", "is required: say why the record is retired");
+        }
+        StoredRecord before = store.find(id).filter(s -> s.type().equals(type.name())).orElseThrow(() -> new NotFound(type.name(), id));
+        if (before.retired()) {
+            throw new Conflict("id", id + " is already retired");
+        }
+        projector.catchUpQuietly();
+        List<String> referrers = graph.referrers(id);
+        if (!referrers.isEmpty()) {
+            throw new Conflict("id", id + " is still referred to by " + String.join(", ", referrers)
+                    + "; retire or change those first");
+        }
+        journal.write(actor, reason.strip(), true, batch -> {
+            StoredRecord current = store.find(batch.connection(), List.of(id)).get(id);
+            if (current.retired()) {
+                throw new Conflict("id", id + " is already retired");
+            }
+            new RecordWrites(batch, store).retire(type, id);
+            return null;
+        });
+        return get(type, id);
+    }
+
+    public List<ObjectNode> list(RecordType type, String query, boolean includeRetired, int offset, int limit) {
+        if (offset < 0) {
+            throw new InvalidInput("offset", "must not be negative");
+        }
+        if (limit < 1 || limit > 500) {
+            throw new InvalidInput("limit", "must be between 1 and 500");
+        }
+        if (query != null && !query.isBlank()) {
+            if (NameKeys.words(query).isEmpty()) {
+                throw new InvalidInput("q", "has no letters or digits to search for");
+            }
+            return graph.search(type, query, includeRetired, offset, limit);
+        }
+        if (type == null) {
+            throw new InvalidInput("q", "is required when searching every type");
+        }
+        return graph.list(type, includeRetired, offset, limit);
+    }
+
+    /** The claims that cite an evidence item, with stance and pinpoint. */
+    public List<RecordGraph.Citing> citedBy(String evidenceId) {
+        get(model.type("Evidence").orElseThrow(), evidenceId);
+        return graph.citedBy(evidenceId);
+    }
+
+    private static ValidRecord valid(RecordType type, String id, JsonNode body) {
+        if (body != null && body.hasNonNull("type") && !body.get("type").asText().equals(type.name())) {
+            throw new InvalidInput("type", "must be " + type.name() + " here (it is " + body.get("type").asText() + ")");
+        }
+        RecordValidator.Checked checked = RecordValidator.check(type, id, body);
+        if (!checked.valid()) {
+            Violation first = checked.violations().getFirst();
+            throw new InvalidInput(first.field(), first.reason());
+        }
+        return checked.record();
+    }
+
+    private static Set<String> idsOf(ValidRecord record) {
+        Set<String> ids = new HashSet<>();
+        ids.add(record.id());
+        record.refs().forEach(r -> ids.add(r.id()));
+        return ids;
+    }
+
+    private static void checkRefs(ValidRecord record, Map<String, StoredRecord> stored) {
+        Map<String, String> self = new HashMap<>();
+        self.put(record.id(), record.type().name());
+        for (Ref ref : record.refs()) {
+            RecordWrites.refProblem(ref, self, stored).ifPresent(problem -> {
+                throw new InvalidInput(ref.field(), problem);
+            });
+        }
+    }
+
+    private static String generatedId(RecordType type) {
+        return type.kind("x").replace(".x", "") + "-" + UUID.randomUUID().toString().substring(0, 13);
+    }
+}

@@ -1,0 +1,9 @@
+package org.chainline.registry;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.util.List;
+
+/** A record that passed the model's rules: its canonical JSON (type, id, then properties in model order) and its references. */
+record ValidRecord(RecordType type, String id, ObjectNode content, List<Ref> refs) {
+}

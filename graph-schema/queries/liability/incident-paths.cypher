@@ -1,0 +1,41 @@
+// Everyone who may bear responsibility for an incident, one row per path of claims, evaluated at the incident's
+// dates [startMin, endMax]: persons involved themselves; commanders (at that date) of an involved unit or of a
+// unit above it (through UNDER links valid then); issuers of orders that name the incident or went to such a unit.
+// Paths are listed from the incident outwards: claims [involvement, unit links..., posting] and units
+// [involved unit ... commanded unit]. Knowledge and failure-to-act claims of the person on the incident ride along.
+MATCH (i:Record {id: $id})
+WHERE i:Incident
+CALL (i) {
+  MATCH (p:Person)-[inv:INVOLVED_IN]->(i)
+  WHERE p.retiredAt IS NULL
+  RETURN p.id AS person, 'involvement' AS route, inv.role AS role, [inv.claim] AS claims, [] AS units, 0 AS depth
+UNION ALL
+  MATCH (u:Unit)-[inv:INVOLVED_IN]->(i)
+  WHERE u.retiredAt IS NULL
+  MATCH path = (u) (()-[r:UNDER WHERE r.fromMin <= i.endMax AND r.toMax >= i.startMin]->()){0,12} (x:Unit)
+  WHERE length(path) <= $maxDepth
+  MATCH (p:Person)-[po:POSTED_TO]->(x)
+  WHERE po.role IN $roles AND po.fromMin <= i.endMax AND po.toMax >= i.startMin AND p.retiredAt IS NULL
+  RETURN p.id AS person, 'command' AS route, inv.role AS role,
+         [inv.claim] + [rel IN relationships(path) | rel.claim] + [po.claim] AS claims,
+         [n IN nodes(path) | n.id] AS units, length(path) AS depth
+UNION ALL
+  MATCH (i)<-[:LED_TO]-(iss:Issuance)-[:ISSUER]->(p:Person)
+  WHERE iss.retiredAt IS NULL AND p.retiredAt IS NULL
+  RETURN p.id AS person, 'order' AS route, null AS role, [iss.id] AS claims, [] AS units, 0 AS depth
+UNION ALL
+  MATCH (u:Unit)-[inv:INVOLVED_IN]->(i)
+  WHERE u.retiredAt IS NULL
+  MATCH path = (u) (()-[r:UNDER WHERE r.fromMin <= i.endMax AND r.toMax >= i.startMin]->()){0,12} (x:Unit)
+  WHERE length(path) <= $maxDepth
+  MATCH (x)<-[:RECIPIENT]-(iss:Issuance)-[:ISSUER]->(p:Person)
+  MATCH (iss)-[:ORDER]->(o:Order)
+  WHERE iss.retiredAt IS NULL AND p.retiredAt IS NULL AND o.dateMin <= i.endMax AND NOT (iss)-[:LED_TO]->(i)
+  RETURN p.id AS person, 'order' AS route, inv.role AS role,
+         [inv.claim] + [rel IN relationships(path) | rel.claim] + [iss.id] AS claims,
+         [n IN nodes(path) | n.id] AS units, length(path) AS depth
+}
+RETURN person, i.id AS incident, route, role, claims, units, depth,
+       COLLECT { MATCH (:Record {id: person})-[k:KNEW_OF]->(i) RETURN k.claim } AS knowledge,
+       COLLECT { MATCH (:Record {id: person})-[f:INVOLVED_IN]->(i) WHERE f.role IN ['failed-to-prevent', 'failed-to-punish']
+                 RETURN f.claim } AS failures

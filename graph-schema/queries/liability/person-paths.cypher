@@ -1,0 +1,41 @@
+// Every incident a person may bear responsibility for, one row per path of claims (the same paths as
+// incident-paths.cypher, found from the person's side): own involvement; command of a unit at the incident's
+// dates, the incident being the act of that unit or of one below it through UNDER links valid then; orders the
+// person issued that name the incident or went to such a unit.
+MATCH (p:Record {id: $id})
+WHERE p:Person
+CALL (p) {
+  MATCH (p)-[inv:INVOLVED_IN]->(i:Incident)
+  WHERE i.retiredAt IS NULL
+  RETURN i, 'involvement' AS route, inv.role AS role, [inv.claim] AS claims, [] AS units, 0 AS depth
+UNION ALL
+  MATCH (p)-[po:POSTED_TO]->(x:Unit)
+  WHERE po.role IN $roles
+  MATCH path = (u:Unit) (()-[r:UNDER WHERE r.fromMin <= po.toMax AND r.toMax >= po.fromMin]->()){0,12} (x)
+  WHERE length(path) <= $maxDepth
+  MATCH (u)-[inv:INVOLVED_IN]->(i:Incident)
+  WHERE i.retiredAt IS NULL AND po.fromMin <= i.endMax AND po.toMax >= i.startMin
+    AND all(rel IN relationships(path) WHERE rel.fromMin <= i.endMax AND rel.toMax >= i.startMin)
+  RETURN i, 'command' AS route, inv.role AS role,
+         [inv.claim] + [rel IN relationships(path) | rel.claim] + [po.claim] AS claims,
+         [n IN nodes(path) | n.id] AS units, length(path) AS depth
+UNION ALL
+  MATCH (p)<-[:ISSUER]-(iss:Issuance)-[:LED_TO]->(i:Incident)
+  WHERE iss.retiredAt IS NULL AND i.retiredAt IS NULL
+  RETURN i, 'order' AS route, null AS role, [iss.id] AS claims, [] AS units, 0 AS depth
+UNION ALL
+  MATCH (p)<-[:ISSUER]-(iss:Issuance)-[:RECIPIENT]->(x:Unit)
+  MATCH (iss)-[:ORDER]->(o:Order)
+  WHERE iss.retiredAt IS NULL
+  MATCH path = (u:Unit) (()-[r:UNDER]->()){0,12} (x)
+  WHERE length(path) <= $maxDepth
+  MATCH (u)-[inv:INVOLVED_IN]->(i:Incident)
+  WHERE i.retiredAt IS NULL AND o.dateMin <= i.endMax AND NOT (iss)-[:LED_TO]->(i)
+    AND all(rel IN relationships(path) WHERE rel.fromMin <= i.endMax AND rel.toMax >= i.startMin)
+  RETURN i, 'order' AS route, inv.role AS role,
+         [inv.claim] + [rel IN relationships(path) | rel.claim] + [iss.id] AS claims,
+         [n IN nodes(path) | n.id] AS units, length(path) AS depth
+}
+RETURN p.id AS person, i.id AS incident, route, role, claims, units, depth,
+       COLLECT { MATCH (p)-[k:KNEW_OF]->(i) RETURN k.claim } AS knowledge,
+       COLLECT { MATCH (p)-[f:INVOLVED_IN]->(i) WHERE f.role IN ['failed-to-prevent', 'failed-to-punish'] RETURN f.claim } AS failures

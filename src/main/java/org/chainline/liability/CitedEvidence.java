@@ -1,0 +1,25 @@
+package org.chainline.liability;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
+
+/**
+ * One citation of a claim with what the strength rule needs of the evidence item: its grade (source reliability
+ * A–F, information credibility 1–6) and what makes two items one source (hash, forwarded-from origin, copy-of,
+ * source).
+ */
+@Serdeable
+public record CitedEvidence(String evidence, String title, String stance, @Nullable String pinpoint, String kind,
+                            @Nullable String sha256, @Nullable String forwardedFrom, @Nullable String copyOf,
+                            @Nullable String source, @Nullable String reliability, @Nullable Integer credibility,
+                            @Nullable String authoredBy) {
+
+    public boolean supports() {
+        return "supports".equals(stance);
+    }
+
+    /** The Admiralty grade, e.g. {@code B2}; unknown parts are F and 6 ("cannot be judged"). */
+    public String grade() {
+        return (reliability == null ? "F" : reliability) + (credibility == null ? 6 : credibility);
+    }
+}

@@ -1,0 +1,104 @@
+package org.chainline.liability;
+
+import jakarta.inject.Singleton;
+import org.chainline.web.InvalidInput;
+import org.chainline.web.NotFound;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Liability paths (graph-schema/README.md): for a person, every incident reachable by direct involvement, ordering,
+ * command and failure to act; for an incident, every person who may bear responsibility, ranked. Computed on each
+ * question from the graph, never stored.
+ */
+@Singleton
+public class LiabilityPaths {
+
+    public static final int DEFAULT_DEPTH = 6;
+    public static final int MAX_DEPTH = 12;
+    private static final List<String> MODES = List.of("direct", "ordering", "command", "failure-to-act");
+    private static final List<String> INACTION = List.of("none", "closed-without-charges");
+
+    private final LiabilityGraph graph;
+
+    LiabilityPaths(LiabilityGraph graph) {
+        this.graph = graph;
+    }
+
+    public Views.PersonLiability ofPerson(String personId, int maxDepth) {
+        checkDepth(maxDepth);
+        List<LiabilityGraph.PathRow> rows = graph.pathsOfPerson(personId, maxDepth);
+        LiabilityGraph.RecordFacts person = graph.records(List.of(personId)).get(personId);
+        if (person == null || !"Person".equals(person.type())) {
+            throw new NotFound("person", personId);
+        }
+        return new Views.PersonLiability(person.ref(), maxDepth, links(rows, Comparator.comparing(
+                (Views.Link l) -> -Strength.valueOf(l.strongest().toUpperCase()).ordinal())
+                .thenComparing(l -> l.incident().start() == null ? "" : l.incident().start())
+                .thenComparing(l -> l.incident().id())));
+    }
+
+    public Views.IncidentLiability ofIncident(String incidentId, int maxDepth) {
+        checkDepth(maxDepth);
+        LiabilityGraph.RecordFacts incident = graph.records(List.of(incidentId)).get(incidentId);
+        if (incident == null || !"Incident".equals(incident.type())) {
+            throw new NotFound("incident", incidentId);
+        }
+        List<LiabilityGraph.PathRow> rows = graph.pathsOfIncident(incidentId, maxDepth);
+        return new Views.IncidentLiability(incident.incident(), maxDepth, links(rows, Comparator.comparing(
+                (Views.Link l) -> -Strength.valueOf(l.strongest().toUpperCase()).ordinal())
+                .thenComparing(l -> MODES.indexOf(l.paths().getFirst().mode()))
+                .thenComparing(l -> l.paths().getFirst().depth())
+                .thenComparing(l -> l.person().id())));
+    }
+
+    private static void checkDepth(int maxDepth) {
+        if (maxDepth < 0 || maxDepth > MAX_DEPTH) {
+            throw new InvalidInput("maxDepth", "must be between 0 and " + MAX_DEPTH);
+        }
+    }
+
+    private List<Views.Link> links(List<LiabilityGraph.PathRow> rows, Comparator<Views.Link> order) {
+        Set<String> claimIds = new HashSet<>();
+        Set<String> recordIds = new HashSet<>();
+        for (LiabilityGraph.PathRow row : rows) {
+            claimIds.addAll(row.claims());
+            claimIds.addAll(row.knowledge());
+            claimIds.addAll(row.failures());
+            recordIds.add(row.person());
+            recordIds.add(row.incident());
+            recordIds.addAll(row.units());
+        }
+        Map<String, ClaimFacts> claims = graph.claims(claimIds);
+        Map<String, LiabilityGraph.RecordFacts> records = graph.records(recordIds);
+        Map<String, List<Views.Path>> byPair = new LinkedHashMap<>();
+        for (LiabilityGraph.PathRow row : rows) {
+            LiabilityGraph.RecordFacts incident = records.get(row.incident());
+            List<Views.Path> paths = byPair.computeIfAbsent(row.person() + "\n" + row.incident(), k -> new ArrayList<>());
+            PathAssembly.paths(row, incident, claims, records).forEach(p -> {
+                if (!paths.contains(p)) {
+                    paths.add(p);
+                }
+            });
+        }
+        List<Views.Link> links = new ArrayList<>();
+        byPair.forEach((key, paths) -> {
+            String[] ids = key.split("\n");
+            paths.sort(Comparator.comparing((Views.Path p) -> -Strength.valueOf(p.strength().toUpperCase()).ordinal())
+                    .thenComparing(p -> MODES.indexOf(p.mode())).thenComparing(Views.Path::depth));
+            links.add(new Views.Link(records.get(ids[0]).ref(), records.get(ids[1]).incident(), paths.getFirst().strength(), paths));
+        });
+        links.sort(order);
+        return links;
+    }
+
+    static boolean inaction(String investigation) {
+        return investigation != null && INACTION.contains(investigation);
+    }
+}

@@ -78,6 +78,9 @@ public class RecordImport {
             }
         }
         if (errors.count > 0) {
+            // Report what the store would also refuse, so that one round of fixes is enough.
+            Map<String, StoredRecord> stored = store.find(external);
+            storeErrors(pending, external, stored, defined, store.find(defined.keySet()), errors);
             return errors.report(lines, started);
         }
         long[] counts = new long[3];
@@ -85,21 +88,8 @@ public class RecordImport {
         try {
             journal.write(actor, reason, false, batch -> {
                 range[0] = batch.lastSeq() + 1;
-                Map<String, StoredRecord> stored = store.find(batch.connection(), external, false);
-                for (Pending p : pending) {
-                    if (external.contains(p.ref().id())) {
-                        RecordWrites.refProblem(p.ref(), Map.of(), stored).ifPresent(why -> errors.add(p.line(), p.ref().field(), why));
-                    }
-                }
                 Map<String, StoredRecord> existing = store.find(batch.connection(), defined.keySet(), false);
-                existing.forEach((id, s) -> {
-                    Defined d = defined.get(id);
-                    if (!s.type().equals(d.type())) {
-                        errors.add(d.line(), "id", id + " is already a " + s.type() + "; a record's type cannot change");
-                    } else if (s.retired()) {
-                        errors.add(d.line(), "id", id + " was retired; ids are never reused");
-                    }
-                });
+                storeErrors(pending, external, store.find(batch.connection(), external, false), defined, existing, errors);
                 if (errors.count > 0) {
                     throw new Rejected();
                 }
@@ -123,6 +113,24 @@ public class RecordImport {
         }
         return new ImportReport(true, lines, counts[0], counts[1], counts[2], 0, List.of(),
                 wrote ? range[0] : null, wrote ? range[1] : null, (System.nanoTime() - started) / 1_000_000);
+    }
+
+    /** References to records that are not in the store (or retired, or of another type), and ids the store holds otherwise. */
+    private static void storeErrors(List<Pending> pending, Set<String> external, Map<String, StoredRecord> stored,
+                                    Map<String, Defined> defined, Map<String, StoredRecord> existing, Errors errors) {
+        for (Pending p : pending) {
+            if (external.contains(p.ref().id())) {
+                RecordWrites.refProblem(p.ref(), Map.of(), stored).ifPresent(why -> errors.add(p.line(), p.ref().field(), why));
+            }
+        }
+        existing.forEach((id, s) -> {
+            Defined d = defined.get(id);
+            if (!s.type().equals(d.type())) {
+                errors.add(d.line(), "id", id + " is already a " + s.type() + "; a record's type cannot change");
+            } else if (s.retired()) {
+                errors.add(d.line(), "id", id + " was retired; ids are never reused");
+            }
+        });
     }
 
     private interface LineHandler {

@@ -1,0 +1,135 @@
+package org.chainline.registry;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.annotation.Client;
+import io.micronaut.http.client.exceptions.HttpClientResponseException;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import org.chainline.ChainlineTest;
+import org.chainline.TestLogins;
+import org.chainline.journal.Journal;
+import org.chainline.journal.Projector;
+import org.chainline.security.Accounts;
+import org.chainline.web.Roles;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+@MicronautTest(transactional = false)
+class RecordImportTest extends ChainlineTest {
+
+    @Inject
+    RecordImport recordImport;
+    @Inject
+    Journal journal;
+    @Inject
+    Projector projector;
+    @Inject
+    Records records;
+    @Inject
+    @Client("/")
+    HttpClient client;
+    @Inject
+    Accounts accounts;
+
+    String analyst;
+
+    @BeforeAll
+    void login() {
+        analyst = TestLogins.tokenFor(accounts, client, Roles.ANALYST);
+    }
+
+    static Path file(String... lines) throws IOException {
+        Path file = Files.createTempFile("import", ".ndjson");
+        Files.writeString(file, String.join("\n", lines) + "\n");
+        return file;
+    }
+
+    @Test
+    void everyErrorIsReportedWithItsLineAndNothingIsImported() throws IOException {
+        long head = journal.head().seq();
+        ImportReport report = recordImport.run("t", null, file(
+                "{\"type\":\"Unit\",\"id\":\"e-u1\",\"names\":[{\"value\":\"Unit one\"}],\"classification\":\"police\"}",
+                "{\"type\":\"Posting\",\"id\":\"e-p1\",\"person\":\"e-nobody\",\"unit\":\"e-u1\",\"role\":\"commander\"}",
+                "not json",
+                "",
+                "{\"type\":\"Person\",\"id\":\"e-u1\",\"names\":[{\"value\":\"Duplicate id\"}]}",
+                "{\"type\":\"Posting\",\"id\":\"e-p2\",\"person\":\"e-u1\",\"unit\":\"e-u1\",\"role\":\"boss\",\"start\":\"2022\",\"end\":\"2021\"}",
+                "{\"type\":\"Starship\",\"id\":\"e-s\"}",
+                "{\"type\":\"Unit\",\"names\":[{\"value\":\"No id\"}],\"classification\":\"police\"}"), RecordImport.Progress.NONE);
+        assertFalse(report.applied());
+        assertEquals(head, journal.head().seq(), "nothing was journaled");
+        List<String> errors = report.errors().stream().map(e -> e.line() + " " + e.field()).toList();
+        assertEquals(List.of("2 person", "3 line", "5 id", "6 role", "6 end", "7 type", "8 id"), errors, report.errors().toString());
+        assertThrows(RuntimeException.class, () -> records.get(null, "e-u1"));
+    }
+
+    @Test
+    void aCleanFileIsAppliedAndImportingItAgainChangesNothing() throws IOException {
+        Path file = file(
+                "{\"type\":\"Posting\",\"id\":\"c-post\",\"person\":\"c-p\",\"unit\":\"c-u\",\"role\":\"commander\",\"start\":\"2021-03\"}",
+                "{\"type\":\"Unit\",\"id\":\"c-u\",\"names\":[{\"value\":\"Later-defined unit\"}],\"classification\":\"police\"}",
+                "{\"type\":\"Person\",\"id\":\"c-p\",\"names\":[{\"value\":\"Асқар Төлеуов\",\"script\":\"Cyrl\"}]}");
+        ImportReport first = recordImport.run("t", "first", file, RecordImport.Progress.NONE);
+        assertTrue(first.applied(), first.errors()::toString);
+        assertEquals(3, first.created());
+        long head = journal.head().seq();
+        assertEquals(head, projector.position(), "the graph is up to date when the import returns");
+        ImportReport again = recordImport.run("t", "again", file, RecordImport.Progress.NONE);
+        assertEquals(3, again.unchanged());
+        assertEquals(0, again.created() + again.changed());
+        assertEquals(head, journal.head().seq(), "importing the same file again journals nothing");
+        assertEquals(List.of("c-p"), records.list(records.model().type("Person").orElseThrow(), "Askar Toleuov", false, 0, 10)
+                .stream().map(n -> n.get("id").asText()).toList());
+
+        ImportReport changed = recordImport.run("t", "end of posting", file(
+                "{\"type\":\"Posting\",\"id\":\"c-post\",\"person\":\"c-p\",\"unit\":\"c-u\",\"role\":\"commander\",\"start\":\"2021-03\",\"end\":\"2022-01-04\"}"),
+                RecordImport.Progress.NONE);
+        assertEquals(1, changed.changed());
+        assertEquals("2022-01-04", records.get(null, "c-post").get("end").asText());
+    }
+
+    @Test
+    void aLineThatConflictsWithTheStoreRejectsTheWholeFile() throws IOException {
+        assertTrue(recordImport.run("t", null, file(
+                "{\"type\":\"Unit\",\"id\":\"k-u\",\"names\":[{\"value\":\"Kept\"}],\"classification\":\"police\"}"), RecordImport.Progress.NONE).applied());
+        long head = journal.head().seq();
+        ImportReport report = recordImport.run("t", null, file(
+                "{\"type\":\"Person\",\"id\":\"k-new\",\"names\":[{\"value\":\"Would be new\"}]}",
+                "{\"type\":\"Person\",\"id\":\"k-u\",\"names\":[{\"value\":\"Type clash\"}]}"), RecordImport.Progress.NONE);
+        assertFalse(report.applied());
+        assertEquals(2, report.errors().getFirst().line());
+        assertEquals(head, journal.head().seq());
+        assertThrows(RuntimeException.class, () -> records.get(null, "k-new"));
+    }
+
+    @Test
+    void theApiImportsAndAnswers400WithEveryErrorByLine() {
+        String ok = "{\"type\":\"Unit\",\"id\":\"a-u\",\"names\":[{\"value\":\"Via API\"}],\"classification\":\"military\"}\n";
+        var response = client.toBlocking().exchange(HttpRequest.POST("/api/import?reason=test", ok)
+                .contentType("application/x-ndjson").bearerAuth(analyst), String.class);
+        assertEquals(HttpStatus.OK, response.status());
+        JsonNode body = RecordApiTest.read(response.body());
+        assertEquals(1, body.get("created").asInt());
+        HttpClientResponseException e = assertThrows(HttpClientResponseException.class, () -> client.toBlocking().exchange(
+                HttpRequest.POST("/api/import", ok + "{\"type\":\"Unit\",\"id\":\"a-u2\"}\n").contentType("application/x-ndjson")
+                        .bearerAuth(analyst), String.class));
+        assertEquals(HttpStatus.BAD_REQUEST, e.getStatus());
+        JsonNode errors = RecordApiTest.read(e.getResponse().getBody(String.class).orElseThrow());
+        assertEquals(2, errors.get("errors").get(0).get("line").asInt());
+        assertEquals("names", errors.get("errors").get(0).get("field").asText());
+    }
+}

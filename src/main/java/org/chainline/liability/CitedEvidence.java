@@ -1,5 +1,6 @@
 package org.chainline.liability;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 
@@ -9,6 +10,7 @@ import io.micronaut.serde.annotation.Serdeable;
  * source).
  */
 @Serdeable
+@JsonInclude(JsonInclude.Include.ALWAYS)
 public record CitedEvidence(String evidence, String title, String stance, @Nullable String pinpoint, String kind,
                             @Nullable String sha256, @Nullable String forwardedFrom, @Nullable String copyOf,
                             @Nullable String source, @Nullable String reliability, @Nullable Integer credibility,

@@ -40,6 +40,7 @@ final class GraphRows {
         List<Map<String, Object>> edges = new ArrayList<>();
         List<String> searchable = new ArrayList<>();
         String display = null;
+        String latin = null;
         for (Property p : type.properties().values()) {
             JsonNode v = content.get(p.name());
             if (v == null) {
@@ -68,6 +69,10 @@ final class GraphRows {
                         if (primary == null && "primary".equals(name.path("kind").asText())) {
                             primary = name.get("value").asText();
                         }
+                        if (latin == null && "transliteration".equals(name.path("kind").asText())
+                                && "Latn".equals(name.path("script").asText())) {
+                            latin = name.get("value").asText();
+                        }
                     }
                     if (display == null) {
                         display = primary != null ? primary : v.get(0).get("value").asText();
@@ -93,7 +98,8 @@ final class GraphRows {
             }
         }
         props.put("name", display == null ? content.get("id").asText() : display);
-        props.put("latinName", NameKeys.latin((String) props.get("name")));
+        // A transliteration the analyst gave wins over ours (it may follow the person's passport).
+        props.put("latinName", latin != null ? latin : NameKeys.latin((String) props.get("name")));
         if (!searchable.isEmpty()) {
             props.put("searchText", NameKeys.searchText(searchable));
         }

@@ -1,0 +1,76 @@
+package org.chainline.liability;
+
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import org.chainline.ChainlineTest;
+import org.chainline.registry.ImportReport;
+import org.chainline.registry.RecordImport;
+import org.chainline.registry.Records;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The fictional demo case of mission.md imports cleanly and answers the questions it was written to show. */
+@MicronautTest(transactional = false)
+class DemoCaseTest extends ChainlineTest {
+
+    @Inject
+    RecordImport recordImport;
+    @Inject
+    LiabilityPaths liability;
+    @Inject
+    ChainOfCommand chains;
+    @Inject
+    Records records;
+
+    @BeforeAll
+    void importDemo() throws IOException {
+        Path file = Files.createTempFile("demo", ".ndjson");
+        try (InputStream in = getClass().getClassLoader().getResourceAsStream("demo/tamyr-crackdown.ndjson")) {
+            Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
+        }
+        ImportReport report = recordImport.run("demo", "demo", file, RecordImport.Progress.NONE);
+        assertTrue(report.applied(), () -> report.errors().toString());
+        assertTrue(report.created() > 60);
+    }
+
+    private List<String> persons(String incident) {
+        return liability.ofIncident(incident, 6).persons().stream().map(l -> l.person().id()).toList();
+    }
+
+    @Test
+    void theRegimentCommanderAtTheShootingIsTheSuccessorNotTheOneReplacedTheDayBefore() {
+        List<String> square = persons("i-freedom-square");
+        assertTrue(square.contains("p-abdigaliyev"), square::toString);
+        assertFalse(square.contains("p-zhaksybekov"), square::toString);
+        assertTrue(liability.ofPerson("p-zhaksybekov", 6).incidents().isEmpty());
+        assertTrue(square.containsAll(List.of("p-zhanabayev", "p-otegulov", "p-kassymov")), square::toString);
+    }
+
+    @Test
+    void theForeignContingentIsUnderTheGuardOnlyForItsWeek() {
+        assertTrue(chains.ofUnit("u-oskian-contingent", "2025-03-08", 6).levels().stream().anyMatch(l -> l.unit().id().equals("u-ng")));
+        assertEquals(1, chains.ofUnit("u-oskian-contingent", "2025-03-20", 6).levels().size());
+    }
+
+    @Test
+    void theContradictedClaimIsDisputedAndKazakhNamesAreFoundInLatin() {
+        Views.Link airport = liability.ofIncident("i-airport-road", 6).persons().stream()
+                .filter(l -> l.person().id().equals("p-kostrov")).findFirst().orElseThrow();
+        assertEquals("disputed", airport.strongest());
+        assertEquals(List.of("p-otegulov"), records.list(records.model().type("Person").orElseThrow(), "Otegulov", false, 0, 5)
+                .stream().map(n -> n.get("id").asText()).toList());
+        assertEquals(List.of("u-sunkar"), records.list(records.model().type("Unit").orElseThrow(), "Sunkar", false, 0, 5)
+                .stream().map(n -> n.get("id").asText()).toList());
+    }
+}

@@ -68,6 +68,8 @@ final class ImportCommand implements Callable<Integer> {
                 return 1;
             }
             spec.commandLine().getOut().println("Imported " + (input.demo ? "the demo case: " : file + ": ") + report.summary());
+            spec.commandLine().getOut().printf("  checking %.1f s, journal (PostgreSQL) %.1f s, graph (Neo4j) %.1f s%n",
+                    report.phases().checkMillis() / 1e3, report.phases().writeMillis() / 1e3, report.phases().projectMillis() / 1e3);
             return 0;
         } finally {
             if (input.demo) {

@@ -13,6 +13,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -24,7 +28,7 @@ import java.util.concurrent.locks.ReentrantLock;
 public class Projector {
 
     private static final Logger LOG = LoggerFactory.getLogger(Projector.class);
-    static final int BATCH = 2000;
+    static final int BATCH = 5000;
 
     private final JournalEntryRepository entries;
     private final Graph graph;
@@ -34,6 +38,7 @@ public class Projector {
     private final String advanceQuery = CypherQueries.load("journal/advance-position");
     private final String wipeQuery = CypherQueries.load("journal/wipe-projection");
     private volatile String lastError;
+    private final Executor prefetch = Executors.newVirtualThreadPerTaskExecutor();
 
     Projector(JournalEntryRepository entries, Graph graph, List<GraphProjection> projections) {
         this.entries = entries;
@@ -71,23 +76,35 @@ public class Projector {
         try {
             int applied = 0;
             long position = position();
-            while (true) {
+            positionBefore = position;
+            List<JournalEntry> batch = entries.after(position, BATCH);
+            while (!batch.isEmpty()) {
                 positionBefore = position;
-                List<JournalEntry> batch = entries.after(position, BATCH);
-                if (batch.isEmpty()) {
-                    lastError = null;
-                    return applied;
-                }
                 long last = batch.getLast().seq();
-                graph.write(tx -> {
-                    applyInRuns(batch, tx);
-                    tx.run(advanceQuery, Values.parameters("seq", last)).consume();
-                    return null;
-                });
-                applied += batch.size();
+                List<JournalEntry> current = batch;
+                // The next batch is read from PostgreSQL while the graph writes this one.
+                CompletableFuture<List<JournalEntry>> next = current.size() == BATCH
+                        ? CompletableFuture.supplyAsync(() -> entries.after(last, BATCH), prefetch)
+                        : null;
+                try {
+                    graph.write(tx -> {
+                        applyInRuns(current, tx);
+                        tx.run(advanceQuery, Values.parameters("seq", last)).consume();
+                        return null;
+                    });
+                } catch (RuntimeException e) {
+                    if (next != null) {
+                        next.cancel(true);
+                    }
+                    throw e;
+                }
+                applied += current.size();
                 progress.accept(applied);
                 position = last;
+                batch = next == null ? entries.after(last, BATCH) : join(next);
             }
+            lastError = null;
+            return applied;
         } catch (RuntimeException e) {
             // Only positions and kinds are logged: payloads may hold what must not reach a log.
             lastError = e.getClass().getSimpleName() + (positionBefore < 0
@@ -96,6 +113,14 @@ public class Projector {
             throw e;
         } finally {
             lock.unlock();
+        }
+    }
+
+    private static List<JournalEntry> join(CompletableFuture<List<JournalEntry>> next) {
+        try {
+            return next.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : e;
         }
     }
 

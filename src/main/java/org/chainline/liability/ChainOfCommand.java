@@ -1,6 +1,7 @@
 package org.chainline.liability;
 
 import jakarta.inject.Singleton;
+import org.neo4j.driver.TransactionContext;
 import org.chainline.registry.PartialDate;
 import org.chainline.web.InvalidInput;
 import org.chainline.web.NotFound;
@@ -29,28 +30,34 @@ public class ChainOfCommand {
     public Views.UnitChain ofUnit(String unitId, String at, int maxDepth) {
         PartialDate date = date(at);
         check(maxDepth);
-        LiabilityGraph.RecordFacts unit = graph.records(List.of(unitId)).get(unitId);
-        if (unit == null || !"Unit".equals(unit.type())) {
-            throw new NotFound("unit", unitId);
-        }
-        return new Views.UnitChain(unit.ref(), date.text(), levels(graph.above(unitId, Validity.Window.of(date), maxDepth), date));
+        return graph.read(tx -> {
+            LiabilityGraph.RecordFacts unit = graph.records(tx, List.of(unitId)).get(unitId);
+            if (unit == null || !"Unit".equals(unit.type())) {
+                throw new NotFound("unit", unitId);
+            }
+            return new Views.UnitChain(unit.ref(), date.text(), levels(tx, graph.above(tx, unitId, Validity.Window.of(date), maxDepth), date));
+        });
     }
 
     public Views.PersonChain ofPerson(String personId, String at, int maxDepth) {
         PartialDate date = date(at);
         check(maxDepth);
-        LiabilityGraph.RecordFacts person = graph.records(List.of(personId)).get(personId);
+        return graph.read(tx -> ofPerson(tx, personId, date, maxDepth));
+    }
+
+    private Views.PersonChain ofPerson(TransactionContext tx, String personId, PartialDate date, int maxDepth) {
+        LiabilityGraph.RecordFacts person = graph.records(tx, List.of(personId)).get(personId);
         if (person == null || !"Person".equals(person.type())) {
             throw new NotFound("person", personId);
         }
         Validity.Window window = Validity.Window.of(date);
-        List<LiabilityGraph.Held> held = graph.postings(personId, window);
-        Map<String, ClaimFacts> claims = graph.claims(held.stream().map(LiabilityGraph.Held::claim).toList());
-        Map<String, LiabilityGraph.RecordFacts> units = graph.records(held.stream().map(LiabilityGraph.Held::unit).toList());
+        List<LiabilityGraph.Held> held = graph.postings(tx, personId, window);
+        Map<String, ClaimFacts> claims = graph.claims(tx, held.stream().map(LiabilityGraph.Held::claim).toList());
+        Map<String, LiabilityGraph.RecordFacts> units = graph.records(tx, held.stream().map(LiabilityGraph.Held::unit).toList());
         List<Views.Post> posts = new ArrayList<>();
         for (LiabilityGraph.Held h : held) {
             boolean command = LiabilityGraph.COMMAND_ROLES.contains(h.role());
-            List<Views.Level> below = command ? levels(graph.below(h.unit(), window, maxDepth), date) : List.of();
+            List<Views.Level> below = command ? levels(tx, graph.below(tx, h.unit(), window, maxDepth), date) : List.of();
             posts.add(new Views.Post(units.get(h.unit()).ref(), PathAssembly.step(claims.get(h.claim()), window), command, below));
         }
         posts.sort(Comparator.comparing((Views.Post p) -> !p.command()).thenComparing(p -> p.unit().id()));
@@ -58,7 +65,7 @@ public class ChainOfCommand {
     }
 
     /** Walks into levels: each unit once per link that reaches it, nearest first, with its commanders at the date. */
-    private List<Views.Level> levels(List<LiabilityGraph.Walk> walks, PartialDate date) {
+    private List<Views.Level> levels(TransactionContext tx, List<LiabilityGraph.Walk> walks, PartialDate date) {
         Validity.Window window = Validity.Window.of(date);
         Set<String> unitIds = new HashSet<>();
         Set<String> claimIds = new HashSet<>();
@@ -66,12 +73,12 @@ public class ChainOfCommand {
             unitIds.addAll(w.units());
             claimIds.addAll(w.links());
         });
-        List<LiabilityGraph.Held> commanders = graph.commanders(unitIds, window);
+        List<LiabilityGraph.Held> commanders = graph.commanders(tx, unitIds, window);
         commanders.forEach(c -> claimIds.add(c.claim()));
-        Map<String, ClaimFacts> claims = graph.claims(claimIds);
+        Map<String, ClaimFacts> claims = graph.claims(tx, claimIds);
         Set<String> people = new HashSet<>(unitIds);
         commanders.forEach(c -> people.add(c.person()));
-        Map<String, LiabilityGraph.RecordFacts> records = graph.records(people);
+        Map<String, LiabilityGraph.RecordFacts> records = graph.records(tx, people);
         Map<String, Views.Level> levels = new LinkedHashMap<>();
         for (LiabilityGraph.Walk w : walks) {
             int depth = w.units().size() - 1;

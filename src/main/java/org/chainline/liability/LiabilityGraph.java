@@ -4,6 +4,8 @@ import jakarta.inject.Singleton;
 import org.chainline.graph.CypherQueries;
 import org.chainline.graph.Graph;
 import org.neo4j.driver.Record;
+import org.neo4j.driver.TransactionCallback;
+import org.neo4j.driver.TransactionContext;
 import org.neo4j.driver.Value;
 import org.neo4j.driver.Values;
 
@@ -57,53 +59,59 @@ final class LiabilityGraph {
     record Held(String unit, String person, String role, String claim) {
     }
 
-    List<PathRow> pathsOfIncident(String id, int maxDepth) {
-        return graph.read(tx -> tx.run(incidentPaths, Values.parameters("id", id, "roles", COMMAND_ROLES, "maxDepth", maxDepth))
-                .list(LiabilityGraph::asPathRow));
+    /**
+     * Runs one question in one read transaction: a transaction costs more here than the queries in it, so each
+     * answer makes one.
+     */
+    <T> T read(TransactionCallback<T> question) {
+        return graph.read(question);
     }
 
-    List<PathRow> pathsOfPerson(String id, int maxDepth) {
-        return graph.read(tx -> tx.run(personPaths, Values.parameters("id", id, "roles", COMMAND_ROLES, "maxDepth", maxDepth))
-                .list(LiabilityGraph::asPathRow));
+    List<PathRow> pathsOfIncident(TransactionContext tx, String id, int maxDepth) {
+        return tx.run(incidentPaths, Values.parameters("id", id, "roles", COMMAND_ROLES, "maxDepth", maxDepth))
+                .list(LiabilityGraph::asPathRow);
     }
 
-    Map<String, ClaimFacts> claims(Collection<String> ids) {
+    List<PathRow> pathsOfPerson(TransactionContext tx, String id, int maxDepth) {
+        return tx.run(personPaths, Values.parameters("id", id, "roles", COMMAND_ROLES, "maxDepth", maxDepth))
+                .list(LiabilityGraph::asPathRow);
+    }
+
+    Map<String, ClaimFacts> claims(TransactionContext tx, Collection<String> ids) {
         Map<String, ClaimFacts> found = new HashMap<>();
-        graph.read(tx -> tx.run(claims, Values.parameters("ids", List.copyOf(ids))).list(ClaimSummaries::asClaim))
-                .forEach(c -> found.put(c.id(), c));
+        tx.run(claims, Values.parameters("ids", List.copyOf(ids))).list(ClaimSummaries::asClaim).forEach(c -> found.put(c.id(), c));
         return found;
     }
 
-    Map<String, RecordFacts> records(Collection<String> ids) {
+    Map<String, RecordFacts> records(TransactionContext tx, Collection<String> ids) {
         Map<String, RecordFacts> found = new HashMap<>();
-        graph.read(tx -> tx.run(records, Values.parameters("ids", List.copyOf(ids))).list(LiabilityGraph::asRecord))
-                .forEach(r -> found.put(r.id(), r));
+        tx.run(records, Values.parameters("ids", List.copyOf(ids))).list(LiabilityGraph::asRecord).forEach(r -> found.put(r.id(), r));
         return found;
     }
 
-    List<Walk> above(String unit, Validity.Window at, int maxDepth) {
-        return walk(unitChain, unit, at, maxDepth);
+    List<Walk> above(TransactionContext tx, String unit, Validity.Window at, int maxDepth) {
+        return walk(tx, unitChain, unit, at, maxDepth);
     }
 
-    List<Walk> below(String unit, Validity.Window at, int maxDepth) {
-        return walk(unitBelow, unit, at, maxDepth);
+    List<Walk> below(TransactionContext tx, String unit, Validity.Window at, int maxDepth) {
+        return walk(tx, unitBelow, unit, at, maxDepth);
     }
 
-    private List<Walk> walk(String query, String unit, Validity.Window at, int maxDepth) {
-        return graph.read(tx -> tx.run(query, Values.parameters("id", unit, "atMin", at.startMin(), "atMax", at.endMax(),
-                "maxDepth", maxDepth)).list(r -> new Walk(strings(r.get("units")), strings(r.get("links")))));
+    private List<Walk> walk(TransactionContext tx, String query, String unit, Validity.Window at, int maxDepth) {
+        return tx.run(query, Values.parameters("id", unit, "atMin", at.startMin(), "atMax", at.endMax(),
+                "maxDepth", maxDepth)).list(r -> new Walk(strings(r.get("units")), strings(r.get("links"))));
     }
 
-    List<Held> commanders(Collection<String> units, Validity.Window at) {
-        return graph.read(tx -> tx.run(commanders, Values.parameters("units", List.copyOf(units), "roles", COMMAND_ROLES,
+    List<Held> commanders(TransactionContext tx, Collection<String> units, Validity.Window at) {
+        return tx.run(commanders, Values.parameters("units", List.copyOf(units), "roles", COMMAND_ROLES,
                 "atMin", at.startMin(), "atMax", at.endMax())).list(r -> new Held(r.get("unit").asString(),
-                r.get("person").asString(), null, r.get("claim").asString())));
+                r.get("person").asString(), null, r.get("claim").asString()));
     }
 
-    List<Held> postings(String person, Validity.Window at) {
-        return graph.read(tx -> tx.run(personPostings, Values.parameters("id", person, "atMin", at.startMin(),
+    List<Held> postings(TransactionContext tx, String person, Validity.Window at) {
+        return tx.run(personPostings, Values.parameters("id", person, "atMin", at.startMin(),
                 "atMax", at.endMax())).list(r -> new Held(r.get("unit").asString(), person, r.get("role").asString(),
-                r.get("claim").asString())));
+                r.get("claim").asString()));
     }
 
     private static PathRow asPathRow(Record r) {

@@ -1,6 +1,7 @@
 package org.chainline.liability;
 
 import jakarta.inject.Singleton;
+import org.neo4j.driver.TransactionContext;
 import org.chainline.web.InvalidInput;
 import org.chainline.web.NotFound;
 
@@ -33,12 +34,16 @@ public class LiabilityPaths {
 
     public Views.PersonLiability ofPerson(String personId, int maxDepth) {
         checkDepth(maxDepth);
-        List<LiabilityGraph.PathRow> rows = graph.pathsOfPerson(personId, maxDepth);
-        LiabilityGraph.RecordFacts person = graph.records(List.of(personId)).get(personId);
+        return graph.read(tx -> ofPerson(tx, personId, maxDepth));
+    }
+
+    private Views.PersonLiability ofPerson(TransactionContext tx, String personId, int maxDepth) {
+        LiabilityGraph.RecordFacts person = graph.records(tx, List.of(personId)).get(personId);
         if (person == null || !"Person".equals(person.type())) {
             throw new NotFound("person", personId);
         }
-        return new Views.PersonLiability(person.ref(), maxDepth, links(rows, Comparator.comparing(
+        List<LiabilityGraph.PathRow> rows = graph.pathsOfPerson(tx, personId, maxDepth);
+        return new Views.PersonLiability(person.ref(), maxDepth, links(tx, rows, Comparator.comparing(
                 (Views.Link l) -> -Strength.valueOf(l.strongest().toUpperCase()).ordinal())
                 .thenComparing(l -> l.incident().start() == null ? "" : l.incident().start())
                 .thenComparing(l -> l.incident().id())));
@@ -46,12 +51,16 @@ public class LiabilityPaths {
 
     public Views.IncidentLiability ofIncident(String incidentId, int maxDepth) {
         checkDepth(maxDepth);
-        LiabilityGraph.RecordFacts incident = graph.records(List.of(incidentId)).get(incidentId);
+        return graph.read(tx -> ofIncident(tx, incidentId, maxDepth));
+    }
+
+    private Views.IncidentLiability ofIncident(TransactionContext tx, String incidentId, int maxDepth) {
+        LiabilityGraph.RecordFacts incident = graph.records(tx, List.of(incidentId)).get(incidentId);
         if (incident == null || !"Incident".equals(incident.type())) {
             throw new NotFound("incident", incidentId);
         }
-        List<LiabilityGraph.PathRow> rows = graph.pathsOfIncident(incidentId, maxDepth);
-        return new Views.IncidentLiability(incident.incident(), maxDepth, links(rows, Comparator.comparing(
+        List<LiabilityGraph.PathRow> rows = graph.pathsOfIncident(tx, incidentId, maxDepth);
+        return new Views.IncidentLiability(incident.incident(), maxDepth, links(tx, rows, Comparator.comparing(
                 (Views.Link l) -> -Strength.valueOf(l.strongest().toUpperCase()).ordinal())
                 .thenComparing(l -> MODES.indexOf(l.paths().getFirst().mode()))
                 .thenComparing(l -> l.paths().getFirst().depth())
@@ -64,7 +73,7 @@ public class LiabilityPaths {
         }
     }
 
-    private List<Views.Link> links(List<LiabilityGraph.PathRow> rows, Comparator<Views.Link> order) {
+    private List<Views.Link> links(TransactionContext tx, List<LiabilityGraph.PathRow> rows, Comparator<Views.Link> order) {
         Set<String> claimIds = new HashSet<>();
         Set<String> recordIds = new HashSet<>();
         for (LiabilityGraph.PathRow row : rows) {
@@ -75,8 +84,8 @@ public class LiabilityPaths {
             recordIds.add(row.incident());
             recordIds.addAll(row.units());
         }
-        Map<String, ClaimFacts> claims = graph.claims(claimIds);
-        Map<String, LiabilityGraph.RecordFacts> records = graph.records(recordIds);
+        Map<String, ClaimFacts> claims = graph.claims(tx, claimIds);
+        Map<String, LiabilityGraph.RecordFacts> records = graph.records(tx, recordIds);
         Map<String, List<Views.Path>> byPair = new LinkedHashMap<>();
         for (LiabilityGraph.PathRow row : rows) {
             LiabilityGraph.RecordFacts incident = records.get(row.incident());

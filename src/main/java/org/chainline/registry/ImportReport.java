@@ -11,7 +11,13 @@ import java.util.List;
  */
 @Serdeable
 public record ImportReport(boolean applied, long lines, long created, long changed, long unchanged, long errorCount,
-                           List<LineError> errors, @Nullable Long journalFrom, @Nullable Long journalTo, long millis) {
+                           List<LineError> errors, @Nullable Long journalFrom, @Nullable Long journalTo, long millis,
+                           Phases phases) {
+
+    /** Where the time went: checking the file, writing the journal (PostgreSQL), projecting into the graph (Neo4j). */
+    @Serdeable
+    public record Phases(long checkMillis, long writeMillis, long projectMillis) {
+    }
 
     /** A problem on one line: the field (or {@code line} for the line as a whole) and why. */
     @Serdeable

@@ -36,6 +36,9 @@ public final class NameKeys {
 
     /** A readable Latin transliteration of a name (Kazakh/Russian rules, then ICU), keeping case. */
     public static String latin(String name) {
+        if (ascii(name)) {
+            return name;
+        }
         synchronized (LATIN) {
             return LATIN.transliterate(Normalizer.normalize(name, Normalizer.Form.NFC));
         }
@@ -50,8 +53,12 @@ public final class NameKeys {
             return List.of();
         }
         String latin;
-        synchronized (TO_LATIN) {
-            latin = TO_LATIN.transliterate(name);
+        if (ascii(name)) {
+            latin = name.toLowerCase(java.util.Locale.ROOT);
+        } else {
+            synchronized (TO_LATIN) {
+                latin = TO_LATIN.transliterate(name);
+            }
         }
         Set<String> words = new LinkedHashSet<>();
         for (String word : latin.split("[^a-z0-9]+")) {
@@ -65,6 +72,16 @@ public final class NameKeys {
     /** All words of several names, space-separated, for the full-text index. */
     public static String searchText(List<String> names) {
         return names.stream().flatMap(n -> words(n).stream()).distinct().collect(Collectors.joining(" "));
+    }
+
+    /** Plain ASCII needs no transliteration, and most names in a large import are already Latin. */
+    private static boolean ascii(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) > 127) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static String fold(String word) {

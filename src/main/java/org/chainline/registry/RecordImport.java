@@ -77,11 +77,12 @@ public class RecordImport {
                 external.add(p.ref().id());
             }
         }
+        long checked = System.nanoTime();
         if (errors.count > 0) {
             // Report what the store would also refuse, so that one round of fixes is enough.
             Map<String, StoredRecord> stored = store.find(external);
             storeErrors(pending, external, stored, defined, store.find(defined.keySet()), errors);
-            return errors.report(lines, started);
+            return errors.report(lines, started, checked);
         }
         long[] counts = new long[3];
         long[] range = new long[2];
@@ -104,15 +105,18 @@ public class RecordImport {
                 return null;
             });
         } catch (Rejected e) {
-            return errors.report(lines, started);
+            return errors.report(lines, started, checked);
         }
+        long written = System.nanoTime();
         boolean wrote = range[1] >= range[0];
         if (wrote) {
             long total = range[1] - range[0] + 1;
             projector.catchUp(done -> progress.at("project", Math.min(done, total), total));
         }
+        long projected = System.nanoTime();
         return new ImportReport(true, lines, counts[0], counts[1], counts[2], 0, List.of(),
-                wrote ? range[0] : null, wrote ? range[1] : null, (System.nanoTime() - started) / 1_000_000);
+                wrote ? range[0] : null, wrote ? range[1] : null, (projected - started) / 1_000_000,
+                new ImportReport.Phases((checked - started) / 1_000_000, (written - checked) / 1_000_000, (projected - written) / 1_000_000));
     }
 
     /** References to records that are not in the store (or retired, or of another type), and ids the store holds otherwise. */
@@ -225,10 +229,12 @@ public class RecordImport {
             }
         }
 
-        ImportReport report(long lines, long started) {
+        ImportReport report(long lines, long started, long checked) {
             List<ImportReport.LineError> sorted = list.stream()
                     .sorted(java.util.Comparator.comparingLong(ImportReport.LineError::line)).toList();
-            return new ImportReport(false, lines, 0, 0, 0, count, sorted, null, null, (System.nanoTime() - started) / 1_000_000);
+            long now = System.nanoTime();
+            return new ImportReport(false, lines, 0, 0, 0, count, sorted, null, null, (now - started) / 1_000_000,
+                    new ImportReport.Phases((checked - started) / 1_000_000, (now - checked) / 1_000_000, 0));
         }
     }
 }

@@ -7,6 +7,7 @@ import jakarta.inject.Singleton;
 import org.chainline.graph.CypherQueries;
 import org.chainline.journal.GraphProjection;
 import org.chainline.journal.JournalEntry;
+import org.neo4j.driver.Result;
 import org.neo4j.driver.TransactionContext;
 import org.neo4j.driver.Values;
 
@@ -20,12 +21,14 @@ import java.util.Set;
 
 /**
  * Record entries into the graph, many per statement: consecutive entries with the same action go into one
- * {@code UNWIND}, split where an id repeats so that each statement sees the effect of the one before.
+ * {@code UNWIND} (of at most {@value #CHUNK} rows), split where an id repeats so that each statement sees the effect
+ * of the one before.
  */
 @Singleton
 final class RecordProjection implements GraphProjection {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int CHUNK = 500;
 
     private final Model model;
     private final Map<String, RecordType> typeOfKind = new HashMap<>();
@@ -55,13 +58,16 @@ final class RecordProjection implements GraphProjection {
 
     @Override
     public void apply(List<JournalEntry> entries, TransactionContext tx) {
+        // Statements go out as soon as a chunk is built and are read back only at the end, so that the graph
+        // executes one chunk while the next is being built.
+        List<Result> pending = new ArrayList<>();
         String action = null;
         List<Map<String, Object>> rows = new ArrayList<>();
         Set<String> ids = new HashSet<>();
         for (JournalEntry entry : entries) {
             String a = RecordEvents.action(entry.kind());
-            if (!a.equals(action) || ids.contains(entry.targetId())) {
-                run(action, rows, tx);
+            if (!a.equals(action) || ids.contains(entry.targetId()) || rows.size() == CHUNK) {
+                run(action, rows, tx, pending);
                 rows = new ArrayList<>();
                 ids.clear();
                 action = a;
@@ -69,7 +75,8 @@ final class RecordProjection implements GraphProjection {
             ids.add(entry.targetId());
             rows.add(row(entry, a));
         }
-        run(action, rows, tx);
+        run(action, rows, tx, pending);
+        pending.forEach(Result::consume);
     }
 
     private Map<String, Object> row(JournalEntry entry, String action) {
@@ -92,9 +99,9 @@ final class RecordProjection implements GraphProjection {
         }
     }
 
-    private void run(String action, List<Map<String, Object>> rows, TransactionContext tx) {
+    private void run(String action, List<Map<String, Object>> rows, TransactionContext tx, List<Result> pending) {
         if (!rows.isEmpty()) {
-            tx.run(queries.get(action), Values.parameters("rows", rows)).consume();
+            pending.add(tx.run(queries.get(action), Values.parameters("rows", rows)));
         }
     }
 

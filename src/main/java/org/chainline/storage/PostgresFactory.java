@@ -47,6 +47,8 @@ final class PostgresFactory {
         config.setConnectionTimeout(10_000);
         config.addDataSourceProperty("connectTimeout", "5");
         config.addDataSourceProperty("ApplicationName", "chainline");
+        // journal entries and records are written in JDBC batches; this sends each batch as multi-row INSERTs
+        config.addDataSourceProperty("reWriteBatchedInserts", "true");
         HikariDataSource dataSource;
         try {
             dataSource = new HikariDataSource(config);

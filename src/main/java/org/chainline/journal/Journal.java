@@ -149,7 +149,8 @@ public class Journal {
             return seq;
         }
 
-        private void flush() {
+        /** Writes the entries added so far (they stay uncommitted until the transaction ends). */
+        public void flush() {
             if (pending.isEmpty()) {
                 return;
             }

@@ -14,9 +14,9 @@ public record ImportReport(boolean applied, long lines, long created, long chang
                            List<LineError> errors, @Nullable Long journalFrom, @Nullable Long journalTo, long millis,
                            Phases phases) {
 
-    /** Where the time went: checking the file, writing the journal (PostgreSQL), projecting into the graph (Neo4j). */
+    /** Where the time went: checking the file and writing the journal (PostgreSQL, one pass), projecting into the graph (Neo4j). */
     @Serdeable
-    public record Phases(long checkMillis, long writeMillis, long projectMillis) {
+    public record Phases(long journalMillis, long projectMillis) {
     }
 
     /** A problem on one line: the field (or {@code line} for the line as a whole) and why. */

@@ -23,26 +23,31 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Bulk import of newline-delimited JSON, one record per line with a stable id. The whole file is checked first
- * and every problem reported with its line; only a clean file is applied, in one transaction; a line equal to the
- * stored record changes nothing, so importing the same file twice writes nothing the second time.
+ * Bulk import of newline-delimited JSON, one record per line with a stable id. The whole file is checked and
+ * every problem reported with its line; only a clean file is applied, in one transaction (checked and written in
+ * the same pass, rolled back on any error); a line equal to the stored record changes nothing, so importing the same
+ * file twice writes nothing the second time. The graph follows once the transaction has committed.
  */
 @Singleton
 public class RecordImport {
 
     static final int MAX_ERRORS = 1000;
     static final int MAX_LINE = 1 << 20;
+    /** After this many entries the graph's statistics have moved enough that queries should be planned afresh. */
+    static final int REPLAN_AFTER = 10_000;
 
     private final Model model;
     private final Journal journal;
     private final RecordStore store;
     private final Projector projector;
+    private final RecordGraph graph;
 
-    RecordImport(Model model, Journal journal, RecordStore store, Projector projector) {
+    RecordImport(Model model, Journal journal, RecordStore store, Projector projector, RecordGraph graph) {
         this.model = model;
         this.journal = journal;
         this.store = store;
         this.projector = projector;
+        this.graph = graph;
     }
 
     /** Told how far each phase (check, write, project) has come. */
@@ -55,49 +60,17 @@ public class RecordImport {
     public ImportReport run(String actor, String reason, Path file, Progress progress) {
         long started = System.nanoTime();
         Errors errors = new Errors();
-        Map<String, Defined> defined = new HashMap<>();
-        List<Pending> pending = new ArrayList<>();
-        long lines = read(file, (number, record) -> {
-            Defined earlier = defined.putIfAbsent(record.id(), new Defined(record.type().name(), number));
-            if (earlier != null) {
-                errors.add(number, "id", record.id() + " is already defined on line " + earlier.line());
-                return;
-            }
-            for (Ref ref : record.refs()) {
-                pending.add(new Pending(number, ref));
-            }
-        }, errors, (done) -> progress.at("check", done, -1));
-        Set<String> external = new HashSet<>();
-        Map<String, String> definedTypes = new HashMap<>(defined.size() * 2);
-        defined.forEach((id, d) -> definedTypes.put(id, d.type()));
-        for (Pending p : pending) {
-            if (definedTypes.containsKey(p.ref().id())) {
-                RecordWrites.refProblem(p.ref(), definedTypes, Map.of()).ifPresent(why -> errors.add(p.line(), p.ref().field(), why));
-            } else {
-                external.add(p.ref().id());
-            }
-        }
-        long checked = System.nanoTime();
-        if (errors.count > 0) {
-            // Report what the store would also refuse, so that one round of fixes is enough.
-            Map<String, StoredRecord> stored = store.find(external);
-            storeErrors(pending, external, stored, defined, store.find(defined.keySet()), errors);
-            return errors.report(lines, started, checked);
-        }
         long[] counts = new long[3];
         long[] range = new long[2];
+        long[] lines = new long[1];
         try {
+            // One pass, inside the journal's transaction: lines are checked and written in chunks; any error rolls
+            // everything back, and checking goes on to the end so that every error is reported at once.
             journal.write(actor, reason, false, batch -> {
                 range[0] = batch.lastSeq() + 1;
-                Map<String, StoredRecord> existing = store.find(batch.connection(), defined.keySet(), false);
-                storeErrors(pending, external, store.find(batch.connection(), external, false), defined, existing, errors);
-                if (errors.count > 0) {
-                    throw new Rejected();
-                }
-                RecordWrites writes = new RecordWrites(batch, store);
-                read(file, (number, record) -> counts[writes.put(record, existing.get(record.id())).ordinal()]++,
-                        errors, done -> progress.at("write", done, lines));
-                writes.flush();
+                Pass pass = new Pass(new RecordWrites(batch, store), batch, errors, counts);
+                lines[0] = read(file, pass::line, errors, done -> progress.at("check and write", done, -1));
+                pass.finish();
                 if (errors.count > 0) {
                     throw new Rejected();
                 }
@@ -105,36 +78,109 @@ public class RecordImport {
                 return null;
             });
         } catch (Rejected e) {
-            return errors.report(lines, started, checked);
+            return errors.report(lines[0], started);
         }
         long written = System.nanoTime();
         boolean wrote = range[1] >= range[0];
         if (wrote) {
             long total = range[1] - range[0] + 1;
             projector.catchUp(done -> progress.at("project", Math.min(done, total), total));
+            if (total >= REPLAN_AFTER) {
+                graph.refreshStatistics();
+            }
         }
         long projected = System.nanoTime();
-        return new ImportReport(true, lines, counts[0], counts[1], counts[2], 0, List.of(),
+        return new ImportReport(true, lines[0], counts[0], counts[1], counts[2], 0, List.of(),
                 wrote ? range[0] : null, wrote ? range[1] : null, (projected - started) / 1_000_000,
-                new ImportReport.Phases((checked - started) / 1_000_000, (written - checked) / 1_000_000, (projected - written) / 1_000_000));
+                new ImportReport.Phases((written - started) / 1_000_000, (projected - written) / 1_000_000));
     }
 
-    /** References to records that are not in the store (or retired, or of another type), and ids the store holds otherwise. */
-    private static void storeErrors(List<Pending> pending, Set<String> external, Map<String, StoredRecord> stored,
-                                    Map<String, Defined> defined, Map<String, StoredRecord> existing, Errors errors) {
-        for (Pending p : pending) {
-            if (external.contains(p.ref().id())) {
-                RecordWrites.refProblem(p.ref(), Map.of(), stored).ifPresent(why -> errors.add(p.line(), p.ref().field(), why));
+    /**
+     * The state of one import pass: ids defined so far, references not yet resolved, and the chunk of lines waiting
+     * to be compared with the store and written.
+     */
+    private final class Pass {
+        private static final int CHUNK = 1000;
+        private final RecordWrites writes;
+        private final org.chainline.journal.Journal.Batch batch;
+        private final Errors errors;
+        private final long[] counts;
+        private final Map<String, Defined> defined = new HashMap<>();
+        private final List<Pending> pending = new ArrayList<>();
+        private final List<ValidRecord> chunk = new ArrayList<>(CHUNK);
+        private final List<Long> chunkLines = new ArrayList<>(CHUNK);
+
+        Pass(RecordWrites writes, org.chainline.journal.Journal.Batch batch, Errors errors, long[] counts) {
+            this.writes = writes;
+            this.batch = batch;
+            this.errors = errors;
+            this.counts = counts;
+        }
+
+        void line(long number, ValidRecord record) {
+            Defined earlier = defined.putIfAbsent(record.id(), new Defined(record.type().name(), number));
+            if (earlier != null) {
+                errors.add(number, "id", record.id() + " is already defined on line " + earlier.line());
+                return;
+            }
+            for (Ref ref : record.refs()) {
+                Defined target = defined.get(ref.id());
+                if (target == null) {
+                    pending.add(new Pending(number, ref));
+                } else if (!ref.range().contains(target.type())) {
+                    errors.add(number, ref.field(), "refers to " + ref.id() + ", a " + target.type() + "; it must be a "
+                            + String.join(" or ", ref.range()));
+                }
+            }
+            chunk.add(record);
+            chunkLines.add(number);
+            if (chunk.size() == CHUNK) {
+                writeChunk();
             }
         }
-        existing.forEach((id, s) -> {
-            Defined d = defined.get(id);
-            if (!s.type().equals(d.type())) {
-                errors.add(d.line(), "id", id + " is already a " + s.type() + "; a record's type cannot change");
-            } else if (s.retired()) {
-                errors.add(d.line(), "id", id + " was retired; ids are never reused");
+
+        /** Compares the chunk with the store and journals what is new or changed (nothing once an error was seen). */
+        private void writeChunk() {
+            Map<String, StoredRecord> existing = store.find(batch.connection(), chunk.stream().map(ValidRecord::id).toList(), false);
+            for (int i = 0; i < chunk.size(); i++) {
+                ValidRecord record = chunk.get(i);
+                StoredRecord s = existing.get(record.id());
+                if (s != null && !s.type().equals(record.type().name())) {
+                    errors.add(chunkLines.get(i), "id", record.id() + " is already a " + s.type() + "; a record's type cannot change");
+                } else if (s != null && s.retired()) {
+                    errors.add(chunkLines.get(i), "id", record.id() + " was retired; ids are never reused");
+                } else if (errors.count == 0) {
+                    counts[writes.put(record, s).ordinal()]++;
+                }
             }
-        });
+            chunk.clear();
+            chunkLines.clear();
+        }
+
+        /** Resolves the references left open: to later lines of the file, or to records already stored. */
+        void finish() {
+            writeChunk();
+            Set<String> external = new HashSet<>();
+            Map<String, String> types = new HashMap<>();
+            for (Pending p : pending) {
+                Defined target = defined.get(p.ref().id());
+                if (target != null) {
+                    types.put(p.ref().id(), target.type());
+                    RecordWrites.refProblem(p.ref(), types, Map.of()).ifPresent(why -> errors.add(p.line(), p.ref().field(), why));
+                } else {
+                    external.add(p.ref().id());
+                }
+            }
+            Map<String, StoredRecord> stored = store.find(batch.connection(), external, false);
+            for (Pending p : pending) {
+                if (external.contains(p.ref().id())) {
+                    RecordWrites.refProblem(p.ref(), Map.of(), stored).ifPresent(why -> errors.add(p.line(), p.ref().field(), why));
+                }
+            }
+            if (errors.count == 0) {
+                writes.flush();
+            }
+        }
     }
 
     private interface LineHandler {
@@ -229,12 +275,12 @@ public class RecordImport {
             }
         }
 
-        ImportReport report(long lines, long started, long checked) {
+        ImportReport report(long lines, long started) {
             List<ImportReport.LineError> sorted = list.stream()
                     .sorted(java.util.Comparator.comparingLong(ImportReport.LineError::line)).toList();
             long now = System.nanoTime();
             return new ImportReport(false, lines, 0, 0, 0, count, sorted, null, null, (now - started) / 1_000_000,
-                    new ImportReport.Phases((checked - started) / 1_000_000, (now - checked) / 1_000_000, 0));
+                    new ImportReport.Phases((now - started) / 1_000_000, 0));
         }
     }
 }

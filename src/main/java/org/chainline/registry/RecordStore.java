@@ -52,16 +52,21 @@ final class RecordStore {
         for (int from = 0; from < all.size(); from += CHUNK) {
             List<String> chunk = all.subList(from, Math.min(all.size(), from + CHUNK));
             try (PreparedStatement select = connection.prepareStatement(
-                    withContent ? "SELECT id, type, content, content_hash, version, created_seq, updated_seq, retired_seq FROM record_state WHERE id = ANY(?)"
-                            : "SELECT id, type, NULL, content_hash, version, created_seq, updated_seq, retired_seq FROM record_state WHERE id = ANY(?)")) {
+                    withContent ? """
+                            SELECT r.id, r.type, j.payload, r.content_seq, r.content_hash, r.version, r.created_seq,
+                                   r.updated_seq, r.retired_seq
+                            FROM record_state r JOIN journal_entry j ON j.seq = r.content_seq WHERE r.id = ANY(?)"""
+                            : """
+                            SELECT id, type, NULL, content_seq, content_hash, version, created_seq, updated_seq, retired_seq
+                            FROM record_state WHERE id = ANY(?)""")) {
                 Array array = connection.createArrayOf("text", chunk.toArray());
                 select.setArray(1, array);
                 try (ResultSet rs = select.executeQuery()) {
                     while (rs.next()) {
-                        long retired = rs.getLong(8);
+                        long retired = rs.getLong(9);
                         Long retiredSeq = rs.wasNull() ? null : retired;
-                        StoredRecord r = new StoredRecord(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                                rs.getInt(5), rs.getLong(6), rs.getLong(7), retiredSeq);
+                        StoredRecord r = new StoredRecord(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4),
+                                rs.getString(5), rs.getInt(6), rs.getLong(7), rs.getLong(8), retiredSeq);
                         found.put(r.id(), r);
                     }
                 }
@@ -78,14 +83,14 @@ final class RecordStore {
             return;
         }
         try (PreparedStatement upsert = connection.prepareStatement("""
-                INSERT INTO record_state (id, type, content, content_hash, version, created_seq, updated_seq)
+                INSERT INTO record_state (id, type, content_seq, content_hash, version, created_seq, updated_seq)
                 VALUES (?, ?, ?, ?, 1, ?, ?)
-                ON CONFLICT (id) DO UPDATE SET content = EXCLUDED.content, content_hash = EXCLUDED.content_hash,
+                ON CONFLICT (id) DO UPDATE SET content_seq = EXCLUDED.content_seq, content_hash = EXCLUDED.content_hash,
                     version = record_state.version + 1, updated_seq = EXCLUDED.updated_seq""")) {
             for (StoredRecord r : rows) {
                 upsert.setString(1, r.id());
                 upsert.setString(2, r.type());
-                upsert.setString(3, r.content());
+                upsert.setLong(3, r.contentSeq());
                 upsert.setString(4, r.contentHash());
                 upsert.setLong(5, r.createdSeq());
                 upsert.setLong(6, r.updatedSeq());

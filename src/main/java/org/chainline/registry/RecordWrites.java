@@ -56,7 +56,7 @@ final class RecordWrites {
         }
         String action = existing == null ? RecordEvents.CREATED : RecordEvents.CHANGED;
         JournalEntry entry = batch.add(new Change(record.type().kind(action), record.id(), new Change.Json(json)));
-        pending.add(new StoredRecord(record.id(), record.type().name(), json, hash, 1,
+        pending.add(new StoredRecord(record.id(), record.type().name(), null, entry.seq(), hash, 1,
                 existing == null ? entry.seq() : existing.createdSeq(), entry.seq(), null));
         if (pending.size() >= 1000) {
             flush();
@@ -71,6 +71,7 @@ final class RecordWrites {
     }
 
     void flush() {
+        batch.flush();
         store.put(batch.connection(), pending);
         pending.clear();
     }

@@ -1,8 +1,11 @@
 package org.chainline.registry;
 
-/** A record's current row in {@code record_state}. */
-record StoredRecord(String id, String type, String content, String contentHash, int version, long createdSeq,
-                    long updatedSeq, Long retiredSeq) {
+/**
+ * A record's current row in {@code record_state}; {@code content} (the payload of the journal entry at
+ * {@code contentSeq}) only when asked for.
+ */
+record StoredRecord(String id, String type, String content, long contentSeq, String contentHash, int version,
+                    long createdSeq, long updatedSeq, Long retiredSeq) {
 
     boolean retired() {
         return retiredSeq != null;

@@ -6,7 +6,7 @@
 CREATE TABLE record_state (
     id           TEXT     PRIMARY KEY,
     type         TEXT     NOT NULL,
-    content_seq  BIGINT   NOT NULL REFERENCES journal_entry (seq),
+    content_seq  BIGINT   NOT NULL,
     content_hash CHAR(64) NOT NULL,
     version      INTEGER  NOT NULL CHECK (version > 0),
     created_seq  BIGINT   NOT NULL,

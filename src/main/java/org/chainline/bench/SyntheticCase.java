@@ -10,9 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.Random;
 
 /**
@@ -81,7 +79,6 @@ public final class SyntheticCase {
                 end();
             }
             int[] parent = new int[units];
-            List<String> units0 = new ArrayList<>();
             for (int u = 0; u < units; u++) {
                 // a forest of trees of 3,906 units: a ministry, then five levels with five units under each
                 int base = u / 3906 * 3906;
@@ -96,7 +93,6 @@ public final class SyntheticCase {
                 json.writeStringField("classification", parent[u] < 0 ? "ministry" : CLASSES[u % CLASSES.length]);
                 json.writeStringField("country", "XS");
                 end();
-                units0.add("u-" + u);
             }
             for (int e = 0; e < evidence; e++) {
                 begin("Evidence", "e-" + e);

@@ -41,6 +41,7 @@ final class GraphRows {
         List<String> searchable = new ArrayList<>();
         String display = null;
         String latin = null;
+        String latinAlias = null;
         for (Property p : type.properties().values()) {
             JsonNode v = content.get(p.name());
             if (v == null) {
@@ -69,9 +70,12 @@ final class GraphRows {
                         if (primary == null && "primary".equals(name.path("kind").asText())) {
                             primary = name.get("value").asText();
                         }
-                        if (latin == null && "transliteration".equals(name.path("kind").asText())
-                                && "Latn".equals(name.path("script").asText())) {
-                            latin = name.get("value").asText();
+                        String value = name.get("value").asText();
+                        if ("transliteration".equals(name.path("kind").asText()) && ("Latn".equals(name.path("script").asText())
+                                || ascii(value))) {
+                            latin = value;
+                        } else if (latinAlias == null && !"primary".equals(name.path("kind").asText()) && ascii(value)) {
+                            latinAlias = value;
                         }
                     }
                     if (display == null) {
@@ -98,8 +102,10 @@ final class GraphRows {
             }
         }
         props.put("name", display == null ? content.get("id").asText() : display);
-        // A transliteration the analyst gave wins over ours (it may follow the person's passport).
-        props.put("latinName", latin != null ? latin : NameKeys.latin((String) props.get("name")));
+        // A transliteration the analyst gave wins over ours (it may follow the person's passport), then a Latin alias
+        // (a unit's English name), then ICU's.
+        String display0 = (String) props.get("name");
+        props.put("latinName", latin != null ? latin : ascii(display0) ? display0 : latinAlias != null ? latinAlias : NameKeys.latin(display0));
         if (!searchable.isEmpty()) {
             props.put("searchText", NameKeys.searchText(searchable));
         }
@@ -153,6 +159,10 @@ final class GraphRows {
         v.put("toMin", toMin);
         v.put("toMax", toMax);
         return v;
+    }
+
+    private static boolean ascii(String s) {
+        return s.chars().allMatch(c -> c < 128);
     }
 
     private static List<String> strings(JsonNode array) {

@@ -7,11 +7,13 @@ import java.util.List;
 
 /**
  * What an import did, or why it did nothing: lines read, records created, changed and unchanged, the journal
- * positions written, and every error with its line number (the first {@value RecordImport#MAX_ERRORS} of them).
+ * positions written, whether the graph has caught up (false when Neo4j was unavailable: it will), and every error
+ * with its line number (the first {@value RecordImport#MAX_ERRORS} of them).
  */
 @Serdeable
 public record ImportReport(boolean applied, long lines, long created, long changed, long unchanged, long errorCount,
-                           List<LineError> errors, @Nullable Long journalFrom, @Nullable Long journalTo, long millis,
+                           List<LineError> errors, @Nullable Long journalFrom, @Nullable Long journalTo,
+                           boolean graphCurrent, long millis,
                            Phases phases) {
 
     /** Where the time went: checking the file and writing the journal (PostgreSQL, one pass), projecting into the graph (Neo4j). */
@@ -30,6 +32,7 @@ public record ImportReport(boolean applied, long lines, long created, long chang
             return errorCount + " error" + (errorCount == 1 ? "" : "s") + " in " + lines + " lines; nothing was imported";
         }
         return lines + " lines: " + created + " created, " + changed + " changed, " + unchanged + " unchanged"
-                + (journalFrom == null ? "" : " (journal " + journalFrom + "–" + journalTo + ")") + " in " + millis + " ms";
+                + (journalFrom == null ? "" : " (journal " + journalFrom + "–" + journalTo + ")") + " in " + millis + " ms"
+                + (graphCurrent ? "" : "; the graph is behind and will catch up");
     }
 }

@@ -74,6 +74,9 @@ final class RecordGraph {
         try (var session = graph.session()) {
             session.run(resampleIndexes).consume();
             session.run(clearQueryCaches).consume();
+        } catch (org.neo4j.driver.exceptions.ClientException e) {
+            // an external Neo4j may not let this account run them; queries are then replanned when Neo4j decides
+            org.slf4j.LoggerFactory.getLogger(RecordGraph.class).info("Could not refresh the graph's statistics: {}", e.code());
         }
     }
 

@@ -31,6 +31,7 @@ import java.util.Set;
 @Singleton
 public class RecordImport {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(RecordImport.class);
     static final int MAX_ERRORS = 1000;
     static final int MAX_LINE = 1 << 20;
     /** After this many entries the graph's statistics have moved enough that queries should be planned afresh. */
@@ -82,16 +83,23 @@ public class RecordImport {
         }
         long written = System.nanoTime();
         boolean wrote = range[1] >= range[0];
+        boolean graphCurrent = true;
         if (wrote) {
             long total = range[1] - range[0] + 1;
-            projector.catchUp(done -> progress.at("project", Math.min(done, total), total));
-            if (total >= REPLAN_AFTER) {
-                graph.refreshStatistics();
+            try {
+                projector.catchUp(done -> progress.at("project", Math.min(done, total), total));
+                if (total >= REPLAN_AFTER) {
+                    graph.refreshStatistics();
+                }
+            } catch (RuntimeException e) {
+                // The import is committed in the journal; the graph will catch up when it can.
+                LOG.warn("Imported into the journal; the graph is behind and will catch up: {}", projector.lastError().orElse(e.getClass().getSimpleName()));
+                graphCurrent = false;
             }
         }
         long projected = System.nanoTime();
         return new ImportReport(true, lines[0], counts[0], counts[1], counts[2], 0, List.of(),
-                wrote ? range[0] : null, wrote ? range[1] : null, (projected - started) / 1_000_000,
+                wrote ? range[0] : null, wrote ? range[1] : null, graphCurrent, (projected - started) / 1_000_000,
                 new ImportReport.Phases((written - started) / 1_000_000, (projected - written) / 1_000_000));
     }
 
@@ -279,7 +287,7 @@ public class RecordImport {
             List<ImportReport.LineError> sorted = list.stream()
                     .sorted(java.util.Comparator.comparingLong(ImportReport.LineError::line)).toList();
             long now = System.nanoTime();
-            return new ImportReport(false, lines, 0, 0, 0, count, sorted, null, null, (now - started) / 1_000_000,
+            return new ImportReport(false, lines, 0, 0, 0, count, sorted, null, null, true, (now - started) / 1_000_000,
                     new ImportReport.Phases((now - started) / 1_000_000, 0));
         }
     }

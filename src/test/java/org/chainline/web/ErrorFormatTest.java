@@ -39,11 +39,11 @@ class ErrorFormatTest extends ChainlineTest {
 
     @Test
     void anUnknownRouteIs404NamingTheRoute() {
-        HttpClientResponseException e = fail(HttpRequest.GET("/api/nowhere").bearerAuth(admin));
+        HttpClientResponseException e = fail(HttpRequest.GET("/api/nowhere/at/all").bearerAuth(admin));
         String body = e.getResponse().getBody(String.class).orElseThrow();
         assertEquals(404, e.code(), body);
         ApiError error = e.getResponse().getBody(ApiError.class).orElseThrow();
-        assertEquals("no route for GET /api/nowhere", error.message());
+        assertEquals("no route for GET /api/nowhere/at/all", error.message());
     }
 
     @Test

@@ -8,12 +8,12 @@ import java.util.List;
 import java.util.TreeMap;
 
 /** Every projected node and relationship as sorted lines, to compare two graphs exactly. */
-final class GraphDump {
+public final class GraphDump {
 
     private GraphDump() {
     }
 
-    static List<String> of(Driver driver) {
+    public static List<String> of(Driver driver) {
         List<String> lines = new ArrayList<>();
         try (Session s = driver.session()) {
             s.run("MATCH (n) WHERE NOT n:SchemaMigration RETURN labels(n) AS labels, properties(n) AS props")

@@ -1,0 +1,59 @@
+package org.chainline.registry;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import org.chainline.ChainlineTest;
+import org.chainline.journal.GraphDump;
+import org.chainline.journal.Projector;
+import org.chainline.liability.ChainOfCommand;
+import org.junit.jupiter.api.Test;
+import org.neo4j.driver.Driver;
+
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Records in the graph follow changes and retirements, and a rebuild from the journal gives the same graph. */
+@MicronautTest(transactional = false)
+class RecordProjectionTest extends ChainlineTest {
+
+    @Inject
+    RecordImport recordImport;
+    @Inject
+    Records records;
+    @Inject
+    Projector projector;
+    @Inject
+    ChainOfCommand chains;
+    @Inject
+    Driver driver;
+
+    @Test
+    void changesAndRetirementsReachTheGraphAndARebuildGivesTheSameGraph() throws Exception {
+        Path file = Path.of(getClass().getClassLoader().getResource("fixtures/command-chain.ndjson").toURI());
+        assertTrue(recordImport.run("t", null, file, RecordImport.Progress.NONE).applied());
+        RecordType posting = records.model().type("Posting").orElseThrow();
+        RecordType relation = records.model().type("UnitRelation").orElseThrow();
+        ObjectMapper json = new ObjectMapper();
+
+        // p-new took over a day later than first recorded: on 5 January nobody held the regiment
+        records.change("t", posting, "post-new", json.readTree("{\"start\": \"2022-01-06\"}"), "corrected date");
+        assertEquals(List.of(), commanders("u-rrr", "2022-01-05"));
+        assertEquals(List.of("p-new"), commanders("u-rrr", "2022-01-06"));
+        records.retire("t", relation, "rel-ng-min", "wrong ministry");
+        assertEquals(List.of("u-rrr", "u-ng"), chains.ofUnit("u-rrr", "2022-01-06", 6).levels().stream().map(l -> l.unit().id()).toList());
+
+        List<String> before = GraphDump.of(driver);
+        projector.rebuild();
+        assertEquals(before, GraphDump.of(driver));
+    }
+
+    private List<String> commanders(String unit, String at) {
+        return chains.ofUnit(unit, at, 6).levels().stream().filter(l -> l.depth() == 0)
+                .flatMap(l -> l.commanders().stream()).map(c -> c.person().id()).toList();
+    }
+}

@@ -23,9 +23,5 @@ public enum Validity {
         static Window of(org.chainline.registry.PartialDate at) {
             return new Window(at.earliest(), at.latest(), at.earliest(), at.latest());
         }
-
-        boolean exact() {
-            return startMin.equals(startMax) && endMin.equals(endMax);
-        }
     }
 }

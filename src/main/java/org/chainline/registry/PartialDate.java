@@ -47,9 +47,4 @@ public record PartialDate(String text, LocalDate earliest, LocalDate latest) {
             return Optional.empty();
         }
     }
-
-    /** True when known to the day. */
-    public boolean exact() {
-        return earliest.equals(latest);
-    }
 }

@@ -49,6 +49,9 @@ public class Records {
     }
 
     public ObjectNode create(String actor, RecordType type, JsonNode body, String reason) {
+        if (body != null && body.hasNonNull("id") && !body.get("id").isTextual()) {
+            throw new InvalidInput("id", "must be a string");
+        }
         String id = body != null && body.hasNonNull("id") ? body.get("id").asText() : generatedId(type);
         ValidRecord record = valid(type, id, body);
         journal.write(actor, reason, true, batch -> {
@@ -138,6 +141,9 @@ public class Records {
             throw new InvalidInput("limit", "must be between 1 and 500");
         }
         if (query != null && !query.isBlank()) {
+            if (query.length() > 200 || NameKeys.words(query).size() > 10) {
+                throw new InvalidInput("q", "must be at most 200 characters and 10 words");
+            }
             if (NameKeys.words(query).isEmpty()) {
                 throw new InvalidInput("q", "has no letters or digits to search for");
             }

@@ -132,6 +132,11 @@ class RecordApiTest extends ChainlineTest {
         assertEquals("body", error(HttpRequest.POST("/api/postings", "{\"person\": "), HttpStatus.BAD_REQUEST).get("field").asText());
         assertEquals("rnak", error(HttpRequest.POST("/api/postings", """
                 {"person": "p-v", "unit": "u-guard", "role": "commander", "rnak": "colonel"}"""), HttpStatus.BAD_REQUEST).get("field").asText());
+        assertEquals("id", error(HttpRequest.POST("/api/persons", "{\"id\": 12, \"names\": [{\"value\": \"X\"}]}"),
+                HttpStatus.BAD_REQUEST).get("field").asText());
+        assertEquals("q", error(HttpRequest.GET("/api/persons?q=" + "w".repeat(201)), HttpStatus.BAD_REQUEST).get("field").asText());
+        assertEquals("q", error(HttpRequest.GET("/api/persons?q=%21%21"), HttpStatus.BAD_REQUEST).get("field").asText());
+        assertEquals("limit", error(HttpRequest.GET("/api/persons?limit=abc"), HttpStatus.BAD_REQUEST).get("field").asText());
         error(HttpRequest.GET("/api/starships"), HttpStatus.NOT_FOUND);
         error(HttpRequest.GET("/api/persons/p-none"), HttpStatus.NOT_FOUND);
     }

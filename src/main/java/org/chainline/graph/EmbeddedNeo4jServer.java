@@ -28,6 +28,16 @@ import java.util.Map;
 public final class EmbeddedNeo4jServer implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedNeo4jServer.class);
+    /**
+     * Lucene, inside Neo4j's full-text index, warns on every start through java.util.logging that the incubating
+     * Vector API is not enabled; the name search does not use vectors. Held here so the setting is not collected.
+     */
+    private static final java.util.logging.Logger LUCENE_VECTORS =
+            java.util.logging.Logger.getLogger("org.apache.lucene.internal.vectorization");
+
+    static {
+        LUCENE_VECTORS.setLevel(java.util.logging.Level.SEVERE);
+    }
     public static final String USER = "neo4j";
 
     private final DatabaseManagementService dbms;

@@ -110,7 +110,7 @@ public class RecordImport {
     private final class Pass {
         private static final int CHUNK = 1000;
         private final RecordWrites writes;
-        private final org.chainline.journal.Journal.Batch batch;
+        private final Journal.Batch batch;
         private final Errors errors;
         private final long[] counts;
         private final Map<String, Defined> defined = new HashMap<>();
@@ -118,7 +118,7 @@ public class RecordImport {
         private final List<ValidRecord> chunk = new ArrayList<>(CHUNK);
         private final List<Long> chunkLines = new ArrayList<>(CHUNK);
 
-        Pass(RecordWrites writes, org.chainline.journal.Journal.Batch batch, Errors errors, long[] counts) {
+        Pass(RecordWrites writes, Journal.Batch batch, Errors errors, long[] counts) {
             this.writes = writes;
             this.batch = batch;
             this.errors = errors;

@@ -1,10 +1,12 @@
 // What the strength rule and the path summaries need of each claim: status, validity bounds, the records it
 // links (not its evidence), and every citation with the evidence item's grade and what ties items to one source.
+// An issuance holds from its order's date.
 UNWIND $ids AS claimId
 MATCH (c:Record {id: claimId})
 RETURN c.id AS id, c.type AS type, c.status AS status, c.start AS start, c.end AS end,
        c.fromMin AS fromMin, c.fromMax AS fromMax, c.toMin AS toMin, c.toMax AS toMax,
        c.role AS role, c.relation AS relation, c.basis AS basis, c.title AS title, c.rank AS rank,
+       head([(c)-[:ORDER]->(o:Order) | [o.date, o.dateMin, o.dateMax]]) AS orderDate,
        [(c)-[l]->(t:Entity) WHERE type(l) <> 'CITES' | {edge: type(l), id: t.id, type: t.type, name: t.name}] AS links,
        [(c)-[ct:CITES]->(e:Evidence) | {
            evidence: e.id, title: e.name, stance: ct.stance, pinpoint: ct.pinpoint, kind: e.kind, sha256: e.sha256,

@@ -36,8 +36,17 @@ final class ClaimSummaries {
         String type = r.get("type").asString();
         String start = r.get("start").asString(null);
         String end = r.get("end").asString(null);
+        Value fromMin = r.get("fromMin");
+        Value fromMax = r.get("fromMax");
+        Value order = r.get("orderDate");
+        if (!order.isNull() && start == null) {
+            // an order given "in January" is only possibly before an incident on 5 January
+            start = order.get(0).asString();
+            fromMin = order.get(1);
+            fromMax = order.get(2);
+        }
         return new ClaimFacts(r.get("id").asString(), type, r.get("status").asString("accepted"),
-                summary(type, r, names, start, end), LiabilityGraph.date(r.get("fromMin")), LiabilityGraph.date(r.get("fromMax")),
+                summary(type, r, names, start, end), LiabilityGraph.date(fromMin), LiabilityGraph.date(fromMax),
                 LiabilityGraph.date(r.get("toMin")), LiabilityGraph.date(r.get("toMax")), units, List.copyOf(citations), start, end);
     }
 
@@ -49,7 +58,7 @@ final class ClaimSummaries {
             case "UnitRelation" -> n.get("UNIT") + " " + r.get("relation").asString().replace('-', ' ') + " " + n.get("SUPERIOR") + when;
             case "Involvement" -> n.get("ACTOR") + " " + r.get("role").asString().replace('-', ' ') + ": " + n.get("INCIDENT");
             case "Issuance" -> n.get("ISSUER") + " issued \"" + n.get("ORDER") + "\""
-                    + (n.containsKey("RECIPIENT") ? " to " + n.get("RECIPIENT") : "");
+                    + (n.containsKey("RECIPIENT") ? " to " + n.get("RECIPIENT") : "") + (start == null ? "" : " (" + start + ")");
             case "Knowledge" -> n.get("PERSON") + " knew of " + n.get("INCIDENT") + " (" + r.get("basis").asString().replace('-', ' ') + ")";
             default -> type + " " + r.get("id").asString() + when;
         };

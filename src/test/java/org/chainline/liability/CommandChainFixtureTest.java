@@ -76,6 +76,17 @@ class CommandChainFixtureTest extends ChainlineTest {
     }
 
     @Test
+    void anOrderDatedOnlyToTheMonthOfTheIncidentLinksItsIssuerOnlyPossibly() {
+        Views.Path exact = person(liability.ofIncident("i-square", 6), "p-issuer").orElseThrow().paths().getFirst();
+        assertTrue(exact.datesCertain(), "an order of 5 January comes no later than a shooting on 5 January");
+        Views.Path vague = person(liability.ofIncident("i-square", 6), "p-vague-issuer").orElseThrow().paths().getFirst();
+        assertEquals("ordering", vague.mode());
+        assertFalse(vague.datesCertain());
+        assertEquals("possible", vague.strength());
+        assertEquals("possible", vague.steps().getLast().validity());
+    }
+
+    @Test
     void aDisputedClaimLowersThePathsStrength() {
         Views.IncidentLiability square = liability.ofIncident("i-square", 6);
         assertEquals("established", person(square, "p-new").orElseThrow().strongest());

@@ -1,6 +1,7 @@
 // Everyone who may bear responsibility for an incident, one row per path of claims, evaluated at the incident's
 // dates [startMin, endMax]: persons involved themselves; commanders (at that date) of an involved unit or of a
-// unit above it (through UNDER links valid then); issuers of orders that name the incident or went to such a unit.
+// unit above it (through UNDER links valid then); issuers of orders that name the incident or went to such a unit
+// (for an order issued by a unit, whoever commanded that unit on the order's date).
 // Paths are listed from the incident outwards: claims [involvement, unit links..., posting] and units
 // [involved unit ... commanded unit]. Knowledge and failure-to-act claims of the person on the incident ride along.
 MATCH (i:Record {id: $id})
@@ -20,19 +21,39 @@ UNION ALL
          [inv.claim] + [rel IN relationships(path) | rel.claim] + [po.claim] AS claims,
          [n IN nodes(path) | n.id] AS units, length(path) AS depth
 UNION ALL
-  MATCH (i)<-[:LED_TO]-(iss:Issuance)-[:ISSUER]->(p:Person)
-  WHERE iss.retiredAt IS NULL AND p.retiredAt IS NULL
-  RETURN p.id AS person, 'order' AS route, null AS role, [iss.id] AS claims, [] AS units, 0 AS depth
+  MATCH (i)<-[:LED_TO]-(iss:Issuance)-[:ISSUER]->(issuer)
+  MATCH (iss)-[:ORDER]->(o:Order)
+  WHERE iss.retiredAt IS NULL
+  CALL (issuer, o) {
+    // the person who issued the order, or whoever commanded the issuing unit on the order's date
+    WITH issuer WHERE issuer:Person
+    RETURN issuer AS p, null AS via
+  UNION
+    MATCH (p:Person)-[po:POSTED_TO]->(issuer:Unit)
+    WHERE po.role IN $roles AND po.fromMin <= o.dateMax AND po.toMax >= o.dateMin
+    RETURN p, po.claim AS via
+  }
+  WITH p, via, iss WHERE p.retiredAt IS NULL
+  RETURN p.id AS person, 'order' AS route, null AS role, [iss.id] + CASE WHEN via IS NULL THEN [] ELSE [via] END AS claims, [] AS units, 0 AS depth
 UNION ALL
   MATCH (u:Unit)-[inv:INVOLVED_IN]->(i)
   WHERE u.retiredAt IS NULL
   MATCH path = (u) (()-[r:UNDER WHERE r.fromMin <= i.endMax AND r.toMax >= i.startMin]->()){0,12} (x:Unit)
   WHERE length(path) <= $maxDepth
-  MATCH (x)<-[:RECIPIENT]-(iss:Issuance)-[:ISSUER]->(p:Person)
+  MATCH (x)<-[:RECIPIENT]-(iss:Issuance)-[:ISSUER]->(issuer)
   MATCH (iss)-[:ORDER]->(o:Order)
-  WHERE iss.retiredAt IS NULL AND p.retiredAt IS NULL AND o.dateMin <= i.endMax AND NOT (iss)-[:LED_TO]->(i)
+  WHERE iss.retiredAt IS NULL AND o.dateMin <= i.endMax AND NOT (iss)-[:LED_TO]->(i)
+  CALL (issuer, o) {
+    WITH issuer WHERE issuer:Person
+    RETURN issuer AS p, null AS via
+  UNION
+    MATCH (p:Person)-[po:POSTED_TO]->(issuer:Unit)
+    WHERE po.role IN $roles AND po.fromMin <= o.dateMax AND po.toMax >= o.dateMin
+    RETURN p, po.claim AS via
+  }
+  WITH p, via, iss, inv, path WHERE p.retiredAt IS NULL
   RETURN p.id AS person, 'order' AS route, inv.role AS role,
-         [inv.claim] + [rel IN relationships(path) | rel.claim] + [iss.id] AS claims,
+         [inv.claim] + [rel IN relationships(path) | rel.claim] + [iss.id] + CASE WHEN via IS NULL THEN [] ELSE [via] END AS claims,
          [n IN nodes(path) | n.id] AS units, length(path) AS depth
 }
 RETURN person, i.id AS incident, route, role, claims, units, depth,

@@ -1,7 +1,7 @@
 // Every incident a person may bear responsibility for, one row per path of claims (the same paths as
 // incident-paths.cypher, found from the person's side): own involvement; command of a unit at the incident's
 // dates, the incident being the act of that unit or of one below it through UNDER links valid then; orders the
-// person issued that name the incident or went to such a unit.
+// person issued (or that a unit issued while the person commanded it) that name the incident or went to such a unit.
 MATCH (p:Record {id: $id})
 WHERE p:Person
 CALL (p) {
@@ -20,11 +20,28 @@ UNION ALL
          [inv.claim] + [rel IN relationships(path) | rel.claim] + [po.claim] AS claims,
          [n IN nodes(path) | n.id] AS units, length(path) AS depth
 UNION ALL
-  MATCH (p)<-[:ISSUER]-(iss:Issuance)-[:LED_TO]->(i:Incident)
+  CALL (p) {
+    // orders the person issued, and orders issued by a unit the person commanded on the order's date
+    MATCH (p)<-[:ISSUER]-(iss:Issuance)
+    RETURN iss, null AS via
+  UNION
+    MATCH (p)-[po:POSTED_TO]->(:Unit)<-[:ISSUER]-(iss:Issuance)-[:ORDER]->(o:Order)
+    WHERE po.role IN $roles AND po.fromMin <= o.dateMax AND po.toMax >= o.dateMin
+    RETURN iss, po.claim AS via
+  }
+  MATCH (iss)-[:LED_TO]->(i:Incident)
   WHERE iss.retiredAt IS NULL AND i.retiredAt IS NULL
-  RETURN i, 'order' AS route, null AS role, [iss.id] AS claims, [] AS units, 0 AS depth
+  RETURN i, 'order' AS route, null AS role, [iss.id] + CASE WHEN via IS NULL THEN [] ELSE [via] END AS claims, [] AS units, 0 AS depth
 UNION ALL
-  MATCH (p)<-[:ISSUER]-(iss:Issuance)-[:RECIPIENT]->(x:Unit)
+  CALL (p) {
+    MATCH (p)<-[:ISSUER]-(iss:Issuance)
+    RETURN iss, null AS via
+  UNION
+    MATCH (p)-[po:POSTED_TO]->(:Unit)<-[:ISSUER]-(iss:Issuance)-[:ORDER]->(o:Order)
+    WHERE po.role IN $roles AND po.fromMin <= o.dateMax AND po.toMax >= o.dateMin
+    RETURN iss, po.claim AS via
+  }
+  MATCH (iss)-[:RECIPIENT]->(x:Unit)
   MATCH (iss)-[:ORDER]->(o:Order)
   WHERE iss.retiredAt IS NULL
   MATCH path = (u:Unit) (()-[r:UNDER]->()){0,12} (x)
@@ -33,7 +50,7 @@ UNION ALL
   WHERE i.retiredAt IS NULL AND o.dateMin <= i.endMax AND NOT (iss)-[:LED_TO]->(i)
     AND all(rel IN relationships(path) WHERE rel.fromMin <= i.endMax AND rel.toMax >= i.startMin)
   RETURN i, 'order' AS route, inv.role AS role,
-         [inv.claim] + [rel IN relationships(path) | rel.claim] + [iss.id] AS claims,
+         [inv.claim] + [rel IN relationships(path) | rel.claim] + [iss.id] + CASE WHEN via IS NULL THEN [] ELSE [via] END AS claims,
          [n IN nodes(path) | n.id] AS units, length(path) AS depth
 }
 RETURN p.id AS person, i.id AS incident, route, role, claims, units, depth,

@@ -12,9 +12,14 @@ final class PathAssembly {
 
     static List<Views.Path> paths(LiabilityGraph.PathRow row, LiabilityGraph.RecordFacts incident,
                                   Map<String, ClaimFacts> claims, Map<String, LiabilityGraph.RecordFacts> records) {
+        // For an order a unit issued, the commander who answers for it is the one in post on the order's date.
+        Validity.Window orderDate = row.claims().stream().map(claims::get).filter(c -> c.type().equals("Issuance"))
+                .findFirst().map(c -> new Validity.Window(c.fromMin(), c.fromMax(), c.fromMin(), c.fromMax())).orElse(null);
         List<Views.Step> steps = new ArrayList<>();
         for (String id : row.claims()) {
-            steps.add(step(claims.get(id), incident.window()));
+            ClaimFacts claim = claims.get(id);
+            boolean issuingCommander = row.route().equals("order") && claim.type().equals("Posting") && orderDate != null;
+            steps.add(step(claim, issuingCommander ? orderDate : incident.window()));
         }
         List<Views.Ref> units = row.units().stream().map(u -> records.get(u).ref()).toList();
         List<Views.Path> paths = new ArrayList<>();

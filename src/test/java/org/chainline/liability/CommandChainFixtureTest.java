@@ -87,6 +87,15 @@ class CommandChainFixtureTest extends ChainlineTest {
     }
 
     @Test
+    void anOrderIssuedByAUnitLinksWhoeverCommandedItOnTheOrdersDate() {
+        Views.Path viaGuard = person(liability.ofIncident("i-square", 6), "p-ngcmd").orElseThrow().paths().stream()
+                .filter(p -> p.mode().equals("ordering")).findFirst().orElseThrow();
+        assertEquals(List.of("inv-rrr-square", "iss-ng-deploy", "post-ngcmd"), viaGuard.steps().stream().map(Views.Step::claim).toList());
+        assertTrue(liability.ofPerson("p-ngcmd", 6).incidents().stream().filter(l -> l.incident().id().equals("i-square"))
+                .flatMap(l -> l.paths().stream()).anyMatch(p -> p.mode().equals("ordering")));
+    }
+
+    @Test
     void aDisputedClaimLowersThePathsStrength() {
         Views.IncidentLiability square = liability.ofIncident("i-square", 6);
         assertEquals("established", person(square, "p-new").orElseThrow().strongest());

@@ -15,12 +15,7 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 
 /**
  * Bulk import of newline-delimited JSON, one record per line with a stable id. The whole file is checked and
@@ -60,7 +55,7 @@ public class RecordImport {
 
     public ImportReport run(String actor, String reason, Path file, Progress progress) {
         long started = System.nanoTime();
-        Errors errors = new Errors();
+        ImportErrors errors = new ImportErrors();
         long[] counts = new long[3];
         long[] range = new long[2];
         long[] lines = new long[1];
@@ -69,10 +64,10 @@ public class RecordImport {
             // everything back, and checking goes on to the end so that every error is reported at once.
             journal.write(actor, reason, false, batch -> {
                 range[0] = batch.lastSeq() + 1;
-                Pass pass = new Pass(new RecordWrites(batch, store), batch, errors, counts);
+                ImportPass pass = new ImportPass(store, new RecordWrites(batch, store), batch, errors, counts);
                 lines[0] = read(file, pass::line, errors, done -> progress.at("check and write", done, -1));
                 pass.finish();
-                if (errors.count > 0) {
+                if (errors.count() > 0) {
                     throw new Rejected();
                 }
                 range[1] = batch.lastSeq();
@@ -103,100 +98,12 @@ public class RecordImport {
                 new ImportReport.Phases((written - started) / 1_000_000, (projected - written) / 1_000_000));
     }
 
-    /**
-     * The state of one import pass: ids defined so far, references not yet resolved, and the chunk of lines waiting
-     * to be compared with the store and written.
-     */
-    private final class Pass {
-        private static final int CHUNK = 1000;
-        private final RecordWrites writes;
-        private final Journal.Batch batch;
-        private final Errors errors;
-        private final long[] counts;
-        private final Map<String, Defined> defined = new HashMap<>();
-        private final List<Pending> pending = new ArrayList<>();
-        private final List<ValidRecord> chunk = new ArrayList<>(CHUNK);
-        private final List<Long> chunkLines = new ArrayList<>(CHUNK);
-
-        Pass(RecordWrites writes, Journal.Batch batch, Errors errors, long[] counts) {
-            this.writes = writes;
-            this.batch = batch;
-            this.errors = errors;
-            this.counts = counts;
-        }
-
-        void line(long number, ValidRecord record) {
-            Defined earlier = defined.putIfAbsent(record.id(), new Defined(record.type().name(), number));
-            if (earlier != null) {
-                errors.add(number, "id", record.id() + " is already defined on line " + earlier.line());
-                return;
-            }
-            for (Ref ref : record.refs()) {
-                Defined target = defined.get(ref.id());
-                if (target == null) {
-                    pending.add(new Pending(number, ref));
-                } else if (!ref.range().contains(target.type())) {
-                    errors.add(number, ref.field(), "refers to " + ref.id() + ", a " + target.type() + "; it must be a "
-                            + String.join(" or ", ref.range()));
-                }
-            }
-            chunk.add(record);
-            chunkLines.add(number);
-            if (chunk.size() == CHUNK) {
-                writeChunk();
-            }
-        }
-
-        /** Compares the chunk with the store and journals what is new or changed (nothing once an error was seen). */
-        private void writeChunk() {
-            Map<String, StoredRecord> existing = store.find(batch.connection(), chunk.stream().map(ValidRecord::id).toList(), false);
-            for (int i = 0; i < chunk.size(); i++) {
-                ValidRecord record = chunk.get(i);
-                StoredRecord s = existing.get(record.id());
-                if (s != null && !s.type().equals(record.type().name())) {
-                    errors.add(chunkLines.get(i), "id", record.id() + " is already a " + s.type() + "; a record's type cannot change");
-                } else if (s != null && s.retired()) {
-                    errors.add(chunkLines.get(i), "id", record.id() + " was retired; ids are never reused");
-                } else if (errors.count == 0) {
-                    counts[writes.put(record, s).ordinal()]++;
-                }
-            }
-            chunk.clear();
-            chunkLines.clear();
-        }
-
-        /** Resolves the references left open: to later lines of the file, or to records already stored. */
-        void finish() {
-            writeChunk();
-            Set<String> external = new HashSet<>();
-            Map<String, String> types = new HashMap<>();
-            for (Pending p : pending) {
-                Defined target = defined.get(p.ref().id());
-                if (target != null) {
-                    types.put(p.ref().id(), target.type());
-                    RecordWrites.refProblem(p.ref(), types, Map.of()).ifPresent(why -> errors.add(p.line(), p.ref().field(), why));
-                } else {
-                    external.add(p.ref().id());
-                }
-            }
-            Map<String, StoredRecord> stored = store.find(batch.connection(), external, false);
-            for (Pending p : pending) {
-                if (external.contains(p.ref().id())) {
-                    RecordWrites.refProblem(p.ref(), Map.of(), stored).ifPresent(why -> errors.add(p.line(), p.ref().field(), why));
-                }
-            }
-            if (errors.count == 0) {
-                writes.flush();
-            }
-        }
-    }
-
     private interface LineHandler {
         void valid(long line, ValidRecord record);
     }
 
     /** Reads and checks every line, handing on the valid ones; returns the number of lines. */
-    private long read(Path file, LineHandler handler, Errors errors, java.util.function.LongConsumer progress) {
+    private long read(Path file, LineHandler handler, ImportErrors errors, java.util.function.LongConsumer progress) {
         var decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
         long number = 0;
@@ -225,7 +132,7 @@ public class RecordImport {
         return number;
     }
 
-    private void check(long number, String line, LineHandler handler, Errors errors) {
+    private void check(long number, String line, LineHandler handler, ImportErrors errors) {
         JsonNode node;
         try {
             node = RecordWrites.JSON.readTree(line);
@@ -260,35 +167,10 @@ public class RecordImport {
         }
     }
 
-    private record Defined(String type, long line) {
-    }
-
-    private record Pending(long line, Ref ref) {
-    }
-
     private static final class Rejected extends RuntimeException {
         Rejected() {
             super(null, null, false, false);
         }
     }
 
-    private static final class Errors {
-        private final List<ImportReport.LineError> list = new ArrayList<>();
-        private long count;
-
-        void add(long line, String field, String reason) {
-            count++;
-            if (list.size() < MAX_ERRORS) {
-                list.add(new ImportReport.LineError(line, field, reason));
-            }
-        }
-
-        ImportReport report(long lines, long started) {
-            List<ImportReport.LineError> sorted = list.stream()
-                    .sorted(java.util.Comparator.comparingLong(ImportReport.LineError::line)).toList();
-            long now = System.nanoTime();
-            return new ImportReport(false, lines, 0, 0, 0, count, sorted, null, null, true, (now - started) / 1_000_000,
-                    new ImportReport.Phases((now - started) / 1_000_000, 0));
-        }
-    }
 }

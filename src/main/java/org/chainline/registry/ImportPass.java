@@ -1,0 +1,107 @@
+package org.chainline.registry;
+
+import org.chainline.journal.Journal;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * One pass of an import, inside the journal's transaction: the ids defined so far, the references not yet resolved,
+ * and the chunk of lines waiting to be compared with the store and written. Once an error is seen it only checks.
+ */
+final class ImportPass {
+
+    private static final int CHUNK = 1000;
+    private final RecordStore store;
+    private final RecordWrites writes;
+    private final Journal.Batch batch;
+    private final ImportErrors errors;
+    private final long[] counts;
+    private final Map<String, Defined> defined = new HashMap<>();
+    private final List<Pending> pending = new ArrayList<>();
+    private final List<ValidRecord> chunk = new ArrayList<>(CHUNK);
+    private final List<Long> chunkLines = new ArrayList<>(CHUNK);
+
+    ImportPass(RecordStore store, RecordWrites writes, Journal.Batch batch, ImportErrors errors, long[] counts) {
+        this.store = store;
+        this.writes = writes;
+        this.batch = batch;
+        this.errors = errors;
+        this.counts = counts;
+    }
+
+    void line(long number, ValidRecord record) {
+        Defined earlier = defined.putIfAbsent(record.id(), new Defined(record.type().name(), number));
+        if (earlier != null) {
+            errors.add(number, "id", record.id() + " is already defined on line " + earlier.line());
+            return;
+        }
+        for (Ref ref : record.refs()) {
+            Defined target = defined.get(ref.id());
+            if (target == null) {
+                pending.add(new Pending(number, ref));
+            } else {
+                RecordWrites.refProblem(ref, Map.of(ref.id(), target.type()), Map.of())
+                        .ifPresent(why -> errors.add(number, ref.field(), why));
+            }
+        }
+        chunk.add(record);
+        chunkLines.add(number);
+        if (chunk.size() == CHUNK) {
+            writeChunk();
+        }
+    }
+
+    /** Compares the chunk with the store and journals what is new or changed (nothing once an error was seen). */
+    private void writeChunk() {
+        Map<String, StoredRecord> existing = store.find(batch.connection(), chunk.stream().map(ValidRecord::id).toList(), false);
+        for (int i = 0; i < chunk.size(); i++) {
+            ValidRecord record = chunk.get(i);
+            StoredRecord s = existing.get(record.id());
+            if (s != null && !s.type().equals(record.type().name())) {
+                errors.add(chunkLines.get(i), "id", record.id() + " is already a " + s.type() + "; a record's type cannot change");
+            } else if (s != null && s.retired()) {
+                errors.add(chunkLines.get(i), "id", record.id() + " was retired; ids are never reused");
+            } else if (errors.count() == 0) {
+                counts[writes.put(record, s).ordinal()]++;
+            }
+        }
+        chunk.clear();
+        chunkLines.clear();
+    }
+
+    /** Resolves the references left open: to later lines of the file, or to records already stored. */
+    void finish() {
+        writeChunk();
+        Set<String> external = new HashSet<>();
+        Map<String, String> types = new HashMap<>();
+        for (Pending p : pending) {
+            Defined target = defined.get(p.ref().id());
+            if (target != null) {
+                types.put(p.ref().id(), target.type());
+                RecordWrites.refProblem(p.ref(), types, Map.of()).ifPresent(why -> errors.add(p.line(), p.ref().field(), why));
+            } else {
+                external.add(p.ref().id());
+            }
+        }
+        Map<String, StoredRecord> stored = store.find(batch.connection(), external, false);
+        for (Pending p : pending) {
+            if (external.contains(p.ref().id())) {
+                RecordWrites.refProblem(p.ref(), Map.of(), stored).ifPresent(why -> errors.add(p.line(), p.ref().field(), why));
+            }
+        }
+        if (errors.count() == 0) {
+            writes.flush();
+        }
+    }
+
+    private record Defined(String type, long line) {
+    }
+
+    private record Pending(long line, Ref ref) {
+    }
+}

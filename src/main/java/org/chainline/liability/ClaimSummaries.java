@@ -59,6 +59,7 @@ final class ClaimSummaries {
             case "Involvement" -> n.get("ACTOR") + " " + r.get("role").asString().replace('-', ' ') + ": " + n.get("INCIDENT");
             case "Issuance" -> n.get("ISSUER") + " issued \"" + n.get("ORDER") + "\""
                     + (n.containsKey("RECIPIENT") ? " to " + n.get("RECIPIENT") : "") + (start == null ? "" : " (" + start + ")");
+            case "Identity" -> n.get("PERSON") + " is the same person as " + n.get("SAME_PERSON");
             case "Knowledge" -> n.get("PERSON") + " knew of " + n.get("INCIDENT") + " (" + r.get("basis").asString().replace('-', ' ') + ")";
             default -> type + " " + r.get("id").asString() + when;
         };

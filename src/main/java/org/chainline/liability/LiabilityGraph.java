@@ -32,6 +32,8 @@ final class LiabilityGraph {
     private final String unitBelow = CypherQueries.load("liability/unit-below");
     private final String commanders = CypherQueries.load("liability/commanders");
     private final String personPostings = CypherQueries.load("liability/person-postings");
+    private final String identities = CypherQueries.load("liability/identities");
+    private final String alsoKnownAs = CypherQueries.load("liability/also-known-as");
 
     LiabilityGraph(Graph graph) {
         this.graph = graph;
@@ -39,6 +41,13 @@ final class LiabilityGraph {
 
     record PathRow(String person, String incident, String route, String role, List<String> claims, List<String> units,
                    int depth, List<String> knowledge, List<String> failures) {
+
+        /** This path of another record of the same person, continued by the Identity claims to {@code person}. */
+        PathRow via(String samePerson, List<String> identityClaims) {
+            List<String> all = new ArrayList<>(claims);
+            all.addAll(identityClaims);
+            return new PathRow(samePerson, incident, route, role, List.copyOf(all), units, depth, knowledge, failures);
+        }
     }
 
     record RecordFacts(String id, String type, String name, String latinName, String start, String end,
@@ -75,6 +84,22 @@ final class LiabilityGraph {
     List<PathRow> pathsOfPerson(TransactionContext tx, String id, int maxDepth) {
         return tx.run(personPaths, Values.parameters("id", id, "roles", COMMAND_ROLES, "maxDepth", maxDepth))
                 .list(LiabilityGraph::asPathRow);
+    }
+
+    /** The person and every record Identity claims make the same person, each with the claims that say so. */
+    Map<String, List<String>> identities(TransactionContext tx, String person) {
+        Map<String, List<String>> found = new java.util.LinkedHashMap<>();
+        tx.run(identities, Values.parameters("id", person)).list()
+                .forEach(r -> found.put(r.get("person").asString(), strings(r.get("claims"))));
+        return found;
+    }
+
+    /** For each person, the other records of the same person. */
+    Map<String, List<String>> alsoKnownAs(TransactionContext tx, Collection<String> persons) {
+        Map<String, List<String>> found = new HashMap<>();
+        tx.run(alsoKnownAs, Values.parameters("ids", List.copyOf(persons))).list()
+                .forEach(r -> found.put(r.get("person").asString(), strings(r.get("others"))));
+        return found;
     }
 
     Map<String, ClaimFacts> claims(TransactionContext tx, Collection<String> ids) {

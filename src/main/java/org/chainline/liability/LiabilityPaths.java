@@ -42,7 +42,12 @@ public class LiabilityPaths {
         if (person == null || !"Person".equals(person.type())) {
             throw new NotFound("person", personId);
         }
-        List<LiabilityGraph.PathRow> rows = graph.pathsOfPerson(tx, personId, maxDepth);
+        List<LiabilityGraph.PathRow> rows = new ArrayList<>();
+        for (Map.Entry<String, List<String>> same : graph.identities(tx, personId).entrySet()) {
+            for (LiabilityGraph.PathRow row : graph.pathsOfPerson(tx, same.getKey(), maxDepth)) {
+                rows.add(same.getKey().equals(personId) ? row : row.via(personId, same.getValue()));
+            }
+        }
         return new Views.PersonLiability(person.ref(), maxDepth, links(tx, rows, Comparator.comparing(
                 (Views.Link l) -> -Strength.valueOf(l.strongest().toUpperCase()).ordinal())
                 .thenComparing(l -> l.incident().start() == null ? "" : l.incident().start())
@@ -84,6 +89,10 @@ public class LiabilityPaths {
             recordIds.add(row.incident());
             recordIds.addAll(row.units());
         }
+        Set<String> persons = new HashSet<>();
+        rows.forEach(r -> persons.add(r.person()));
+        Map<String, List<String>> alsoKnownAs = graph.alsoKnownAs(tx, persons);
+        alsoKnownAs.values().forEach(recordIds::addAll);
         Map<String, ClaimFacts> claims = graph.claims(tx, claimIds);
         Map<String, LiabilityGraph.RecordFacts> records = graph.records(tx, recordIds);
         Map<String, List<Views.Path>> byPair = new LinkedHashMap<>();
@@ -101,7 +110,9 @@ public class LiabilityPaths {
             String[] ids = key.split("\n");
             paths.sort(Comparator.comparing((Views.Path p) -> -Strength.valueOf(p.strength().toUpperCase()).ordinal())
                     .thenComparing(p -> MODES.indexOf(p.mode())).thenComparing(Views.Path::depth));
-            links.add(new Views.Link(records.get(ids[0]).ref(), records.get(ids[1]).incident(), paths.getFirst().strength(), paths));
+            List<Views.Ref> others = alsoKnownAs.getOrDefault(ids[0], List.of()).stream().sorted()
+                    .map(id -> records.get(id).ref()).toList();
+            links.add(new Views.Link(records.get(ids[0]).ref(), others, records.get(ids[1]).incident(), paths.getFirst().strength(), paths));
         });
         links.sort(order);
         return links;

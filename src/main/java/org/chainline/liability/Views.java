@@ -49,10 +49,13 @@ public final class Views {
                        List<Element> elements) {
     }
 
-    /** The paths from one person to one incident. */
+    /**
+     * The paths from one person to one incident, and the other records Identity claims say are the same person
+     * (for a person's question their paths are included, each ending with the Identity claims).
+     */
     @Serdeable
     @JsonInclude(JsonInclude.Include.ALWAYS)
-    public record Link(Ref person, IncidentRef incident, String strongest, List<Path> paths) {
+    public record Link(Ref person, List<Ref> alsoKnownAs, IncidentRef incident, String strongest, List<Path> paths) {
     }
 
     /** For a person: every incident reachable, strongest first. */

@@ -96,6 +96,17 @@ class CommandChainFixtureTest extends ChainlineTest {
     }
 
     @Test
+    void aPersonsAnswerIncludesWhatIsRecordedUnderAnotherRecordOfTheSamePerson() {
+        Views.Link airport = liability.ofPerson("p-new", 6).incidents().stream()
+                .filter(l -> l.incident().id().equals("i-airport")).findFirst().orElseThrow();
+        assertEquals(List.of("inv-dup-airport", "id-new"), airport.paths().getFirst().steps().stream().map(Views.Step::claim).toList());
+        assertEquals("direct", airport.paths().getFirst().mode());
+        assertEquals(List.of("p-new-dup"), airport.alsoKnownAs().stream().map(Views.Ref::id).toList());
+        Views.Link dup = person(liability.ofIncident("i-airport", 6), "p-new-dup").orElseThrow();
+        assertEquals(List.of("p-new"), dup.alsoKnownAs().stream().map(Views.Ref::id).toList());
+    }
+
+    @Test
     void aDisputedClaimLowersThePathsStrength() {
         Views.IncidentLiability square = liability.ofIncident("i-square", 6);
         assertEquals("established", person(square, "p-new").orElseThrow().strongest());

@@ -22,12 +22,11 @@ final class GraphRows {
     private GraphRows() {
     }
 
-    static Map<String, Object> row(RecordType type, ObjectNode content, String json, String hash, long seq,
+    static Map<String, Object> row(RecordType type, ObjectNode content, String hash, long seq,
                                    ZonedDateTime at, String actor, boolean created) {
         Map<String, Object> props = new HashMap<>();
         props.put("id", content.get("id").asText());
         props.put("type", type.name());
-        props.put("content", json);
         props.put("contentHash", hash);
         props.put("updatedSeq", seq);
         props.put("updatedAt", at);

@@ -1,6 +1,5 @@
 package org.chainline.registry;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.inject.Singleton;
@@ -13,7 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 
-/** Questions across records, answered by the graph: pages, name search, references and citations. */
+/** Questions across records, answered by the graph: pages and name search (as ids), references and citations. */
 @Singleton
 final class RecordGraph {
 
@@ -29,18 +28,18 @@ final class RecordGraph {
         this.graph = graph;
     }
 
-    List<ObjectNode> list(RecordType type, boolean includeRetired, int skip, int limit) {
-        return graph.read(tx -> tx.run(list, Values.parameters("label", type.name(), "includeRetired", includeRetired,
-                "skip", skip, "limit", limit)).list(RecordGraph::asRecord));
+    /** A record found by a list or a search: its id and, for a search, how well it matched. */
+    record Hit(String id, Double score) {
     }
 
-    List<ObjectNode> search(RecordType type, String query, boolean includeRetired, int skip, int limit) {
+    List<Hit> list(RecordType type, boolean includeRetired, int skip, int limit) {
+        return graph.read(tx -> tx.run(list, Values.parameters("label", type.name(), "includeRetired", includeRetired,
+                "skip", skip, "limit", limit)).list(RecordGraph::asHit));
+    }
+
+    List<Hit> search(RecordType type, String query, boolean includeRetired, int skip, int limit) {
         return graph.read(tx -> tx.run(search, Values.parameters("query", lucene(query), "label", type == null ? null : type.name(),
-                "includeRetired", includeRetired, "skip", skip, "limit", limit)).list(r -> {
-            ObjectNode node = asRecord(r);
-            ((ObjectNode) node.get("meta")).put("score", Math.round(r.get("score").asDouble() * 1000) / 1000.0);
-            return node;
-        }));
+                "includeRetired", includeRetired, "skip", skip, "limit", limit)).list(RecordGraph::asHit));
     }
 
     /**
@@ -80,8 +79,8 @@ final class RecordGraph {
         }
     }
 
-    private static ObjectNode asRecord(Record r) {
-        return RecordJson.view(r.get("content").asString(), r.get("retiredSeq").isNull() ? null : r.get("retiredSeq").asLong());
+    private static Hit asHit(Record r) {
+        return new Hit(r.get("id").asString(), r.get("score").isNull() ? null : Math.round(r.get("score").asDouble() * 1000) / 1000.0);
     }
 
     /** A claim citing an evidence item. */

@@ -26,10 +26,4 @@ final class RecordJson {
         meta.put("retired", stored.retired());
         return node;
     }
-
-    static ObjectNode view(String content, Long retiredSeq) {
-        ObjectNode node = parse(content);
-        node.putObject("meta").put("retired", retiredSeq != null);
-        return node;
-    }
 }

@@ -92,7 +92,7 @@ final class RecordProjection implements GraphProjection {
         }
         try {
             ObjectNode content = (ObjectNode) JSON.readTree(entry.payload());
-            return GraphRows.row(typeOfKind.get(entry.kind()), content, entry.payload(), ContentHash.of(entry.payload()),
+            return GraphRows.row(typeOfKind.get(entry.kind()), content, ContentHash.of(entry.payload()),
                     entry.seq(), at, entry.actor(), action.equals(RecordEvents.CREATED));
         } catch (JsonProcessingException | ClassCastException e) {
             throw new IllegalStateException("journal entry " + entry.seq() + " (" + entry.kind() + ") is not a record", e);

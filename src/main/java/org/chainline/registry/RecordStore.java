@@ -35,6 +35,11 @@ final class RecordStore {
         return transactions.executeRead(status -> Optional.ofNullable(find(status.getConnection(), List.of(id)).get(id)));
     }
 
+    /** Those records that exist, with their content, read outside any write. */
+    Map<String, StoredRecord> findWithContent(Collection<String> ids) {
+        return transactions.executeRead(status -> find(status.getConnection(), ids, true));
+    }
+
     /** Types, hashes and states (no content) of those ids that exist, read outside any write. */
     Map<String, StoredRecord> find(Collection<String> ids) {
         return transactions.executeRead(status -> find(status.getConnection(), ids, false));

@@ -147,12 +147,29 @@ public class Records {
             if (NameKeys.words(query).isEmpty()) {
                 throw new InvalidInput("q", "has no letters or digits to search for");
             }
-            return graph.search(type, query, includeRetired, offset, limit);
+            return views(graph.search(type, query, includeRetired, offset, limit));
         }
         if (type == null) {
             throw new InvalidInput("q", "is required when searching every type");
         }
-        return graph.list(type, includeRetired, offset, limit);
+        return views(graph.list(type, includeRetired, offset, limit));
+    }
+
+    /** The records the graph found, in its order, as the journal holds them (with the search score under meta). */
+    private List<ObjectNode> views(List<RecordGraph.Hit> hits) {
+        Map<String, StoredRecord> stored = store.findWithContent(hits.stream().map(RecordGraph.Hit::id).toList());
+        List<ObjectNode> views = new java.util.ArrayList<>(hits.size());
+        for (RecordGraph.Hit hit : hits) {
+            StoredRecord record = stored.get(hit.id());
+            if (record != null) {
+                ObjectNode view = RecordJson.view(record);
+                if (hit.score() != null) {
+                    ((ObjectNode) view.get("meta")).put("score", hit.score());
+                }
+                views.add(view);
+            }
+        }
+        return views;
     }
 
     /** The claims that cite an evidence item, with stance and pinpoint. */

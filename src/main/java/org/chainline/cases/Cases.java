@@ -7,6 +7,7 @@ import org.chainline.journal.JournalEntry;
 import org.chainline.web.Conflict;
 import org.chainline.web.InvalidInput;
 import org.chainline.web.NotFound;
+import org.chainline.web.TextInput;
 
 import java.util.List;
 import java.util.UUID;
@@ -27,18 +28,18 @@ public class Cases {
     }
 
     public Case open(String actor, String title, String summary, String reason) {
-        String t = text("title", title, TITLE_MAX, true);
-        String s = text("summary", summary, SUMMARY_MAX, false);
+        String t = TextInput.clean("title", title, TITLE_MAX, true);
+        String s = TextInput.clean("summary", summary, SUMMARY_MAX, false);
         String id = "case-" + UUID.randomUUID();
-        JournalEntry entry = journal.append(actor, text("reason", reason, 2000, false),
+        JournalEntry entry = journal.append(actor, TextInput.clean("reason", reason, 2000, false),
                 new Change(CaseEvents.OPENED, id, new CaseEvents.Opened(t, s))).getFirst();
         return repository.find(id).orElseGet(() -> new Case(id, t, s, "open", entry.recordedAt(), actor,
                 entry.recordedAt(), null));
     }
 
     public Case revise(String actor, String id, String title, String summary, String reason) {
-        String t = text("title", title, TITLE_MAX, false);
-        String s = text("summary", summary, SUMMARY_MAX, false);
+        String t = TextInput.clean("title", title, TITLE_MAX, false);
+        String s = TextInput.clean("summary", summary, SUMMARY_MAX, false);
         if (t == null && s == null) {
             throw new InvalidInput("title", "or summary is required: nothing to change");
         }
@@ -46,7 +47,7 @@ public class Cases {
         if (!"open".equals(current.status())) {
             throw new Conflict("status", "case " + id + " is closed and cannot be revised");
         }
-        journal.append(actor, text("reason", reason, 2000, false),
+        journal.append(actor, TextInput.clean("reason", reason, 2000, false),
                 new Change(CaseEvents.REVISED, id, new CaseEvents.Revised(t, s)));
         return get(id);
     }
@@ -56,7 +57,7 @@ public class Cases {
         if (!"open".equals(current.status())) {
             throw new Conflict("status", "case " + id + " is already closed");
         }
-        journal.append(actor, text("reason", reason, 2000, false), new Change(CaseEvents.CLOSED, id, new CaseEvents.Closed()));
+        journal.append(actor, TextInput.clean("reason", reason, 2000, false), new Change(CaseEvents.CLOSED, id, new CaseEvents.Closed()));
         return get(id);
     }
 
@@ -75,26 +76,5 @@ public class Cases {
             throw new InvalidInput("limit", "must be between 1 and 500");
         }
         return repository.list(status, offset, limit);
-    }
-
-    /** Trimmed text within its length, without control characters other than line breaks and tabs. */
-    static String text(String field, String value, int max, boolean required) {
-        if (value == null || value.isBlank()) {
-            if (required) {
-                throw new InvalidInput(field, "is required");
-            }
-            return null;
-        }
-        String v = value.strip();
-        if (v.length() > max) {
-            throw new InvalidInput(field, "must be at most " + max + " characters (it has " + v.length() + ")");
-        }
-        for (int i = 0; i < v.length(); i++) {
-            char c = v.charAt(i);
-            if (Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t') {
-                throw new InvalidInput(field, "contains a control character at position " + (i + 1));
-            }
-        }
-        return v;
     }
 }

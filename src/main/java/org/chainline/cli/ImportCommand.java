@@ -3,6 +3,7 @@ package org.chainline.cli;
 import io.micronaut.context.ApplicationContext;
 import org.chainline.registry.ImportReport;
 import org.chainline.registry.RecordImport;
+import org.chainline.web.TextInput;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -49,6 +50,11 @@ final class ImportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        String problem = reason == null ? null : TextInput.problem(TextInput.normal(reason), 2000, true);
+        if (problem != null) {
+            spec.commandLine().getErr().println("chainline: --reason " + problem);
+            return 2;
+        }
         Path file = input.demo ? demoFile() : input.file;
         if (!input.demo && !Files.isReadable(file)) {
             spec.commandLine().getErr().println("chainline: cannot read " + file);
@@ -57,7 +63,7 @@ final class ImportCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         try (ApplicationContext context = Contexts.start(root, Map.of())) {
             ImportReport report = context.getBean(RecordImport.class).run(Contexts.cliActor(),
-                    reason != null ? reason : input.demo ? "fictional demo case" : "import of " + file.getFileName(),
+                    reason != null ? TextInput.normal(reason) : input.demo ? "fictional demo case" : "import of " + file.getFileName(),
                     file, new Throttled(err));
             if (!report.applied()) {
                 report.errors().forEach(e -> err.printf("line %d: %s %s%n", e.line(), e.field(), e.reason()));

@@ -20,8 +20,7 @@ import java.util.Map;
 @Singleton
 final class LiabilityGraph {
 
-    /** Posting roles that carry effective control of the unit (and of what is below it). */
-    static final List<String> COMMAND_ROLES = List.of("commander", "head", "minister");
+    static final List<String> COMMAND_ROLES = LiabilityPaths.COMMAND_ROLES;
 
     private final Graph graph;
     private final String incidentPaths = CypherQueries.load("liability/incident-paths");

@@ -24,7 +24,10 @@ public class LiabilityPaths {
     public static final int DEFAULT_DEPTH = 6;
     public static final int MAX_DEPTH = 12;
     private static final List<String> MODES = List.of("direct", "ordering", "command", "failure-to-act");
-    private static final List<String> INACTION = List.of("none", "closed-without-charges");
+    /** Posting roles that carry effective control of the unit (and of what is below it). */
+    public static final List<String> COMMAND_ROLES = List.of("commander", "head", "minister");
+    /** Investigation states that count as inaction (the failure-to-punish element). */
+    public static final List<String> INACTION = List.of("none", "closed-without-charges");
 
     private final LiabilityGraph graph;
 

@@ -14,6 +14,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.chainline.web.InvalidInput;
 import org.chainline.web.Roles;
+import org.chainline.web.TextInput;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -39,11 +40,12 @@ class ImportController {
         if (body == null || body.length == 0) {
             throw new InvalidInput("body", "is required: newline-delimited JSON, one record per line");
         }
+        String why = TextInput.clean("reason", reason, 2000, false);
         Path file = null;
         try {
             file = Files.createTempFile("chainline-import", ".ndjson");
             Files.write(file, body);
-            ImportReport report = recordImport.run(who.getName(), reason, file, RecordImport.Progress.NONE);
+            ImportReport report = recordImport.run(who.getName(), why, file, RecordImport.Progress.NONE);
             return report.applied() ? HttpResponse.ok(report) : HttpResponse.badRequest(report);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -3,6 +3,7 @@ package org.chainline.registry;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.chainline.web.InvalidInput;
+import org.chainline.web.TextInput;
 
 /** Request bodies of record endpoints, read as JSON trees (the model, not a Java type, gives their shape). */
 final class RequestJson {
@@ -43,10 +44,6 @@ final class RequestJson {
         if (!v.isTextual()) {
             throw new InvalidInput(field, "must be a string");
         }
-        String s = v.asText().strip();
-        if (s.length() > 2000) {
-            throw new InvalidInput(field, "must be at most 2000 characters");
-        }
-        return s.isEmpty() ? null : s;
+        return TextInput.clean(field, v.asText(), 2000, false);
     }
 }

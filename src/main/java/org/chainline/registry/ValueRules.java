@@ -5,9 +5,10 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import org.chainline.web.TextInput;
+
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.text.Normalizer;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -79,20 +80,9 @@ final class ValueRules {
         if (!v.isTextual()) {
             return fail(field, "must be a string");
         }
-        String s = Normalizer.normalize(v.asText().strip(), Normalizer.Form.NFC);
-        if (s.isEmpty()) {
-            return fail(field, "must not be blank");
-        }
-        if (s.length() > max) {
-            return fail(field, "must be at most " + max + " characters (it has " + s.length() + ")");
-        }
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (Character.isISOControl(c) && !(lines && (c == '\n' || c == '\r' || c == '\t'))) {
-                return fail(field, "contains a control character at position " + (i + 1));
-            }
-        }
-        return Optional.of(s);
+        String s = TextInput.normal(v.asText());
+        String problem = TextInput.problem(s, max, lines);
+        return problem == null ? Optional.of(s) : fail(field, problem);
     }
 
     private Optional<String> url(String field, String s) {

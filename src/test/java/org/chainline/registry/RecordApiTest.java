@@ -137,6 +137,8 @@ class RecordApiTest extends ChainlineTest {
         assertEquals("q", error(HttpRequest.GET("/api/persons?q=" + "w".repeat(201)), HttpStatus.BAD_REQUEST).get("field").asText());
         assertEquals("q", error(HttpRequest.GET("/api/persons?q=%21%21"), HttpStatus.BAD_REQUEST).get("field").asText());
         assertEquals("limit", error(HttpRequest.GET("/api/persons?limit=abc"), HttpStatus.BAD_REQUEST).get("field").asText());
+        assertEquals("reason", error(HttpRequest.POST("/api/persons", "{\"names\": [{\"value\": \"X\"}], \"reason\": \"a\\u0000b\"}"),
+                HttpStatus.BAD_REQUEST).get("field").asText());
         error(HttpRequest.GET("/api/starships"), HttpStatus.NOT_FOUND);
         error(HttpRequest.GET("/api/persons/p-none"), HttpStatus.NOT_FOUND);
     }

@@ -131,5 +131,9 @@ class RecordImportTest extends ChainlineTest {
         JsonNode errors = RecordApiTest.read(e.getResponse().getBody(String.class).orElseThrow());
         assertEquals(2, errors.get("errors").get(0).get("line").asInt());
         assertEquals("names", errors.get("errors").get(0).get("field").asText());
+        HttpClientResponseException badReason = assertThrows(HttpClientResponseException.class, () -> client.toBlocking().exchange(
+                HttpRequest.POST("/api/import?reason=a%00b", ok).contentType("application/x-ndjson").bearerAuth(analyst), String.class));
+        assertEquals(HttpStatus.BAD_REQUEST, badReason.getStatus());
+        assertEquals("reason", RecordApiTest.read(badReason.getResponse().getBody(String.class).orElseThrow()).get("field").asText());
     }
 }

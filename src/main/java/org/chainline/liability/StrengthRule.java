@@ -26,7 +26,7 @@ public final class StrengthRule {
     }
 
     /** A claim's strength and the reason for it, in words. */
-    public record Assessment(Strength strength, int independentSources, int wellGradedSources, String reason) {
+    public record Assessment(Strength strength, String reason) {
     }
 
     static Assessment assess(ClaimFacts claim) {
@@ -35,7 +35,7 @@ public final class StrengthRule {
         List<List<CitedEvidence>> sources = independentSources(supporting);
         int wellGraded = (int) sources.stream().filter(s -> s.stream().anyMatch(StrengthRule::wellGraded)).count();
         if ("disputed".equals(claim.status()) || contradicting > 0) {
-            return new Assessment(Strength.DISPUTED, sources.size(), wellGraded, contradicting > 0
+            return new Assessment(Strength.DISPUTED, contradicting > 0
                     ? contradicting + " citation" + (contradicting == 1 ? " contradicts" : "s contradict") + " it"
                     : "its status is disputed");
         }
@@ -55,9 +55,9 @@ public final class StrengthRule {
             reason = sources.isEmpty() ? "no supporting citation" : "one source graded " + sources.getFirst().getFirst().grade();
         }
         if ("needs-work".equals(claim.status()) && strength.compareTo(Strength.POSSIBLE) > 0) {
-            return new Assessment(Strength.POSSIBLE, sources.size(), wellGraded, reason + ", but its status is needs-work");
+            return new Assessment(Strength.POSSIBLE, reason + ", but its status is needs-work");
         }
-        return new Assessment(strength, sources.size(), wellGraded, reason);
+        return new Assessment(strength, reason);
     }
 
     static boolean wellGraded(CitedEvidence e) {

@@ -141,10 +141,14 @@ public class Records {
             throw new InvalidInput("limit", "must be between 1 and 500");
         }
         if (query != null && !query.isBlank()) {
-            if (query.length() > 200 || NameKeys.words(query).size() > 10) {
-                throw new InvalidInput("q", "must be at most 200 characters and 10 words");
+            if (query.length() > 200) {
+                throw new InvalidInput("q", "must be at most 200 characters");
             }
-            if (NameKeys.words(query).isEmpty()) {
+            int words = NameKeys.words(query).size();
+            if (words > 10) {
+                throw new InvalidInput("q", "must be at most 10 words");
+            }
+            if (words == 0) {
                 throw new InvalidInput("q", "has no letters or digits to search for");
             }
             return views(graph.search(type, query, includeRetired, offset, limit));

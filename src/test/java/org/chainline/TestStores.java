@@ -64,6 +64,8 @@ public final class TestStores {
         properties.put("chainline.neo4j.username", EmbeddedNeo4jServer.USER);
         properties.put("chainline.neo4j.password", neo4j.password());
         properties.put("chainline.projector.interval", "1h");
+        // outside the data directory, as in production: a copy of the data alone must reveal no protected identity
+        properties.put("chainline.protection.key-file", newDataDir().resolve("protection.key").toString());
         return properties;
     }
 

@@ -14,6 +14,7 @@ final class StartupFailure {
     static String understood(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof StoreUnavailableException || t instanceof GraphMigrationException
+                    || t instanceof org.chainline.protection.ProtectionUnavailable
                     || t instanceof ApiException) {
                 return t.getMessage();
             }

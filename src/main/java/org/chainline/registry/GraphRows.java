@@ -47,7 +47,10 @@ final class GraphRows {
                 continue;
             }
             switch (p.type()) {
-                case TEXT, LONGTEXT, URL, SHA256, COUNTRY, VOCABULARY -> props.put(p.name(), p.multiple() ? strings(v) : v.asText());
+                case TEXT, LONGTEXT, URL, SHA256, COUNTRY, VOCABULARY, TIMESTAMP -> props.put(p.name(), p.multiple() ? strings(v) : v.asText());
+                case PROTECTED -> {
+                    // sealed identities stay in the journal only: the graph never holds them, not even sealed
+                }
                 case INTEGER -> props.put(p.name(), v.asLong());
                 case NUMBER -> props.put(p.name(), v.asDouble());
                 case PARTIAL_DATE -> {

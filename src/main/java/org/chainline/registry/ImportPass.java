@@ -26,7 +26,11 @@ final class ImportPass {
     private final List<ValidRecord> chunk = new ArrayList<>(CHUNK);
     private final List<Long> chunkLines = new ArrayList<>(CHUNK);
 
-    ImportPass(RecordStore store, RecordWrites writes, Journal.Batch batch, ImportErrors errors, long[] counts) {
+    private final java.util.function.BiConsumer<ValidRecord, RecordWrites.Outcome> written;
+
+    ImportPass(RecordStore store, RecordWrites writes, Journal.Batch batch, ImportErrors errors, long[] counts,
+               java.util.function.BiConsumer<ValidRecord, RecordWrites.Outcome> written) {
+        this.written = written;
         this.store = store;
         this.writes = writes;
         this.batch = batch;
@@ -67,7 +71,9 @@ final class ImportPass {
             } else if (s != null && s.retired()) {
                 errors.add(chunkLines.get(i), "id", record.id() + " was retired; ids are never reused");
             } else if (errors.count() == 0) {
-                counts[writes.put(record, s).ordinal()]++;
+                RecordWrites.Outcome outcome = writes.put(record, s);
+                counts[outcome.ordinal()]++;
+                written.accept(record, outcome);
             }
         }
         chunk.clear();

@@ -14,6 +14,8 @@ public enum PropertyType {
     INTEGER("integer"),
     NUMBER("number"),
     PARTIAL_DATE("partial-date"),
+    TIMESTAMP("timestamp"),
+    PROTECTED("protected"),
     ENTITY("entity"),
     NAMES("names"),
     IDENTIFIERS("identifiers"),

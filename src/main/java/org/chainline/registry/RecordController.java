@@ -88,6 +88,14 @@ class RecordController {
         return RequestJson.write(records.retire(who.getName(), type(collection), id, RequestJson.text(json, "reason")));
     }
 
+    @Operation(summary = "Reveal the protected identity of a witness, victim or source (journaled, with a reason)")
+    @Secured(Roles.WITNESS_PROTECTION)
+    @Post("/{collection}/{id}/reveal")
+    String reveal(@PathVariable String collection, @PathVariable String id, @Body @Nullable String body, Authentication who) {
+        JsonNode json = RequestJson.parse(body);
+        return RequestJson.write(records.reveal(who.getName(), type(collection), id, RequestJson.text(json, "reason")));
+    }
+
     @Operation(summary = "What an evidence item supports or contradicts: the claims citing it")
     @Secured(Roles.VIEWER)
     @Get("/evidence/{id}/cited-by")

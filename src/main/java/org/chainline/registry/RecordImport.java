@@ -37,8 +37,11 @@ public class RecordImport {
     private final RecordStore store;
     private final Projector projector;
     private final RecordGraph graph;
+    private final ProtectedValues protectedValues;
 
-    RecordImport(Model model, Journal journal, RecordStore store, Projector projector, RecordGraph graph) {
+    RecordImport(Model model, Journal journal, RecordStore store, Projector projector, RecordGraph graph,
+                 ProtectedValues protectedValues) {
+        this.protectedValues = protectedValues;
         this.model = model;
         this.journal = journal;
         this.store = store;
@@ -64,7 +67,7 @@ public class RecordImport {
             // everything back, and checking goes on to the end so that every error is reported at once.
             journal.write(actor, reason, false, batch -> {
                 range[0] = batch.lastSeq() + 1;
-                ImportPass pass = new ImportPass(store, new RecordWrites(batch, store), batch, errors, counts);
+                ImportPass pass = new ImportPass(store, new RecordWrites(batch, store), batch, errors, counts, (r, o) -> { });
                 lines[0] = read(file, pass::line, errors, done -> progress.at("check and write", done, -1));
                 pass.finish();
                 if (errors.count() > 0) {
@@ -140,6 +143,10 @@ public class RecordImport {
             errors.add(number, "line", "is not JSON: " + e.getOriginalMessage());
             return;
         }
+        check(number, node, handler, errors);
+    }
+
+    private void check(long number, JsonNode node, LineHandler handler, ImportErrors errors) {
         if (node == null || !node.isObject()) {
             errors.add(number, "line", "must be a JSON object");
             return;
@@ -160,10 +167,74 @@ public class RecordImport {
             return;
         }
         RecordValidator.Checked checked = RecordValidator.check(type, id.asText(), node);
-        if (checked.valid()) {
+        List<Violation> problems = checked.valid() ? protectedValues.seal(checked.record()) : checked.violations();
+        if (problems.isEmpty()) {
             handler.valid(number, checked.record());
         } else {
-            checked.violations().forEach(v -> errors.add(number, v.field(), v.reason()));
+            problems.forEach(v -> errors.add(number, v.field(), v.reason()));
+        }
+    }
+
+    /**
+     * Records written by another feature inside its own journal transaction (the evidence locker's items and sources),
+     * checked and written exactly as an import's lines, so that what it writes obeys the model and is idempotent.
+     * Positions stand in for line numbers in the errors.
+     */
+    public Session session(Journal.Batch batch) {
+        return new Session(batch);
+    }
+
+    /** See {@link #session}. Nothing is written once an error has been seen; the caller then rolls back. */
+    public final class Session {
+
+        private final ImportErrors errors = new ImportErrors();
+        private final long[] counts = new long[3];
+        private final java.util.Set<String> created = new java.util.HashSet<>();
+        private final ImportPass pass;
+
+        private Session(Journal.Batch batch) {
+            pass = new ImportPass(store, new RecordWrites(batch, store), batch, errors, counts,
+                    (record, outcome) -> {
+                        if (outcome == RecordWrites.Outcome.CREATED) {
+                            created.add(record.id());
+                        }
+                    });
+        }
+
+        /** Checks one record (as in the import format) and writes it with the others. */
+        public void add(long position, JsonNode record) {
+            check(position, record, pass::line, errors);
+        }
+
+        /** Resolves references among the records added and to stored ones, and writes the rest. */
+        public void finish() {
+            pass.finish();
+        }
+
+        public long errorCount() {
+            return errors.count();
+        }
+
+        /** The problems, each at the position given to {@link #add}. */
+        public List<ImportReport.LineError> errors() {
+            return errors.report(0, System.nanoTime()).errors();
+        }
+
+        /** Whether the record was created by this session (not merely unchanged or changed); known after {@link #finish}. */
+        public boolean created(String id) {
+            return created.contains(id);
+        }
+
+        public long createdCount() {
+            return counts[0];
+        }
+
+        public long changedCount() {
+            return counts[1];
+        }
+
+        public long unchangedCount() {
+            return counts[2];
         }
     }
 

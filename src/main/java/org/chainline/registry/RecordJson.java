@@ -19,6 +19,7 @@ final class RecordJson {
 
     static ObjectNode view(StoredRecord stored) {
         ObjectNode node = parse(stored.content());
+        ProtectedValues.mask(node);
         ObjectNode meta = node.putObject("meta");
         meta.put("version", stored.version());
         meta.put("createdSeq", stored.createdSeq());

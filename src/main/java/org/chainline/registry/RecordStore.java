@@ -122,4 +122,22 @@ final class RecordStore {
     private static DataAccessException failed(SQLException e) {
         return new DataAccessException("record state could not be read or written: " + e.getMessage(), e);
     }
+
+    /** Notes which journal entries cite which evidence items (pairs of evidence id and seq). */
+    void putCitations(Connection connection, List<Object[]> citations) {
+        if (citations.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement insert = connection.prepareStatement(
+                "INSERT INTO evidence_citation (evidence_id, seq) VALUES (?, ?) ON CONFLICT DO NOTHING")) {
+            for (Object[] c : citations) {
+                insert.setString(1, (String) c[0]);
+                insert.setLong(2, (Long) c[1]);
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        } catch (java.sql.SQLException e) {
+            throw new io.micronaut.data.exceptions.DataAccessException("citations could not be noted: " + e.getMessage(), e);
+        }
+    }
 }

@@ -22,6 +22,8 @@ final class RecordWrites {
     private final Journal.Batch batch;
     private final RecordStore store;
     private final List<StoredRecord> pending = new ArrayList<>();
+    /** Evidence id and journal seq of each citation written, for the items' custody reports. */
+    private final List<Object[]> citations = new ArrayList<>();
 
     RecordWrites(Journal.Batch batch, RecordStore store) {
         this.batch = batch;
@@ -56,6 +58,12 @@ final class RecordWrites {
         }
         String action = existing == null ? RecordEvents.CREATED : RecordEvents.CHANGED;
         JournalEntry entry = batch.add(new Change(record.type().kind(action), record.id(), new Change.Json(json)));
+        com.fasterxml.jackson.databind.JsonNode cited = record.content().get("citations");
+        if (cited != null) {
+            for (com.fasterxml.jackson.databind.JsonNode c : cited) {
+                citations.add(new Object[]{c.get("evidence").asText(), entry.seq()});
+            }
+        }
         pending.add(new StoredRecord(record.id(), record.type().name(), null, entry.seq(), hash, 1,
                 existing == null ? entry.seq() : existing.createdSeq(), entry.seq(), null));
         if (pending.size() >= 1000) {
@@ -74,6 +82,8 @@ final class RecordWrites {
         batch.flush();
         store.put(batch.connection(), pending);
         pending.clear();
+        store.putCitations(batch.connection(), citations);
+        citations.clear();
     }
 
     static String canonical(ValidRecord record) {

@@ -3,11 +3,13 @@ package org.chainline.registry;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.inject.Singleton;
+import org.chainline.journal.Change;
 import org.chainline.journal.Journal;
 import org.chainline.journal.Projector;
 import org.chainline.web.Conflict;
 import org.chainline.web.InvalidInput;
 import org.chainline.web.NotFound;
+import org.chainline.web.TextInput;
 
 import java.util.HashMap;
 import java.util.HashSet;
@@ -28,8 +30,11 @@ public class Records {
     private final RecordStore store;
     private final RecordGraph graph;
     private final Projector projector;
+    private final ProtectedValues protectedValues;
 
-    Records(Model model, Journal journal, RecordStore store, RecordGraph graph, Projector projector) {
+    Records(Model model, Journal journal, RecordStore store, RecordGraph graph, Projector projector,
+            ProtectedValues protectedValues) {
+        this.protectedValues = protectedValues;
         this.model = model;
         this.journal = journal;
         this.store = store;
@@ -182,7 +187,44 @@ public class Records {
         return graph.citedBy(evidenceId);
     }
 
-    private static ValidRecord valid(RecordType type, String id, JsonNode body) {
+    /**
+     * The clear values of a record's protected properties, for someone holding the grant. The reveal is journaled
+     * (who, when, why, which record) before anything is shown; the values themselves never enter the journal in clear.
+     */
+    public ObjectNode reveal(String actor, RecordType type, String id, String reason) {
+        if (reason == null || reason.isBlank()) {
+            throw new InvalidInput("reason", "is required: say why the identity must be seen");
+        }
+        StoredRecord stored = store.findWithContent(List.of(id)).get(id);
+        if (stored == null || !stored.type().equals(type.name())) {
+            throw new NotFound(type.name(), id);
+        }
+        ObjectNode content = RecordJson.parse(stored.content());
+        List<String> sealed = type.properties().values().stream()
+                .filter(p -> p.type() == PropertyType.PROTECTED && content.has(p.name())).map(Property::name).toList();
+        if (sealed.isEmpty()) {
+            throw NotFound.because(type.name() + " " + id + " holds no protected identity");
+        }
+        ObjectNode revealed = RecordWrites.JSON.createObjectNode();
+        revealed.put("id", id).put("type", type.name());
+        for (String property : sealed) {
+            try {
+                revealed.set(property, protectedValues.open(id, property, content.get(property)));
+            } catch (org.chainline.protection.IdentityProtection.SealBroken e) {
+                throw new Conflict(property, "the stored sealed value " + e.getMessage());
+            }
+        }
+        String payload = RecordWrites.JSON.createObjectNode().put("type", type.name())
+                .set("properties", RecordWrites.JSON.valueToTree(sealed)).toString();
+        journal.write(actor, TextInput.clean("reason", reason, 2000, true), false,
+                batch -> batch.add(new Change(REVEALED, id, new Change.Json(payload))));
+        return revealed;
+    }
+
+    /** The journal kind of a reveal of protected identities. */
+    public static final String REVEALED = "protection.revealed";
+
+    private ValidRecord valid(RecordType type, String id, JsonNode body) {
         if (body != null && body.hasNonNull("type") && !body.get("type").asText().equals(type.name())) {
             throw new InvalidInput("type", "must be " + type.name() + " here (it is " + body.get("type").asText() + ")");
         }
@@ -190,6 +232,10 @@ public class Records {
         if (!checked.valid()) {
             Violation first = checked.violations().getFirst();
             throw new InvalidInput(first.field(), first.reason());
+        }
+        List<Violation> sealing = protectedValues.seal(checked.record());
+        if (!sealing.isEmpty()) {
+            throw new InvalidInput(sealing.getFirst().field(), sealing.getFirst().reason());
         }
         return checked.record();
     }

@@ -65,6 +65,8 @@ final class ValueRules {
             case NUMBER -> number(field, v, p, false);
             case PARTIAL_DATE -> text(field, v, 10, false).flatMap(s -> PartialDate.parse(s).isPresent()
                     ? Optional.of(JSON.textNode(s)) : fail(field, "must be a date as YYYY, YYYY-MM or YYYY-MM-DD (it is '" + s + "')"));
+            case TIMESTAMP -> text(field, v, 40, false).flatMap(s -> timestamp(field, s));
+            case PROTECTED -> ProtectedValues.shape(field, v, violations);
             case ENTITY -> reference(field, v, p.range());
             case NAMES -> objects(field, v, (f, o) -> names(f, o));
             case IDENTIFIERS -> objects(field, v, (f, o) -> identifier(f, o));
@@ -95,6 +97,14 @@ final class ValueRules {
             // reported below
         }
         return fail(field, "must be an http or https URL");
+    }
+
+    private Optional<JsonNode> timestamp(String field, String s) {
+        try {
+            return Optional.of(JSON.textNode(java.time.Instant.parse(s).toString()));
+        } catch (java.time.format.DateTimeParseException e) {
+            return fail(field, "must be a UTC time as YYYY-MM-DDThh:mm:ssZ (it is '" + s + "')");
+        }
     }
 
     private Optional<JsonNode> number(String field, JsonNode v, Property p, boolean integral) {

@@ -3,7 +3,7 @@ package org.chainline.web;
 import io.micronaut.http.HttpStatus;
 
 /** A request Chainline refuses, with the status, the field at fault (if any) and why. */
-public abstract sealed class ApiException extends RuntimeException permits InvalidInput, NotFound, Conflict {
+public abstract sealed class ApiException extends RuntimeException permits InvalidInput, NotFound, Conflict, TooLarge, Forbidden {
 
     private final HttpStatus status;
     private final String field;

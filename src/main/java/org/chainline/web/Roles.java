@@ -15,10 +15,15 @@ public final class Roles {
     public static final String ANALYST = "analyst";
     public static final String COUNSEL = "counsel";
     public static final String ADMIN = "admin";
+    /**
+     * The grant to see protected identities (witnesses, protected victims, sources). Implied by no other role, not
+     * even admin: it is given to named people, and every reveal is journaled.
+     */
+    public static final String WITNESS_PROTECTION = "witness-protection";
     /** The only role of someone who logged in with a one-time password and has not yet changed it. */
     public static final String PASSWORD_CHANGE_REQUIRED = "password-change-required";
 
-    public static final List<String> GRANTABLE = List.of(VIEWER, ANALYST, COUNSEL, ADMIN);
+    public static final List<String> GRANTABLE = List.of(VIEWER, ANALYST, COUNSEL, ADMIN, WITNESS_PROTECTION);
 
     private Roles() {
     }

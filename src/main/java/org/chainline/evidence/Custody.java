@@ -1,0 +1,131 @@
+package org.chainline.evidence;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.micronaut.serde.annotation.Serdeable;
+import io.micronaut.transaction.TransactionOperations;
+import jakarta.inject.Singleton;
+import org.chainline.journal.Change;
+import org.chainline.journal.Journal;
+
+import java.io.IOException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The chain of custody of evidence items: every action on an item is a journal entry (hash-chained, with actor and
+ * time) aimed at the item, or at its file ({@code file:<sha256>}) for integrity checks; citations are the entries of
+ * the claims that cite it. The report of an item reads them back in order.
+ */
+@Singleton
+public class Custody {
+
+    static final ObjectMapper JSON = new ObjectMapper();
+    static final String KIND_PREFIX = "custody.";
+
+    /** What can happen to an item; each is one journal kind, {@code custody.<action>}. */
+    public enum Action {
+        RECEIVED, IMPORTED, VIEWED, DOWNLOADED, EXPORTED, VERIFIED, TRANSFERRED;
+
+        public String kind() {
+            return KIND_PREFIX + name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    private final Journal journal;
+    private final TransactionOperations<Connection> transactions;
+
+    Custody(Journal journal, TransactionOperations<Connection> transactions) {
+        this.journal = journal;
+        this.transactions = transactions;
+    }
+
+    /** Journals an action on an item in a write already open. */
+    public void add(Journal.Batch batch, String target, Action action, ObjectNode details) {
+        batch.add(new Change(action.kind(), target, new Change.Json(details.toString())));
+    }
+
+    /** Journals an action on one or more items in a write of its own (e.g. their export in a dossier). */
+    public void record(String actor, String reason, List<String> evidenceIds, Action action, ObjectNode details) {
+        journal.write(actor, reason, false, batch -> {
+            evidenceIds.forEach(id -> add(batch, id, action, details));
+            return null;
+        });
+    }
+
+    static String fileTarget(String sha256) {
+        return "file:" + sha256;
+    }
+
+    /** One event of an item's custody. */
+    @Serdeable
+    public record Event(long seq, Instant at, String actor, String action, String target, JsonNode details,
+                        String reason, String entryHash) {
+    }
+
+    /** The events of an item (and of its file), oldest first. */
+    List<Event> events(String evidenceId, String sha256) {
+        return transactions.executeRead(status -> {
+            List<Event> events = new ArrayList<>();
+            try (PreparedStatement select = status.getConnection().prepareStatement("""
+                    SELECT seq, recorded_at, actor, kind, target_id, payload, reason, hash FROM journal_entry
+                    WHERE target_id = ? OR target_id = ?
+                       OR seq IN (SELECT seq FROM evidence_citation WHERE evidence_id = ?)
+                    ORDER BY seq""")) {
+                select.setString(1, evidenceId);
+                select.setString(2, sha256 == null ? "" : fileTarget(sha256));
+                select.setString(3, evidenceId);
+                try (ResultSet rs = select.executeQuery()) {
+                    while (rs.next()) {
+                        events.add(event(rs, evidenceId));
+                    }
+                }
+            } catch (SQLException | IOException e) {
+                throw new IllegalStateException("the custody of " + evidenceId + " cannot be read: " + e.getMessage(), e);
+            }
+            return events;
+        });
+    }
+
+    private static Event event(ResultSet rs, String evidenceId) throws SQLException, IOException {
+        String kind = rs.getString(4);
+        String target = rs.getString(5);
+        String action;
+        JsonNode details;
+        if (kind.startsWith(KIND_PREFIX)) {
+            action = kind.substring(KIND_PREFIX.length());
+            details = JSON.readTree(rs.getString(6));
+        } else if (target.equals(evidenceId)) {
+            // the item's own record: what it says is in the record; the report says only that it changed
+            action = kind.endsWith(".created") ? "recorded" : kind.endsWith(".retired") ? "retired" : "record changed";
+            details = JSON.createObjectNode();
+        } else {
+            action = "cited";
+            ObjectNode d = JSON.createObjectNode().put("claim", target).put("entry", kind);
+            JsonNode claim = JSON.readTree(rs.getString(6));
+            for (JsonNode c : claim.path("citations")) {
+                if (c.path("evidence").asText().equals(evidenceId)) {
+                    d.put("stance", c.path("stance").asText());
+                    if (c.has("pinpoint")) {
+                        d.put("pinpoint", c.get("pinpoint").asText());
+                    }
+                }
+            }
+            details = d;
+        }
+        return new Event(rs.getLong(1), rs.getObject(2, java.time.OffsetDateTime.class).toInstant(), rs.getString(3),
+                action, target, details, rs.getString(7), rs.getString(8));
+    }
+
+    static Instant utc(java.time.OffsetDateTime t) {
+        return t.withOffsetSameInstant(ZoneOffset.UTC).toInstant();
+    }
+}

@@ -1,0 +1,106 @@
+package org.chainline.evidence;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Header;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Produces;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.http.server.types.files.StreamedFile;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.chainline.web.InvalidInput;
+import org.chainline.web.Roles;
+
+import java.io.InputStream;
+
+/** The evidence locker over HTTP: upload files, read items (journaled), download, custody, verify. */
+@Controller("/api/evidence")
+@Tag(name = "Evidence locker")
+class EvidenceController {
+
+    private final EvidenceLocker locker;
+    private final Integrity integrity;
+
+    EvidenceController(EvidenceLocker locker, Integrity integrity) {
+        this.locker = locker;
+        this.integrity = integrity;
+    }
+
+    @Operation(summary = "Upload one file as the raw request body; hashed while it streams, stored once per content")
+    @Secured(Roles.ANALYST)
+    @Post(value = "/files", consumes = MediaType.ALL, produces = MediaType.APPLICATION_JSON)
+    HttpResponse<EvidenceLocker.Received> upload(@Body InputStream body,
+                                                 @Header(HttpHeaders.CONTENT_TYPE) @Nullable String contentType,
+                                                 @QueryValue @Nullable String fileName, @QueryValue @Nullable String kind,
+                                                 @QueryValue @Nullable String title, @QueryValue @Nullable String source,
+                                                 @QueryValue @Nullable String confidentiality,
+                                                 @QueryValue @Nullable String reason, Authentication who) {
+        var received = locker.receive(who.getName(), reason, body, new EvidenceLocker.Upload(fileName,
+                contentType == null ? null : contentType.split(";")[0].strip(), kind, title, source, confidentiality, "api upload"));
+        return HttpResponse.<EvidenceLocker.Received>status(received.duplicate() ? HttpStatus.OK : HttpStatus.CREATED).body(received);
+    }
+
+    @Operation(summary = "One evidence item; the viewing is journaled in its custody")
+    @Secured(Roles.VIEWER)
+    @Get(value = "/{id}", produces = MediaType.APPLICATION_JSON)
+    ObjectNode item(@PathVariable String id, Authentication who) {
+        return locker.view(who.getName(), id);
+    }
+
+    @Operation(summary = "The item's stored file; the download is journaled (protected items need the witness-protection grant)")
+    @Secured(Roles.VIEWER)
+    @Get("/{id}/file")
+    StreamedFile file(@PathVariable String id, Authentication who) {
+        var download = locker.download(who.getName(), id, who.getRoles().contains(Roles.WITNESS_PROTECTION));
+        return new StreamedFile(download.bytes(), MediaType.of(download.mediaType()), System.currentTimeMillis(), download.size())
+                .attach(download.fileName());
+    }
+
+    @Operation(summary = "The item's chain of custody: every arrival, view, download, citation, check and hand-over")
+    @Secured(Roles.VIEWER)
+    @Get(value = "/{id}/custody", produces = MediaType.APPLICATION_JSON)
+    EvidenceLocker.CustodyReport custody(@PathVariable String id) {
+        return locker.custody(id);
+    }
+
+    @Operation(summary = "Record a hand-over of the item: {\"to\": ..., \"note\": ..., \"reason\": ...}")
+    @Secured(Roles.ANALYST)
+    @Post(value = "/{id}/custody", produces = MediaType.APPLICATION_JSON)
+    EvidenceLocker.CustodyReport transfer(@PathVariable String id, @Body @Nullable String body, Authentication who) {
+        return locker.transfer(who.getName(), id, json(body));
+    }
+
+    @Operation(summary = "Re-hash every stored file and report missing or altered ones (each check is journaled)")
+    @Secured(Roles.ANALYST)
+    @Post(value = "/verify", produces = MediaType.APPLICATION_JSON)
+    Integrity.Report verify(Authentication who) {
+        return integrity.verify(who.getName(), null);
+    }
+
+    static JsonNode json(String body) {
+        if (body == null || body.isBlank()) {
+            return Custody.JSON.createObjectNode();
+        }
+        try {
+            JsonNode node = Custody.JSON.readTree(body);
+            if (!node.isObject()) {
+                throw new InvalidInput("body", "must be a JSON object");
+            }
+            return node;
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new InvalidInput("body", "is not JSON: " + e.getOriginalMessage());
+        }
+    }
+}

@@ -1,0 +1,243 @@
+package org.chainline.evidence;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
+import jakarta.inject.Singleton;
+import org.chainline.journal.Journal;
+import org.chainline.registry.RecordImport;
+import org.chainline.registry.RecordType;
+import org.chainline.registry.Records;
+import org.chainline.web.Forbidden;
+import org.chainline.web.InvalidInput;
+import org.chainline.web.NotFound;
+import org.chainline.web.TextInput;
+import org.chainline.web.TooLarge;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URLConnection;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Files arriving as evidence: hashed while they stream into the store, recorded as an evidence item (the same bytes
+ * twice are one item, with two arrivals), and followed by their chain of custody from that moment.
+ */
+@Singleton
+public class EvidenceLocker {
+
+    private final FileStore files;
+    private final Journal journal;
+    private final RecordImport imports;
+    private final Records records;
+    private final Custody custody;
+    private final EvidenceSettings settings;
+    private final Clock clock;
+    private final RecordType evidenceType;
+
+    EvidenceLocker(FileStore files, Journal journal, RecordImport imports, Records records, Custody custody,
+                   EvidenceSettings settings, Clock clock) {
+        this.files = files;
+        this.journal = journal;
+        this.imports = imports;
+        this.records = records;
+        this.custody = custody;
+        this.settings = settings;
+        this.clock = clock;
+        this.evidenceType = records.model().type("Evidence").orElseThrow();
+    }
+
+    /** What is known of a file as it arrives; everything but the bytes is optional. */
+    public record Upload(@Nullable String fileName, @Nullable String mediaType, @Nullable String kind,
+                         @Nullable String title, @Nullable String source, @Nullable String confidentiality,
+                         String via) {
+    }
+
+    /** The item the bytes are now part of, and whether they had arrived before. */
+    @Serdeable
+    public record Received(String evidence, String sha256, long size, String mediaType, boolean duplicate,
+                           long journalSeq) {
+    }
+
+    /** Receives one file. Only the bytes are held before the journal records them; a failed write leaves no item. */
+    public Received receive(String actor, String reason, InputStream in, Upload upload) {
+        String fileName = upload.fileName() == null ? null : fileName(upload.fileName());
+        String mediaType = mediaType(upload.mediaType(), fileName);
+        FileStore.Stored stored;
+        try {
+            stored = files.put(in, settings.maxFileBytes());
+        } catch (FileStore.TooLarge e) {
+            throw new TooLarge("file", "the file " + e.getMessage());
+        } catch (IOException e) {
+            throw new InvalidInput("file", "could not be read to the end: " + e.getMessage());
+        }
+        Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+        try {
+            return record(actor, reason, upload, fileName, mediaType, stored, now);
+        } catch (RuntimeException e) {
+            if (!stored.existed()) {
+                discardIfUnrecorded(actor, stored.sha256());
+            }
+            throw e;
+        }
+    }
+
+    /** Drops bytes that no item records (an arrival refused after its bytes were stored); under the journal's lock. */
+    void discardIfUnrecorded(String actor, String sha256) {
+        journal.write(actor, null, false, batch -> {
+            if (StoredFiles.find(batch.connection(), List.of(sha256)).isEmpty()) {
+                files.discard(sha256);
+            }
+            return null;
+        });
+    }
+
+    private Received record(String actor, String reason, Upload upload, String fileName, String mediaType,
+                            FileStore.Stored stored, Instant now) {
+        return journal.write(actor, reason, true, batch -> {
+            StoredFiles.Row known = StoredFiles.find(batch.connection(), List.of(stored.sha256())).get(stored.sha256());
+            ObjectNode arrival = Custody.JSON.createObjectNode().put("sha256", stored.sha256()).put("size", stored.size())
+                    .put("mediaType", mediaType).put("via", upload.via()).put("duplicate", known != null);
+            if (fileName != null) {
+                arrival.put("fileName", fileName);
+            }
+            if (known != null) {
+                custody.add(batch, known.evidenceId(), Custody.Action.RECEIVED, arrival);
+                return new Received(known.evidenceId(), stored.sha256(), stored.size(), known.mediaType(), true, batch.lastSeq());
+            }
+            String id = "ev-" + stored.sha256().substring(0, 16);
+            ObjectNode item = Custody.JSON.createObjectNode().put("type", "Evidence").put("id", id)
+                    .put("kind", upload.kind() != null ? upload.kind() : kindOf(mediaType))
+                    .put("title", upload.title() != null ? upload.title() : fileName != null ? fileName : "File " + stored.sha256().substring(0, 12))
+                    .put("sha256", stored.sha256()).put("size", stored.size()).put("mediaType", mediaType)
+                    .put("fileStatus", "stored").put("collectedAt", now.toString());
+            if (fileName != null) {
+                item.put("fileName", fileName);
+            }
+            if (upload.source() != null) {
+                item.put("source", upload.source());
+            }
+            if (upload.confidentiality() != null) {
+                item.put("confidentiality", upload.confidentiality());
+            }
+            RecordImport.Session session = imports.session(batch);
+            session.add(1, item);
+            session.finish();
+            if (session.errorCount() > 0) {
+                var first = session.errors().getFirst();
+                throw new InvalidInput(first.field(), first.reason());
+            }
+            custody.add(batch, id, Custody.Action.RECEIVED, arrival);
+            StoredFiles.insert(batch.connection(), List.of(new StoredFiles.Row(stored.sha256(), stored.size(), mediaType, id, batch.lastSeq())));
+            return new Received(id, stored.sha256(), stored.size(), mediaType, false, batch.lastSeq());
+        });
+    }
+
+    /** The item's record, its viewing journaled. */
+    public ObjectNode view(String actor, String id) {
+        ObjectNode item = records.get(evidenceType, id);
+        custody.record(actor, null, List.of(id), Custody.Action.VIEWED, Custody.JSON.createObjectNode());
+        return item;
+    }
+
+    /** A stored file to send, with the name and type to send it under. */
+    public record Download(InputStream bytes, String fileName, String mediaType, long size) {
+    }
+
+    /**
+     * The item's bytes, the download journaled first. The bytes of a protected item (a testimony that shows a
+     * witness) go only to holders of the witness-protection grant.
+     */
+    public Download download(String actor, String id, boolean holdsGrant) {
+        ObjectNode item = records.get(evidenceType, id);
+        String sha = item.path("sha256").asText(null);
+        if (sha == null || !"stored".equals(item.path("fileStatus").asText())) {
+            throw NotFound.because("evidence " + id + " has no stored file" + ("not-collected".equals(item.path("fileStatus").asText())
+                    ? " (it was not collected: the export held only a placeholder)" : ""));
+        }
+        if ("protected".equals(item.path("confidentiality").asText()) && !holdsGrant) {
+            throw new Forbidden("id", "evidence " + id + " is protected: its file goes only to holders of the witness-protection grant");
+        }
+        InputStream in = files.open(sha).orElseThrow(() -> NotFound.because("the file of evidence " + id
+                + " is missing from the store; run verify and restore it from a backup"));
+        custody.record(actor, null, List.of(id), Custody.Action.DOWNLOADED, Custody.JSON.createObjectNode().put("sha256", sha));
+        String name = item.path("fileName").asText(id);
+        return new Download(in, name.contains("/") ? name.substring(name.lastIndexOf('/') + 1) : name,
+                item.path("mediaType").asText("application/octet-stream"), item.path("size").asLong(-1));
+    }
+
+    /** The chain of custody of one item. */
+    @Serdeable
+    public record CustodyReport(String evidence, String title, String kind, @Nullable String sha256,
+                                @Nullable String fileStatus, String confidentiality, List<Custody.Event> events) {
+    }
+
+    public CustodyReport custody(String id) {
+        ObjectNode item = records.get(evidenceType, id);
+        String sha = item.path("sha256").asText(null);
+        return new CustodyReport(id, item.path("title").asText(), item.path("kind").asText(), sha,
+                item.path("fileStatus").asText(null), item.path("confidentiality").asText("restricted"),
+                custody.events(id, sha));
+    }
+
+    /** Journals a hand-over of the item (a copy to a prosecutor, the original drive to a lawyer). */
+    public CustodyReport transfer(String actor, String id, JsonNode body) {
+        records.get(evidenceType, id);
+        String to = TextInput.clean("to", body == null ? null : body.path("to").asText(null), 200, true);
+        String note = TextInput.clean("note", body == null ? null : body.path("note").asText(null), 2000, false);
+        String reason = TextInput.clean("reason", body == null ? null : body.path("reason").asText(null), 2000, false);
+        ObjectNode details = Custody.JSON.createObjectNode().put("to", to);
+        if (note != null) {
+            details.put("note", note);
+        }
+        custody.record(actor, reason, List.of(id), Custody.Action.TRANSFERRED, details);
+        return custody(id);
+    }
+
+    static String fileName(String given) {
+        String name = TextInput.normal(given);
+        String problem = TextInput.problem(name, 255, false);
+        if (problem != null) {
+            throw new InvalidInput("fileName", problem);
+        }
+        return name;
+    }
+
+    static String mediaType(String given, String fileName) {
+        if (given != null && given.matches("[a-z]+/[a-zA-Z0-9.+-]+") && !given.equals("application/octet-stream")) {
+            return given;
+        }
+        String guessed = fileName == null ? null : URLConnection.getFileNameMap().getContentTypeFor(fileName);
+        if (guessed == null && fileName != null) {
+            guessed = EXTRA_TYPES.get(fileName.substring(fileName.lastIndexOf('.') + 1).toLowerCase(java.util.Locale.ROOT));
+        }
+        return guessed != null ? guessed : "application/octet-stream";
+    }
+
+    private static final Map<String, String> EXTRA_TYPES = Map.of("mp4", "video/mp4", "mov", "video/quicktime",
+            "webm", "video/webm", "ogg", "audio/ogg", "oga", "audio/ogg", "mp3", "audio/mpeg", "m4a", "audio/mp4",
+            "webp", "image/webp", "heic", "image/heic", "json", "application/json");
+
+    static String kindOf(String mediaType) {
+        if (mediaType.startsWith("video/")) {
+            return "video";
+        }
+        if (mediaType.startsWith("image/")) {
+            return "photo";
+        }
+        if (mediaType.startsWith("audio/")) {
+            return "audio";
+        }
+        return "document";
+    }
+
+    FileStore files() {
+        return files;
+    }
+
+}

@@ -1,0 +1,21 @@
+package org.chainline.evidence;
+
+import io.micronaut.context.annotation.ConfigurationProperties;
+import io.micronaut.core.bind.annotation.Bindable;
+
+/**
+ * Limits of the evidence locker: the largest file accepted ({@code chainline.evidence.max-file-mb}, default 8 GiB) and
+ * the largest Telegram export, as a zip or in its unpacked total ({@code max-export-mb}, default 32 GiB).
+ */
+@ConfigurationProperties("chainline.evidence")
+public record EvidenceSettings(@Bindable(defaultValue = "8192") long maxFileMb,
+                               @Bindable(defaultValue = "32768") long maxExportMb) {
+
+    public long maxFileBytes() {
+        return maxFileMb << 20;
+    }
+
+    public long maxExportBytes() {
+        return maxExportMb << 20;
+    }
+}

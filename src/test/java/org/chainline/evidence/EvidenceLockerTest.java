@@ -1,0 +1,198 @@
+package org.chainline.evidence;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpRequest;
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.annotation.Client;
+import io.micronaut.http.client.exceptions.HttpClientResponseException;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import org.chainline.ChainlineTest;
+import org.chainline.TestLogins;
+import org.chainline.security.Accounts;
+import org.chainline.storage.DataDirectory;
+import org.chainline.web.Roles;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+@MicronautTest(transactional = false)
+class EvidenceLockerTest extends ChainlineTest {
+
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    @Inject
+    @Client("/")
+    HttpClient client;
+    @Inject
+    Accounts accounts;
+    @Inject
+    DataDirectory data;
+
+    String analyst;
+    String viewer;
+    String protector;
+
+    @BeforeAll
+    void setUp() {
+        analyst = TestLogins.tokenFor(accounts, client, Roles.ANALYST);
+        viewer = TestLogins.tokenFor(accounts, client, Roles.VIEWER);
+        protector = TestLogins.tokenFor(accounts, client, Roles.VIEWER, Roles.WITNESS_PROTECTION);
+    }
+
+    HttpResponse<String> upload(byte[] bytes, String query, String contentType) {
+        MutableHttpRequest<byte[]> request = HttpRequest.POST("/api/evidence/files" + query, bytes).bearerAuth(analyst);
+        request.contentType(contentType);
+        return client.toBlocking().exchange(request, String.class);
+    }
+
+    JsonNode get(String path, String token) throws Exception {
+        return JSON.readTree(client.toBlocking().retrieve(HttpRequest.GET(path).bearerAuth(token)));
+    }
+
+    static String sha256(byte[] bytes) throws Exception {
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+    }
+
+    @Test
+    void aFileIsHashedStoredAndTheSameBytesTwiceAreOneItemWithTwoArrivals() throws Exception {
+        byte[] video = "fictional video bytes of the square, frame after frame".getBytes(StandardCharsets.UTF_8);
+        HttpResponse<String> first = upload(video, "?fileName=square.mp4&title=Square%20at%2014:02", "video/mp4");
+        assertEquals(HttpStatus.CREATED, first.getStatus());
+        JsonNode received = JSON.readTree(first.body());
+        assertEquals(sha256(video), received.get("sha256").asText());
+        assertEquals(video.length, received.get("size").asLong());
+        assertFalse(received.get("duplicate").asBoolean());
+        String id = received.get("evidence").asText();
+
+        HttpResponse<String> again = upload(video, "?fileName=copy-of-square.mp4", "application/octet-stream");
+        assertEquals(HttpStatus.OK, again.getStatus());
+        JsonNode second = JSON.readTree(again.body());
+        assertTrue(second.get("duplicate").asBoolean());
+        assertEquals(id, second.get("evidence").asText());
+
+        JsonNode item = get("/api/evidence/" + id, viewer);
+        assertEquals("video", item.get("kind").asText());
+        assertEquals("Square at 14:02", item.get("title").asText());
+        assertEquals("video/mp4", item.get("mediaType").asText());
+        assertEquals("stored", item.get("fileStatus").asText());
+        assertEquals(sha256(video), item.get("sha256").asText());
+
+        byte[] downloaded = client.toBlocking().retrieve(HttpRequest.GET("/api/evidence/" + id + "/file").bearerAuth(viewer), byte[].class);
+        assertArrayEquals(video, downloaded);
+
+        JsonNode custody = get("/api/evidence/" + id + "/custody", viewer);
+        List<String> actions = new ArrayList<>();
+        custody.get("events").forEach(e -> actions.add(e.get("action").asText()));
+        assertEquals(List.of("recorded", "received", "received", "viewed", "downloaded"), actions);
+        JsonNode secondArrival = custody.get("events").get(2);
+        assertEquals("copy-of-square.mp4", secondArrival.get("details").get("fileName").asText());
+        assertTrue(secondArrival.get("details").get("duplicate").asBoolean());
+        assertEquals(64, secondArrival.get("entryHash").asText().length());
+    }
+
+    @Test
+    void citationsAndHandOversAppearInTheCustodyReport() throws Exception {
+        byte[] doc = "fictional duty roster of the regiment".getBytes(StandardCharsets.UTF_8);
+        String id = JSON.readTree(upload(doc, "?fileName=roster.pdf&kind=document", "application/pdf").body()).get("evidence").asText();
+        client.toBlocking().exchange(HttpRequest.POST("/api/units", """
+                {"id": "u-cust", "names": [{"value": "Custody regiment"}], "classification": "military"}""").bearerAuth(analyst));
+        client.toBlocking().exchange(HttpRequest.POST("/api/incidents", """
+                {"id": "i-cust", "title": "Custody incident", "violations": ["extrajudicial-killing"], "start": "2025-03-06"}""").bearerAuth(analyst));
+        client.toBlocking().exchange(HttpRequest.POST("/api/involvements", """
+                {"id": "inv-cust", "actor": "u-cust", "incident": "i-cust", "role": "perpetrated",
+                 "citations": [{"evidence": "%s", "stance": "supports", "pinpoint": "page 2"}]}""".formatted(id)).bearerAuth(analyst));
+        client.toBlocking().exchange(HttpRequest.POST("/api/evidence/" + id + "/custody", """
+                {"to": "Fictional Prosecutor's Office, evidence unit", "note": "sealed copy on a USB drive", "reason": "request of 12 May"}""")
+                .bearerAuth(analyst));
+        JsonNode events = get("/api/evidence/" + id + "/custody", viewer).get("events");
+        JsonNode cited = events.get(2);
+        assertEquals("cited", cited.get("action").asText());
+        assertEquals("inv-cust", cited.get("details").get("claim").asText());
+        assertEquals("page 2", cited.get("details").get("pinpoint").asText());
+        JsonNode transfer = events.get(3);
+        assertEquals("transferred", transfer.get("action").asText());
+        assertEquals("Fictional Prosecutor's Office, evidence unit", transfer.get("details").get("to").asText());
+        assertEquals("request of 12 May", transfer.get("reason").asText());
+    }
+
+    @Test
+    void verifyReportsAnAlteredAndAMissingFileAndJournalsEachCheck() throws Exception {
+        byte[] a = "fictional photo A".getBytes(StandardCharsets.UTF_8);
+        byte[] b = "fictional photo B".getBytes(StandardCharsets.UTF_8);
+        byte[] c = "fictional photo C".getBytes(StandardCharsets.UTF_8);
+        String idA = JSON.readTree(upload(a, "?fileName=a.jpg", "image/jpeg").body()).get("evidence").asText();
+        upload(b, "?fileName=b.jpg", "image/jpeg");
+        upload(c, "?fileName=c.jpg", "image/jpeg");
+        Path fileA = data.root().resolve("evidence/sha256").resolve(sha256(a).substring(0, 2)).resolve(sha256(a).substring(2, 4)).resolve(sha256(a));
+        assertTrue(Files.isRegularFile(fileA));
+        Files.setPosixFilePermissions(fileA, PosixFilePermissions.fromString("rw-------"));
+        Files.write(fileA, "tampered".getBytes(StandardCharsets.UTF_8));
+        Path fileB = data.root().resolve("evidence/sha256").resolve(sha256(b).substring(0, 2)).resolve(sha256(b).substring(2, 4)).resolve(sha256(b));
+        Files.delete(fileB);
+
+        JsonNode report = JSON.readTree(client.toBlocking().retrieve(HttpRequest.POST("/api/evidence/verify", "").bearerAuth(analyst)));
+        List<String> problems = new ArrayList<>();
+        report.get("problems").forEach(p -> problems.add(p.get("problem").asText() + " " + p.get("sha256").asText()));
+        assertTrue(problems.contains("altered " + sha256(a)), problems.toString());
+        assertTrue(problems.contains("missing " + sha256(b)), problems.toString());
+        assertFalse(problems.toString().contains(sha256(c)));
+        JsonNode last = get("/api/evidence/" + idA + "/custody", viewer).get("events");
+        JsonNode verified = last.get(last.size() - 1);
+        assertEquals("verified", verified.get("action").asText());
+        assertEquals("altered", verified.get("details").get("result").asText());
+        assertEquals(sha256("tampered".getBytes(StandardCharsets.UTF_8)), verified.get("details").get("foundSha256").asText());
+    }
+
+    @Test
+    void badUploadsGetAClear4xxAndLeaveNothingBehind() throws Exception {
+        byte[] bytes = "bytes refused for their metadata".getBytes(StandardCharsets.UTF_8);
+        HttpClientResponseException kind = assertThrows(HttpClientResponseException.class,
+                () -> upload(bytes, "?kind=hologram", "application/pdf"));
+        assertEquals(HttpStatus.BAD_REQUEST, kind.getStatus());
+        assertTrue(kind.getResponse().getBody(String.class).orElseThrow().contains("kind"));
+        HttpClientResponseException source = assertThrows(HttpClientResponseException.class,
+                () -> upload(bytes, "?source=src-nobody", "application/pdf"));
+        assertEquals(HttpStatus.BAD_REQUEST, source.getStatus());
+        assertTrue(source.getResponse().getBody(String.class).orElseThrow().contains("src-nobody"));
+        String sha = sha256(bytes);
+        assertFalse(Files.exists(data.root().resolve("evidence/sha256").resolve(sha.substring(0, 2)).resolve(sha.substring(2, 4)).resolve(sha)),
+                "a refused arrival leaves no file under a hash name");
+        HttpClientResponseException unknown = assertThrows(HttpClientResponseException.class,
+                () -> get("/api/evidence/ev-nothing/custody", viewer));
+        assertEquals(HttpStatus.NOT_FOUND, unknown.getStatus());
+        HttpClientResponseException readOnly = assertThrows(HttpClientResponseException.class,
+                () -> client.toBlocking().exchange(HttpRequest.POST("/api/evidence/files", bytes).bearerAuth(viewer)));
+        assertEquals(HttpStatus.FORBIDDEN, readOnly.getStatus());
+    }
+
+    @Test
+    void aProtectedItemsFileGoesOnlyToHoldersOfTheGrant() throws Exception {
+        byte[] testimony = "fictional testimony recording".getBytes(StandardCharsets.UTF_8);
+        String id = JSON.readTree(upload(testimony, "?fileName=t.ogg&kind=testimony&confidentiality=protected", "audio/ogg").body())
+                .get("evidence").asText();
+        HttpClientResponseException refused = assertThrows(HttpClientResponseException.class,
+                () -> client.toBlocking().retrieve(HttpRequest.GET("/api/evidence/" + id + "/file").bearerAuth(viewer), byte[].class));
+        assertEquals(HttpStatus.FORBIDDEN, refused.getStatus());
+        assertArrayEquals(testimony, client.toBlocking().retrieve(HttpRequest.GET("/api/evidence/" + id + "/file").bearerAuth(protector), byte[].class));
+    }
+}

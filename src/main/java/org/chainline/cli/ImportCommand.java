@@ -1,7 +1,7 @@
 package org.chainline.cli;
 
 import io.micronaut.context.ApplicationContext;
-import org.chainline.registry.ImportReport;
+import org.chainline.evidence.EvidenceLocker;
 import org.chainline.registry.RecordImport;
 import org.chainline.web.TextInput;
 import picocli.CommandLine.ArgGroup;
@@ -15,6 +15,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
+import java.util.List;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,9 +24,13 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 @Command(name = "import", mixinStandardHelpOptions = true,
-        description = {"Import records (persons, units, claims...) from newline-delimited JSON, one record per line.",
-                "The whole file is checked first and every error is reported with its line; then it is applied all or",
-                "nothing. Importing the same file again changes nothing. Exits 0 when imported, 1 on errors."})
+        description = {"Import into Chainline, by what each PATH is:",
+                "  a .ndjson file: records (persons, units, claims...), one per line, checked whole and applied all or",
+                "    nothing; importing the same file again changes nothing;",
+                "  a Telegram Desktop export (its folder, or a zip, holding result.json): every message as an evidence",
+                "    item, media hashed and stored, senders as sources (people under pseudonyms);",
+                "  any other file, or a folder of files: each file hashed on arrival and kept as an evidence item.",
+                "Exits 0 when everything was imported, 1 when anything was refused."})
 final class ImportCommand implements Callable<Integer> {
 
     static final String DEMO = "demo/tamyr-crackdown.ndjson";
@@ -40,10 +45,18 @@ final class ImportCommand implements Callable<Integer> {
 
     @Option(names = "--reason", paramLabel = "TEXT", description = "Why, recorded in the journal with every entry.")
     String reason;
+    @Option(names = "--kind", paramLabel = "KIND", description = "Evidence kind of plain files (default: from the media type).")
+    String kind;
+    @Option(names = "--source", paramLabel = "ID", description = "The source record plain files came from.")
+    String source;
+    @Option(names = "--confidentiality", paramLabel = "LEVEL", description = "public, restricted (default) or protected, for plain files.")
+    String confidentiality;
+    @Option(names = "--username", paramLabel = "NAME", description = "The public @username of an exported channel, for its t.me links.")
+    String username;
 
     static final class Input {
-        @Parameters(paramLabel = "FILE", description = "The .ndjson file.")
-        Path file;
+        @Parameters(paramLabel = "PATH", arity = "1..*", description = "Files or folders to import.")
+        List<Path> paths;
         @Option(names = "--demo", description = "Import the fictional demo case that ships with Chainline.")
         boolean demo;
     }
@@ -55,31 +68,25 @@ final class ImportCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("chainline: --reason " + problem);
             return 2;
         }
-        Path file = input.demo ? demoFile() : input.file;
-        if (!input.demo && !Files.isReadable(file)) {
-            spec.commandLine().getErr().println("chainline: cannot read " + file);
-            return 1;
-        }
-        PrintWriter err = spec.commandLine().getErr();
-        try (ApplicationContext context = Contexts.start(root, Map.of())) {
-            ImportReport report = context.getBean(RecordImport.class).run(Contexts.cliActor(),
-                    reason != null ? TextInput.normal(reason) : input.demo ? "fictional demo case" : "import of " + file.getFileName(),
-                    file, new Throttled(err));
-            if (!report.applied()) {
-                report.errors().forEach(e -> err.printf("line %d: %s %s%n", e.line(), e.field(), e.reason()));
-                if (report.errorCount() > report.errors().size()) {
-                    err.printf("... and %d more%n", report.errorCount() - report.errors().size());
-                }
-                err.println("chainline: " + report.summary());
+        List<Path> paths = input.demo ? List.of(demoFile()) : input.paths;
+        for (Path p : paths) {
+            if (!Files.isReadable(p)) {
+                spec.commandLine().getErr().println("chainline: cannot read " + p);
                 return 1;
             }
-            spec.commandLine().getOut().println("Imported " + (input.demo ? "the demo case: " : file + ": ") + report.summary());
-            spec.commandLine().getOut().printf("  checked and journaled (PostgreSQL) in %.1f s, projected into the graph (Neo4j) in %.1f s%n",
-                    report.phases().journalMillis() / 1e3, report.phases().projectMillis() / 1e3);
-            return 0;
+        }
+        try (ApplicationContext context = Contexts.start(root, Map.of())) {
+            Arrivals arrivals = new Arrivals(context, spec.commandLine().getOut(), spec.commandLine().getErr(),
+                    reason == null ? null : TextInput.normal(reason), new EvidenceLocker.Upload(null, null, kind, null, source,
+                    confidentiality, "command line"), username);
+            boolean ok = true;
+            for (Path p : paths) {
+                ok &= input.demo ? arrivals.records(p, "fictional demo case", "the demo case") : arrivals.path(p);
+            }
+            return ok ? 0 : 1;
         } finally {
             if (input.demo) {
-                Files.deleteIfExists(file);
+                Files.deleteIfExists(paths.getFirst());
             }
         }
     }

@@ -32,10 +32,37 @@ class EvidenceController {
 
     private final EvidenceLocker locker;
     private final Integrity integrity;
+    private final TelegramExportImport telegram;
+    private final FileStore files;
+    private final EvidenceSettings settings;
 
-    EvidenceController(EvidenceLocker locker, Integrity integrity) {
+    EvidenceController(EvidenceLocker locker, Integrity integrity, TelegramExportImport telegram, FileStore files,
+                       EvidenceSettings settings) {
         this.locker = locker;
         this.integrity = integrity;
+        this.telegram = telegram;
+        this.files = files;
+        this.settings = settings;
+    }
+
+    @Operation(summary = "Import a Telegram Desktop export sent as a zip (the export folder zipped, result.json and media)")
+    @Secured(Roles.ANALYST)
+    @Post(value = "/telegram", consumes = MediaType.ALL, produces = MediaType.APPLICATION_JSON)
+    HttpResponse<TelegramReport> telegram(@Body InputStream body, @QueryValue @Nullable String username,
+                                          @QueryValue @Nullable String reason, Authentication who) throws java.io.IOException {
+        var options = new TelegramExportImport.Options(username);
+        java.nio.file.Path zip;
+        try {
+            zip = files.temporaryCopy(body, settings.maxExportBytes());
+        } catch (FileStore.TooLarge e) {
+            throw new org.chainline.web.TooLarge("export", "the export " + e.getMessage());
+        }
+        try {
+            TelegramReport report = telegram.run(who.getName(), reason, zip, options, org.chainline.registry.RecordImport.Progress.NONE);
+            return HttpResponse.<TelegramReport>status(report.applied() ? HttpStatus.OK : HttpStatus.BAD_REQUEST).body(report);
+        } finally {
+            java.nio.file.Files.deleteIfExists(zip);
+        }
     }
 
     @Operation(summary = "Upload one file as the raw request body; hashed while it streams, stored once per content")

@@ -191,8 +191,10 @@ public class RecordImport {
         private final long[] counts = new long[3];
         private final java.util.Set<String> created = new java.util.HashSet<>();
         private final ImportPass pass;
+        private final Journal.Batch batch;
 
         private Session(Journal.Batch batch) {
+            this.batch = batch;
             pass = new ImportPass(store, new RecordWrites(batch, store), batch, errors, counts,
                     (record, outcome) -> {
                         if (outcome == RecordWrites.Outcome.CREATED) {
@@ -204,6 +206,11 @@ public class RecordImport {
         /** Checks one record (as in the import format) and writes it with the others. */
         public void add(long position, JsonNode record) {
             check(position, record, pass::line, errors);
+        }
+
+        /** Those of the ids that are stored records (live or retired). */
+        public java.util.Set<String> existing(java.util.Collection<String> ids) {
+            return store.find(batch.connection(), ids, false).keySet();
         }
 
         /** Resolves references among the records added and to stored ones, and writes the rest. */

@@ -1,0 +1,139 @@
+package org.chainline.evidence;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.micronaut.core.annotation.Nullable;
+import jakarta.inject.Singleton;
+import org.chainline.journal.Journal;
+import org.chainline.journal.Projector;
+import org.chainline.protection.IdentityProtection;
+import org.chainline.registry.RecordImport;
+import org.chainline.web.InvalidInput;
+import org.chainline.web.TooLarge;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Imports a Telegram Desktop export (folder or zip; one chat or a whole account): {@code result.json} is hashed and
+ * kept as an item of its own, each message becomes an evidence item that is part of it, each media file is hashed and
+ * stored once (a re-post of the same bytes is linked to the first as a copy), placeholders of files not downloaded are
+ * recorded as not collected, and each sender becomes a source: a channel by its public name, a person by a pseudonym
+ * with the name and Telegram id sealed. Messages already held are left as they are (an analyst may have graded them),
+ * so importing the same export twice changes nothing. All or nothing, in one journal transaction.
+ */
+@Singleton
+public class TelegramExportImport {
+
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(TelegramExportImport.class);
+
+    private final FileStore files;
+    private final Journal journal;
+    private final RecordImport imports;
+    private final Custody custody;
+    private final IdentityProtection protection;
+    private final EvidenceSettings settings;
+    private final Projector projector;
+    private final EvidenceLocker locker;
+    private final Clock clock;
+
+    TelegramExportImport(FileStore files, Journal journal, RecordImport imports, Custody custody, IdentityProtection protection,
+                         EvidenceSettings settings, Projector projector, EvidenceLocker locker, Clock clock) {
+        this.files = files;
+        this.journal = journal;
+        this.imports = imports;
+        this.custody = custody;
+        this.protection = protection;
+        this.settings = settings;
+        this.projector = projector;
+        this.locker = locker;
+        this.clock = clock;
+    }
+
+    /** @param channelUsername the public @username of a single-chat export of a public channel, for t.me links */
+    public record Options(@Nullable String channelUsername) {
+
+        public Options {
+            if (channelUsername != null && !channelUsername.replaceFirst("^@", "").matches("[A-Za-z][A-Za-z0-9_]{3,31}")) {
+                throw new InvalidInput("username", "must be a Telegram username (5 to 32 letters, digits and _)");
+            }
+            channelUsername = channelUsername == null ? null : channelUsername.replaceFirst("^@", "");
+        }
+    }
+
+    public TelegramReport run(String actor, String reason, Path path, Options options, RecordImport.Progress progress) {
+        long started = System.nanoTime();
+        List<String> newlyStored = new ArrayList<>();
+        try (ExportFiles export = ExportFiles.open(path)) {
+            FileStore.Stored json = store(export.resultJson(), settings.maxFileBytes(), "result.json");
+            if (!json.existed()) {
+                newlyStored.add(json.sha256());
+            }
+            Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+            TelegramRun run;
+            try {
+                run = journal.write(actor, reason, false, batch -> {
+                    TelegramRun r = new TelegramRun(batch, imports.session(batch), custody, protection, files, export, options,
+                            json, now, settings.maxExportBytes(), newlyStored, progress);
+                    r.importAll();
+                    if (r.errorCount() > 0) {
+                        throw new Rejected(r);
+                    }
+                    return r;
+                });
+            } catch (Rejected rejected) {
+                discard(actor, newlyStored);
+                return rejected.run.report(false, started);
+            } catch (RuntimeException e) {
+                discard(actor, newlyStored);
+                throw e;
+            }
+            if (run.journalTo() != null) {
+                try {
+                    projector.catchUp(done -> progress.at("project", done, run.journalTo() - run.journalFrom() + 1));
+                } catch (RuntimeException e) {
+                    LOG.warn("Imported into the journal; the graph is behind and will catch up: {}", e.getClass().getSimpleName());
+                }
+            }
+            return run.report(true, started);
+        } catch (ExportFiles.BadExport | TelegramJson.Malformed e) {
+            discard(actor, newlyStored);
+            throw new InvalidInput("export", e.getMessage());
+        } catch (IOException e) {
+            discard(actor, newlyStored);
+            throw new InvalidInput("export", "could not be read: " + e.getMessage());
+        }
+    }
+
+    private FileStore.Stored store(InputStream in, long limit, String what) throws IOException {
+        try (in) {
+            return files.put(in, limit);
+        } catch (FileStore.TooLarge e) {
+            throw new TooLarge("export", what + " " + e.getMessage());
+        }
+    }
+
+    private void discard(String actor, List<String> hashes) {
+        for (String sha : hashes) {
+            try {
+                locker.discardIfUnrecorded(actor, sha);
+            } catch (RuntimeException e) {
+                LOG.warn("A file of a refused import could not be removed from the store; verify lists it as unrecorded");
+            }
+        }
+    }
+
+    private static final class Rejected extends RuntimeException {
+        final transient TelegramRun run;
+
+        Rejected(TelegramRun run) {
+            super(null, null, false, false);
+            this.run = run;
+        }
+    }
+}

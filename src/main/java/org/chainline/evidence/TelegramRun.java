@@ -1,0 +1,378 @@
+package org.chainline.evidence;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.chainline.journal.Journal;
+import org.chainline.protection.IdentityProtection;
+import org.chainline.registry.RecordImport;
+import org.chainline.web.TooLarge;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/** One Telegram import inside its journal transaction: messages in chunks, each chunk checked against the store at once. */
+final class TelegramRun {
+
+    private static final int CHUNK = 500;
+
+    private final Journal.Batch batch;
+    private final RecordImport.Session session;
+    private final Custody custody;
+    private final IdentityProtection protection;
+    private final FileStore files;
+    private final ExportFiles export;
+    private final TelegramExportImport.Options options;
+    private final FileStore.Stored json;
+    private final Instant now;
+    private final List<String> newlyStored;
+    private final RecordImport.Progress progress;
+    private long budget;
+
+    private final String exportItem;
+    private final boolean exportKnown;
+    private final List<TelegramMessage> chunk = new ArrayList<>(CHUNK);
+    private final List<String[]> positions = new ArrayList<>();
+    private final List<TelegramReport.MessageError> errors = new ArrayList<>();
+    private final Set<String> sources = new HashSet<>();
+    private final Map<String, String> pseudonymOfSender = new HashMap<>();
+    private final Map<String, String> firstHolder = new HashMap<>();
+    private final List<StoredFiles.Row> newRows = new ArrayList<>();
+    private final List<ObjectNode> createdItems = new ArrayList<>();
+    private final Set<String> chats = new LinkedHashSet<>();
+    private final List<String> missing = new ArrayList<>();
+    private long messages;
+    private long skipped;
+    private long alreadyHeld;
+    private long mediaStored;
+    private long mediaCopies;
+    private long notCollected;
+    private long sourcesCreated;
+    private long errorCount;
+    private final long journalFrom;
+
+    TelegramRun(Journal.Batch batch, RecordImport.Session session, Custody custody, IdentityProtection protection,
+                FileStore files, ExportFiles export, TelegramExportImport.Options options, FileStore.Stored json,
+                Instant now, long budget, List<String> newlyStored, RecordImport.Progress progress) {
+        this.batch = batch;
+        this.session = session;
+        this.custody = custody;
+        this.protection = protection;
+        this.files = files;
+        this.export = export;
+        this.options = options;
+        this.json = json;
+        this.now = now;
+        this.budget = budget - json.size();
+        this.newlyStored = newlyStored;
+        this.progress = progress;
+        this.journalFrom = batch.lastSeq() + 1;
+        StoredFiles.Row known = StoredFiles.find(batch.connection(), List.of(json.sha256())).get(json.sha256());
+        exportKnown = known != null;
+        exportItem = exportKnown ? known.evidenceId() : "ev-" + json.sha256().substring(0, 16);
+    }
+
+    void importAll() {
+        try (InputStream in = files.open(json.sha256()).orElseThrow()) {
+            TelegramJson.read(in, (chat, node) -> message(new TelegramMessage(chat, node)));
+        } catch (TelegramJson.Malformed e) {
+            throw new org.chainline.web.InvalidInput("export", e.getMessage());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        flush();
+        if (!exportKnown) {
+            String title = chats.size() == 1 ? "Telegram export of " + chats.iterator().next() + " (result.json)"
+                    : "Telegram account export, " + chats.size() + " chats (result.json)";
+            ObjectNode item = Custody.JSON.createObjectNode().put("type", "Evidence").put("id", exportItem)
+                    .put("kind", "document").put("title", title.length() > 200 ? title.substring(0, 199) + "…" : title)
+                    .put("sha256", json.sha256()).put("size", json.size()).put("mediaType", "application/json")
+                    .put("fileName", "result.json").put("fileStatus", "stored").put("collectedAt", now.toString());
+            add(item, null, null);
+            newRows.add(new StoredFiles.Row(json.sha256(), json.size(), "application/json", exportItem, 0));
+        }
+        session.finish();
+        for (var e : session.errors()) {
+            String[] at = positions.get((int) e.line());
+            error(at[0], at[1] == null ? null : Long.parseLong(at[1]), e.field(), e.reason());
+        }
+        if (errorCount > 0) {
+            return;
+        }
+        if (!exportKnown) {
+            custody.add(batch, exportItem, Custody.Action.RECEIVED, Custody.JSON.createObjectNode().put("sha256", json.sha256())
+                    .put("size", json.size()).put("fileName", "result.json").put("via", "telegram export").put("duplicate", false));
+        }
+        for (ObjectNode item : createdItems) {
+            ObjectNode details = Custody.JSON.createObjectNode().put("export", exportItem);
+            if (item.has("sha256")) {
+                details.put("sha256", item.get("sha256").asText());
+            }
+            custody.add(batch, item.get("id").asText(), Custody.Action.IMPORTED, details);
+        }
+        long seq = batch.lastSeq();
+        StoredFiles.insert(batch.connection(), newRows.stream()
+                .map(r -> new StoredFiles.Row(r.sha256(), r.size(), r.mediaType(), r.evidenceId(), seq)).toList());
+    }
+
+    private void message(TelegramMessage m) {
+        messages++;
+        chats.add(m.chat().name());
+        if (m.isService()) {
+            skipped++;
+            return;
+        }
+        chunk.add(m);
+        if (chunk.size() == CHUNK) {
+            flush();
+        }
+        if (messages % 1000 == 0) {
+            progress.at("messages", messages, -1);
+        }
+    }
+
+    /** A chunk: which items and sources exist, the media stored, copies found, and the records added. */
+    private void flush() {
+        if (chunk.isEmpty()) {
+            return;
+        }
+        Set<String> ids = new HashSet<>();
+        for (TelegramMessage m : chunk) {
+            m.id().ifPresent(id -> ids.add(TelegramMessage.itemId(m.chat().id(), id)));
+            ids.add(senderSource(m).id());
+            forwardedPerson(m).ifPresent(f -> ids.add(f.id()));
+        }
+        Set<String> existing = session.existing(ids);
+        List<Object[]> pending = new ArrayList<>();
+        for (TelegramMessage m : chunk) {
+            Optional<Long> id = m.id();
+            Optional<Instant> time = m.time("date_unixtime");
+            if (id.isEmpty() || time.isEmpty()) {
+                error(m.chat().name(), id.orElse(null), id.isEmpty() ? "id" : "date_unixtime",
+                        id.isEmpty() ? "is missing or not a positive number" : "is missing or not a Unix time");
+                continue;
+            }
+            String itemId = TelegramMessage.itemId(m.chat().id(), id.get());
+            if (existing.contains(itemId)) {
+                alreadyHeld++;
+                continue;
+            }
+            pending.add(new Object[]{m, id.get(), time.get(), media(m, id.get())});
+        }
+        Set<String> hashes = new HashSet<>();
+        pending.forEach(p -> ((Media) p[3]).sha().ifPresent(hashes::add));
+        Map<String, StoredFiles.Row> held = StoredFiles.find(batch.connection(), hashes);
+        for (Object[] p : pending) {
+            TelegramMessage m = (TelegramMessage) p[0];
+            long id = (Long) p[1];
+            Media media = (Media) p[3];
+            ObjectNode item = m.record(id, (Instant) p[2], exportItem, now, link(m.chat(), id));
+            String itemId = item.get("id").asText();
+            Sender sender = senderSource(m);
+            ensureSource(sender, existing, m, id);
+            item.put("source", sender.id());
+            if (m.chat().isChannel() && m.node().hasNonNull("author")) {
+                item.set("authorIdentity", Custody.JSON.createObjectNode().put("name", m.node().get("author").asText()));
+            }
+            forwarded(m, existing, id).ifPresent(f -> item.put("forwardedFrom", f));
+            JsonNode reply = m.node().get("reply_to_message_id");
+            if (reply != null && positionsHold(m.chat().id(), reply.asLong())) {
+                item.put("replyTo", TelegramMessage.itemId(m.chat().id(), reply.asLong()));
+            }
+            media.apply(item, m.mediaType());
+            media.sha().ifPresent(sha -> {
+                StoredFiles.Row before = held.get(sha);
+                String first = before != null ? before.evidenceId() : firstHolder.get(sha);
+                if (first == null) {
+                    firstHolder.put(sha, itemId);
+                    newRows.add(new StoredFiles.Row(sha, media.size(), m.mediaType(), itemId, 0));
+                } else {
+                    item.put("copyOf", first);
+                    mediaCopies++;
+                }
+            });
+            add(item, m.chat().name(), id);
+            createdItems.add(item);
+            imported.add(m.chat().id() + "/" + id);
+        }
+        chunk.clear();
+    }
+
+    private final Set<String> imported = new HashSet<>();
+
+    private boolean positionsHold(String chatId, long messageId) {
+        return imported.contains(chatId + "/" + messageId);
+    }
+
+    private void add(ObjectNode record, String chat, Long message) {
+        positions.add(new String[]{chat, message == null ? null : String.valueOf(message)});
+        session.add(positions.size() - 1, record);
+    }
+
+    /** Who sent a message: a channel (public, by name) or a person (by pseudonym, the name sealed). */
+    private record Sender(String id, boolean person, String name, String telegramId) {
+    }
+
+    private Sender senderSource(TelegramMessage m) {
+        String fromId = m.node().path("from_id").asText("");
+        String name = m.node().path("from").asText(m.node().path("actor").asText(m.chat().name()));
+        if (fromId.startsWith("channel") || (fromId.isEmpty() && m.chat().isChannel())) {
+            String digits = fromId.isEmpty() ? m.chat().id() : fromId.substring("channel".length());
+            return new Sender("src-tg-c" + digits.replaceAll("[^0-9]", ""), false, fromId.isEmpty() ? m.chat().name() : name, fromId);
+        }
+        String key = fromId.isEmpty() ? "name:" + name : fromId;
+        return new Sender("src-tg-u" + protection.token("telegram-user", key, 12), true, name, fromId);
+    }
+
+    private Optional<Sender> forwardedPerson(TelegramMessage m) {
+        String fromId = m.node().path("forwarded_from_id").asText("");
+        if (fromId.startsWith("user")) {
+            return Optional.of(new Sender("src-tg-u" + protection.token("telegram-user", fromId, 12), true,
+                    m.node().path("forwarded_from").asText("(unnamed)"), fromId));
+        }
+        return Optional.empty();
+    }
+
+    /** The origin of a forward: a person's pseudonym where the origin is a person, else the channel's name. */
+    private Optional<String> forwarded(TelegramMessage m, Set<String> existing, long id) {
+        String name = m.node().path("forwarded_from").asText("");
+        if (name.isBlank()) {
+            return Optional.empty();
+        }
+        Optional<Sender> person = forwardedPerson(m);
+        if (person.isPresent()) {
+            ensureSource(person.get(), existing, m, id);
+            return Optional.of(pseudonym(person.get()));
+        }
+        String known = pseudonymOfSender.get(name);
+        return Optional.of(known != null ? known : name.length() > 500 ? name.substring(0, 500) : name);
+    }
+
+    private static String pseudonym(Sender s) {
+        return s.person() ? "TG-" + s.id().substring("src-tg-u".length(), "src-tg-u".length() + 6).toUpperCase()
+                : s.name().length() > 40 ? s.name().substring(0, 39) + "…" : s.name();
+    }
+
+    private void ensureSource(Sender s, Set<String> existing, TelegramMessage m, long id) {
+        if (s.person()) {
+            pseudonymOfSender.put(s.name(), pseudonym(s));
+        }
+        if (existing.contains(s.id()) || !sources.add(s.id())) {
+            return;
+        }
+        ObjectNode source = Custody.JSON.createObjectNode().put("type", "Source").put("id", s.id())
+                .put("pseudonym", pseudonym(s)).put("kind", s.person() ? "witness" : "channel").put("reliability", "F");
+        if (s.person()) {
+            ObjectNode identity = Custody.JSON.createObjectNode().put("name", s.name());
+            if (!s.telegramId().isEmpty()) {
+                identity.put("telegramId", s.telegramId());
+            }
+            source.set("identity", identity);
+        }
+        add(source, m.chat().name(), id);
+        sourcesCreated++;
+    }
+
+    private String link(TelegramJson.Chat chat, long id) {
+        if (chat.isPublic() && options.channelUsername() != null) {
+            return "https://t.me/" + options.channelUsername() + "/" + id;
+        }
+        if (chat.isChannel() || chat.type().endsWith("supergroup")) {
+            return "https://t.me/c/" + chat.id().replaceAll("[^0-9]", "") + "/" + id;
+        }
+        return null;
+    }
+
+    /** A message's file: stored (with its hash), not collected (placeholder or missing), or none. */
+    private record Media(String state, String path, String sha256, long size) {
+        Optional<String> sha() {
+            return Optional.ofNullable(sha256);
+        }
+
+        void apply(ObjectNode item, String mediaType) {
+            if (state == null) {
+                return;
+            }
+            item.put("mediaType", mediaType).put("fileStatus", state);
+            if (path != null) {
+                item.put("fileName", path.length() > 500 ? path.substring(0, 500) : path);
+            }
+            if (sha256 != null) {
+                item.put("sha256", sha256).put("size", size);
+            }
+        }
+    }
+
+    private Media media(TelegramMessage m, long id) {
+        Optional<String> path = m.mediaPath();
+        if (path.isEmpty()) {
+            return new Media(null, null, null, 0);
+        }
+        if (TelegramMessage.isPlaceholder(path.get())) {
+            notCollected++;
+            return new Media("not-collected", null, null, 0);
+        }
+        if (!ExportFiles.safe(path.get())) {
+            error(m.chat().name(), id, "file", "names a path outside the export: " + path.get());
+            return new Media(null, null, null, 0);
+        }
+        try {
+            Optional<InputStream> in = export.media(path.get());
+            if (in.isEmpty()) {
+                notCollected++;
+                missing.add(path.get());
+                return new Media("not-collected", path.get(), null, 0);
+            }
+            FileStore.Stored stored;
+            try (InputStream bytes = in.get()) {
+                stored = files.put(bytes, Math.min(budget, Long.MAX_VALUE));
+            } catch (FileStore.TooLarge e) {
+                throw new TooLarge("export", "the export's files are larger than the limit for an export");
+            }
+            budget -= stored.size();
+            if (!stored.existed()) {
+                newlyStored.add(stored.sha256());
+                mediaStored++;
+            }
+            return new Media("stored", path.get(), stored.sha256(), stored.size());
+        } catch (IOException e) {
+            error(m.chat().name(), id, "file", "could not be read from the export: " + e.getMessage());
+            return new Media(null, null, null, 0);
+        }
+    }
+
+    private void error(String chat, Long message, String field, String reason) {
+        errorCount++;
+        if (errors.size() < 1000) {
+            errors.add(new TelegramReport.MessageError(chat, message, field, reason));
+        }
+    }
+
+    long errorCount() {
+        return errorCount;
+    }
+
+    Long journalFrom() {
+        return batch.lastSeq() >= journalFrom ? journalFrom : null;
+    }
+
+    Long journalTo() {
+        return batch.lastSeq() >= journalFrom ? batch.lastSeq() : null;
+    }
+
+    TelegramReport report(boolean applied, long started) {
+        return new TelegramReport(applied, applied ? exportItem : null, json.sha256(), chats.size(), messages,
+                applied ? createdItems.size() : 0, alreadyHeld, skipped, applied ? mediaStored : 0, applied ? mediaCopies : 0,
+                notCollected, List.copyOf(missing), applied ? sourcesCreated : 0, errorCount, List.copyOf(errors),
+                applied ? journalFrom() : null, applied ? journalTo() : null, (System.nanoTime() - started) / 1_000_000);
+    }
+}

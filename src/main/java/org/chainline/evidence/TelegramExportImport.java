@@ -88,11 +88,12 @@ public class TelegramExportImport {
                 });
             } catch (Rejected rejected) {
                 discard(actor, newlyStored);
-                return rejected.run.report(false, started);
+                return rejected.run.report(false, started, System.nanoTime() - started, 0);
             } catch (RuntimeException e) {
                 discard(actor, newlyStored);
                 throw e;
             }
+            long journaled = System.nanoTime();
             if (run.journalTo() != null) {
                 try {
                     projector.catchUp(done -> progress.at("project", done, run.journalTo() - run.journalFrom() + 1));
@@ -100,7 +101,7 @@ public class TelegramExportImport {
                     LOG.warn("Imported into the journal; the graph is behind and will catch up: {}", e.getClass().getSimpleName());
                 }
             }
-            return run.report(true, started);
+            return run.report(true, started, journaled - started, System.nanoTime() - journaled);
         } catch (ExportFiles.BadExport | TelegramJson.Malformed e) {
             discard(actor, newlyStored);
             throw new InvalidInput("export", e.getMessage());

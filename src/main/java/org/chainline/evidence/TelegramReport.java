@@ -16,7 +16,7 @@ public record TelegramReport(boolean applied, @Nullable String export, String re
                              long imported, long alreadyHeld, long skipped, long mediaStored, long mediaCopies,
                              long notCollected, List<String> missingFiles, long sourcesCreated, long errorCount,
                              List<MessageError> errors, @Nullable Long journalFrom, @Nullable Long journalTo,
-                             long millis) {
+                             long millis, long journalMillis, long projectMillis) {
 
     /** A problem with one message (or with the export as a whole: chat and message null). */
     @Serdeable

@@ -369,10 +369,11 @@ final class TelegramRun {
         return batch.lastSeq() >= journalFrom ? batch.lastSeq() : null;
     }
 
-    TelegramReport report(boolean applied, long started) {
+    TelegramReport report(boolean applied, long started, long journalNanos, long projectNanos) {
         return new TelegramReport(applied, applied ? exportItem : null, json.sha256(), chats.size(), messages,
                 applied ? createdItems.size() : 0, alreadyHeld, skipped, applied ? mediaStored : 0, applied ? mediaCopies : 0,
                 notCollected, List.copyOf(missing), applied ? sourcesCreated : 0, errorCount, List.copyOf(errors),
-                applied ? journalFrom() : null, applied ? journalTo() : null, (System.nanoTime() - started) / 1_000_000);
+                applied ? journalFrom() : null, applied ? journalTo() : null, (System.nanoTime() - started) / 1_000_000,
+                journalNanos / 1_000_000, projectNanos / 1_000_000);
     }
 }

@@ -54,9 +54,10 @@ public final class TelegramSample {
                 int kind = random.nextInt(100);
                 if (!service && kind < 10) {
                     String name = "video_files/clip_" + id + ".mp4";
-                    byte[] clip = new byte[4096 + random.nextInt(8192)];
                     int of = kind < 3 && originals > 0 ? 1 + random.nextInt(originals) : ++originals;
-                    new SplittableRandom(seed * 31 + of).nextBytes(clip);
+                    SplittableRandom bytesOf = new SplittableRandom(seed * 31 + of); // a re-post: the same bytes again
+                    byte[] clip = new byte[4096 + bytesOf.nextInt(8192)];
+                    bytesOf.nextBytes(clip);
                     Files.write(folder.resolve(name), clip);
                     files++;
                     bytes += clip.length;

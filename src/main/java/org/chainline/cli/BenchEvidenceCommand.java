@@ -33,7 +33,7 @@ final class BenchEvidenceCommand implements Callable<Integer> {
     long fileMb;
     @Option(names = "--runs", defaultValue = "3", paramLabel = "N", description = "Runs of each hash contender (default ${DEFAULT-VALUE}).")
     int runs;
-    @Option(names = "--messages", defaultValue = "100000", paramLabel = "N", description = "Messages of the generated export (default ${DEFAULT-VALUE}).")
+    @Option(names = "--messages", defaultValue = "100000", paramLabel = "N", description = "Messages of the generated export, 0 to skip (default ${DEFAULT-VALUE}).")
     int messages;
     @Option(names = "--upload-mb", defaultValue = "2048", paramLabel = "MB", description = "Size of the upload, 0 to skip (default ${DEFAULT-VALUE}).")
     long uploadMb;
@@ -47,10 +47,12 @@ final class BenchEvidenceCommand implements Callable<Integer> {
         Path dir = Files.createTempDirectory("chainline-bench-evidence");
         try {
             EvidenceBenchmark.HashResult hash = EvidenceBenchmark.hashAndStore(dir, fileMb, runs, log);
-            EvidenceBenchmark.TelegramResult telegram;
-            try (ApplicationContext context = instance(dir.resolve("data"), dir);
-                 ApplicationContext baseline = instance(dir.resolve("baseline"), dir)) {
-                telegram = EvidenceBenchmark.telegram(context, baseline, dir, messages, log);
+            EvidenceBenchmark.TelegramResult telegram = null;
+            if (messages > 0) {
+                try (ApplicationContext context = instance(dir.resolve("data"), dir);
+                     ApplicationContext baseline = instance(dir.resolve("baseline"), dir)) {
+                    telegram = EvidenceBenchmark.telegram(context, baseline, dir, messages, log);
+                }
             }
             List<String> upload = uploadMb > 0 ? childUpload(dir, log) : List.of();
             out.printf("%nEvidence locker benchmark (%d cores, JDK %s)%n", Runtime.getRuntime().availableProcessors(), Runtime.version());
@@ -59,6 +61,7 @@ final class BenchEvidenceCommand implements Callable<Integer> {
             double mb = hash.bytes() / 1048576.0;
             out.printf("| %,.0f MB | %.2f s (%,.0f MB/s) | %.2f s (%,.0f MB/s) | %.2f s (%,.0f MB/s) | %.2f |%n", mb, hash.sha256sum(),
                     mb / hash.sha256sum(), hash.javaDigest(), mb / hash.javaDigest(), hash.store(), mb / hash.store(), hash.ratio());
+            if (telegram != null) {
             out.println();
             out.println("| Telegram export | media files | Telegram import (messages/s) | journal / graph | the same records as NDJSON (records/s) | ratio | floor: parse + hash media (messages/s) |");
             out.println("|---:|---:|---:|---:|---:|---:|---:|");
@@ -68,6 +71,7 @@ final class BenchEvidenceCommand implements Callable<Integer> {
                     telegram.records() / telegram.recordsSeconds(), telegram.records(), telegram.recordsSeconds(),
                     telegram.importSeconds() == 0 ? 0 : telegram.recordsSeconds() / telegram.importSeconds(),
                     telegram.floorPerSecond(), telegram.floorSeconds());
+            }
             upload.forEach(out::println);
             return 0;
         } finally {

@@ -15,7 +15,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -123,9 +122,5 @@ public class Custody {
         }
         return new Event(rs.getLong(1), rs.getObject(2, java.time.OffsetDateTime.class).toInstant(), rs.getString(3),
                 action, target, details, rs.getString(7), rs.getString(8));
-    }
-
-    static Instant utc(java.time.OffsetDateTime t) {
-        return t.withOffsetSameInstant(ZoneOffset.UTC).toInstant();
     }
 }

@@ -66,6 +66,8 @@ public class EvidenceLocker {
 
     /** Receives one file. Only the bytes are held before the journal records them; a failed write leaves no item. */
     public Received receive(String actor, String reason, InputStream in, Upload upload) {
+        vocabulary("kind", upload.kind());
+        vocabulary("confidentiality", upload.confidentiality());
         String fileName = upload.fileName() == null ? null : fileName(upload.fileName());
         String mediaType = mediaType(upload.mediaType(), fileName);
         FileStore.Stored stored;
@@ -77,6 +79,12 @@ public class EvidenceLocker {
             throw new InvalidInput("file", "could not be read to the end: " + e.getMessage());
         }
         Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+        if (stored.size() == 0) {
+            if (!stored.existed()) {
+                discardIfUnrecorded(actor, stored.sha256());
+            }
+            throw new InvalidInput("file", "is empty: no bytes arrived");
+        }
         try {
             return record(actor, reason, upload, fileName, mediaType, stored, now);
         } catch (RuntimeException e) {
@@ -199,6 +207,14 @@ public class EvidenceLocker {
         return custody(id);
     }
 
+    /** Refuses a value outside the model's vocabulary before any byte is read (also for bytes already held). */
+    private void vocabulary(String property, String value) {
+        List<String> allowed = evidenceType.property(property).orElseThrow().values();
+        if (value != null && !allowed.contains(value)) {
+            throw new InvalidInput(property, "must be one of " + String.join(", ", allowed) + " (it is '" + value + "')");
+        }
+    }
+
     static String fileName(String given) {
         String name = TextInput.normal(given);
         String problem = TextInput.problem(name, 255, false);
@@ -236,8 +252,5 @@ public class EvidenceLocker {
         return "document";
     }
 
-    FileStore files() {
-        return files;
-    }
 
 }

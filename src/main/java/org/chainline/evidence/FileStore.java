@@ -76,6 +76,7 @@ public class FileStore {
             try (FileChannel out = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
                 byte[] buffer = new byte[BUFFER];
                 ByteBuffer wrap = ByteBuffer.wrap(buffer);
+                EarlyWriteback writeback = new EarlyWriteback(out);
                 int n;
                 while ((n = in.readNBytes(buffer, 0, BUFFER)) > 0) {
                     size += n;
@@ -87,7 +88,9 @@ public class FileStore {
                     while (wrap.hasRemaining()) {
                         out.write(wrap);
                     }
+                    writeback.written(n);
                 }
+                writeback.finish();
                 out.force(true);
             }
             String hex = HexFormat.of().formatHex(sha.digest());
@@ -182,6 +185,57 @@ public class FileStore {
             throw new IllegalArgumentException("not a SHA-256: " + sha256);
         }
         return root.resolve("sha256").resolve(sha256.substring(0, 2)).resolve(sha256.substring(2, 4)).resolve(sha256);
+    }
+
+    /**
+     * Starts writing a large file to disk while it is still arriving: every {@value #WRITEBACK} bytes a sync runs in
+     * the background (one at a time), so that the final sync, which must finish before the file gets its hash name,
+     * waits only for the tail instead of the whole file (the kernel would otherwise keep gigabytes dirty in memory).
+     */
+    private static final class EarlyWriteback {
+        private static final long WRITEBACK = 64L << 20;
+        private static final java.util.concurrent.ExecutorService SYNCS = java.util.concurrent.Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, "evidence-writeback");
+            t.setDaemon(true);
+            return t;
+        });
+        private final FileChannel channel;
+        private java.util.concurrent.Future<?> running;
+        private long pending;
+
+        EarlyWriteback(FileChannel channel) {
+            this.channel = channel;
+        }
+
+        void written(int bytes) throws IOException {
+            pending += bytes;
+            if (pending >= WRITEBACK && (running == null || running.isDone())) {
+                check();
+                running = SYNCS.submit(() -> {
+                    channel.force(false);
+                    return null;
+                });
+                pending = 0;
+            }
+        }
+
+        void finish() throws IOException {
+            check();
+        }
+
+        private void check() throws IOException {
+            if (running == null) {
+                return;
+            }
+            try {
+                running.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new java.io.InterruptedIOException("interrupted while syncing");
+            } catch (java.util.concurrent.ExecutionException e) {
+                throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
+            }
+        }
     }
 
     static MessageDigest sha256() {

@@ -258,7 +258,7 @@ final class TelegramRun {
     }
 
     private static String pseudonym(Sender s) {
-        return s.person() ? "TG-" + s.id().substring("src-tg-u".length(), "src-tg-u".length() + 6).toUpperCase()
+        return s.person() ? "TG-" + s.id().substring("src-tg-u".length(), "src-tg-u".length() + 8).toUpperCase()
                 : s.name().length() > 40 ? s.name().substring(0, 39) + "…" : s.name();
     }
 

@@ -42,6 +42,7 @@ public class IdentityProtection {
     private final ProtectionSettings settings;
     private final TransactionOperations<Connection> transactions;
     private volatile ProtectionKey key;
+    private volatile boolean registered;
 
     IdentityProtection(ProtectionSettings settings, TransactionOperations<Connection> transactions) {
         this.settings = settings;
@@ -139,8 +140,11 @@ public class IdentityProtection {
 
     private ProtectionKey keyForSealing() {
         ProtectionKey k = configuredKey(true);
-        if (!registeredKeys().contains(k.id())) {
-            register(k.id());
+        if (!registered) {
+            if (!registeredKeys().contains(k.id())) {
+                register(k.id());
+            }
+            registered = true;
         }
         return k;
     }

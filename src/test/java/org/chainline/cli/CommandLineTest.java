@@ -140,4 +140,37 @@ class CommandLineTest {
         assertEquals(1, broken.exit());
         assertTrue(broken.err().startsWith("Journal BROKEN at entry #2"), broken.err());
     }
+
+    @Test
+    void importTakesFilesAndTelegramExportsAndVerifyAndCustodyReportOnThem() throws Exception {
+        configure(TestStores.freshContext());
+        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("arrivals");
+        java.nio.file.Path photo = java.nio.file.Files.writeString(dir.resolve("checkpoint.jpg"), "fictional checkpoint photo");
+        java.nio.file.Files.writeString(dir.resolve("same-photo.jpg"), "fictional checkpoint photo");
+        Run files = run("import", dir.toString(), "--kind", "photo");
+        assertEquals(0, files.exit(), files.err());
+        assertTrue(files.out().contains("Stored " + photo), files.out());
+        assertTrue(files.out().contains("Already held " + dir.resolve("same-photo.jpg")), files.out());
+
+        java.nio.file.Path export = java.nio.file.Path.of(getClass().getResource("/telegram/channel-export").toURI());
+        Run telegram = run("import", export.toString(), "--username", "akkala_live");
+        assertEquals(0, telegram.exit(), telegram.err());
+        assertTrue(telegram.out().contains("6 imported"), telegram.out());
+        Run again = run("import", export.toString());
+        assertEquals(0, again.exit(), again.err());
+        assertTrue(again.out().contains("0 imported, 6 already held"), again.out());
+
+        Run verify = run("evidence", "verify");
+        assertEquals(0, verify.exit(), verify.err());
+        assertTrue(verify.out().contains("Checked 4 files"), verify.out());
+        Run custody = run("evidence", "custody", "tg-1700000001-3");
+        assertEquals(0, custody.exit(), custody.err());
+        assertTrue(custody.out().contains("imported") && custody.out().contains("verified"), custody.out());
+        Run unknown = run("evidence", "custody", "ev-none");
+        assertEquals(1, unknown.exit());
+        assertTrue(unknown.err().contains("ev-none"), unknown.err());
+        Run refused = run("import", dir.resolve("checkpoint.jpg").toString(), "--kind", "hologram");
+        assertEquals(1, refused.exit());
+        assertTrue(refused.err().contains("kind"), refused.err());
+    }
 }

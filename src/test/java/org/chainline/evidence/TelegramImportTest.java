@@ -155,7 +155,7 @@ class TelegramImportTest extends ChainlineTest {
         String witnessSource = filmed.get("source").asText();
         JsonNode source = get("/api/sources/" + witnessSource);
         assertEquals("witness", source.get("kind").asText());
-        assertTrue(source.get("pseudonym").asText().matches("TG-[0-9A-F]{6}"), source.get("pseudonym").asText());
+        assertTrue(source.get("pseudonym").asText().matches("TG-[0-9A-F]{8}"), source.get("pseudonym").asText());
         assertTrue(source.get("identity").get("protected").asBoolean());
         assertFalse(witnessSource.contains("5550117"), "the Telegram user id is not in the record id");
         JsonNode forwarded = get("/api/evidence/tg-1800000002-12");

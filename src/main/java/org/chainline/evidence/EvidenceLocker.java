@@ -66,6 +66,10 @@ public class EvidenceLocker {
 
     /** Receives one file. Only the bytes are held before the journal records them; a failed write leaves no item. */
     public Received receive(String actor, String reason, InputStream in, Upload upload) {
+        if (upload.mediaType() != null && upload.mediaType().startsWith("multipart/")) {
+            throw new InvalidInput("body", "must be the file itself, not a form: send it as the raw body"
+                    + " (curl --data-binary @FILE) with its name in ?fileName=");
+        }
         vocabulary("kind", upload.kind());
         vocabulary("confidentiality", upload.confidentiality());
         String fileName = upload.fileName() == null ? null : fileName(upload.fileName());
@@ -225,7 +229,9 @@ public class EvidenceLocker {
     }
 
     static String mediaType(String given, String fileName) {
-        if (given != null && given.matches("[a-z]+/[a-zA-Z0-9.+-]+") && !given.equals("application/octet-stream")) {
+        // curl sends form-urlencoded for --data-binary unless told otherwise; it says nothing about the file
+        if (given != null && given.matches("[a-z]+/[a-zA-Z0-9.+-]+") && !given.equals("application/octet-stream")
+                && !given.equals("application/x-www-form-urlencoded")) {
             return given;
         }
         String guessed = fileName == null ? null : URLConnection.getFileNameMap().getContentTypeFor(fileName);

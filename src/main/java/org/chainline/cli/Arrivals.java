@@ -1,6 +1,7 @@
 package org.chainline.cli;
 
 import io.micronaut.context.ApplicationContext;
+import org.chainline.demo.DemoCase;
 import org.chainline.evidence.EvidenceLocker;
 import org.chainline.evidence.TelegramExportImport;
 import org.chainline.evidence.TelegramReport;
@@ -60,7 +61,21 @@ final class Arrivals {
     }
 
     boolean records(Path file, String why, String label) {
-        ImportReport report = context.getBean(RecordImport.class).run(Contexts.cliActor(), why, file, new ImportCommand.Throttled(err));
+        return reported(context.getBean(RecordImport.class).run(Contexts.cliActor(), why, file, new ImportCommand.Throttled(err)), label);
+    }
+
+    /** The fictional demo case: its records, then the files its evidence items name. */
+    boolean demo() {
+        DemoCase.Loaded loaded = context.getBean(DemoCase.class).load(Contexts.cliActor(), new ImportCommand.Throttled(err));
+        boolean ok = reported(loaded.records(), "the demo case");
+        if (ok) {
+            out.println("  " + loaded.filesStored() + (loaded.filesStored() == 1 ? " evidence file" : " evidence files")
+                    + " of the demo stored in the locker");
+        }
+        return ok;
+    }
+
+    private boolean reported(ImportReport report, String label) {
         if (!report.applied()) {
             report.errors().forEach(e -> err.printf("line %d: %s %s%n", e.line(), e.field(), e.reason()));
             if (report.errorCount() > report.errors().size()) {

@@ -33,8 +33,6 @@ import java.util.concurrent.Callable;
                 "Exits 0 when everything was imported, 1 when anything was refused."})
 final class ImportCommand implements Callable<Integer> {
 
-    static final String DEMO = "demo/tamyr-crackdown.ndjson";
-
     @ParentCommand
     ChainlineCommand root;
     @Spec
@@ -68,7 +66,7 @@ final class ImportCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("chainline: --reason " + problem);
             return 2;
         }
-        List<Path> paths = input.demo ? List.of(demoFile()) : input.paths;
+        List<Path> paths = input.demo ? List.of() : input.paths;
         for (Path p : paths) {
             if (!Files.isReadable(p)) {
                 spec.commandLine().getErr().println("chainline: cannot read " + p);
@@ -79,28 +77,11 @@ final class ImportCommand implements Callable<Integer> {
             Arrivals arrivals = new Arrivals(context, spec.commandLine().getOut(), spec.commandLine().getErr(),
                     reason == null ? null : TextInput.normal(reason), new EvidenceLocker.Upload(null, null, kind, null, source,
                     confidentiality, "command line"), username);
-            boolean ok = true;
+            boolean ok = !input.demo || arrivals.demo();
             for (Path p : paths) {
-                ok &= input.demo ? arrivals.records(p, "fictional demo case", "the demo case") : arrivals.path(p);
+                ok &= arrivals.path(p);
             }
             return ok ? 0 : 1;
-        } finally {
-            if (input.demo) {
-                Files.deleteIfExists(paths.getFirst());
-            }
-        }
-    }
-
-    static Path demoFile() {
-        try (InputStream in = ImportCommand.class.getClassLoader().getResourceAsStream(DEMO)) {
-            if (in == null) {
-                throw new IllegalStateException("the demo case " + DEMO + " is missing from the build");
-            }
-            Path file = Files.createTempFile("chainline-demo", ".ndjson");
-            Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
-            return file;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 

@@ -1,22 +1,15 @@
 package org.chainline.cli;
 
 import io.micronaut.context.ApplicationContext;
-import io.micronaut.runtime.server.EmbeddedServer;
-import org.chainline.security.Accounts;
-import org.chainline.security.IssuedPassword;
-import org.chainline.storage.StoreSettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-import java.io.PrintWriter;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = {"Start the Chainline service (HTTP API and API docs) on the data directory's stores.",
@@ -47,41 +40,9 @@ final class ServeCommand implements Callable<Integer> {
             properties.put("micronaut.server.host", host);
         }
         ApplicationContext context = Contexts.start(root, properties);
-        AtomicBoolean stopping = new AtomicBoolean();
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            stopping.set(true);
-            if (context.isRunning()) {
-                context.close();
-            }
-        }, "chainline-shutdown"));
-        PrintWriter out = spec.commandLine().getOut();
-        try {
-            // The first administrator exists before the server answers, so that 'healthy' means 'ready'.
-            Optional<IssuedPassword> admin = context.getBean(Accounts.class).createFirstAdminIfNone("system");
-            EmbeddedServer server = context.getBean(EmbeddedServer.class).start();
-            admin.ifPresent(issued -> {
-                out.println();
-                out.println("No account existed, so the first administrator was created. This is shown once:");
-                out.println("  username:           " + issued.username());
-                out.println("  one-time password:  " + issued.oneTimePassword());
-                out.println("Log in with POST /login and change it with PUT /api/me/password before anything else.");
-                out.println();
-            });
-            StoreSettings settings = context.getBean(StoreSettings.class);
-            String url = server.getURL().toString();
-            out.println("Chainline is running at " + url);
-            out.println("  API docs:        " + url + "/swagger-ui/index.html");
-            out.println("  health:          " + url + "/health");
-            out.println("  data directory:  " + settings.dataDir());
-            out.println("Stop it with Ctrl+C.");
-            out.flush();
-        } catch (RuntimeException e) {
-            if (stopping.get()) {
-                // stopped (Ctrl+C) while starting: the stores were closed under our feet, which is fine
-                return 130;
-            }
-            context.close();
-            throw e;
+        Integer stopped = Serving.start(context, spec.commandLine().getOut());
+        if (stopped != null) {
+            return stopped;
         }
         return ChainlineCommand.KEEP_RUNNING;
     }

@@ -65,7 +65,8 @@ class EvidenceController {
         }
     }
 
-    @Operation(summary = "Upload one file as the raw request body; hashed while it streams, stored once per content")
+    @Operation(summary = "Upload one file as the raw request body; hashed while it streams, stored once per content;"
+            + " with ?evidence=ID, the file of an item already recorded with its SHA-256")
     @Secured(Roles.ANALYST)
     @Post(value = "/files", consumes = MediaType.ALL, produces = MediaType.APPLICATION_JSON)
     HttpResponse<EvidenceLocker.Received> upload(@Body InputStream body,
@@ -73,9 +74,11 @@ class EvidenceController {
                                                  @QueryValue @Nullable String fileName, @QueryValue @Nullable String kind,
                                                  @QueryValue @Nullable String title, @QueryValue @Nullable String source,
                                                  @QueryValue @Nullable String confidentiality,
+                                                 @QueryValue @Nullable String evidence,
                                                  @QueryValue @Nullable String reason, Authentication who) {
         var received = locker.receive(who.getName(), reason, body, new EvidenceLocker.Upload(fileName,
-                contentType == null ? null : contentType.split(";")[0].strip(), kind, title, source, confidentiality, "api upload"));
+                contentType == null ? null : contentType.split(";")[0].strip(), kind, title, source, confidentiality, "api upload",
+                evidence));
         return HttpResponse.<EvidenceLocker.Received>status(received.duplicate() ? HttpStatus.OK : HttpStatus.CREATED).body(received);
     }
 

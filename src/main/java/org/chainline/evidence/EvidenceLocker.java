@@ -52,10 +52,21 @@ public class EvidenceLocker {
         this.evidenceType = records.model().type("Evidence").orElseThrow();
     }
 
-    /** What is known of a file as it arrives; everything but the bytes is optional. */
+    /**
+     * What is known of a file as it arrives; everything but the bytes is optional. {@code evidence} names an item
+     * already recorded (say by a records import) whose file this is: its record must name the file's SHA-256.
+     */
     public record Upload(@Nullable String fileName, @Nullable String mediaType, @Nullable String kind,
                          @Nullable String title, @Nullable String source, @Nullable String confidentiality,
-                         String via) {
+                         String via, @Nullable String evidence) {
+
+        public Upload(String fileName, String mediaType, String kind, String title, String source, String confidentiality, String via) {
+            this(fileName, mediaType, kind, title, source, confidentiality, via, null);
+        }
+
+        public Upload forItem(String evidenceId) {
+            return new Upload(fileName, mediaType, kind, title, source, confidentiality, via, evidenceId);
+        }
     }
 
     /** The item the bytes are now part of, and whether they had arrived before. */
@@ -118,6 +129,9 @@ public class EvidenceLocker {
             if (fileName != null) {
                 arrival.put("fileName", fileName);
             }
+            if (upload.evidence() != null) {
+                return arrivalOfRecorded(batch, upload.evidence(), stored, mediaType, known, arrival);
+            }
             if (known != null) {
                 custody.add(batch, known.evidenceId(), Custody.Action.RECEIVED, arrival);
                 return new Received(known.evidenceId(), stored.sha256(), stored.size(), known.mediaType(), true, batch.lastSeq());
@@ -150,6 +164,31 @@ public class EvidenceLocker {
         });
     }
 
+    /** The file of an item recorded before its bytes arrived: the bytes must be the ones its record names. */
+    private Received arrivalOfRecorded(Journal.Batch batch, String evidenceId, FileStore.Stored stored, String mediaType,
+                                       StoredFiles.Row known, ObjectNode arrival) {
+        ObjectNode item;
+        try {
+            item = records.get(evidenceType, evidenceId);
+        } catch (NotFound e) {
+            throw new InvalidInput("evidence", "no evidence item with id " + evidenceId);
+        }
+        String named = item.path("sha256").asText(null);
+        if (named == null) {
+            throw new InvalidInput("evidence", "evidence " + evidenceId + " names no SHA-256: record the file's hash on the item"
+                    + " first, or send the file without ?evidence= to make a new item");
+        }
+        if (!named.equals(stored.sha256())) {
+            throw new InvalidInput("file", "is not the file of evidence " + evidenceId + ": its SHA-256 is " + stored.sha256()
+                    + ", the item names " + named);
+        }
+        custody.add(batch, evidenceId, Custody.Action.RECEIVED, arrival);
+        if (known == null) {
+            StoredFiles.insert(batch.connection(), List.of(new StoredFiles.Row(stored.sha256(), stored.size(), mediaType, evidenceId, batch.lastSeq())));
+        }
+        return new Received(evidenceId, stored.sha256(), stored.size(), known == null ? mediaType : known.mediaType(), known != null, batch.lastSeq());
+    }
+
     /** The item's record, its viewing journaled. */
     public ObjectNode view(String actor, String id) {
         ObjectNode item = records.get(evidenceType, id);
@@ -168,7 +207,7 @@ public class EvidenceLocker {
     public Download download(String actor, String id, boolean holdsGrant) {
         ObjectNode item = records.get(evidenceType, id);
         String sha = item.path("sha256").asText(null);
-        if (sha == null || !"stored".equals(item.path("fileStatus").asText())) {
+        if (sha == null || "not-collected".equals(item.path("fileStatus").asText())) {
             throw NotFound.because("evidence " + id + " has no stored file" + ("not-collected".equals(item.path("fileStatus").asText())
                     ? " (it was not collected: the export held only a placeholder)" : ""));
         }
@@ -176,7 +215,8 @@ public class EvidenceLocker {
             throw new Forbidden("id", "evidence " + id + " is protected: its file goes only to holders of the witness-protection grant");
         }
         InputStream in = files.open(sha).orElseThrow(() -> NotFound.because("the file of evidence " + id
-                + " is missing from the store; run verify and restore it from a backup"));
+                + " is not in the store: if it never arrived, send it with POST /api/evidence/files?evidence=" + id
+                + "; if it was lost, run verify and restore it from a backup"));
         custody.record(actor, null, List.of(id), Custody.Action.DOWNLOADED, Custody.JSON.createObjectNode().put("sha256", sha));
         String name = item.path("fileName").asText(id);
         return new Download(in, name.contains("/") ? name.substring(name.lastIndexOf('/') + 1) : name,

@@ -95,6 +95,14 @@ public class Journal {
         return new Position(head.seq(), head.hash());
     }
 
+    /**
+     * The last entry whose kind is none of {@code kinds}: the position of the record as seen by a reader for whom
+     * those entries change nothing (a dossier ignores its own exports and the viewing of evidence).
+     */
+    public java.util.Optional<JournalEntry> lastExcept(java.util.Collection<String> kinds) {
+        return entries.lastExcept(kinds);
+    }
+
     /** Up to {@code limit} entries after position {@code after}, in order. */
     public List<JournalEntry> after(long after, int limit) {
         return entries.after(after, Math.max(1, Math.min(limit, 1000)));

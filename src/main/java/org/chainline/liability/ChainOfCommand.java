@@ -64,6 +64,29 @@ public class ChainOfCommand {
         return new Views.PersonChain(person.ref(), date.text(), posts);
     }
 
+    /** Every post a person has held, whenever, each posting with its own strength (not evaluated at a date). */
+    public Views.PersonChain career(String personId) {
+        // a window that every dated claim certainly overlaps, so that strength is the claim's own
+        Validity.Window always = new Validity.Window(PartialDate.BEGINNING, PartialDate.BEGINNING, PartialDate.END, PartialDate.END);
+        return graph.read(tx -> {
+            LiabilityGraph.RecordFacts person = graph.records(tx, List.of(personId)).get(personId);
+            if (person == null || !"Person".equals(person.type())) {
+                throw new NotFound("person", personId);
+            }
+            List<LiabilityGraph.Held> held = graph.postings(tx, personId, always);
+            Map<String, ClaimFacts> claims = graph.claims(tx, held.stream().map(LiabilityGraph.Held::claim).toList());
+            Map<String, LiabilityGraph.RecordFacts> units = graph.records(tx, held.stream().map(LiabilityGraph.Held::unit).toList());
+            List<Views.Post> posts = new ArrayList<>();
+            for (LiabilityGraph.Held h : held) {
+                posts.add(new Views.Post(units.get(h.unit()).ref(), PathAssembly.step(claims.get(h.claim()), always),
+                        LiabilityGraph.COMMAND_ROLES.contains(h.role()), List.of()));
+            }
+            posts.sort(Comparator.comparing((Views.Post p) -> p.posting().start() == null ? "" : p.posting().start())
+                    .thenComparing(p -> p.posting().claim()));
+            return new Views.PersonChain(person.ref(), "always", posts);
+        });
+    }
+
     /** Walks into levels: each unit once per link that reaches it, nearest first, with its commanders at the date. */
     private List<Views.Level> levels(TransactionContext tx, List<LiabilityGraph.Walk> walks, PartialDate date) {
         Validity.Window window = Validity.Window.of(date);

@@ -1,17 +1,12 @@
 package org.chainline.registry;
 
+import org.chainline.ClasspathFolder;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.URI;
-import java.net.URISyntaxException;
-import java.net.URL;
-import java.nio.file.FileSystem;
-import java.nio.file.FileSystemNotFoundException;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -20,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.stream.Stream;
 
 /** Reads the YAML model files, resolves {@code extends}, and refuses a model that does not hold together. */
 final class ModelLoader {
@@ -35,24 +29,9 @@ final class ModelLoader {
 
     static Model fromClasspath() {
         ModelLoader loader = new ModelLoader();
-        URL url = ModelLoader.class.getClassLoader().getResource(LOCATION);
-        if (url == null) {
-            throw new IllegalStateException("the model " + LOCATION + " is missing from the build");
-        }
         try {
-            URI uri = url.toURI();
-            if ("jar".equals(uri.getScheme())) {
-                FileSystem fs;
-                try {
-                    fs = FileSystems.getFileSystem(uri);
-                } catch (FileSystemNotFoundException e) {
-                    fs = FileSystems.newFileSystem(uri, Map.of());
-                }
-                loader.readAll(fs.getPath(LOCATION));
-            } else {
-                loader.readAll(Path.of(uri));
-            }
-        } catch (IOException | URISyntaxException e) {
+            loader.readAll(ClasspathFolder.of(LOCATION));
+        } catch (IOException e) {
             throw new IllegalStateException("the model " + LOCATION + " cannot be read: " + e.getMessage(), e);
         }
         return loader.build();
@@ -65,10 +44,7 @@ final class ModelLoader {
     }
 
     private void readAll(Path directory) throws IOException {
-        List<Path> files;
-        try (Stream<Path> list = Files.list(directory)) {
-            files = list.filter(p -> p.getFileName().toString().endsWith(".yaml")).sorted().toList();
-        }
+        List<Path> files = ClasspathFolder.files(directory, ".yaml");
         for (Path file : files) {
             try (InputStream in = Files.newInputStream(file)) {
                 Object doc = new Yaml(new SafeConstructor(new LoaderOptions())).load(in);

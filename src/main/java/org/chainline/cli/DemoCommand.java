@@ -1,0 +1,92 @@
+package org.chainline.cli;
+
+import io.micronaut.context.ApplicationContext;
+import org.chainline.demo.DemoCase;
+import org.chainline.dossier.Dossiers;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+@Command(name = "demo", mixinStandardHelpOptions = true,
+        description = {"The main job on the fictional demo case (the Tamyr fuel protests): load its records and evidence files",
+                "into the data directory's stores, write sanctions dossiers for two subjects under two regimes each (and",
+                "one public version) into --out, print their paths, then serve the API. Running it again changes nothing",
+                "and writes the same bytes."})
+final class DemoCommand implements Callable<Integer> {
+
+    /** The dossiers the demo writes: two subjects, each under two regimes, and a public version of the first. */
+    static final List<List<String>> DOSSIERS = List.of(
+            List.of("p-abdigaliyev", "eu-ghrsr", "government-confidential"),
+            List.of("p-abdigaliyev", "us-glomag", "government-confidential"),
+            List.of("p-otegulov", "uk-ghr", "government-confidential"),
+            List.of("p-otegulov", "ca-jvcfoa", "government-confidential"),
+            List.of("p-abdigaliyev", "eu-ghrsr", "public"));
+    static final String ORGANISATION = "Tamyr Accountability Project (a fictional organisation of the Chainline demo)";
+
+    @ParentCommand
+    ChainlineCommand root;
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--out", paramLabel = "DIR", defaultValue = "out", description = "Where to write the dossiers (default ./out).")
+    Path outDir;
+    @Option(names = "--exit", description = "Exit after writing the dossiers instead of serving.")
+    boolean exit;
+    @Option(names = "--port", paramLabel = "PORT", description = "HTTP port when serving (default 8080; 0 picks a free one).")
+    Integer port;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter out = spec.commandLine().getOut();
+        Map<String, Object> properties = new HashMap<>();
+        properties.put("chainline.dossier.organisation", ORGANISATION);
+        if (port != null) {
+            properties.put("micronaut.server.port", port);
+        }
+        Files.createDirectories(outDir);
+        ApplicationContext context = Contexts.start(root, properties);
+        try {
+            DemoCase.Loaded loaded = context.getBean(DemoCase.class).load(Contexts.cliActor(), new ImportCommand.Throttled(spec.commandLine().getErr()));
+            if (!loaded.records().applied()) {
+                spec.commandLine().getErr().println("chainline: the demo case did not import: " + loaded.records().summary());
+                context.close();
+                return 1;
+            }
+            out.println("Loaded the fictional demo case: " + loaded.records().summary() + "; " + loaded.filesStored() + " evidence files stored");
+            Dossiers dossiers = context.getBean(Dossiers.class);
+            for (List<String> d : DOSSIERS) {
+                Dossiers.Generated generated = dossiers.generate(Contexts.cliActor(), dossiers.check(d.get(0), d.get(1), d.get(2)),
+                        (stage, percent) -> { });
+                Path file = outDir.resolve(d.get(0) + "-" + d.get(1) + (d.get(2).equals("public") ? "-public" : "") + ".pdf");
+                Files.write(file, dossiers.pdf(generated.dossier().id()));
+                DossierCommand.print(out, file, generated);
+            }
+            out.flush();
+            if (exit) {
+                context.close();
+                return 0;
+            }
+        } catch (RuntimeException | IOException e) {
+            context.close();
+            throw e;
+        }
+        Integer stopped = Serving.start(context, out);
+        if (stopped != null) {
+            return stopped;
+        }
+        out.println("The dossiers are also in the API (as counsel): GET /api/dossiers, GET /api/dossiers/{id}/pdf");
+        out.flush();
+        return ChainlineCommand.KEEP_RUNNING;
+    }
+}

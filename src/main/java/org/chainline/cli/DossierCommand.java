@@ -1,0 +1,77 @@
+package org.chainline.cli;
+
+import io.micronaut.context.ApplicationContext;
+import org.chainline.dossier.Dossier;
+import org.chainline.dossier.Dossiers;
+import org.chainline.web.ApiException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+@Command(name = "dossier", mixinStandardHelpOptions = true,
+        description = {"Generate the sanctions dossier of a person under a regime (PDF/A-3b, the machine-readable dossier inside),",
+                "from the record as it stands; the same record gives the same bytes. With --regenerate, draw an earlier",
+                "dossier again from what it kept and check that the bytes are those delivered.",
+                "Regimes: us-glomag, eu-ghrsr, uk-ghr, ca-jvcfoa (templates/regimes). Exits 0 on success, 1 otherwise."})
+final class DossierCommand implements Callable<Integer> {
+
+    @ParentCommand
+    ChainlineCommand root;
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--subject", paramLabel = "PERSON_ID", description = "The person the dossier is about.")
+    String subject;
+    @Option(names = "--regime", paramLabel = "REGIME_ID", description = "The sanctions regime.")
+    String regime;
+    @Option(names = "--audience", paramLabel = "AUDIENCE", defaultValue = "government-confidential",
+            description = "government-confidential (default) or public (withholds restricted evidence details).")
+    String audience;
+    @Option(names = "--regenerate", paramLabel = "DOSSIER_ID", description = "Draw this earlier dossier again instead.")
+    String regenerate;
+    @Option(names = "--out", paramLabel = "FILE", required = true, description = "Where to write the PDF.")
+    Path out;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter err = spec.commandLine().getErr();
+        if (regenerate == null && (subject == null || regime == null)) {
+            err.println("chainline: --subject and --regime are required (or --regenerate DOSSIER_ID)");
+            return 2;
+        }
+        try (ApplicationContext context = Contexts.start(root, Map.of())) {
+            Dossiers dossiers = context.getBean(Dossiers.class);
+            if (regenerate != null) {
+                Dossiers.Regenerated r = dossiers.regenerate(regenerate);
+                Files.write(out, r.pdf());
+                spec.commandLine().getOut().printf("%s %s: sha256 %s%s%n", r.identical() ? "Regenerated identically" : "Regenerated, DIFFERENT",
+                        out, r.sha256(), r.identical() ? "" : " (delivered: " + r.dossier().sha256() + ")");
+                return r.identical() ? 0 : 1;
+            }
+            Dossiers.Order order = dossiers.check(subject, regime, audience);
+            Dossiers.Generated generated = dossiers.generate(Contexts.cliActor(), order, (stage, percent) -> { });
+            Files.write(out, dossiers.pdf(generated.dossier().id()));
+            print(spec.commandLine().getOut(), out, generated);
+            return 0;
+        } catch (ApiException e) {
+            err.println("chainline: " + (e.field() == null ? "" : e.field() + ": ") + e.getMessage());
+            return 1;
+        }
+    }
+
+    static void print(PrintWriter out, Path file, Dossiers.Generated generated) {
+        Dossier d = generated.dossier();
+        out.printf("%s %s (%s, %s, %s): %d pages, sha256 %s%n", generated.existed() ? "Unchanged" : "Wrote", file.toAbsolutePath(),
+                d.subject(), d.regime(), d.audience(), d.pages(), d.sha256());
+        out.printf("  dossier %s, version %d, from the record as of journal entry %d%n", d.id(), d.version(), d.position());
+    }
+}

@@ -1,0 +1,115 @@
+package org.chainline.demo;
+
+import jakarta.inject.Singleton;
+import org.chainline.evidence.EvidenceLocker;
+import org.chainline.evidence.FileStore;
+import org.chainline.registry.ImportReport;
+import org.chainline.registry.RecordImport;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The fictional demo case of mission.md (the Tamyr fuel protests): its records, and the files of the evidence items
+ * it names by hash, which arrive in the locker as those items' files. Loading it twice changes nothing.
+ */
+@Singleton
+public class DemoCase {
+
+    public static final String RECORDS = "demo/tamyr-crackdown.ndjson";
+    /** Each demo file and the item whose record names its hash (forwards of one video name the same file). */
+    static final Map<String, String> FILES = files();
+
+    private final RecordImport imports;
+    private final EvidenceLocker locker;
+    private final FileStore store;
+
+    DemoCase(RecordImport imports, EvidenceLocker locker, FileStore store) {
+        this.imports = imports;
+        this.locker = locker;
+        this.store = store;
+    }
+
+    private static Map<String, String> files() {
+        Map<String, String> files = new LinkedHashMap<>();
+        files.put("akkala-live-4411-roof-video.txt", "ev-tg-square-video");
+        files.put("tv-address-transcript.txt", "ev-tv-address");
+        files.put("regiment-order-book-4-6-march-2025.txt", "ev-regiment-order-book");
+        files.put("sunkar-duty-roster-march-2025.txt", "ev-leak-roster");
+        files.put("erkin-habar-airport-road-video.txt", "ev-tg-airport-video");
+        return files;
+    }
+
+    /** What loading did: the records' import report, and how many files arrived now. */
+    public record Loaded(ImportReport records, int filesStored) {
+    }
+
+    public Loaded load(String actor, RecordImport.Progress progress) {
+        ImportReport report;
+        Path file = null;
+        try {
+            file = Files.createTempFile("chainline-demo", ".ndjson");
+            try (InputStream in = resource(RECORDS)) {
+                Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
+            }
+            report = imports.run(actor, "fictional demo case", file, progress);
+        } catch (IOException e) {
+            throw new UncheckedIOException("the demo case cannot be read from the build", e);
+        } finally {
+            if (file != null) {
+                try {
+                    Files.deleteIfExists(file);
+                } catch (IOException ignored) {
+                    // a temporary copy of shipped data
+                }
+            }
+        }
+        if (!report.applied()) {
+            return new Loaded(report, 0);
+        }
+        int stored = 0;
+        for (Map.Entry<String, String> f : FILES.entrySet()) {
+            String resource = "demo/evidence/" + f.getKey();
+            if (store.holds(sha256(resource))) {
+                continue;
+            }
+            try (InputStream in = resource(resource)) {
+                locker.receive(actor, "fictional demo case: the file of " + f.getValue(), in,
+                        new EvidenceLocker.Upload(f.getKey(), "text/plain", null, null, null, null, "demo case", f.getValue()));
+                stored++;
+            } catch (IOException e) {
+                throw new UncheckedIOException("the demo file " + resource + " cannot be read", e);
+            }
+        }
+        return new Loaded(report, stored);
+    }
+
+    private static InputStream resource(String name) {
+        InputStream in = DemoCase.class.getClassLoader().getResourceAsStream(name);
+        if (in == null) {
+            throw new IllegalStateException(name + " is missing from the build");
+        }
+        return in;
+    }
+
+    private static String sha256(String resource) {
+        try (DigestInputStream in = new DigestInputStream(resource(resource), MessageDigest.getInstance("SHA-256"))) {
+            in.transferTo(java.io.OutputStream.nullOutputStream());
+            return HexFormat.of().formatHex(in.getMessageDigest().digest());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,126 @@
+package org.chainline.dossier;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.chainline.dossier.regime.Regime;
+import org.chainline.dossier.regime.Regimes;
+import org.chainline.web.InvalidInput;
+import org.chainline.web.Roles;
+
+import java.net.URI;
+import java.util.List;
+
+/** Sanctions regimes, and dossiers: generate (a job with progress), status, list, download, regenerate. */
+@Controller("/api")
+@Tag(name = "Dossiers")
+class DossierController {
+
+    private final Regimes regimes;
+    private final Dossiers dossiers;
+    private final DossierJobs jobs;
+
+    DossierController(Regimes regimes, Dossiers dossiers, DossierJobs jobs) {
+        this.regimes = regimes;
+        this.dossiers = dossiers;
+        this.jobs = jobs;
+    }
+
+    @Operation(summary = "The sanctions regimes a dossier can be generated under (templates/regimes)")
+    @Secured(Roles.VIEWER)
+    @Get("/regimes")
+    List<Regime> regimes() {
+        return regimes.all();
+    }
+
+    @Operation(summary = "Generate a dossier {subject, regime, audience}: 202 with a job to follow, or with ?wait=true 201 with the dossier")
+    @Secured(Roles.COUNSEL)
+    @Post(value = "/dossiers", consumes = MediaType.APPLICATION_JSON)
+    HttpResponse<?> generate(@Body @Nullable JsonNode body, @QueryValue(defaultValue = "false") boolean wait, Authentication who) {
+        if (body == null || !body.isObject()) {
+            throw new InvalidInput("body", "must be a JSON object: {\"subject\": PERSON_ID, \"regime\": REGIME_ID, \"audience\": \"government-confidential\" or \"public\"}");
+        }
+        for (String field : List.of("subject", "regime", "audience")) {
+            if (body.has(field) && !body.get(field).isTextual()) {
+                throw new InvalidInput(field, "must be text");
+            }
+        }
+        body.fieldNames().forEachRemaining(f -> {
+            if (!List.of("subject", "regime", "audience").contains(f)) {
+                throw new InvalidInput(f, "is not a field of a dossier order (subject, regime, audience)");
+            }
+        });
+        Dossiers.Order order = dossiers.check(body.path("subject").asText(null), body.path("regime").asText(null),
+                body.path("audience").asText(null));
+        if (wait) {
+            Dossiers.Generated generated = dossiers.generate(who.getName(), order, (stage, percent) -> { });
+            return (generated.existed() ? HttpResponse.ok(generated.dossier())
+                    : HttpResponse.created(generated.dossier())).header("Location", "/api/dossiers/" + generated.dossier().id());
+        }
+        DossierJobs.Job job = jobs.submit(who.getName(), order);
+        return HttpResponse.accepted(URI.create("/api/dossiers/jobs/" + job.id())).body(job);
+    }
+
+    @Operation(summary = "A generation job: queued, running (stage and percent), done (with the dossier) or failed (why)")
+    @Secured(Roles.COUNSEL)
+    @Get("/dossiers/jobs/{id}")
+    DossierJobs.Job job(@PathVariable String id) {
+        return jobs.get(id);
+    }
+
+    @Operation(summary = "Dossiers generated, newest first; of one subject with ?subject=")
+    @Secured(Roles.COUNSEL)
+    @Get("/dossiers")
+    List<Dossier> list(@QueryValue @Nullable String subject) {
+        return dossiers.list(subject);
+    }
+
+    @Operation(summary = "One dossier's record: subject, regime, audience, journal position, author, time, SHA-256")
+    @Secured(Roles.COUNSEL)
+    @Get("/dossiers/{id}")
+    Dossier get(@PathVariable String id) {
+        return dossiers.get(id);
+    }
+
+    @Operation(summary = "The PDF as delivered")
+    @Secured(Roles.COUNSEL)
+    @Get(value = "/dossiers/{id}/pdf", produces = "application/pdf")
+    HttpResponse<byte[]> pdf(@PathVariable String id) {
+        Dossier dossier = dossiers.get(id);
+        return HttpResponse.ok(dossiers.pdf(id)).contentType("application/pdf")
+                .header("Content-Disposition", "attachment; filename=\"" + dossier.id() + "-" + dossier.regime() + ".pdf\"")
+                .header("X-Content-SHA256", dossier.sha256());
+    }
+
+    @Operation(summary = "The machine-readable dossier (the JSON attached inside the PDF)")
+    @Secured(Roles.COUNSEL)
+    @Get(value = "/dossiers/{id}/content", produces = MediaType.APPLICATION_JSON)
+    HttpResponse<byte[]> content(@PathVariable String id) {
+        return HttpResponse.ok(dossiers.content(id)).contentType(MediaType.APPLICATION_JSON_TYPE);
+    }
+
+    /** The outcome of drawing an earlier dossier again. */
+    @Serdeable
+    record Regeneration(Dossier dossier, String sha256, boolean identical) {
+    }
+
+    @Operation(summary = "Draw an earlier dossier again from the content it keeps and say whether the bytes are identical")
+    @Secured(Roles.COUNSEL)
+    @Post("/dossiers/{id}/regenerate")
+    Regeneration regenerate(@PathVariable String id) {
+        Dossiers.Regenerated r = dossiers.regenerate(id);
+        return new Regeneration(r.dossier(), r.sha256(), r.identical());
+    }
+}

@@ -1,0 +1,228 @@
+package org.chainline.dossier;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import jakarta.inject.Singleton;
+import org.chainline.dossier.content.DossierAssembler;
+import org.chainline.dossier.content.DossierContent;
+import org.chainline.dossier.pdf.PdfDossierRenderer;
+import org.chainline.dossier.regime.Regime;
+import org.chainline.dossier.regime.Regimes;
+import org.chainline.evidence.Custody;
+import org.chainline.journal.Change;
+import org.chainline.journal.Journal;
+import org.chainline.journal.JournalEntry;
+import org.chainline.journal.Projector;
+import org.chainline.registry.Records;
+import org.chainline.web.Conflict;
+import org.chainline.web.InvalidInput;
+import org.chainline.web.NotFound;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.function.BiConsumer;
+
+/**
+ * Generates dossiers and keeps them: the content is assembled from the record as of the last journal entry that
+ * can change it ({@link #PASSIVE} entries cannot), drawn to PDF, stored with its hashes and journaled (dossier.generated, and an export in the custody of
+ * every evidence item it cites). The same record, subject, regime and audience give the same bytes; an earlier
+ * dossier is redrawn from the content it keeps.
+ */
+@Singleton
+public class Dossiers {
+
+    /** The content as JSON: records in declaration order, so the same content is the same bytes. */
+    static final ObjectMapper JSON = new ObjectMapper().disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
+    static final String GENERATED = "dossier.generated";
+
+    private final DossierAssembler assembler;
+    private final Regimes regimes;
+    private final Records records;
+    private final Journal journal;
+    private final Projector projector;
+    private final Custody custody;
+    private final DossierStore store;
+    private final DossierSettings settings;
+    private final Clock clock;
+
+    Dossiers(DossierAssembler assembler, Regimes regimes, Records records, Journal journal, Projector projector,
+             Custody custody, DossierStore store, DossierSettings settings, Clock clock) {
+        this.assembler = assembler;
+        this.regimes = regimes;
+        this.records = records;
+        this.journal = journal;
+        this.projector = projector;
+        this.custody = custody;
+        this.store = store;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    /** What is being made: checked before any work starts. */
+    public record Order(String subject, String regime, String audience) {
+    }
+
+    /** A generated dossier and whether it was already held (the same record gives the same dossier). */
+    public record Generated(Dossier dossier, boolean existed) {
+    }
+
+    /** Checks an order: the regime and audience exist, the subject is a person. */
+    public Order check(String subject, String regime, String audience) {
+        if (subject == null || subject.isBlank()) {
+            throw new InvalidInput("subject", "is required: the id of the person the dossier is about");
+        }
+        if (regime == null || regime.isBlank()) {
+            throw new InvalidInput("regime", "is required (known: " + String.join(", ", regimes.all().stream().map(Regime::id).toList()) + ")");
+        }
+        if (regimes.all().stream().noneMatch(r -> r.id().equals(regime))) {
+            throw new InvalidInput("regime", "'" + regime + "' is not a known regime (known: "
+                    + String.join(", ", regimes.all().stream().map(Regime::id).toList()) + ")");
+        }
+        String a = audience == null || audience.isBlank() ? "government-confidential" : audience;
+        if (!Regimes.AUDIENCES.contains(a)) {
+            throw new InvalidInput("audience", "must be one of " + String.join(", ", Regimes.AUDIENCES) + " (it is '" + audience + "')");
+        }
+        try {
+            records.get(records.model().type("Person").orElseThrow(), subject);
+        } catch (NotFound e) {
+            throw new InvalidInput("subject", "no person with id " + subject);
+        }
+        return new Order(subject, regime, a);
+    }
+
+    /** Generates (or finds) the dossier of an order; {@code progress} hears each stage and its share of the work. */
+    public Generated generate(String actor, Order order, BiConsumer<String, Integer> progress) {
+        Regime regime = regimes.get(order.regime());
+        for (int attempt = 0; attempt < 3; attempt++) {
+            JournalEntry at = position();
+            long position = at.seq();
+            progress.accept("catching up the graph", 5);
+            projector.catchUp();
+            int version = store.earlierVersions(order.subject(), order.regime(), order.audience(), position) + 1;
+            String id = "dos-" + sha256((order.subject() + "\n" + order.regime() + "\n" + order.audience() + "\n" + position + "\n"
+                    + json(regime) + json(regimes.wording())).getBytes(StandardCharsets.UTF_8)).substring(0, 16);
+            progress.accept("assembling", 15);
+            DossierContent content = assembler.assemble(new DossierAssembler.Request(id, order.subject(), regime,
+                    regimes.wording(), order.audience(), settings.organisation(), settings.contact(), position, at.hash(),
+                    at.recordedAt().truncatedTo(ChronoUnit.SECONDS).toString(), version));
+            if (position().seq() != position) {
+                continue; // the record changed while we read it: assemble again at the new position
+            }
+            String contentHash = sha256(bytes(content));
+            content = new DossierContent(content.format(), content.cover().withContentHash(contentHash), content.regime(),
+                    content.wording(), content.summary(), content.subject(), content.allegations(), content.charts(),
+                    content.criteria(), content.exculpatory(), content.timeline(), content.register());
+            byte[] json = bytes(content);
+            progress.accept("drawing", 40);
+            PdfDossierRenderer.Rendered rendered = PdfDossierRenderer.render(content, json);
+            progress.accept("recording", 90);
+            return record(actor, order, content, json, rendered, position, version, contentHash);
+        }
+        throw new Conflict("subject", "the record kept changing while the dossier was assembled; try again");
+    }
+
+    /**
+     * The journal entry a dossier is made as of: the last that can change what it says. Its own side effects (the
+     * exports it journals, dossier records), the viewing and download of evidence and reveals change nothing in it,
+     * so generating again, or after someone read an item, gives the same dossier.
+     */
+    private JournalEntry position() {
+        return journal.lastExcept(PASSIVE).orElseThrow(() -> new InvalidInput("subject", "the record is empty"));
+    }
+
+    static final List<String> PASSIVE = List.of(GENERATED, Custody.Action.EXPORTED.kind(), Custody.Action.VIEWED.kind(),
+            Custody.Action.DOWNLOADED.kind(), Records.REVEALED);
+
+    private Generated record(String actor, Order order, DossierContent content, byte[] json, PdfDossierRenderer.Rendered rendered,
+                             long position, int version, String contentHash) {
+        String id = content.cover().dossierId();
+        String sha = sha256(rendered.pdf());
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        return journal.write(actor, null, false, batch -> {
+            var held = store.find(batch.connection(), id);
+            if (held.isPresent()) {
+                return new Generated(held.get(), true);
+            }
+            ObjectNode payload = JSON.createObjectNode().put("dossier", id).put("subject", order.subject())
+                    .put("regime", order.regime()).put("audience", order.audience()).put("position", position)
+                    .put("version", version).put("sha256", sha).put("contentHash", contentHash).put("pages", rendered.pages());
+            JournalEntry entry = batch.add(new Change(GENERATED, id, new Change.Json(payload.toString())));
+            for (DossierContent.RegisterEntry e : content.register()) {
+                custody.add(batch, e.evidence(), Custody.Action.EXPORTED, JSON.createObjectNode().put("dossier", id)
+                        .put("regime", order.regime()).put("audience", order.audience()).put("register", "E" + e.number())
+                        .put("withheld", e.withheld()));
+            }
+            Dossier dossier = new Dossier(id, order.subject(), order.regime(), order.audience(), position, version, actor, now,
+                    sha, contentHash, rendered.pages(), rendered.pdf().length, entry.seq());
+            store.insert(batch.connection(), dossier, json, rendered.pdf());
+            return new Generated(dossier, false);
+        });
+    }
+
+    public List<Dossier> list(String subject) {
+        return store.list(subject == null || subject.isBlank() ? null : subject);
+    }
+
+    public Dossier get(String id) {
+        return store.find(id).orElseThrow(() -> new NotFound("dossier", id));
+    }
+
+    /** The PDF as it was delivered. */
+    public byte[] pdf(String id) {
+        get(id);
+        return store.pdf(id);
+    }
+
+    /** The content the PDF was drawn from (the JSON attached inside it). */
+    public byte[] content(String id) {
+        get(id);
+        return store.content(id);
+    }
+
+    /** An earlier dossier drawn again from the content it keeps, and whether the bytes are the ones delivered. */
+    public record Regenerated(Dossier dossier, byte[] pdf, String sha256, boolean identical) {
+    }
+
+    public Regenerated regenerate(String id) {
+        Dossier dossier = get(id);
+        byte[] json = store.content(id);
+        DossierContent content;
+        try {
+            content = JSON.readValue(json, DossierContent.class);
+        } catch (IOException e) {
+            throw new IllegalStateException("the stored content of dossier " + id + " cannot be read: " + e.getMessage(), e);
+        }
+        byte[] pdf = PdfDossierRenderer.render(content, json).pdf();
+        String sha = sha256(pdf);
+        return new Regenerated(dossier, pdf, sha, sha.equals(dossier.sha256()));
+    }
+
+    static byte[] bytes(Object value) {
+        try {
+            return JSON.writeValueAsBytes(value);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String json(Object value) {
+        return new String(bytes(value), StandardCharsets.UTF_8);
+    }
+
+    static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,58 @@
+package org.chainline.dossier.content;
+
+import org.chainline.liability.ChainOfCommand;
+import org.chainline.liability.LiabilityPaths;
+import org.chainline.liability.Views;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/** The chain of command above each unit that acted in an incident, at the incident's date, for the diagram. */
+final class CommandCharts {
+
+    private CommandCharts() {
+    }
+
+    static List<DossierContent.CommandChart> of(ChainOfCommand chains, Views.Link link, Set<String> subject) {
+        Set<String> acting = new LinkedHashSet<>();
+        link.paths().stream().filter(p -> !p.units().isEmpty()).forEach(p -> acting.add(p.units().getFirst().id()));
+        String date = link.incident().start();
+        List<DossierContent.CommandChart> charts = new ArrayList<>();
+        for (String unit : acting) {
+            Views.UnitChain chain = chains.ofUnit(unit, date, LiabilityPaths.DEFAULT_DEPTH);
+            List<DossierContent.ChartLevel> levels = new ArrayList<>();
+            List<Views.Level> ordered = new ArrayList<>(chain.levels());
+            ordered.sort(Comparator.comparingInt(Views.Level::depth).reversed().thenComparing(l -> l.unit().id()));
+            for (Views.Level level : ordered) {
+                List<DossierContent.ChartCommander> commanders = level.commanders().stream()
+                        .map(c -> new DossierContent.ChartCommander(c.person().id(), display(c.person()),
+                                c.posting().start(), c.posting().end(), c.posting().strength(), c.posting().validity(),
+                                subject.contains(c.person().id()))).toList();
+                Views.Step relation = level.link();
+                levels.add(new DossierContent.ChartLevel(level.depth(), level.unit().id(), display(level.unit()),
+                        relation == null ? null : relationWord(relation.summary()),
+                        relation == null ? null : relation.strength(), relation == null ? null : relation.validity(), commanders));
+            }
+            charts.add(new DossierContent.CommandChart(link.incident().id(), link.incident().name(), date,
+                    display(chain.unit()), levels));
+        }
+        return charts;
+    }
+
+    /** A record's name as the dossier prints it: the original, with the Latin form after it where they differ. */
+    static String display(Views.Ref ref) {
+        return ref.latinName() == null || ref.latinName().equals(ref.name()) ? ref.name() : ref.name() + " (" + ref.latinName() + ")";
+    }
+
+    private static String relationWord(String summary) {
+        for (String word : List.of("under operational control of", "member of", "child of")) {
+            if (summary.contains(word)) {
+                return word;
+            }
+        }
+        return "under";
+    }
+}

@@ -1,0 +1,263 @@
+package org.chainline.dossier.content;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.inject.Singleton;
+import org.chainline.dossier.regime.Regime;
+import org.chainline.dossier.regime.Wording;
+import org.chainline.evidence.EvidenceLocker;
+import org.chainline.liability.ChainOfCommand;
+import org.chainline.liability.LiabilityPaths;
+import org.chainline.liability.Views;
+import org.chainline.registry.RecordType;
+import org.chainline.registry.Records;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Assembles a dossier's content from the record (records, liability paths, chains of command at each incident date,
+ * the evidence locker's custody) for one subject, regime and audience. Pure data: nothing here draws, and nothing
+ * here reads a protected identity.
+ */
+@Singleton
+public class DossierAssembler {
+
+    private final Records records;
+    private final LiabilityPaths liability;
+    private final ChainOfCommand chains;
+    private final EvidenceLocker locker;
+
+    DossierAssembler(Records records, LiabilityPaths liability, ChainOfCommand chains, EvidenceLocker locker) {
+        this.records = records;
+        this.liability = liability;
+        this.chains = chains;
+        this.locker = locker;
+    }
+
+    /** What the cover says beyond the record: identity of the dossier and its position in the journal. */
+    public record Request(String dossierId, String subject, Regime regime, Wording wording, String audience,
+                          String organisation, String contact, long position, String positionHash, String dataAsOf,
+                          int version) {
+    }
+
+    public DossierContent assemble(Request request) {
+        boolean publicAudience = request.audience().equals("public");
+        Wording wording = request.wording();
+        Regime regime = request.regime();
+        EvidenceRegister register = new EvidenceRegister(records, locker);
+        JsonNode person = records.get(type("Person"), request.subject());
+        Views.PersonLiability links = liability.ofPerson(request.subject(), LiabilityPaths.DEFAULT_DEPTH);
+        Set<String> sameAs = new LinkedHashSet<>(List.of(request.subject()));
+        links.incidents().forEach(l -> l.alsoKnownAs().forEach(r -> sameAs.add(r.id())));
+
+        DossierContent.Subject subject = subject(person, links, register);
+        List<DossierContent.Allegation> allegations = new ArrayList<>();
+        List<DossierContent.CommandChart> charts = new ArrayList<>();
+        List<DossierContent.CriterionRow> criteria = new ArrayList<>();
+        List<DossierContent.ExculpatoryItem> exculpatory = new ArrayList<>();
+        for (Views.Link link : links.incidents()) {
+            JsonNode incident = records.get(type("Incident"), link.incident().id());
+            List<DossierContent.Violation> violations = new ArrayList<>();
+            for (JsonNode v : incident.path("violations")) {
+                violations.add(new DossierContent.Violation(v.asText(), regime.covers().get(v.asText())));
+            }
+            if (violations.stream().allMatch(v -> v.criterion() == null)) {
+                continue; // nothing this regime covers
+            }
+            List<DossierContent.VictimRef> victims = victims(incident);
+            String qualifierProblem = qualifierProblem(regime, incident, victims);
+            List<DossierContent.Path> paths = new ArrayList<>();
+            for (Views.Path p : link.paths()) {
+                List<DossierContent.Step> steps = p.steps().stream().map(s -> step(s, register)).toList();
+                List<String> limbs = regime.limbsFor(p.mode()).stream().map(Regime.Limb::id).toList();
+                paths.add(new DossierContent.Path(p.mode(), p.strength(), p.datesCertain(), p.depth(),
+                        p.units().stream().map(CommandCharts::display).toList(), steps,
+                        p.elements().stream().map(e -> new DossierContent.Element(e.element(), e.shown(), e.claims(), e.strength(), e.note())).toList(),
+                        limbs));
+                criteria.addAll(criteria(regime, link, p, steps, violations, qualifierProblem));
+                exculpatory.addAll(exculpatory(link, p, steps, register, publicAudience, wording));
+            }
+            if (incident.hasNonNull("officialResponse")) {
+                exculpatory.add(new DossierContent.ExculpatoryItem("official-account", link.incident().id(), null,
+                        incident.get("officialResponse").asText(), null, null));
+            }
+            allegations.add(new DossierContent.Allegation(link.incident().id(), link.incident().name(),
+                    link.incident().start(), link.incident().end(), place(incident), violations, victims,
+                    casualties(incident), text(incident, "narrative"), text(incident, "officialResponse"),
+                    text(incident, "investigation"), link.strongest(), paths));
+            charts.addAll(CommandCharts.of(chains, link, sameAs));
+        }
+        List<DossierContent.ExculpatoryItem> distinct = exculpatory.stream().distinct().toList();
+        DossierContent.Cover cover = new DossierContent.Cover(request.dossierId(), request.audience(),
+                wording.audiences().get(request.audience()).marking(), wording.audiences().get(request.audience()).request(),
+                request.subject(), links.person().name(), links.person().latinName(), request.organisation(),
+                request.contact(), request.position(), request.positionHash(), request.dataAsOf(), request.version(), null);
+        return new DossierContent(DossierContent.FORMAT, cover, regime, wording,
+                Summaries.of(subject, links.person(), allegations, criteria, regime, wording), subject, allegations,
+                charts, CriteriaRows.grouped(criteria), distinct, timeline(subject, allegations),
+                register.entries(request.position(), publicAudience, wording));
+    }
+
+    private RecordType type(String name) {
+        return records.model().type(name).orElseThrow();
+    }
+
+    private DossierContent.Subject subject(JsonNode person, Views.PersonLiability links, EvidenceRegister register) {
+        List<DossierContent.Name> names = new ArrayList<>();
+        for (JsonNode n : person.path("names")) {
+            names.add(new DossierContent.Name(n.path("value").asText(), text(n, "script"), text(n, "lang"), n.path("kind").asText("primary")));
+        }
+        List<DossierContent.Identifier> identifiers = new ArrayList<>();
+        for (JsonNode i : person.path("identifiers")) {
+            identifiers.add(new DossierContent.Identifier(i.path("kind").asText("identifier"), i.path("value").asText(), text(i, "country")));
+        }
+        List<String> nationalities = new ArrayList<>();
+        person.path("nationalities").forEach(n -> nationalities.add(n.asText()));
+        List<DossierContent.Position> positions = new ArrayList<>();
+        for (Views.Post post : chains.career(person.path("id").asText()).posts()) {
+            Views.Step s = post.posting();
+            JsonNode posting = records.get(type("Posting"), s.claim());
+            positions.add(new DossierContent.Position(s.claim(), post.unit().id(), CommandCharts.display(post.unit()),
+                    posting.path("role").asText(), text(posting, "title"), text(posting, "rank"), s.start(), s.end(),
+                    s.strength(), register.cite(s.claim(), s.citations())));
+        }
+        List<DossierContent.Associate> associates = new ArrayList<>();
+        links.incidents().stream().flatMap(l -> l.alsoKnownAs().stream()).distinct().sorted(Comparator.comparing(Views.Ref::id))
+                .forEach(r -> associates.add(new DossierContent.Associate(r.id(), r.name(), "the same person (Identity claim)")));
+        return new DossierContent.Subject(person.path("id").asText(), names, text(person, "patronymic"),
+                text(person, "birthDate"), text(person, "birthPlace"), nationalities, text(person, "gender"), identifiers,
+                positions, List.of(), associates);
+    }
+
+    private static DossierContent.Step step(Views.Step s, EvidenceRegister register) {
+        return new DossierContent.Step(s.claim(), s.type(), s.summary(), s.status(), s.strength(), s.strengthReason(),
+                s.validity(), s.start(), s.end(), register.cite(s.claim(), s.citations()));
+    }
+
+    private List<DossierContent.VictimRef> victims(JsonNode incident) {
+        List<DossierContent.VictimRef> victims = new ArrayList<>();
+        for (JsonNode id : incident.path("victims")) {
+            JsonNode victim = records.get(type("Victim"), id.asText());
+            List<String> statuses = new ArrayList<>();
+            victim.path("statuses").forEach(s -> statuses.add(s.asText()));
+            List<String> categories = new ArrayList<>();
+            victim.path("categories").forEach(c -> categories.add(c.asText()));
+            victims.add(new DossierContent.VictimRef(victim.path("pseudonym").asText(), statuses, categories));
+        }
+        return victims;
+    }
+
+    /** Why the regime's condition on victims is not shown, or null when it is met or there is none. */
+    private static String qualifierProblem(Regime regime, JsonNode incident, List<DossierContent.VictimRef> victims) {
+        Regime.VictimQualifier q = regime.victimQualifier();
+        if (q == null) {
+            return null;
+        }
+        for (JsonNode v : incident.path("violations")) {
+            if (q.violations().contains(v.asText())) {
+                return null;
+            }
+        }
+        for (DossierContent.VictimRef victim : victims) {
+            if (victim.categories().stream().anyMatch(q.categories()::contains)) {
+                return null;
+            }
+        }
+        return "the record does not show victims of the kind the regime requires: " + q.text();
+    }
+
+    private static List<DossierContent.CriterionRow> criteria(Regime regime, Views.Link link, Views.Path p,
+                                                              List<DossierContent.Step> steps,
+                                                              List<DossierContent.Violation> violations, String qualifierProblem) {
+        List<DossierContent.Violation> covered = violations.stream().filter(v -> v.criterion() != null).toList();
+        List<String> claims = steps.stream().map(DossierContent.Step::claim).toList();
+        List<Integer> cited = steps.stream().flatMap(s -> s.citations().stream()).map(DossierContent.Cite::register).distinct().sorted().toList();
+        List<Regime.Limb> limbs = regime.limbsFor(p.mode());
+        if (limbs.isEmpty()) {
+            return List.of(new DossierContent.CriterionRow("-", "no designation limb of this regime covers the " + p.mode() + " mode",
+                    link.incident().id(), link.incident().name(), covered, p.mode(), p.strength(), false, null, claims, cited));
+        }
+        boolean shown = p.strength().equals("established") || p.strength().equals("probable");
+        String note = qualifierProblem != null ? qualifierProblem
+                : shown ? null
+                : p.strength().equals("disputed") ? "disputed: see the exculpatory section"
+                : "possible only: further corroboration is needed before this limb can be relied on";
+        return limbs.stream().map(l -> new DossierContent.CriterionRow(l.id(), l.text(), link.incident().id(),
+                link.incident().name(), covered, p.mode(), p.strength(), shown && qualifierProblem == null, note, claims, cited)).toList();
+    }
+
+    private List<DossierContent.ExculpatoryItem> exculpatory(Views.Link link, Views.Path p, List<DossierContent.Step> steps,
+                                                             EvidenceRegister register, boolean publicAudience, Wording wording) {
+        List<DossierContent.ExculpatoryItem> items = new ArrayList<>();
+        String incident = link.incident().id();
+        for (DossierContent.Step s : steps) {
+            for (DossierContent.Cite c : s.citations()) {
+                if (c.stance().equals("contradicts")) {
+                    items.add(new DossierContent.ExculpatoryItem("contradicting-evidence", incident, s.claim(),
+                            register.describe(c.evidence(), publicAudience, wording) + " contradicts: " + s.summary(),
+                            c.register(), c.pinpoint()));
+                }
+            }
+            if (s.status().equals("disputed")) {
+                items.add(new DossierContent.ExculpatoryItem("disputed-claim", incident, s.claim(),
+                        "An analyst marked this claim disputed: " + s.summary(), null, null));
+            } else if (s.status().equals("needs-work")) {
+                items.add(new DossierContent.ExculpatoryItem("needs-work", incident, s.claim(),
+                        "Marked as needing further work (strength capped at possible): " + s.summary(), null, null));
+            }
+        }
+        if (!p.datesCertain()) {
+            items.add(new DossierContent.ExculpatoryItem("imprecise-dates", incident, null,
+                    "The " + p.mode() + " link rests on dates that make it only possible at the incident date, not certain.", null, null));
+        }
+        return items;
+    }
+
+    private static List<DossierContent.Casualty> casualties(JsonNode incident) {
+        List<DossierContent.Casualty> casualties = new ArrayList<>();
+        for (JsonNode c : incident.path("casualties")) {
+            casualties.add(new DossierContent.Casualty(c.path("category").asText(), integer(c, "min"), integer(c, "max"),
+                    integer(c, "best"), text(c, "source")));
+        }
+        return casualties;
+    }
+
+    private static List<DossierContent.TimelineEvent> timeline(DossierContent.Subject subject, List<DossierContent.Allegation> allegations) {
+        List<DossierContent.TimelineEvent> events = new ArrayList<>();
+        for (DossierContent.Position p : subject.positions()) {
+            String what = p.title() != null ? p.title() : p.role();
+            if (p.start() != null) {
+                events.add(new DossierContent.TimelineEvent(p.start(), "Takes post: " + what + ", " + p.unitName(), "post"));
+            }
+            if (p.end() != null) {
+                events.add(new DossierContent.TimelineEvent(p.end(), "Leaves post: " + what + ", " + p.unitName(), "post"));
+            }
+        }
+        for (DossierContent.Allegation a : allegations) {
+            events.add(new DossierContent.TimelineEvent(a.start(), a.title(), "incident"));
+        }
+        events.sort(Comparator.comparing(DossierContent.TimelineEvent::date).thenComparing(DossierContent.TimelineEvent::label));
+        return events;
+    }
+
+    private static String place(JsonNode incident) {
+        List<String> parts = new ArrayList<>();
+        for (String f : List.of("placeName", "adminArea", "country")) {
+            if (incident.hasNonNull(f) && !parts.contains(incident.get(f).asText())) {
+                parts.add(incident.get(f).asText());
+            }
+        }
+        return parts.isEmpty() ? "place not recorded" : String.join(", ", parts);
+    }
+
+    static String text(JsonNode node, String field) {
+        return node.hasNonNull(field) ? node.get(field).asText() : null;
+    }
+
+    private static Integer integer(JsonNode node, String field) {
+        return node.hasNonNull(field) ? node.get(field).asInt() : null;
+    }
+}

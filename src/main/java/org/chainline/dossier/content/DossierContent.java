@@ -1,0 +1,136 @@
+package org.chainline.dossier.content;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import io.micronaut.core.annotation.Nullable;
+import org.chainline.dossier.regime.Regime;
+import org.chainline.dossier.regime.Wording;
+
+import java.util.List;
+
+/**
+ * Everything a dossier says, as plain data: assembled from the record as of one journal position, rendered to PDF,
+ * attached inside the PDF as JSON and kept with the dossier's record. It holds pseudonyms only: no protected identity
+ * ever enters it.
+ */
+@JsonInclude(JsonInclude.Include.ALWAYS)
+@JsonPropertyOrder(alphabetic = false)
+public record DossierContent(String format, Cover cover, Regime regime, Wording wording, Summary summary,
+                             Subject subject, List<Allegation> allegations, List<CommandChart> charts,
+                             List<CriterionRow> criteria, List<ExculpatoryItem> exculpatory,
+                             List<TimelineEvent> timeline, List<RegisterEntry> register) {
+
+    public static final String FORMAT = "chainline-dossier/1";
+
+    /** The cover: what, for whom, as of when, and how to check it. */
+    public record Cover(String dossierId, String audience, String marking, String request, String subjectId,
+                        String subjectName, @Nullable String subjectLatinName, String organisation,
+                        @Nullable String contact, long journalPosition, String journalHash, String dataAsOf,
+                        int version, @Nullable String contentHash) {
+
+        public Cover withContentHash(String hash) {
+            return new Cover(dossierId, audience, marking, request, subjectId, subjectName, subjectLatinName,
+                    organisation, contact, journalPosition, journalHash, dataAsOf, version, hash);
+        }
+    }
+
+    /** Who, what, which criteria, how strong, in sentences and one row per incident. */
+    public record Summary(List<String> paragraphs, List<SummaryRow> rows) {
+    }
+
+    public record SummaryRow(String incident, String title, String date, String mode, String strength,
+                             List<String> limbs) {
+    }
+
+    /** Who the subject is. */
+    public record Subject(String id, List<Name> names, @Nullable String patronymic, @Nullable String birthDate,
+                          @Nullable String birthPlace, List<String> nationalities, @Nullable String gender,
+                          List<Identifier> identifiers, List<Position> positions, List<String> sanctions,
+                          List<Associate> associates) {
+    }
+
+    public record Name(String value, @Nullable String script, @Nullable String lang, String kind) {
+    }
+
+    public record Identifier(String kind, String value, @Nullable String country) {
+    }
+
+    /** A post held, from a Posting claim, with its strength and citations. */
+    public record Position(String claim, String unit, String unitName, String role, @Nullable String title,
+                           @Nullable String rank, @Nullable String start, @Nullable String end, String strength,
+                           List<Cite> citations) {
+    }
+
+    public record Associate(String id, String name, String relation) {
+    }
+
+    /** A citation as printed: the register number it links to, stance, pinpoint, grade. */
+    public record Cite(String evidence, int register, String stance, @Nullable String pinpoint, String grade) {
+    }
+
+    /** One incident and how the subject is linked to it. */
+    public record Allegation(String incident, String title, String start, @Nullable String end, String place,
+                             List<Violation> violations, List<VictimRef> victims, List<Casualty> casualties,
+                             @Nullable String narrative, @Nullable String officialResponse,
+                             @Nullable String investigation, String strongest, List<Path> paths) {
+    }
+
+    public record Violation(String id, @Nullable String criterion) {
+    }
+
+    public record VictimRef(String pseudonym, List<String> statuses, List<String> categories) {
+    }
+
+    public record Casualty(String category, @Nullable Integer min, @Nullable Integer max, @Nullable Integer best,
+                           @Nullable String source) {
+    }
+
+    /** A path of claims from the subject to the incident. */
+    public record Path(String mode, String strength, boolean datesCertain, int depth, List<String> units,
+                       List<Step> steps, List<Element> elements, List<String> limbs) {
+    }
+
+    public record Step(String claim, String type, String summary, String status, String strength,
+                       String strengthReason, String validity, @Nullable String start, @Nullable String end,
+                       List<Cite> citations) {
+    }
+
+    public record Element(String element, boolean shown, List<String> claims, @Nullable String strength, String note) {
+    }
+
+    /** The chain of command above the unit that acted, at the incident date, top first. */
+    public record CommandChart(String incident, String incidentTitle, String date, String actingUnit,
+                               List<ChartLevel> levels) {
+    }
+
+    public record ChartLevel(int depth, String unit, String unitName, @Nullable String relation,
+                             @Nullable String relationStrength, @Nullable String relationValidity,
+                             List<ChartCommander> commanders) {
+    }
+
+    public record ChartCommander(String person, String name, @Nullable String since, @Nullable String until,
+                                 String strength, String validity, boolean subject) {
+    }
+
+    /** A regime limb met (or not) by a path to an incident, down to the evidence. */
+    public record CriterionRow(String limb, String limbText, String incident, String incidentTitle,
+                               List<Violation> violations, String mode, String strength, boolean met,
+                               @Nullable String note, List<String> claims, List<Integer> register) {
+    }
+
+    /** Something that speaks against the case: contradicting evidence, a disputed claim, an official account. */
+    public record ExculpatoryItem(String kind, String incident, @Nullable String claim, String text,
+                                  @Nullable Integer register, @Nullable String pinpoint) {
+    }
+
+    /** A dated event for the timeline: the incidents, and the subject's posts beginning and ending. */
+    public record TimelineEvent(String date, String label, String kind) {
+    }
+
+    /** One evidence item of the annex. */
+    public record RegisterEntry(int number, String evidence, String kind, String title, @Nullable String date,
+                                @Nullable String source, @Nullable String grade, @Nullable Integer credibility,
+                                @Nullable String sha256, @Nullable String fileStatus, String confidentiality,
+                                boolean withheld, String custody, List<String> supports, List<String> contradicts) {
+    }
+}

@@ -1,0 +1,122 @@
+package org.chainline.dossier.content;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.chainline.dossier.regime.Wording;
+import org.chainline.evidence.Custody;
+import org.chainline.evidence.EvidenceLocker;
+import org.chainline.liability.CitedEvidence;
+import org.chainline.registry.Records;
+import org.chainline.registry.RecordType;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The annex of evidence: every item a dossier cites, numbered in the order it is first cited, with its grade, hash
+ * and custody up to the dossier's journal position. Items are described by kind, source pseudonym and title; a
+ * protected item's title is never shown, and the public audience sees no detail of restricted items either.
+ */
+final class EvidenceRegister {
+
+    private final Records records;
+    private final EvidenceLocker locker;
+    private final RecordType evidenceType;
+    private final RecordType sourceType;
+    private final Map<String, Integer> numbers = new LinkedHashMap<>();
+    private final Map<String, Set<String>> supports = new LinkedHashMap<>();
+    private final Map<String, Set<String>> contradicts = new LinkedHashMap<>();
+    private final Map<String, JsonNode> items = new LinkedHashMap<>();
+
+    EvidenceRegister(Records records, EvidenceLocker locker) {
+        this.records = records;
+        this.locker = locker;
+        this.evidenceType = records.model().type("Evidence").orElseThrow();
+        this.sourceType = records.model().type("Source").orElseThrow();
+    }
+
+    /** The printed citations of a claim, numbering items on first sight. */
+    List<DossierContent.Cite> cite(String claim, List<CitedEvidence> citations) {
+        List<DossierContent.Cite> cites = new ArrayList<>();
+        for (CitedEvidence c : citations) {
+            int number = numbers.computeIfAbsent(c.evidence(), id -> numbers.size() + 1);
+            (c.supports() ? supports : contradicts).computeIfAbsent(c.evidence(), id -> new LinkedHashSet<>()).add(claim);
+            cites.add(new DossierContent.Cite(c.evidence(), number, c.stance(), c.pinpoint(), c.grade()));
+        }
+        return cites;
+    }
+
+    JsonNode item(String id) {
+        return items.computeIfAbsent(id, i -> records.get(evidenceType, i));
+    }
+
+    /** How an item is named in the text: its title, or what may be said of it in this audience. */
+    String describe(String id, boolean publicAudience, Wording wording) {
+        JsonNode item = item(id);
+        return withheld(item, publicAudience) ? withheldTitle(item, wording) : item.path("title").asText();
+    }
+
+    private static boolean withheld(JsonNode item, boolean publicAudience) {
+        String confidentiality = item.path("confidentiality").asText("restricted");
+        return confidentiality.equals("protected") || (publicAudience && !confidentiality.equals("public"));
+    }
+
+    private static String withheldTitle(JsonNode item, Wording wording) {
+        return (item.path("confidentiality").asText("restricted").equals("protected") ? wording.protectedItem() : wording.withheld())
+                + " (" + item.path("kind").asText() + ")";
+    }
+
+    List<DossierContent.RegisterEntry> entries(long position, boolean publicAudience, Wording wording) {
+        List<DossierContent.RegisterEntry> entries = new ArrayList<>();
+        for (Map.Entry<String, Integer> e : numbers.entrySet()) {
+            JsonNode item = item(e.getKey());
+            String sourcePseudonym = null;
+            String reliability = null;
+            if (item.hasNonNull("source")) {
+                JsonNode source = records.get(sourceType, item.get("source").asText());
+                sourcePseudonym = source.path("pseudonym").asText(null);
+                reliability = source.path("reliability").asText(null);
+            }
+            Integer credibility = item.hasNonNull("credibility") ? item.get("credibility").asInt() : null;
+            boolean withheld = withheld(item, publicAudience);
+            entries.add(new DossierContent.RegisterEntry(e.getValue(), e.getKey(), item.path("kind").asText(),
+                    withheld ? withheldTitle(item, wording) : item.path("title").asText(), date(item), sourcePseudonym,
+                    (reliability == null ? "F" : reliability) + (credibility == null ? 6 : credibility), credibility,
+                    item.path("sha256").asText(null), item.path("fileStatus").asText(null),
+                    item.path("confidentiality").asText("restricted"), withheld, custody(e.getKey(), position),
+                    List.copyOf(supports.getOrDefault(e.getKey(), Set.of())),
+                    List.copyOf(contradicts.getOrDefault(e.getKey(), Set.of()))));
+        }
+        return entries;
+    }
+
+    private static String date(JsonNode item) {
+        for (String field : List.of("captured", "publishedAt", "published", "collectedAt")) {
+            if (item.hasNonNull(field)) {
+                String value = item.get(field).asText();
+                return field.equals("publishedAt") || field.equals("collectedAt") ? value.substring(0, Math.min(10, value.length())) : value;
+            }
+        }
+        return null;
+    }
+
+    /** Arrival and the count of custody events up to the dossier's position; no actor is named. */
+    private String custody(String id, long position) {
+        List<Custody.Event> events = locker.custody(id).events().stream().filter(ev -> ev.seq() <= position).toList();
+        StringBuilder text = new StringBuilder();
+        events.stream().filter(ev -> ev.action().equals("received") || ev.action().equals("imported")).findFirst()
+                .ifPresentOrElse(first -> text.append(first.action()).append(' ').append(first.at().toString(), 0, 10)
+                                .append(first.details().hasNonNull("via") ? " via " + first.details().get("via").asText() : ""),
+                        () -> events.stream().findFirst().ifPresentOrElse(
+                                first -> text.append("recorded ").append(first.at().toString(), 0, 10),
+                                () -> text.append("no custody events")));
+        events.stream().filter(ev -> ev.action().equals("verified")).reduce((a, b) -> b)
+                .ifPresent(v -> text.append("; hash verified ").append(v.at().toString(), 0, 10));
+        text.append("; ").append(events.size()).append(events.size() == 1 ? " event" : " events")
+                .append(" to journal entry ").append(position);
+        return text.toString();
+    }
+}

@@ -1,0 +1,173 @@
+package org.chainline.dossier.regime;
+
+import io.micronaut.context.annotation.Context;
+import io.micronaut.context.annotation.Value;
+import org.chainline.ClasspathFolder;
+import org.chainline.registry.Records;
+import org.chainline.web.NotFound;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The sanctions regimes and the dossier wording, read from templates/ once at start-up and checked against the model:
+ * a broken file stops start-up, naming the file and the field. Adding a regime is adding a file to templates/regimes
+ * (or to the regimes folder of {@code chainline.dossier.templates-dir}).
+ */
+@Context
+public class Regimes {
+
+    /** The liability modes a limb may name (liability/LiabilityPaths). */
+    public static final List<String> MODES = List.of("direct", "ordering", "command", "failure-to-act");
+    /** The sections of a dossier, in model.md's order; a regime lists those it wants. */
+    public static final List<String> SECTIONS = List.of("cover", "summary", "subject", "allegations", "chain-of-command",
+            "criteria", "exculpatory", "impact", "evidence-register", "methodology", "glossary");
+    /** What every submission needs, whatever the regime: the exculpatory section above all. */
+    static final List<String> REQUIRED_SECTIONS = List.of("cover", "summary", "subject", "allegations", "criteria",
+            "exculpatory", "evidence-register");
+    public static final List<String> AUDIENCES = List.of("government-confidential", "public");
+
+    private final Map<String, Regime> regimes = new LinkedHashMap<>();
+    private final Wording wording;
+
+    Regimes(Records records, @Value("${chainline.dossier.templates-dir:}") String templatesDir) {
+        Path root = templatesDir == null || templatesDir.isBlank() ? ClasspathFolder.of("templates") : Path.of(templatesDir);
+        List<String> violations = records.model().type("Incident").orElseThrow().property("violations").orElseThrow().values();
+        List<String> victimCategories = records.model().type("Victim").orElseThrow().property("categories").orElseThrow().values();
+        try {
+            for (Path file : ClasspathFolder.files(root.resolve("regimes"), ".yaml")) {
+                Regime regime = regime(YamlMap.load(file, "regimes/" + file.getFileName()), violations, victimCategories);
+                regimes.put(regime.id(), regime);
+            }
+        } catch (IOException e) {
+            throw new TemplateException("regimes/", "(folder)", "cannot be read: " + e.getMessage());
+        }
+        if (regimes.isEmpty()) {
+            throw new TemplateException("regimes/", "(folder)", "holds no regime: add at least one <id>.yaml");
+        }
+        Path wordingFile = root.resolve("dossier").resolve("wording.yaml");
+        if (!Files.isRegularFile(wordingFile)) {
+            throw new TemplateException("dossier/wording.yaml", "(file)", "is missing");
+        }
+        this.wording = wording(YamlMap.load(wordingFile, "dossier/wording.yaml"));
+    }
+
+    public List<Regime> all() {
+        return List.copyOf(regimes.values());
+    }
+
+    public Regime get(String id) {
+        Regime regime = regimes.get(id);
+        if (regime == null) {
+            throw NotFound.because("no regime " + id + " (known: " + String.join(", ", regimes.keySet()) + ")");
+        }
+        return regime;
+    }
+
+    public Wording wording() {
+        return wording;
+    }
+
+    private static Regime regime(YamlMap y, List<String> violations, List<String> victimCategories) {
+        y.allowOnly(Set.of("id", "name", "shortName", "authority", "program", "legalBasis", "addressee", "standardOfProof",
+                "covers", "limbs", "victimQualifier", "impact", "sections"));
+        String id = y.text("id");
+        if (!y.file().equals("regimes/" + id + ".yaml")) {
+            throw y.broken("id", "must be the file's name without .yaml ('" + id + "' is in " + y.file() + ")");
+        }
+        Map<String, String> covers = y.textMap("covers");
+        for (String violation : covers.keySet()) {
+            if (!violations.contains(violation)) {
+                throw y.broken("covers." + violation, "is not a violation of the model (known: " + String.join(", ", violations) + ")");
+            }
+        }
+        List<Regime.Limb> limbs = new ArrayList<>();
+        for (YamlMap limb : y.maps("limbs")) {
+            limb.allowOnly(Set.of("id", "text", "modes"));
+            List<String> modes = limb.texts("modes");
+            for (String mode : modes) {
+                if (!MODES.contains(mode)) {
+                    throw limb.broken("modes", "'" + mode + "' is not a liability mode (known: " + String.join(", ", MODES) + ")");
+                }
+            }
+            limbs.add(new Regime.Limb(limb.text("id"), limb.text("text"), modes));
+        }
+        Regime.VictimQualifier qualifier = null;
+        if (y.has("victimQualifier")) {
+            YamlMap q = y.map("victimQualifier");
+            q.allowOnly(Set.of("text", "categories", "violations"));
+            List<String> categories = q.texts("categories");
+            for (String c : categories) {
+                if (!victimCategories.contains(c)) {
+                    throw q.broken("categories", "'" + c + "' is not a victim category (known: " + String.join(", ", victimCategories) + ")");
+                }
+            }
+            List<String> qualifying = q.texts("violations");
+            for (String v : qualifying) {
+                if (!violations.contains(v)) {
+                    throw q.broken("violations", "'" + v + "' is not a violation of the model");
+                }
+            }
+            qualifier = new Regime.VictimQualifier(q.text("text"), categories, qualifying);
+        }
+        List<String> sections = y.texts("sections");
+        for (String section : sections) {
+            if (!SECTIONS.contains(section)) {
+                throw y.broken("sections", "'" + section + "' is not a dossier section (known: " + String.join(", ", SECTIONS) + ")");
+            }
+        }
+        for (String required : REQUIRED_SECTIONS) {
+            if (!sections.contains(required)) {
+                throw y.broken("sections", "must include " + required + " (every submission needs " + String.join(", ", REQUIRED_SECTIONS) + ")");
+            }
+        }
+        if (!sections.getFirst().equals("cover")) {
+            throw y.broken("sections", "must begin with cover");
+        }
+        return new Regime(id, y.text("name"), y.text("shortName"), y.text("authority"), y.text("program"),
+                y.texts("legalBasis"), y.texts("addressee"), y.text("standardOfProof"), covers, List.copyOf(limbs),
+                qualifier, y.texts("impact"), sections);
+    }
+
+    private static Wording wording(YamlMap y) {
+        y.allowOnly(Set.of("sections", "contents", "audiences", "withheld", "protectedItem", "noExculpatory", "noSanctions",
+                "noAllegations", "strengths", "modes", "elements", "methodology", "glossary", "transliteration"));
+        Map<String, String> sections = y.textMap("sections");
+        for (String section : SECTIONS) {
+            if (!sections.containsKey(section)) {
+                throw y.broken("sections." + section, "is required (the title of that section)");
+            }
+        }
+        Map<String, Wording.Audience> audiences = new LinkedHashMap<>();
+        YamlMap a = y.map("audiences");
+        for (String audience : AUDIENCES) {
+            YamlMap one = a.map(audience);
+            audiences.put(audience, new Wording.Audience(one.text("marking"), one.text("request")));
+        }
+        Map<String, String> strengths = y.textMap("strengths");
+        for (String s : List.of("established", "probable", "possible", "disputed")) {
+            if (!strengths.containsKey(s)) {
+                throw y.broken("strengths." + s, "is required");
+            }
+        }
+        Map<String, String> modes = y.textMap("modes");
+        for (String m : MODES) {
+            if (!modes.containsKey(m)) {
+                throw y.broken("modes." + m, "is required");
+            }
+        }
+        List<Wording.Paragraph> methodology = y.maps("methodology").stream()
+                .map(m -> new Wording.Paragraph(m.text("heading"), m.text("text"))).toList();
+        List<Wording.Term> glossary = y.maps("glossary").stream().map(m -> new Wording.Term(m.text("term"), m.text("text"))).toList();
+        YamlMap t = y.map("transliteration");
+        return new Wording(sections, y.text("contents"), audiences, y.text("withheld"), y.text("protectedItem"),
+                y.text("noExculpatory"), y.text("noSanctions"), y.text("noAllegations"), strengths, modes,
+                y.textMap("elements"), methodology, glossary, t.text("note"), t.pairs("letters"));
+    }
+}

@@ -3,7 +3,7 @@ package org.chainline.dossier.regime;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Value;
 import org.chainline.ClasspathFolder;
-import org.chainline.registry.Records;
+import org.chainline.registry.Model;
 import org.chainline.web.NotFound;
 
 import java.io.IOException;
@@ -36,10 +36,10 @@ public class Regimes {
     private final Map<String, Regime> regimes = new LinkedHashMap<>();
     private final Wording wording;
 
-    Regimes(Records records, @Value("${chainline.dossier.templates-dir:}") String templatesDir) {
+    Regimes(Model model, @Value("${chainline.dossier.templates-dir:}") String templatesDir) {
         Path root = templatesDir == null || templatesDir.isBlank() ? ClasspathFolder.of("templates") : Path.of(templatesDir);
-        List<String> violations = records.model().type("Incident").orElseThrow().property("violations").orElseThrow().values();
-        List<String> victimCategories = records.model().type("Victim").orElseThrow().property("categories").orElseThrow().values();
+        List<String> violations = model.type("Incident").orElseThrow().property("violations").orElseThrow().values();
+        List<String> victimCategories = model.type("Victim").orElseThrow().property("categories").orElseThrow().values();
         try {
             for (Path file : ClasspathFolder.files(root.resolve("regimes"), ".yaml")) {
                 Regime regime = regime(YamlMap.load(file, "regimes/" + file.getFileName()), violations, victimCategories);

@@ -1,0 +1,315 @@
+package org.chainline.dossier;
+
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.common.filespecification.PDComplexFileSpecification;
+import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotationLink;
+import org.apache.pdfbox.pdmodel.interactive.documentnavigation.destination.PDPageDestination;
+import org.apache.pdfbox.pdmodel.interactive.documentnavigation.outline.PDOutlineItem;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.chainline.ChainlineTest;
+import org.chainline.demo.DemoCase;
+import org.chainline.dossier.content.DossierContent;
+import org.chainline.dossier.pdf.PdfDossierRenderer;
+import org.chainline.evidence.FileStore;
+import org.chainline.registry.RecordImport;
+import org.chainline.registry.Records;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
+import org.verapdf.gf.foundry.VeraGreenfieldFoundryProvider;
+import org.verapdf.pdfa.Foundries;
+import org.verapdf.pdfa.PDFAParser;
+import org.verapdf.pdfa.PDFAValidator;
+import org.verapdf.pdfa.flavours.PDFAFlavour;
+import org.verapdf.pdfa.results.TestAssertion;
+import org.verapdf.pdfa.results.ValidationResult;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Dossiers of the fictional demo case, read back from their PDFs: what they say, what they never say, and their bytes. */
+@MicronautTest(transactional = false)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class DossierTest extends ChainlineTest {
+
+    static final ObjectMapper JSON = new ObjectMapper();
+    /** Fictional identities, sealed on a witness and a victim; they must never reach a dossier. */
+    static final String WITNESS = "Әйгерім Жасырынқызы";
+    static final String VICTIM = "Қанат Құпиябеков";
+
+    @Inject
+    DemoCase demo;
+    @Inject
+    Dossiers dossiers;
+    @Inject
+    Records records;
+    @Inject
+    FileStore files;
+
+    final ListAppender<ILoggingEvent> logs = new ListAppender<>();
+    Dossier otegulovUk;
+    Dossier abdigaliyevEu;
+    Dossier abdigaliyevPublic;
+
+    @BeforeAll
+    void loadTheDemoAndSealTwoIdentities() {
+        logs.start();
+        ((Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).addAppender(logs);
+        DemoCase.Loaded loaded = demo.load("tester", RecordImport.Progress.NONE);
+        assertTrue(loaded.records().applied(), () -> loaded.records().errors().toString());
+        records.change("tester", records.model().type("Source").orElseThrow(), "src-w017",
+                JSON.createObjectNode().set("identity", JSON.createObjectNode().put("name", WITNESS)), "identity received");
+        records.change("tester", records.model().type("Victim").orElseThrow(), "v-003",
+                JSON.createObjectNode().set("identity", JSON.createObjectNode().put("name", VICTIM)), "family asked for protection");
+        otegulovUk = generate("p-otegulov", "uk-ghr", "government-confidential");
+        abdigaliyevEu = generate("p-abdigaliyev", "eu-ghrsr", "government-confidential");
+        abdigaliyevPublic = generate("p-abdigaliyev", "eu-ghrsr", "public");
+    }
+
+    @AfterAll
+    void detachLogs() {
+        ((Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).detachAppender(logs);
+    }
+
+    private Dossier generate(String subject, String regime, String audience) {
+        return dossiers.generate("tester", dossiers.check(subject, regime, audience), (stage, percent) -> { }).dossier();
+    }
+
+    /** The text of the whole PDF, each run of white space as one space (table cells wrap lines anywhere). */
+    static String text(byte[] pdf) throws IOException {
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            return flat(new PDFTextStripper().getText(document));
+        }
+    }
+
+    static String flat(String text) {
+        return text.replaceAll("\\s+", " ");
+    }
+
+    /** The text of the pages of one section, found by its bookmark (the contents page lists the titles too). */
+    static String section(byte[] pdf, String title) throws IOException {
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            List<Integer> starts = new ArrayList<>();
+            int start = -1;
+            for (PDOutlineItem item : document.getDocumentCatalog().getDocumentOutline().children()) {
+                int page = document.getPages().indexOf(((PDPageDestination) item.getDestination()).getPage());
+                starts.add(page);
+                if (item.getTitle().equals(title)) {
+                    start = page;
+                }
+            }
+            assertTrue(start >= 0, "no bookmark " + title);
+            final int from = start;
+            int end = starts.stream().filter(p -> p > from).min(Integer::compare).orElse(document.getNumberOfPages());
+            PDFTextStripper stripper = new PDFTextStripper();
+            stripper.setStartPage(from + 1);
+            stripper.setEndPage(end);
+            return flat(stripper.getText(document));
+        }
+    }
+
+    static byte[] attachment(byte[] pdf) throws IOException {
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            PDComplexFileSpecification spec = document.getDocumentCatalog().getNames().getEmbeddedFiles().getNames().get("dossier.json");
+            assertEquals("Data", spec.getCOSObject().getNameAsString("AFRelationship"));
+            return spec.getEmbeddedFile().toByteArray();
+        }
+    }
+
+    @Test
+    void theCommanderAtTheIncidentDateIsInTheChainAndTheOneReplacedBeforeItIsNot() throws IOException {
+        String chain = section(dossiers.pdf(otegulovUk.id()), "Chain of command at the incident dates");
+        assertTrue(chain.contains("Нұрлан Әбдіғалиев (Nurlan Abdigaliyev) since 2025-03-04"), chain);
+        assertFalse(chain.contains("Жақсыбеков") || chain.contains("Zhaksybekov"), "the commander who handed over on 4 March is not in the chain of 6 March");
+        assertTrue(chain.contains("Ғалым Өтеғұлов (Galym Otegulov)"), "the subject commands the National Guard then");
+        assertTrue(chain.contains("under operational control of"), "the foreign contingent's week under the Guard is drawn");
+    }
+
+    @Test
+    void kazakhLettersAreEmbeddedAndExtractExactly() throws IOException {
+        String text = text(dossiers.pdf(otegulovUk.id()));
+        assertTrue(text.contains("Ғалым Өтеғұлов"), "the subject's name in Kazakh Cyrillic");
+        assertTrue(text.contains("Нұрғалиұлы"), "the patronymic");
+        assertTrue(text.contains("Ұлттық ұлан (National Guard)"));
+        for (String letter : List.of("Ә ә", "Ғ ғ", "Қ қ", "Ң ң", "Ө ө", "Ұ ұ", "Ү ү", "Һ һ", "І і")) {
+            assertTrue(text.contains(letter), "the transliteration table shows " + letter);
+        }
+    }
+
+    @Test
+    void theDisputedLinkAndItsContradictingEvidenceAreInTheExculpatorySection() throws IOException {
+        String exculpatory = section(dossiers.pdf(otegulovUk.id()), "Exculpatory and contradicting information");
+        assertTrue(exculpatory.contains("Ministry: contingent guarded the airport only and never fired contradicts"), exculpatory);
+        assertTrue(exculpatory.contains("The Ministry called the dead 'armed criminals'"), "official accounts are given");
+        String allegations = section(dossiers.pdf(otegulovUk.id()), "Allegations");
+        assertTrue(allegations.contains("Shooting on the airport road") && allegations.contains("disputed"), allegations);
+    }
+
+    @Test
+    void anEmptyExculpatorySectionIsStillThereAndSaysSo() throws IOException {
+        DossierContent content = Dossiers.JSON.readValue(dossiers.content(abdigaliyevEu.id()), DossierContent.class);
+        DossierContent nothingAgainst = new DossierContent(content.format(), content.cover(), content.regime(), content.wording(),
+                content.summary(), content.subject(), content.allegations(), content.charts(), content.criteria(), List.of(),
+                content.timeline(), content.register());
+        byte[] pdf = PdfDossierRenderer.render(nothingAgainst, Dossiers.bytes(nothingAgainst)).pdf();
+        String exculpatory = section(pdf, "Exculpatory and contradicting information");
+        assertTrue(exculpatory.contains(flat(content.wording().noExculpatory())), exculpatory);
+    }
+
+    @Test
+    void noProtectedIdentityReachesThePdfItsAttachmentTheStoredContentOrTheLogs() throws IOException {
+        for (Dossier d : List.of(otegulovUk, abdigaliyevEu, abdigaliyevPublic)) {
+            byte[] pdf = dossiers.pdf(d.id());
+            String everything = text(pdf) + new String(attachment(pdf), StandardCharsets.UTF_8)
+                    + new String(dossiers.content(d.id()), StandardCharsets.UTF_8) + new String(pdf, StandardCharsets.ISO_8859_1);
+            for (String secret : List.of(WITNESS, VICTIM, "Жасырынқызы", "Құпиябеков", "Zhasyrynkyzy", "sealed")) {
+                assertFalse(everything.contains(secret), d.id() + " holds " + secret);
+            }
+            assertTrue(everything.contains("W-017"), "the witness appears by pseudonym");
+        }
+        String logged = String.join("\n", logs.list.stream().map(ILoggingEvent::getFormattedMessage).toList());
+        assertFalse(logged.contains("Жасырынқызы") || logged.contains("Құпиябеков"));
+    }
+
+    @Test
+    void everyHashInTheRegisterIsTheHashOfTheFileInTheLocker() throws Exception {
+        byte[] pdf = dossiers.pdf(abdigaliyevEu.id());
+        JsonNode content = JSON.readTree(attachment(pdf));
+        String register = section(pdf, "Annex: evidence register").replaceAll("\\s", "");
+        int held = 0;
+        for (JsonNode entry : content.get("register")) {
+            if (entry.get("sha256").isNull()) {
+                continue;
+            }
+            String sha = entry.get("sha256").asText();
+            assertTrue(register.contains(sha), "the register prints " + sha);
+            try (InputStream in = files.open(sha).orElseThrow(() -> new AssertionError("the locker lacks " + sha))) {
+                assertEquals(sha, HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(in.readAllBytes())));
+            }
+            held++;
+        }
+        assertTrue(held >= 3, "the demo's order book, roster and videos are held");
+    }
+
+    @Test
+    void citationsLinkToTheirRegisterEntryAndEverySectionIsBookmarked() throws IOException {
+        try (PDDocument document = Loader.loadPDF(dossiers.pdf(abdigaliyevEu.id()))) {
+            List<String> bookmarks = new ArrayList<>();
+            document.getDocumentCatalog().getDocumentOutline().children().forEach(i -> bookmarks.add(i.getTitle()));
+            assertEquals(List.of("Executive summary", "Subject identification", "Allegations", "Chain of command at the incident dates",
+                    "Legal criteria", "Exculpatory and contradicting information", "Impact of a designation",
+                    "Annex: evidence register", "Methodology", "Glossary and transliteration"), bookmarks);
+            int registerPage = -1;
+            for (PDOutlineItem item : document.getDocumentCatalog().getDocumentOutline().children()) {
+                if (item.getTitle().startsWith("Annex")) {
+                    registerPage = document.getPages().indexOf(((PDPageDestination) item.getDestination()).getPage());
+                }
+            }
+            int links = 0;
+            for (var page : document.getPages()) {
+                for (var annotation : page.getAnnotations()) {
+                    if (annotation instanceof PDAnnotationLink link && link.getDestination() instanceof PDPageDestination dest
+                            && document.getPages().indexOf(dest.getPage()) >= registerPage) {
+                        links++;
+                    }
+                }
+            }
+            assertTrue(links > 10, "citations link to the register: " + links);
+            PDFTextStripper firstPage = new PDFTextStripper();
+            firstPage.setEndPage(1);
+            assertTrue(firstPage.getText(document).contains("Page 1 of " + document.getNumberOfPages()), "page X of Y");
+        }
+    }
+
+    @Test
+    void thePublicVersionWithholdsRestrictedEvidenceButKeepsItsHash() throws IOException {
+        String register = section(dossiers.pdf(abdigaliyevPublic.id()), "Annex: evidence register");
+        assertFalse(register.contains("order book"), register);
+        assertTrue(register.contains("Withheld in the public version"));
+        assertTrue(register.replaceAll("\\s", "").contains("2d153155ec98ab63e2483f453564aa8a32c115574bcf264083fffc381a360692"));
+        assertTrue(text(dossiers.pdf(abdigaliyevPublic.id())).contains("PUBLIC VERSION"));
+        assertTrue(section(dossiers.pdf(abdigaliyevEu.id()), "Annex: evidence register").contains("order book"));
+    }
+
+    @Test
+    void theSameRecordGivesTheSameBytesAndAnEarlierDossierIsRedrawnIdentically() throws IOException {
+        Dossiers.Generated again = dossiers.generate("someone-else", dossiers.check("p-abdigaliyev", "eu-ghrsr", "government-confidential"),
+                (stage, percent) -> { });
+        assertTrue(again.existed());
+        assertEquals(abdigaliyevEu.sha256(), again.dossier().sha256());
+        Dossiers.Regenerated redrawn = dossiers.regenerate(abdigaliyevEu.id());
+        assertTrue(redrawn.identical());
+        assertArrayEquals(dossiers.pdf(abdigaliyevEu.id()), redrawn.pdf());
+        DossierContent content = Dossiers.JSON.readValue(dossiers.content(abdigaliyevEu.id()), DossierContent.class);
+        assertArrayEquals(PdfDossierRenderer.render(content, dossiers.content(abdigaliyevEu.id())).pdf(), redrawn.pdf());
+        assertArrayEquals(dossiers.content(abdigaliyevEu.id()), attachment(redrawn.pdf()), "the attachment is the content kept");
+        assertEquals(abdigaliyevEu.sha256(), HexFormat.of().formatHex(sha256(redrawn.pdf())));
+    }
+
+    @Test
+    @Order(Integer.MAX_VALUE)
+    void aChangeToTheRecordMakesANewVersionAtItsPosition() {
+        records.change("tester", records.model().type("Person").orElseThrow(), "p-seiitkali",
+                JSON.createObjectNode().put("birthPlace", "Akkala"), "birth place found");
+        Dossier next = generate("p-abdigaliyev", "eu-ghrsr", "government-confidential");
+        assertTrue(next.position() > abdigaliyevEu.position());
+        assertEquals(abdigaliyevEu.version() + 1, next.version());
+        assertFalse(next.id().equals(abdigaliyevEu.id()));
+        assertTrue(dossiers.list("p-abdigaliyev").stream().anyMatch(d -> d.id().equals(abdigaliyevEu.id())), "the earlier version is kept");
+    }
+
+    @Test
+    void theDossiersAreValidPdfA3b() throws Exception {
+        VeraGreenfieldFoundryProvider.initialise();
+        for (Dossier d : List.of(otegulovUk, abdigaliyevPublic)) {
+            try (PDFAParser parser = Foundries.defaultInstance().createParser(new ByteArrayInputStream(dossiers.pdf(d.id())), PDFAFlavour.PDFA_3_B);
+                 PDFAValidator validator = Foundries.defaultInstance().createValidator(PDFAFlavour.PDFA_3_B, false)) {
+                ValidationResult result = validator.validate(parser);
+                List<String> failures = result.getTestAssertions().stream().filter(a -> a.getStatus() == TestAssertion.Status.FAILED)
+                        .map(a -> a.getRuleId().getClause() + "-" + a.getRuleId().getTestNumber() + " " + a.getMessage()).distinct().toList();
+                assertEquals(List.of(), failures, d.id());
+                assertTrue(result.isCompliant());
+            }
+        }
+        // the validator does fail a PDF that is not PDF/A, so the check above can fail
+        try (PDDocument plain = new PDDocument(); java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream()) {
+            plain.addPage(new org.apache.pdfbox.pdmodel.PDPage());
+            plain.save(out);
+            try (PDFAParser parser = Foundries.defaultInstance().createParser(new ByteArrayInputStream(out.toByteArray()), PDFAFlavour.PDFA_3_B);
+                 PDFAValidator validator = Foundries.defaultInstance().createValidator(PDFAFlavour.PDFA_3_B, false)) {
+                assertFalse(validator.validate(parser).isCompliant());
+            }
+        }
+    }
+
+    private static byte[] sha256(byte[] bytes) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(bytes);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -2,8 +2,6 @@ package org.chainline.dossier.layout;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /** Breaks runs of styled text into lines that fit a width (greedy, by words; a word too long is broken). */
 final class TextLines {
@@ -15,8 +13,6 @@ final class TextLines {
     record Line(List<Fragment> fragments, float height) {
     }
 
-    private static final Pattern TOKENS = Pattern.compile("\\n|[^\\s]+[ \\t]*|[ \\t]+");
-
     private TextLines() {
     }
 
@@ -27,9 +23,11 @@ final class TextLines {
         float height = 0;
         for (Span span : spans) {
             String text = measure.printable(span.style().face(), span.text() == null ? "" : span.text());
-            Matcher m = TOKENS.matcher(text);
-            while (m.find()) {
-                String token = m.group();
+            int at = 0;
+            while (at < text.length()) {
+                int end = tokenEnd(text, at);
+                String token = text.substring(at, end);
+                at = end;
                 if (token.equals("\n")) {
                     lines.add(new Line(List.copyOf(current), Math.max(height, span.style().leading())));
                     current.clear();
@@ -71,6 +69,25 @@ final class TextLines {
             lines.add(new Line(List.copyOf(current), height));
         }
         return merged(lines);
+    }
+
+    /** A token is a newline, a word with the spaces after it, or spaces alone. */
+    private static int tokenEnd(String text, int from) {
+        if (text.charAt(from) == '\n') {
+            return from + 1;
+        }
+        int i = from;
+        while (i < text.length() && !isSpace(text.charAt(i)) && text.charAt(i) != '\n') {
+            i++;
+        }
+        while (i < text.length() && isSpace(text.charAt(i))) {
+            i++;
+        }
+        return i;
+    }
+
+    private static boolean isSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\r' || c == '\u000B' || c == '\f';
     }
 
     private static int fitting(String token, Style style, float room, Measure measure) {

@@ -98,7 +98,11 @@ final class PdfArchive {
     }
 
     private static void attach(PDDocument document, byte[] json, Calendar date) throws IOException {
-        PDEmbeddedFile file = new PDEmbeddedFile(document, new ByteArrayInputStream(json), COSName.FLATE_DECODE);
+        PDEmbeddedFile file = new PDEmbeddedFile(document);
+        try (java.io.OutputStream raw = file.getCOSObject().createRawOutputStream()) {
+            raw.write(Drawing.deflate(json));
+        }
+        file.getCOSObject().setItem(COSName.FILTER, COSName.FLATE_DECODE);
         file.setSubtype("application/json");
         file.setSize(json.length);
         file.setCreationDate(date);

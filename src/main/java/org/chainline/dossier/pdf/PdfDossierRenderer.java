@@ -1,14 +1,14 @@
 package org.chainline.dossier.pdf;
 
 import org.apache.pdfbox.cos.COSArray;
+import org.apache.pdfbox.cos.COSInteger;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.cos.COSString;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
-import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.common.PDStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotationLink;
-import org.apache.pdfbox.pdmodel.interactive.annotation.PDBorderStyleDictionary;
 import org.apache.pdfbox.pdmodel.interactive.documentnavigation.destination.PDPageXYZDestination;
 import org.apache.pdfbox.pdmodel.interactive.documentnavigation.outline.PDDocumentOutline;
 import org.apache.pdfbox.pdmodel.interactive.documentnavigation.outline.PDOutlineItem;
@@ -57,6 +57,7 @@ public final class PdfDossierRenderer {
             for (int i = 0; i < pdfPages.size(); i++) {
                 draw(document, pdfPages, i, pages, fonts, content);
             }
+            fonts.embedSubsets();
             outline(document, pdfPages, pages);
             PdfArchive.make(document, content, contentJson);
             byte[] id = HexFormat.of().parseHex(content.cover().contentHash().substring(0, 32));
@@ -65,7 +66,7 @@ public final class PdfDossierRenderer {
             ids.add(new COSString(id));
             document.getDocument().getTrailer().setItem(COSName.ID, ids);
             ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
-            document.save(out);
+            document.save(out, org.apache.pdfbox.pdfwriter.compress.CompressParameters.NO_COMPRESSION);
             return new Rendered(out.toByteArray(), pdfPages.size());
         } catch (IOException e) {
             throw new UncheckedIOException("the dossier could not be drawn: " + e.getMessage(), e);
@@ -75,57 +76,70 @@ public final class PdfDossierRenderer {
     private static void draw(PDDocument document, List<PDPage> pdfPages, int index, Pages pages, PdfFonts fonts,
                              DossierContent content) throws IOException {
         PDPage page = pdfPages.get(index);
-        try (PDPageContentStream cs = new PDPageContentStream(document, page)) {
-            Drawing drawing = new Drawing(cs, fonts);
-            for (Placed placed : pages.pages().get(index)) {
-                switch (placed) {
-                    case Placed.Link l -> link(page, l, pdfPages, pages);
-                    case Placed.PageNumber n -> {
-                        Pages.Anchor target = pages.anchors().get(n.anchor());
-                        String number = target == null ? "" : String.valueOf(target.page() + 1);
-                        drawing.text(n.x() - fonts.width(n.style(), number), n.y(), n.style(), number);
-                    }
-                    default -> drawing.draw(placed);
+        Drawing drawing = new Drawing(fonts);
+        List<Placed> texts = new ArrayList<>();
+        List<org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotation> annotations = new ArrayList<>();
+        // shapes first (table shading, boxes, rules), then all the text above them in one text object
+        for (Placed placed : pages.pages().get(index)) {
+            switch (placed) {
+                case Placed.Link l -> link(annotations, l, pdfPages, pages);
+                case Placed.PageNumber n -> {
+                    Pages.Anchor target = pages.anchors().get(n.anchor());
+                    String number = target == null ? "" : String.valueOf(target.page() + 1);
+                    texts.add(new Placed.Text(n.x() - fonts.width(n.style(), number), n.y(), n.style(), number));
                 }
+                case Placed.Text t -> texts.add(t);
+                default -> drawing.draw(placed);
             }
-            frame(drawing, fonts, index, pdfPages.size(), content);
+        }
+        frame(drawing, texts, fonts, index, pdfPages.size(), content);
+        drawing.texts(texts);
+        page.setResources(fonts.resources());
+        PDStream stream = new PDStream(document);
+        try (java.io.OutputStream raw = stream.getCOSObject().createRawOutputStream()) {
+            raw.write(drawing.deflated());
+        }
+        stream.getCOSObject().setItem(COSName.FILTER, COSName.FLATE_DECODE);
+        page.setContents(stream);
+        if (!annotations.isEmpty()) {
+            page.setAnnotations(annotations);
         }
     }
 
     /** The running header (marking, dossier) and footer (regime, page X of Y, journal position). */
-    private static void frame(Drawing drawing, PdfFonts fonts, int index, int count, DossierContent content) {
+    private static void frame(Drawing drawing, List<Placed> texts, PdfFonts fonts, int index, int count, DossierContent content) {
         Page a4 = Page.A4;
         Style marking = Style.SMALL.bold().colored(0xA8322D);
         Style small = Style.SMALL.colored(Style.GREY);
         float top = a4.height() - 36;
-        drawing.text(a4.left(), top, marking, fonts.printable(marking.face(), content.cover().marking()));
+        texts.add(new Placed.Text(a4.left(), top, marking, fonts.printable(marking.face(), content.cover().marking())));
         String right = content.cover().dossierId() + " \u00b7 " + (content.cover().subjectLatinName() != null
                 ? content.cover().subjectLatinName() : content.cover().subjectName());
         right = fonts.printable(small.face(), right);
-        drawing.text(a4.width() - a4.right() - fonts.width(small, right), top, small, right);
+        texts.add(new Placed.Text(a4.width() - a4.right() - fonts.width(small, right), top, small, right));
         drawing.draw(new Placed.Line(a4.left(), top - 5, a4.width() - a4.right(), top - 5, 0.5f, 0xC9CFD8));
         float bottom = 30;
         drawing.draw(new Placed.Line(a4.left(), bottom + 11, a4.width() - a4.right(), bottom + 11, 0.5f, 0xC9CFD8));
-        drawing.text(a4.left(), bottom, small, fonts.printable(small.face(), content.regime().shortName()));
+        texts.add(new Placed.Text(a4.left(), bottom, small, fonts.printable(small.face(), content.regime().shortName())));
         String pageOf = "Page " + (index + 1) + " of " + count;
-        drawing.text((a4.width() - fonts.width(small, pageOf)) / 2, bottom, small, pageOf);
+        texts.add(new Placed.Text((a4.width() - fonts.width(small, pageOf)) / 2, bottom, small, pageOf));
         String position = "Record as of journal entry " + content.cover().journalPosition();
-        drawing.text(a4.width() - a4.right() - fonts.width(small, position), bottom, small, position);
+        texts.add(new Placed.Text(a4.width() - a4.right() - fonts.width(small, position), bottom, small, position));
     }
 
-    private static void link(PDPage page, Placed.Link l, List<PDPage> pdfPages, Pages pages) throws IOException {
+    private static void link(List<org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotation> annotations, Placed.Link l,
+                             List<PDPage> pdfPages, Pages pages) {
         Pages.Anchor target = pages.anchors().get(l.anchor());
         if (target == null) {
             return;
         }
         PDAnnotationLink link = new PDAnnotationLink();
         link.setRectangle(new PDRectangle(l.x(), l.y(), l.width(), l.height()));
-        PDBorderStyleDictionary border = new PDBorderStyleDictionary();
-        border.setWidth(0);
-        link.setBorderStyle(border);
+        // /Border [0 0 0]: links are shown by their blue text, not by a box
+        link.getCOSObject().setItem(COSName.BORDER, new COSArray(List.of(COSInteger.ZERO, COSInteger.ZERO, COSInteger.ZERO)));
         link.setPrinted(true);
         link.setDestination(destination(pdfPages.get(target.page()), target.y()));
-        page.getAnnotations().add(link);
+        annotations.add(link);
     }
 
     private static PDPageXYZDestination destination(PDPage page, float y) {

@@ -58,6 +58,11 @@ public class Regimes {
         this.wording = wording(YamlMap.load(wordingFile, "dossier/wording.yaml"));
     }
 
+    /** The built-in templates, read without the application context (benchmarks, tools). */
+    public static Regimes builtIn(Model model) {
+        return new Regimes(model, "");
+    }
+
     public List<Regime> all() {
         return List.copyOf(regimes.values());
     }

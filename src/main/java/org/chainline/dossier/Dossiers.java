@@ -33,7 +33,7 @@ import java.util.function.BiConsumer;
 
 /**
  * Generates dossiers and keeps them: the content is assembled from the record as of the last journal entry that
- * can change it ({@link #PASSIVE} entries cannot), drawn to PDF, stored with its hashes and journaled (dossier.generated, and an export in the custody of
+ * can change it, drawn to PDF, stored with its hashes and journaled (dossier.generated, and an export in the custody of
  * every evidence item it cites). The same record, subject, regime and audience give the same bytes; an earlier
  * dossier is redrawn from the content it keeps.
  */
@@ -53,6 +53,8 @@ public class Dossiers {
     private final DossierStore store;
     private final DossierSettings settings;
     private final Clock clock;
+    /** The journal kinds that can change a dossier (see {@link #position()}). */
+    private final List<String> concerning;
 
     Dossiers(DossierAssembler assembler, Regimes regimes, Records records, Journal journal, Projector projector,
              Custody custody, DossierStore store, DossierSettings settings, Clock clock) {
@@ -65,6 +67,15 @@ public class Dossiers {
         this.store = store;
         this.settings = settings;
         this.clock = clock;
+        List<String> kinds = new java.util.ArrayList<>();
+        for (var type : records.model().types()) {
+            kinds.addAll(List.of(type.kind("created"), type.kind("changed"), type.kind("retired")));
+        }
+        for (Custody.Action action : List.of(Custody.Action.RECEIVED, Custody.Action.IMPORTED, Custody.Action.VERIFIED,
+                Custody.Action.TRANSFERRED)) {
+            kinds.add(action.kind());
+        }
+        this.concerning = List.copyOf(kinds);
     }
 
     /** What is being made: checked before any work starts. */
@@ -131,16 +142,13 @@ public class Dossiers {
     }
 
     /**
-     * The journal entry a dossier is made as of: the last that can change what it says. Its own side effects (the
-     * exports it journals, dossier records), the viewing and download of evidence and reveals change nothing in it,
-     * so generating again, or after someone read an item, gives the same dossier.
+     * The journal entry a dossier is made as of: the last that can change what it says, a change to a record or the
+     * arrival, check or hand-over of evidence. Its own side effects (exports, dossier records), accounts, cases, and
+     * the viewing of evidence change nothing in it, so generating again after any of them gives the same dossier.
      */
     private JournalEntry position() {
-        return journal.lastExcept(PASSIVE).orElseThrow(() -> new InvalidInput("subject", "the record is empty"));
+        return journal.lastOf(concerning).orElseThrow(() -> new InvalidInput("subject", "the record is empty"));
     }
-
-    static final List<String> PASSIVE = List.of(GENERATED, Custody.Action.EXPORTED.kind(), Custody.Action.VIEWED.kind(),
-            Custody.Action.DOWNLOADED.kind(), Records.REVEALED);
 
     private Generated record(String actor, Order order, DossierContent content, byte[] json, PdfDossierRenderer.Rendered rendered,
                              long position, int version, String contentHash) {

@@ -96,11 +96,11 @@ public class Journal {
     }
 
     /**
-     * The last entry whose kind is none of {@code kinds}: the position of the record as seen by a reader for whom
-     * those entries change nothing (a dossier ignores its own exports and the viewing of evidence).
+     * The last entry of one of {@code kinds}: the position of the record as seen by a reader whom only those kinds
+     * concern (a dossier: records and the arrival, checks and hand-overs of evidence, not accounts or its own exports).
      */
-    public java.util.Optional<JournalEntry> lastExcept(java.util.Collection<String> kinds) {
-        return entries.lastExcept(kinds);
+    public java.util.Optional<JournalEntry> lastOf(java.util.Collection<String> kinds) {
+        return entries.lastOf(kinds);
     }
 
     /** Up to {@code limit} entries after position {@code after}, in order. */

@@ -13,9 +13,9 @@ interface JournalEntryRepository extends GenericRepository<JournalEntry, Long> {
     @Query("SELECT * FROM journal_entry WHERE seq > :after ORDER BY seq LIMIT :limit")
     List<JournalEntry> after(long after, int limit);
 
-    /** Reads the index backwards from the head and stops at the first entry of another kind. */
-    @Query("SELECT * FROM journal_entry WHERE kind NOT IN (:kinds) ORDER BY seq DESC LIMIT 1")
-    java.util.Optional<JournalEntry> lastExcept(java.util.Collection<String> kinds);
+    /** Reads the index backwards from the head and stops at the first entry of one of the kinds. */
+    @Query("SELECT * FROM journal_entry WHERE kind IN (:kinds) ORDER BY seq DESC LIMIT 1")
+    java.util.Optional<JournalEntry> lastOf(java.util.Collection<String> kinds);
 
     @Query("SELECT * FROM journal_head WHERE id = 1 FOR UPDATE")
     JournalHead lockHead();

@@ -68,6 +68,10 @@ class DossierTest extends ChainlineTest {
     Records records;
     @Inject
     FileStore files;
+    @Inject
+    org.chainline.security.Accounts accounts;
+    @Inject
+    org.chainline.evidence.EvidenceLocker locker;
 
     final ListAppender<ILoggingEvent> logs = new ListAppender<>();
     Dossier otegulovUk;
@@ -256,6 +260,9 @@ class DossierTest extends ChainlineTest {
 
     @Test
     void theSameRecordGivesTheSameBytesAndAnEarlierDossierIsRedrawnIdentically() throws IOException {
+        // what cannot change a dossier does not make a new one: an account, the viewing of an item, a case
+        accounts.create("tester", "someone-else", java.util.Set.of("counsel"));
+        locker.view("tester", "ev-regiment-order-book");
         Dossiers.Generated again = dossiers.generate("someone-else", dossiers.check("p-abdigaliyev", "eu-ghrsr", "government-confidential"),
                 (stage, percent) -> { });
         assertTrue(again.existed());

@@ -6,11 +6,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-import java.io.File;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
@@ -39,7 +35,8 @@ final class BenchDossierCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter log = spec.commandLine().getErr();
         DossierBenchmark.Result r = DossierBenchmark.run(incidents, warmup, runs, log);
-        List<String> heapLines = heapPages > 0 ? child(log) : List.of();
+        List<String> heapLines = heapPages > 0
+                ? ChildJvm.run(heap, log, "bench", "dossier-heap", "--pages", Integer.toString(heapPages)) : List.of();
         out.printf("%nDossier renderer benchmark (%d cores, JDK %s)%n", Runtime.getRuntime().availableProcessors(), Runtime.version());
         out.println("| dossier | pages | characters a page | Chainline dossier (layout, tables, links, PDF/A-3b) | raw PDFBox text pages, same font | ratio |");
         out.println("|---:|---:|---:|---:|---:|---:|");
@@ -47,19 +44,6 @@ final class BenchDossierCommand implements Callable<Integer> {
                 r.charsPerPage(), r.dossierSeconds(), r.dossierPagesPerSecond(), r.rawSeconds(), r.rawPagesPerSecond(), r.ratio());
         heapLines.forEach(out::println);
         return 0;
-    }
-
-    private List<String> child(PrintWriter log) throws IOException, InterruptedException {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> command = new ArrayList<>(List.of(java, "-Xmx" + heap, "-cp", System.getProperty("java.class.path"),
-                "org.chainline.Application", "bench", "dossier-heap", "--pages", Integer.toString(heapPages)));
-        log.println("heap: " + String.join(" ", command.subList(0, 2)) + " ... bench dossier-heap --pages " + heapPages);
-        Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
-        List<String> lines = new String(process.getInputStream().readAllBytes()).lines().toList();
-        if (process.waitFor() != 0) {
-            throw new IOException("the heap probe failed (exit " + process.exitValue() + "): " + String.join(File.separator, lines));
-        }
-        return lines;
     }
 
     @Command(name = "dossier-heap", hidden = true, description = "Draw a dossier of at least --pages pages in this JVM and report the heap.")

@@ -10,12 +10,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-import java.io.File;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -54,7 +51,8 @@ final class BenchEvidenceCommand implements Callable<Integer> {
                     telegram = EvidenceBenchmark.telegram(context, baseline, dir, messages, log);
                 }
             }
-            List<String> upload = uploadMb > 0 ? childUpload(dir, log) : List.of();
+            List<String> upload = uploadMb > 0 ? ChildJvm.run(uploadHeap, log, "bench", "upload", "--mb", Long.toString(uploadMb),
+                    "--dir", dir.resolve("upload").toString()) : List.of();
             out.printf("%nEvidence locker benchmark (%d cores, JDK %s)%n", Runtime.getRuntime().availableProcessors(), Runtime.version());
             out.println("| file | sha256sum | SHA-256 in Java (MessageDigest) | Chainline store (hash, write, fsync, rename) | ratio sha256sum / store |");
             out.println("|---:|---:|---:|---:|---:|");
@@ -85,21 +83,6 @@ final class BenchEvidenceCommand implements Callable<Integer> {
                 .properties(Map.of("chainline.data-dir", data.toString(), "chainline.projector.interval", "1h",
                         "chainline.protection.key-file", dir.resolve("protection.key").toString()))
                 .deduceEnvironment(false).banner(false).start();
-    }
-
-    /** Runs 'bench upload' in a child JVM with the small heap, and returns its table lines. */
-    private List<String> childUpload(Path dir, PrintWriter log) throws IOException, InterruptedException {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        String classpath = System.getProperty("java.class.path");
-        List<String> command = new ArrayList<>(List.of(java, "-Xmx" + uploadHeap, "-cp", classpath, "org.chainline.Application",
-                "bench", "upload", "--mb", Long.toString(uploadMb), "--dir", dir.resolve("upload").toString()));
-        log.println("upload: " + String.join(" ", command.subList(0, 2)) + " ... bench upload --mb " + uploadMb);
-        Process child = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
-        List<String> lines = new String(child.getInputStream().readAllBytes()).lines().toList();
-        if (child.waitFor() != 0) {
-            throw new IOException("the upload benchmark failed (exit " + child.exitValue() + "): " + String.join(File.separator, lines));
-        }
-        return lines;
     }
 
     @Command(name = "upload", hidden = true, description = "Upload a generated file through the HTTP API of an instance in this JVM.")

@@ -16,6 +16,7 @@ final class StartupFailure {
             if (t instanceof StoreUnavailableException || t instanceof GraphMigrationException
                     || t instanceof org.chainline.protection.ProtectionUnavailable
                     || t instanceof org.chainline.dossier.regime.TemplateException
+                    || t instanceof org.chainline.dossier.SigningUnavailable
                     || t instanceof ApiException) {
                 return t.getMessage();
             }

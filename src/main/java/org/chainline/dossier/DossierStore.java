@@ -17,7 +17,7 @@ import java.util.Optional;
 final class DossierStore {
 
     private static final String COLUMNS = "id, subject, regime, audience, position, version, author, generated_at, sha256, "
-            + "content_hash, pages, size, journal_seq";
+            + "unsigned_sha256, signed_by, content_hash, pages, size, journal_seq";
 
     private final TransactionOperations<Connection> transactions;
 
@@ -27,7 +27,7 @@ final class DossierStore {
 
     void insert(Connection connection, Dossier d, byte[] content, byte[] pdf) {
         try (PreparedStatement insert = connection.prepareStatement("INSERT INTO dossier (" + COLUMNS + ", content, pdf) "
-                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             insert.setString(1, d.id());
             insert.setString(2, d.subject());
             insert.setString(3, d.regime());
@@ -37,12 +37,14 @@ final class DossierStore {
             insert.setString(7, d.author());
             insert.setTimestamp(8, Timestamp.from(d.generatedAt()));
             insert.setString(9, d.sha256());
-            insert.setString(10, d.contentHash());
-            insert.setInt(11, d.pages());
-            insert.setLong(12, d.size());
-            insert.setLong(13, d.journalSeq());
-            insert.setBytes(14, content);
-            insert.setBytes(15, pdf);
+            insert.setString(10, d.unsignedSha256());
+            insert.setString(11, d.signedBy());
+            insert.setString(12, d.contentHash());
+            insert.setInt(13, d.pages());
+            insert.setLong(14, d.size());
+            insert.setLong(15, d.journalSeq());
+            insert.setBytes(16, content);
+            insert.setBytes(17, pdf);
             insert.executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException("the dossier could not be stored: " + e.getMessage(), e);
@@ -116,7 +118,7 @@ final class DossierStore {
                 while (rs.next()) {
                     found.add(new Dossier(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getLong(5),
                             rs.getInt(6), rs.getString(7), rs.getTimestamp(8).toInstant(), rs.getString(9), rs.getString(10),
-                            rs.getInt(11), rs.getLong(12), rs.getLong(13)));
+                            rs.getString(11), rs.getString(12), rs.getInt(13), rs.getLong(14), rs.getLong(15)));
                 }
                 return found;
             }

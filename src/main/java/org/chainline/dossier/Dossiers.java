@@ -3,9 +3,11 @@ package org.chainline.dossier;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import jakarta.inject.Singleton;
+import io.micronaut.context.annotation.Context;
 import org.chainline.dossier.content.DossierAssembler;
 import org.chainline.dossier.content.DossierContent;
+import org.chainline.dossier.pdf.PadesSigner;
+import org.chainline.dossier.pdf.PdfDates;
 import org.chainline.dossier.pdf.PdfDossierRenderer;
 import org.chainline.dossier.regime.Regime;
 import org.chainline.dossier.regime.Regimes;
@@ -37,7 +39,7 @@ import java.util.function.BiConsumer;
  * every evidence item it cites). The same record, subject, regime and audience give the same bytes; an earlier
  * dossier is redrawn from the content it keeps.
  */
-@Singleton
+@Context // a signing keystore that cannot be used stops start-up, not the first generation
 public class Dossiers {
 
     /** The content as JSON: records in declaration order, so the same content is the same bytes. */
@@ -55,6 +57,8 @@ public class Dossiers {
     private final Clock clock;
     /** The journal kinds that can change a dossier (see {@link #position()}). */
     private final List<String> concerning;
+    /** Signs every dossier when a keystore is configured; null otherwise. */
+    private final PadesSigner signer;
 
     Dossiers(DossierAssembler assembler, Regimes regimes, Records records, Journal journal, Projector projector,
              Custody custody, DossierStore store, DossierSettings settings, Clock clock) {
@@ -76,6 +80,16 @@ public class Dossiers {
             kinds.add(action.kind());
         }
         this.concerning = List.copyOf(kinds);
+        this.signer = settings.signingKeystore() == null ? null : signer(settings);
+    }
+
+    private static PadesSigner signer(DossierSettings settings) {
+        try {
+            return PadesSigner.fromKeystore(java.nio.file.Path.of(settings.signingKeystore()),
+                    settings.signingPassword() == null ? new char[0] : settings.signingPassword().toCharArray(), settings.signingAlias());
+        } catch (IllegalArgumentException e) {
+            throw new SigningUnavailable(e.getMessage());
+        }
     }
 
     /** What is being made: checked before any work starts. */
@@ -153,8 +167,11 @@ public class Dossiers {
     private Generated record(String actor, Order order, DossierContent content, byte[] json, PdfDossierRenderer.Rendered rendered,
                              long position, int version, String contentHash) {
         String id = content.cover().dossierId();
-        String sha = sha256(rendered.pdf());
+        String unsigned = sha256(rendered.pdf());
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        byte[] delivered = signer == null ? rendered.pdf() : signer.sign(rendered.pdf(), "Dossier " + id + " under the "
+                + order.regime() + " regime, from the record as of journal entry " + position, PdfDates.utc(now));
+        String sha = sha256(delivered);
         return journal.write(actor, null, false, batch -> {
             var held = store.find(batch.connection(), id);
             if (held.isPresent()) {
@@ -162,7 +179,11 @@ public class Dossiers {
             }
             ObjectNode payload = JSON.createObjectNode().put("dossier", id).put("subject", order.subject())
                     .put("regime", order.regime()).put("audience", order.audience()).put("position", position)
-                    .put("version", version).put("sha256", sha).put("contentHash", contentHash).put("pages", rendered.pages());
+                    .put("version", version).put("sha256", sha).put("unsignedSha256", unsigned).put("contentHash", contentHash)
+                    .put("pages", rendered.pages());
+            if (signer != null) {
+                payload.put("signedBy", signer.signer());
+            }
             JournalEntry entry = batch.add(new Change(GENERATED, id, new Change.Json(payload.toString())));
             for (DossierContent.RegisterEntry e : content.register()) {
                 custody.add(batch, e.evidence(), Custody.Action.EXPORTED, JSON.createObjectNode().put("dossier", id)
@@ -170,8 +191,8 @@ public class Dossiers {
                         .put("withheld", e.withheld()));
             }
             Dossier dossier = new Dossier(id, order.subject(), order.regime(), order.audience(), position, version, actor, now,
-                    sha, contentHash, rendered.pages(), rendered.pdf().length, entry.seq());
-            store.insert(batch.connection(), dossier, json, rendered.pdf());
+                    sha, unsigned, signer == null ? null : signer.signer(), contentHash, rendered.pages(), delivered.length, entry.seq());
+            store.insert(batch.connection(), dossier, json, delivered);
             return new Generated(dossier, false);
         });
     }
@@ -196,7 +217,10 @@ public class Dossiers {
         return store.content(id);
     }
 
-    /** An earlier dossier drawn again from the content it keeps, and whether the bytes are the ones delivered. */
+    /**
+     * An earlier dossier drawn again from the content it keeps, and whether the bytes are the ones delivered (for a
+     * signed dossier: the ones it signed, which are the first bytes of the file delivered).
+     */
     public record Regenerated(Dossier dossier, byte[] pdf, String sha256, boolean identical) {
     }
 
@@ -211,7 +235,7 @@ public class Dossiers {
         }
         byte[] pdf = PdfDossierRenderer.render(content, json).pdf();
         String sha = sha256(pdf);
-        return new Regenerated(dossier, pdf, sha, sha.equals(dossier.sha256()));
+        return new Regenerated(dossier, pdf, sha, sha.equals(dossier.unsignedSha256()));
     }
 
     static byte[] bytes(Object value) {

@@ -184,6 +184,16 @@ class DossierTest extends ChainlineTest {
     }
 
     @Test
+    void aSubjectWithNothingTheRegimeCoversGetsADossierThatSaysSo() throws IOException {
+        // the commander who handed the regiment over two days before the shooting is linked to no incident
+        Dossier d = generate("p-zhaksybekov", "eu-ghrsr", "government-confidential");
+        byte[] pdf = dossiers.pdf(d.id());
+        assertTrue(section(pdf, "Executive summary").contains("not supported by the present record"));
+        assertTrue(section(pdf, "Subject identification").contains("Regiment commander"), "his posts are still listed");
+        assertTrue(section(pdf, "Exculpatory and contradicting information").contains("kept so that its absence"));
+    }
+
+    @Test
     void noProtectedIdentityReachesThePdfItsAttachmentTheStoredContentOrTheLogs() throws IOException {
         for (Dossier d : List.of(otegulovUk, abdigaliyevEu, abdigaliyevPublic)) {
             byte[] pdf = dossiers.pdf(d.id());

@@ -28,9 +28,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.Calendar;
-import java.util.GregorianCalendar;
 import java.util.Map;
-import java.util.TimeZone;
 
 /**
  * What makes the PDF an archival PDF/A-3b: XMP metadata agreeing with the document information, an sRGB output
@@ -46,7 +44,7 @@ final class PdfArchive {
     }
 
     static void make(PDDocument document, DossierContent content, byte[] contentJson) throws IOException {
-        Calendar date = calendar(content.cover().dataAsOf());
+        Calendar date = PdfDates.utc(Instant.parse(content.cover().dataAsOf()));
         String title = "Request for designation (" + content.regime().shortName() + "): "
                 + (content.cover().subjectLatinName() != null ? content.cover().subjectLatinName() : content.cover().subjectName());
         String author = content.cover().organisation();
@@ -123,11 +121,5 @@ final class PdfArchive {
         COSArray associated = new COSArray();
         associated.add(spec);
         catalog.getCOSObject().setItem(COSName.getPDFName("AF"), associated);
-    }
-
-    static Calendar calendar(String instant) {
-        GregorianCalendar calendar = new GregorianCalendar(TimeZone.getTimeZone("UTC"));
-        calendar.setTimeInMillis(Instant.parse(instant).toEpochMilli() / 1000 * 1000);
-        return calendar;
     }
 }

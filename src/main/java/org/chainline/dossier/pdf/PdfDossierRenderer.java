@@ -45,7 +45,8 @@ public final class PdfDossierRenderer {
 
     public static Rendered render(DossierContent content, byte[] contentJson) {
         try (PDDocument document = new PDDocument()) {
-            document.setVersion(1.7f);
+            document.setVersion(1.7f); // the catalog's /Version
+            document.getDocument().setVersion(1.7f); // and the header's: PDF/A-3 is built on PDF 1.7
             PdfFonts fonts = new PdfFonts(document);
             Pages pages = Paginator.paginate(DossierBlocks.of(content), Page.A4, fonts);
             List<PDPage> pdfPages = new ArrayList<>();

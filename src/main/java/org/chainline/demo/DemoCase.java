@@ -1,6 +1,7 @@
 package org.chainline.demo;
 
 import jakarta.inject.Singleton;
+import org.chainline.Sha256;
 import org.chainline.evidence.EvidenceLocker;
 import org.chainline.evidence.FileStore;
 import org.chainline.registry.ImportReport;
@@ -12,10 +13,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -103,13 +100,10 @@ public class DemoCase {
     }
 
     private static String sha256(String resource) {
-        try (DigestInputStream in = new DigestInputStream(resource(resource), MessageDigest.getInstance("SHA-256"))) {
-            in.transferTo(java.io.OutputStream.nullOutputStream());
-            return HexFormat.of().formatHex(in.getMessageDigest().digest());
+        try (InputStream in = resource(resource)) {
+            return Sha256.hex(in.readAllBytes());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.micronaut.context.annotation.Context;
+import org.chainline.Sha256;
 import org.chainline.dossier.content.DossierAssembler;
 import org.chainline.dossier.content.DossierContent;
 import org.chainline.dossier.pdf.PadesSigner;
@@ -24,12 +25,9 @@ import org.chainline.web.NotFound;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.function.BiConsumer;
 
@@ -133,7 +131,7 @@ public class Dossiers {
             progress.accept("catching up the graph", 5);
             projector.catchUp();
             int version = store.earlierVersions(order.subject(), order.regime(), order.audience(), position) + 1;
-            String id = "dos-" + sha256((order.subject() + "\n" + order.regime() + "\n" + order.audience() + "\n" + position + "\n"
+            String id = "dos-" + Sha256.hex((order.subject() + "\n" + order.regime() + "\n" + order.audience() + "\n" + position + "\n"
                     + json(regime) + json(regimes.wording())).getBytes(StandardCharsets.UTF_8)).substring(0, 16);
             progress.accept("assembling", 15);
             DossierContent content = assembler.assemble(new DossierAssembler.Request(id, order.subject(), regime,
@@ -142,7 +140,7 @@ public class Dossiers {
             if (position().seq() != position) {
                 continue; // the record changed while we read it: assemble again at the new position
             }
-            String contentHash = sha256(bytes(content));
+            String contentHash = Sha256.hex(bytes(content));
             content = new DossierContent(content.format(), content.cover().withContentHash(contentHash), content.regime(),
                     content.wording(), content.summary(), content.subject(), content.allegations(), content.charts(),
                     content.criteria(), content.exculpatory(), content.timeline(), content.register());
@@ -167,11 +165,11 @@ public class Dossiers {
     private Generated record(String actor, Order order, DossierContent content, byte[] json, PdfDossierRenderer.Rendered rendered,
                              long position, int version, String contentHash) {
         String id = content.cover().dossierId();
-        String unsigned = sha256(rendered.pdf());
+        String unsigned = Sha256.hex(rendered.pdf());
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         byte[] delivered = signer == null ? rendered.pdf() : signer.sign(rendered.pdf(), "Dossier " + id + " under the "
                 + order.regime() + " regime, from the record as of journal entry " + position, PdfDates.utc(now));
-        String sha = sha256(delivered);
+        String sha = Sha256.hex(delivered);
         return journal.write(actor, null, false, batch -> {
             var held = store.find(batch.connection(), id);
             if (held.isPresent()) {
@@ -234,7 +232,7 @@ public class Dossiers {
             throw new IllegalStateException("the stored content of dossier " + id + " cannot be read: " + e.getMessage(), e);
         }
         byte[] pdf = PdfDossierRenderer.render(content, json).pdf();
-        String sha = sha256(pdf);
+        String sha = Sha256.hex(pdf);
         return new Regenerated(dossier, pdf, sha, sha.equals(dossier.unsignedSha256()));
     }
 
@@ -248,13 +246,5 @@ public class Dossiers {
 
     private static String json(Object value) {
         return new String(bytes(value), StandardCharsets.UTF_8);
-    }
-
-    static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -1,9 +1,7 @@
 package org.chainline.graph;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
+import org.chainline.Sha256;
+
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -29,14 +27,7 @@ record GraphMigration(int version, String description, String fileName, String c
             throw new GraphMigrationException("Graph migration " + fileName + " has no statements");
         }
         return new GraphMigration(Integer.parseInt(m.group(1)), m.group(2).replace('_', ' '), fileName,
-                sha256(content.replace("\r\n", "\n")), statements);
+                Sha256.hex(content.replace("\r\n", "\n")), statements);
     }
 
-    private static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

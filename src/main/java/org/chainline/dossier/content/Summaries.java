@@ -42,7 +42,8 @@ final class Summaries {
         long disputed = allegations.stream().flatMap(a -> a.paths().stream()).filter(p -> p.strength().equals("disputed")).count();
         if (disputed > 0) {
             paragraphs.add(disputed + (disputed == 1 ? " link is" : " links are")
-                    + " disputed by evidence in the record; the exculpatory section sets out what speaks against them.");
+                    + " disputed by evidence in the record; the exculpatory section sets out what speaks against "
+                    + (disputed == 1 ? "it." : "them."));
         }
         List<DossierContent.SummaryRow> rows = new ArrayList<>();
         for (DossierContent.Allegation a : allegations) {

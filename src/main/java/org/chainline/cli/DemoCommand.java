@@ -47,14 +47,19 @@ final class DemoCommand implements Callable<Integer> {
     Integer port;
 
     @Override
-    public Integer call() throws IOException {
+    public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         Map<String, Object> properties = new HashMap<>();
         properties.put("chainline.dossier.organisation", ORGANISATION);
         if (port != null) {
             properties.put("micronaut.server.port", port);
         }
-        Files.createDirectories(outDir);
+        try {
+            Files.createDirectories(outDir);
+        } catch (IOException e) {
+            spec.commandLine().getErr().println("chainline: cannot create --out " + outDir + ": " + DossierCommand.why(e));
+            return 1;
+        }
         ApplicationContext context = Contexts.start(root, properties);
         try {
             DemoCase.Loaded loaded = context.getBean(DemoCase.class).load(Contexts.cliActor(), new ImportCommand.Throttled(spec.commandLine().getErr()));
@@ -77,7 +82,11 @@ final class DemoCommand implements Callable<Integer> {
                 context.close();
                 return 0;
             }
-        } catch (RuntimeException | IOException e) {
+        } catch (IOException e) {
+            context.close();
+            spec.commandLine().getErr().println("chainline: cannot write the dossiers into " + outDir + ": " + DossierCommand.why(e));
+            return 1;
+        } catch (RuntimeException e) {
             context.close();
             throw e;
         }

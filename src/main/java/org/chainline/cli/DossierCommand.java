@@ -65,7 +65,21 @@ final class DossierCommand implements Callable<Integer> {
         } catch (ApiException e) {
             err.println("chainline: " + (e.field() == null ? "" : e.field() + ": ") + e.getMessage());
             return 1;
+        } catch (IOException e) {
+            err.println("chainline: cannot write " + out + ": " + why(e)
+                    + " (the dossier is kept: run the same command again with another --out)");
+            return 1;
         }
+    }
+
+    /** What went wrong with a file, in words (the exceptions of java.nio name only the path). */
+    static String why(IOException e) {
+        return switch (e) {
+            case java.nio.file.NoSuchFileException n -> "no such folder";
+            case java.nio.file.AccessDeniedException a -> "permission denied";
+            case java.nio.file.FileSystemException f when f.getReason() != null -> f.getReason();
+            default -> e.getMessage();
+        };
     }
 
     static void print(PrintWriter out, Path file, Dossiers.Generated generated) {

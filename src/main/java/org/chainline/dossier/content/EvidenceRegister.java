@@ -30,6 +30,7 @@ final class EvidenceRegister {
     private final Map<String, Set<String>> supports = new LinkedHashMap<>();
     private final Map<String, Set<String>> contradicts = new LinkedHashMap<>();
     private final Map<String, JsonNode> items = new LinkedHashMap<>();
+    private final Map<String, JsonNode> sources = new LinkedHashMap<>();
 
     EvidenceRegister(Records records, EvidenceLocker locker) {
         this.records = records;
@@ -76,7 +77,7 @@ final class EvidenceRegister {
             String sourcePseudonym = null;
             String reliability = null;
             if (item.hasNonNull("source")) {
-                JsonNode source = records.get(sourceType, item.get("source").asText());
+                JsonNode source = sources.computeIfAbsent(item.get("source").asText(), id -> records.get(sourceType, id));
                 sourcePseudonym = source.path("pseudonym").asText(null);
                 reliability = source.path("reliability").asText(null);
             }

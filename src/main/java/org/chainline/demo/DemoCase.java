@@ -6,6 +6,8 @@ import org.chainline.evidence.EvidenceLocker;
 import org.chainline.evidence.FileStore;
 import org.chainline.registry.ImportReport;
 import org.chainline.registry.RecordImport;
+import org.chainline.sanctions.Designations;
+import org.chainline.sanctions.SanctionLists;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -17,21 +19,32 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The fictional demo case of mission.md (the Tamyr fuel protests): its records, and the files of the evidence items
- * it names by hash, which arrive in the locker as those items' files. Loading it twice changes nothing.
+ * The fictional demo case of mission.md (the Tamyr fuel protests): its records, the files of the evidence items it
+ * names by hash (which arrive in the locker as those items' files), and a fictional sanctions list on which one subject
+ * is already designated, with that match confirmed. Loading it twice changes nothing.
  */
 @Singleton
 public class DemoCase {
 
     public static final String RECORDS = "demo/tamyr-crackdown.ndjson";
+    /** A fictional sanctions list in the shape of OpenSanctions' targets.simple.csv, and the match the demo confirms. */
+    public static final String SANCTIONS_LIST = "demo/sanctions/targets.simple.csv";
+    public static final String LIST_NAME = "demo-opensanctions";
+    static final String LIST_DATE = "2025-09-30";
+    static final String DESIGNATED_PERSON = "p-otegulov";
+    static final String DESIGNATED_ENTRY = "NK-demo-7Hq2Lp";
     /** Each demo file and the item whose record names its hash (forwards of one video name the same file). */
     static final Map<String, String> FILES = files();
 
     private final RecordImport imports;
     private final EvidenceLocker locker;
     private final FileStore store;
+    private final SanctionLists lists;
+    private final Designations designations;
 
-    DemoCase(RecordImport imports, EvidenceLocker locker, FileStore store) {
+    DemoCase(RecordImport imports, EvidenceLocker locker, FileStore store, SanctionLists lists, Designations designations) {
+        this.lists = lists;
+        this.designations = designations;
         this.imports = imports;
         this.locker = locker;
         this.store = store;
@@ -88,6 +101,13 @@ public class DemoCase {
                 throw new UncheckedIOException("the demo file " + resource + " cannot be read", e);
             }
         }
+        try (InputStream in = resource(SANCTIONS_LIST)) {
+            lists.importFile(actor, LIST_NAME, "targets-simple-csv", "targets.simple.csv", in, LIST_DATE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("the demo sanctions list cannot be read from the build", e);
+        }
+        designations.decide(actor, new Designations.DecisionRequest(DESIGNATED_PERSON, LIST_NAME, DESIGNATED_ENTRY, "confirmed",
+                "Fictional demo: names, birth date and nationality agree; the listing names his command of the National Guard"));
         return new Loaded(report, stored);
     }
 

@@ -1,5 +1,7 @@
 package org.chainline.registry;
 
+import org.chainline.web.RequestJson;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;

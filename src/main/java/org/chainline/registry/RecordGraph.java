@@ -20,6 +20,7 @@ final class RecordGraph {
     private final String list = CypherQueries.load("registry/list");
     private final String search = CypherQueries.load("registry/search");
     private final String referrers = CypherQueries.load("registry/referrers");
+    private final String referring = CypherQueries.load("registry/referring");
     private final String citedBy = CypherQueries.load("registry/cited-by");
     private final String resampleIndexes = CypherQueries.load("registry/resample-indexes");
     private final String clearQueryCaches = CypherQueries.load("registry/clear-query-caches");
@@ -53,6 +54,10 @@ final class RecordGraph {
             terms.add(edits == 0 ? "(" + word + " OR " + word + "*)" : "(" + word + "~" + edits + " OR " + word + "*)");
         }
         return terms.stream().collect(Collectors.joining(" AND "));
+    }
+
+    List<String> referring(String type, String id) {
+        return graph.read(tx -> tx.run(referring, Values.parameters("id", id, "type", type)).list(r -> r.get("id").asString()));
     }
 
     List<String> referrers(String id) {

@@ -191,11 +191,13 @@ public class RecordImport {
         private final long[] counts = new long[3];
         private final java.util.Set<String> created = new java.util.HashSet<>();
         private final ImportPass pass;
+        private final RecordWrites writes;
         private final Journal.Batch batch;
 
         private Session(Journal.Batch batch) {
             this.batch = batch;
-            pass = new ImportPass(store, new RecordWrites(batch, store), batch, errors, counts,
+            this.writes = new RecordWrites(batch, store);
+            pass = new ImportPass(store, writes, batch, errors, counts,
                     (record, outcome) -> {
                         if (outcome == RecordWrites.Outcome.CREATED) {
                             created.add(record.id());
@@ -220,6 +222,21 @@ public class RecordImport {
 
         public long errorCount() {
             return errors.count();
+        }
+
+        /**
+         * Retires a live record in this transaction, after what was added has been written (call it after
+         * {@link #finish}). For records nothing refers to (a designation withdrawn with the decision it came from);
+         * returns false when the record is missing, of another type or already retired.
+         */
+        public boolean retire(String typeName, String id) {
+            RecordType type = model.type(typeName).orElseThrow(() -> new IllegalArgumentException("no record type " + typeName));
+            StoredRecord current = store.find(batch.connection(), List.of(id)).get(id);
+            if (current == null || current.retired() || !current.type().equals(type.name())) {
+                return false;
+            }
+            writes.retire(type, id);
+            return true;
         }
 
         /** The problems, each at the position given to {@link #add}. */

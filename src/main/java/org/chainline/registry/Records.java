@@ -181,6 +181,13 @@ public class Records {
         return views;
     }
 
+    /** The live records of a type that refer to a record (the Sanction records designating a person), by id. */
+    public List<ObjectNode> referring(String typeName, String id) {
+        List<String> ids = graph.referring(typeName, id);
+        Map<String, StoredRecord> stored = store.findWithContent(ids);
+        return ids.stream().map(stored::get).filter(java.util.Objects::nonNull).map(RecordJson::view).toList();
+    }
+
     /** The claims that cite an evidence item, with stance and pinpoint. */
     public List<RecordGraph.Citing> citedBy(String evidenceId) {
         get(model.type("Evidence").orElseThrow(), evidenceId);

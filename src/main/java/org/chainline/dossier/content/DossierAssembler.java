@@ -129,7 +129,41 @@ public class DossierAssembler {
                 .forEach(r -> associates.add(new DossierContent.Associate(r.id(), r.name(), "the same person (Identity claim)")));
         return new DossierContent.Subject(person.path("id").asText(), names, text(person, "patronymic"),
                 text(person, "birthDate"), text(person, "birthPlace"), nationalities, text(person, "gender"), identifiers,
-                positions, List.of(), associates);
+                positions, designations(person.path("id").asText()), associates);
+    }
+
+    /**
+     * The subject's existing designations (Sanction records), one line each, active first: who, under which programme,
+     * since when, and how Chainline knows.
+     */
+    private List<String> designations(String personId) {
+        List<JsonNode> sanctions = new ArrayList<>(records.referring("Sanction", personId));
+        sanctions.sort(Comparator.comparing((JsonNode s) -> !"active".equals(s.path("status").asText()))
+                .thenComparing(s -> s.path("listingDate").asText("")).thenComparing(s -> s.path("id").asText()));
+        List<String> lines = new ArrayList<>();
+        for (JsonNode s : sanctions) {
+            StringBuilder b = new StringBuilder();
+            b.append(s.path("jurisdiction").asText("Jurisdiction not stated")).append(": ").append(s.path("program").asText());
+            if (s.hasNonNull("authority")) {
+                b.append(" (").append(s.get("authority").asText()).append(")");
+            }
+            if (s.hasNonNull("listingDate")) {
+                b.append(", listed ").append(s.get("listingDate").asText());
+            }
+            if (s.hasNonNull("endDate")) {
+                b.append(", ended ").append(s.get("endDate").asText());
+            }
+            b.append("; ").append(s.path("status").asText());
+            switch (s.path("basis").asText()) {
+                case "list-match" -> b.append("; sanctions list ").append(s.path("listName").asText()).append(", entry ")
+                        .append(s.path("listEntry").asText()).append(", match confirmed by an analyst");
+                case "submission" -> b.append("; outcome of our submission ").append(s.path("submission").asText());
+                case "dataset" -> b.append("; from the imported dataset ").append(s.path("listName").asText());
+                default -> b.append("; recorded by an analyst");
+            }
+            lines.add(b.toString());
+        }
+        return lines;
     }
 
     private static DossierContent.Step step(Views.Step s, EvidenceRegister register) {

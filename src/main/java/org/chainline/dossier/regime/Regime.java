@@ -9,13 +9,22 @@ import java.util.Map;
 /**
  * A sanctions regime as templates/regimes/&lt;id&gt;.yaml describes it: legal basis, the violations it covers (from
  * the incident vocabulary to the regime's own words), its designation limbs mapped to liability modes, the sections
- * a submission under it holds, its standard of proof and addressee.
+ * a submission under it holds, its standard of proof and addressee, and how sanctions lists name its designations.
  */
 @Serdeable
 public record Regime(String id, String name, String shortName, String authority, String program,
                      List<String> legalBasis, List<String> addressee, String standardOfProof,
                      Map<String, String> covers, List<Limb> limbs, @Nullable VictimQualifier victimQualifier,
-                     List<String> impact, List<String> sections) {
+                     List<String> impact, List<String> sections, Designations designations) {
+
+    /**
+     * How sanctions lists name this regime's designations: the jurisdiction that designates under it (US, EU, GB,
+     * CA), the list datasets that are that jurisdiction's (by name or title, as OpenSanctions writes them) and the
+     * names of the regime's programme. The gap report and the list import read it.
+     */
+    @Serdeable
+    public record Designations(String jurisdiction, List<String> lists, List<String> programs) {
+    }
 
     /** A designation criterion and the liability modes that meet it. */
     @Serdeable

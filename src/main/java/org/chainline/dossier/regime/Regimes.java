@@ -81,7 +81,7 @@ public class Regimes {
 
     private static Regime regime(YamlMap y, List<String> violations, List<String> victimCategories) {
         y.allowOnly(Set.of("id", "name", "shortName", "authority", "program", "legalBasis", "addressee", "standardOfProof",
-                "covers", "limbs", "victimQualifier", "impact", "sections"));
+                "covers", "limbs", "victimQualifier", "impact", "sections", "designations"));
         String id = y.text("id");
         if (!y.file().equals("regimes/" + id + ".yaml")) {
             throw y.broken("id", "must be the file's name without .yaml ('" + id + "' is in " + y.file() + ")");
@@ -137,7 +137,16 @@ public class Regimes {
         }
         return new Regime(id, y.text("name"), y.text("shortName"), y.text("authority"), y.text("program"),
                 y.texts("legalBasis"), y.texts("addressee"), y.text("standardOfProof"), covers, List.copyOf(limbs),
-                qualifier, y.texts("impact"), sections);
+                qualifier, y.texts("impact"), sections, designations(y.map("designations")));
+    }
+
+    private static Regime.Designations designations(YamlMap d) {
+        d.allowOnly(Set.of("jurisdiction", "lists", "programs"));
+        String jurisdiction = d.text("jurisdiction");
+        if (!jurisdiction.matches("[A-Z]{2}")) {
+            throw d.broken("jurisdiction", "must be two capital letters (US, EU, GB, CA...), as sanctions lists write it");
+        }
+        return new Regime.Designations(jurisdiction, d.texts("lists"), d.texts("programs"));
     }
 
     private static Wording wording(YamlMap y) {

@@ -1,22 +1,25 @@
-package org.chainline.registry;
+package org.chainline.web;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import org.chainline.web.InvalidInput;
-import org.chainline.web.TextInput;
 
-/** Request bodies of record endpoints, read as JSON trees (the model, not a Java type, gives their shape). */
-final class RequestJson {
+/**
+ * JSON request bodies read as trees, so that a wrong type or a malformed body is refused naming the field (the model,
+ * not a Java type, gives records their shape).
+ */
+public final class RequestJson {
+
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
 
     private RequestJson() {
     }
 
-    static JsonNode parse(String body) {
+    public static JsonNode parse(String body) {
         if (body == null || body.isBlank()) {
             throw new InvalidInput("body", "is required: a JSON object");
         }
         try {
-            JsonNode node = RecordWrites.JSON.readTree(body);
+            JsonNode node = JSON.readTree(body);
             if (!node.isObject()) {
                 throw new InvalidInput("body", "must be a JSON object");
             }
@@ -28,15 +31,15 @@ final class RequestJson {
         }
     }
 
-    static String write(Object node) {
+    public static String write(Object node) {
         try {
-            return RecordWrites.JSON.writeValueAsString(node);
+            return JSON.writeValueAsString(node);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
     }
 
-    static String text(JsonNode body, String field) {
+    public static String text(JsonNode body, String field) {
         JsonNode v = body == null ? null : body.get(field);
         if (v == null || v.isNull()) {
             return null;

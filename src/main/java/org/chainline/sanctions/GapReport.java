@@ -1,0 +1,162 @@
+package org.chainline.sanctions;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
+import jakarta.inject.Singleton;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.chainline.dossier.regime.Regime;
+import org.chainline.dossier.regime.Regimes;
+import org.chainline.liability.LiabilityPaths;
+import org.chainline.liability.Views;
+import org.chainline.web.InvalidInput;
+import org.chainline.web.NotFound;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Who should be designated and is not: persons with established or probable liability paths to incidents whose
+ * violations a regime covers, by a mode one of its limbs names, who have no active designation by the regime's
+ * jurisdiction (on their record or one an Identity claim says is the same person). Ranked by their strongest path,
+ * then by how many incidents are established, then by how many qualify.
+ */
+@Singleton
+public class GapReport {
+
+    static final Map<String, Integer> RANK = Map.of("established", 3, "probable", 2, "possible", 1, "disputed", 0);
+
+    private final Regimes regimes;
+    private final LiabilityPaths paths;
+    private final SanctionGraph graph;
+    private final Designations designations;
+
+    GapReport(Regimes regimes, LiabilityPaths paths, SanctionGraph graph, Designations designations) {
+        this.regimes = regimes;
+        this.paths = paths;
+        this.graph = graph;
+        this.designations = designations;
+    }
+
+    @Serdeable
+    public record Row(int rank, String person, String name, @Nullable String latinName, String strongest,
+                      int incidents, int establishedIncidents, int probableIncidents, List<String> modes,
+                      List<String> violations, List<String> limbs, List<String> designatedBy, String example) {
+    }
+
+    @Serdeable
+    public record Report(String regime, String jurisdiction, String minimum, int personsConsidered, int alreadyDesignated,
+                         List<Row> rows) {
+    }
+
+    public Report run(String regimeId, @Nullable String minimum) {
+        if (regimeId == null || regimeId.isBlank()) {
+            throw new InvalidInput("regime", "is required (known: " + String.join(", ", regimes.all().stream().map(Regime::id).toList()) + ")");
+        }
+        Regime regime;
+        try {
+            regime = regimes.get(regimeId);
+        } catch (NotFound e) {
+            throw new InvalidInput("regime", e.getMessage());
+        }
+        String min = minimum == null || minimum.isBlank() ? "probable" : minimum;
+        if (!min.equals("probable") && !min.equals("established")) {
+            throw new InvalidInput("minimum", "must be probable (established or probable paths) or established");
+        }
+        String jurisdiction = regime.designations().jurisdiction();
+        Set<String> designated = graph.designatedBy(jurisdiction);
+        List<String> persons = graph.persons();
+        List<Row> rows = new ArrayList<>();
+        int skippedDesignated = 0;
+        for (String personId : persons) {
+            Views.PersonLiability liability = paths.ofPerson(personId, LiabilityPaths.DEFAULT_DEPTH);
+            String strongest = null;
+            int established = 0;
+            int probable = 0;
+            Set<String> modes = new TreeSet<>();
+            Set<String> violations = new TreeSet<>();
+            Set<String> limbs = new TreeSet<>();
+            String example = null;
+            int exampleRank = -1;
+            for (Views.Link link : liability.incidents()) {
+                List<String> covered = link.incident().violations().stream().filter(regime.covers()::containsKey).toList();
+                if (covered.isEmpty()) {
+                    continue;
+                }
+                int best = -1;
+                for (Views.Path path : link.paths()) {
+                    int rank = RANK.getOrDefault(path.strength(), 0);
+                    if (rank < RANK.get(min) || regime.limbsFor(path.mode()).isEmpty()) {
+                        continue;
+                    }
+                    best = Math.max(best, rank);
+                    modes.add(path.mode());
+                    regime.limbsFor(path.mode()).forEach(l -> limbs.add(l.id()));
+                }
+                if (best < 0) {
+                    continue;
+                }
+                violations.addAll(covered);
+                if (best == 3) {
+                    established++;
+                } else {
+                    probable++;
+                }
+                if (best > exampleRank) {
+                    exampleRank = best;
+                    example = link.incident().name() + (link.incident().start() == null ? "" : " (" + link.incident().start() + ")");
+                }
+                if (strongest == null || best > RANK.get(strongest)) {
+                    strongest = best == 3 ? "established" : "probable";
+                }
+            }
+            if (strongest == null) {
+                continue;
+            }
+            if (designated.contains(personId)) {
+                skippedDesignated++;
+                continue;
+            }
+            List<String> elsewhere = designations.status(personId).activeJurisdictions();
+            rows.add(new Row(0, personId, liability.person().name(), liability.person().latinName(), strongest,
+                    established + probable, established, probable, List.copyOf(modes), List.copyOf(violations),
+                    List.copyOf(limbs), elsewhere, example));
+        }
+        rows.sort(Comparator.comparingInt((Row r) -> -RANK.get(r.strongest()))
+                .thenComparingInt(r -> -r.establishedIncidents())
+                .thenComparingInt(r -> -r.incidents())
+                .thenComparing(r -> r.latinName() != null ? r.latinName() : r.name()));
+        List<Row> ranked = new ArrayList<>(rows.size());
+        for (int i = 0; i < rows.size(); i++) {
+            Row r = rows.get(i);
+            ranked.add(new Row(i + 1, r.person(), r.name(), r.latinName(), r.strongest(), r.incidents(), r.establishedIncidents(),
+                    r.probableIncidents(), r.modes(), r.violations(), r.limbs(), r.designatedBy(), r.example()));
+        }
+        return new Report(regime.id(), jurisdiction, min, persons.size(), skippedDesignated, List.copyOf(ranked));
+    }
+
+    /** The report as CSV, one row per person, multi-values ';'-joined. */
+    public static String csv(Report report) {
+        StringWriter out = new StringWriter();
+        try (CSVPrinter printer = new CSVPrinter(out, CSVFormat.RFC4180.builder().setHeader("rank", "person", "name", "latin_name",
+                "strongest", "incidents", "established_incidents", "probable_incidents", "modes", "violations", "limbs",
+                "designated_by_others", "example_incident").get())) {
+            for (Row r : report.rows()) {
+                printer.printRecord(r.rank(), r.person(), r.name(), r.latinName() == null ? "" : r.latinName(), r.strongest(),
+                        r.incidents(), r.establishedIncidents(), r.probableIncidents(), String.join(";", r.modes()),
+                        String.join(";", r.violations()), String.join(";", r.limbs()), String.join(";", r.designatedBy()),
+                        r.example());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toString();
+    }
+}

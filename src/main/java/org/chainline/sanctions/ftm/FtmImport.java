@@ -310,7 +310,7 @@ public class FtmImport {
                     }
                     ObjectNode posting = claim("Posting", e, evidence);
                     posting.put("person", ids.get(holder)).put("unit", ids.get(org)).put("role", roleOf(first(post, "name")));
-                    put(posting, "title", first(e, "description") != null ? first(e, "description") : first(post, "name"));
+                    put(posting, "title", first(e, "description") != null ? first(e, "description") : titleOf(first(post, "name")));
                     out.add(posting);
                     imported.merge("Posting", 1, Integer::sum);
                 }
@@ -461,6 +461,22 @@ public class FtmImport {
     private static ObjectNode record(String type, String ftmId) {
         String id = ID.matcher(ftmId).matches() ? ftmId : "ftm-" + Sha256.hex(ftmId).substring(0, 24);
         return FtmExport.JSON.createObjectNode().put("type", type).put("id", id);
+    }
+
+    /**
+     * The title a position's name gives a holder: the name itself ("Minister of Internal Affairs"), except for the
+     * positions Chainline's own export names "Role, unit", which carry no title of their own.
+     */
+    static String titleOf(String positionName) {
+        if (positionName == null) {
+            return null;
+        }
+        for (String label : FtmExport.ROLE_TITLES.values()) {
+            if (positionName.startsWith(label + ", ")) {
+                return null;
+            }
+        }
+        return positionName;
     }
 
     /** Posting roles from a position's name: "Deputy commander, ..." is deputy-commander, "Minister of ..." minister. */

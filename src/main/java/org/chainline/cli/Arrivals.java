@@ -71,6 +71,7 @@ final class Arrivals {
         if (ok) {
             out.println("  " + loaded.filesStored() + (loaded.filesStored() == 1 ? " evidence file" : " evidence files")
                     + " of the demo stored in the locker");
+            out.println("  " + loaded.sanctionsSummary());
         }
         return ok;
     }

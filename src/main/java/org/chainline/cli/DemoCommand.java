@@ -68,7 +68,8 @@ final class DemoCommand implements Callable<Integer> {
                 context.close();
                 return 1;
             }
-            out.println("Loaded the fictional demo case: " + loaded.records().summary() + "; " + loaded.filesStored() + " evidence files stored");
+            out.println("Loaded the fictional demo case: " + loaded.records().summary() + "; " + loaded.filesStored() + " evidence files stored; "
+                    + loaded.sanctionsSummary());
             Dossiers dossiers = context.getBean(Dossiers.class);
             for (List<String> d : DOSSIERS) {
                 Dossiers.Generated generated = dossiers.generate(Contexts.cliActor(), dossiers.check(d.get(0), d.get(1), d.get(2)),

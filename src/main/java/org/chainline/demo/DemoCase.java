@@ -60,8 +60,17 @@ public class DemoCase {
         return files;
     }
 
-    /** What loading did: the records' import report, and how many files arrived now. */
-    public record Loaded(ImportReport records, int filesStored) {
+    /**
+     * What loading did: the records' import report, how many files arrived now, and the sanctions list and its one
+     * designated subject (null when the records did not import).
+     */
+    public record Loaded(ImportReport records, int filesStored, SanctionLists.Report list, Designations.Status designated) {
+
+        /** One line on the demo's sanctions list and who is designated on it. */
+        public String sanctionsSummary() {
+            return "sanctions list " + list.list() + " (" + list.entries() + " persons, fictional): " + designated.person()
+                    + " already designated by " + String.join(", ", designated.activeJurisdictions());
+        }
     }
 
     public Loaded load(String actor, RecordImport.Progress progress) {
@@ -85,7 +94,7 @@ public class DemoCase {
             }
         }
         if (!report.applied()) {
-            return new Loaded(report, 0);
+            return new Loaded(report, 0, null, null);
         }
         int stored = 0;
         for (Map.Entry<String, String> f : FILES.entrySet()) {
@@ -101,14 +110,15 @@ public class DemoCase {
                 throw new UncheckedIOException("the demo file " + resource + " cannot be read", e);
             }
         }
+        SanctionLists.Report list;
         try (InputStream in = resource(SANCTIONS_LIST)) {
-            lists.importFile(actor, LIST_NAME, "targets-simple-csv", "targets.simple.csv", in, LIST_DATE);
+            list = lists.importFile(actor, LIST_NAME, "targets-simple-csv", "targets.simple.csv", in, LIST_DATE);
         } catch (IOException e) {
             throw new UncheckedIOException("the demo sanctions list cannot be read from the build", e);
         }
         designations.decide(actor, new Designations.DecisionRequest(DESIGNATED_PERSON, LIST_NAME, DESIGNATED_ENTRY, "confirmed",
                 "Fictional demo: names, birth date and nationality agree; the listing names his command of the National Guard"));
-        return new Loaded(report, stored);
+        return new Loaded(report, stored, list, designations.status(DESIGNATED_PERSON));
     }
 
     private static InputStream resource(String name) {

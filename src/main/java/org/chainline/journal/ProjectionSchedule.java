@@ -1,6 +1,7 @@
 package org.chainline.journal;
 
 import io.micronaut.context.annotation.Value;
+import io.micronaut.context.event.ShutdownEvent;
 import io.micronaut.context.event.StartupEvent;
 import io.micronaut.runtime.event.annotation.EventListener;
 import io.micronaut.scheduling.TaskExecutors;
@@ -13,7 +14,9 @@ import java.time.Duration;
 /**
  * Lets the graph catch up with the journal in the background ({@code chainline.projector.interval}), so
  * that entries written while the graph was unavailable arrive once it is back. Scheduled only when the
- * context has started: a task that ran earlier would race start-up to create the stores.
+ * context has started: a task that ran earlier would race start-up to create the stores. Stopped when the context
+ * shuts down, and a run that the shutdown cuts short says nothing: the stores closing under it is not the graph falling
+ * behind (a short command line would otherwise end with a warning).
  */
 @Singleton
 final class ProjectionSchedule {
@@ -21,6 +24,8 @@ final class ProjectionSchedule {
     private final Projector projector;
     private final TaskScheduler scheduler;
     private final Duration interval;
+    private volatile boolean stopping;
+    private java.util.concurrent.ScheduledFuture<?> task;
 
     ProjectionSchedule(Projector projector, @Named(TaskExecutors.SCHEDULED) TaskScheduler scheduler,
                        @Value("${chainline.projector.interval:5s}") Duration interval) {
@@ -31,6 +36,28 @@ final class ProjectionSchedule {
 
     @EventListener
     void onStartup(StartupEvent event) {
-        scheduler.scheduleWithFixedDelay(Duration.ofSeconds(1), interval, projector::catchUpQuietly);
+        task = scheduler.scheduleWithFixedDelay(Duration.ofSeconds(1), interval, this::catchUp);
+    }
+
+    @EventListener
+    void onShutdown(ShutdownEvent event) {
+        stopping = true;
+        if (task != null) {
+            task.cancel(false);
+        }
+    }
+
+    private void catchUp() {
+        if (stopping) {
+            return;
+        }
+        try {
+            projector.catchUp();
+        } catch (RuntimeException e) {
+            if (!stopping) {
+                org.slf4j.LoggerFactory.getLogger(Projector.class).warn("Graph projection is behind the journal and will be retried: {}",
+                        projector.lastError().orElse(e.getClass().getSimpleName()));
+            }
+        }
     }
 }

@@ -79,6 +79,8 @@ final class ListFiles {
             return format.equals("ftm") ? ftm(file) : csv(file);
         } catch (CharacterCodingException e) {
             throw new InvalidInput("file", "is not UTF-8 text");
+        } catch (org.apache.commons.csv.CSVException e) {
+            throw new InvalidInput("file", "is not valid CSV: " + e.getMessage() + ". Nothing was imported.");
         } catch (IOException e) {
             throw new UncheckedIOException("the list file cannot be read: " + e.getMessage(), e);
         }

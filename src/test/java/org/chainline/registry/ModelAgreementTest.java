@@ -50,7 +50,7 @@ class ModelAgreementTest extends ChainlineTest {
         assertEquals(concrete, model.types().stream().map(RecordType::name).collect(Collectors.toCollection(TreeSet::new)),
                 "the packaged model is the source tree's");
         assertEquals(Set.of("Person", "Unit", "Incident", "Victim", "Order", "Evidence", "Source", "Posting", "UnitRelation",
-                "Deployment", "Involvement", "Issuance", "Knowledge", "Identity"), concrete);
+                "Deployment", "Involvement", "Issuance", "Knowledge", "Identity", "Sanction", "ListMatch"), concrete);
     }
 
     @Test

@@ -267,6 +267,11 @@ class SanctionsApiTest extends ChainlineTest {
     void badInputIsRefusedNamingTheField() throws Exception {
         assertEquals("file", refused(HttpRequest.POST("/api/sanctions/lists?list=bad", "id,schema,caption\nx,Person,y\n")
                 .contentType(MediaType.TEXT_PLAIN_TYPE), HttpStatus.BAD_REQUEST).path("field").asText());
+        assertEquals("file", refused(HttpRequest.POST("/api/sanctions/lists?list=bad&format=targets-simple-csv",
+                "{\"id\":\"x\",\"schema\":\"Person\",\"properties\":{}}\n").contentType(MediaType.TEXT_PLAIN_TYPE),
+                HttpStatus.BAD_REQUEST).path("field").asText());
+        assertEquals("file", refused(HttpRequest.POST("/api/sanctions/lists?list=bad", new byte[]{'i', 'd', ',', (byte) 0xC3, '\n'})
+                .contentType(MediaType.TEXT_PLAIN_TYPE), HttpStatus.BAD_REQUEST).path("field").asText());
         assertEquals("file", refused(HttpRequest.POST("/api/sanctions/lists?list=bad", HEADER + "\"unterminated,Person\n")
                 .contentType(MediaType.TEXT_PLAIN_TYPE), HttpStatus.BAD_REQUEST).path("field").asText());
         assertEquals("file", refused(HttpRequest.POST("/api/sanctions/lists?list=bad", HEADER + ",Person,Somebody,,,,,,,,,,,,\n")

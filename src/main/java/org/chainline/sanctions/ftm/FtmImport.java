@@ -355,7 +355,8 @@ public class FtmImport {
                     imported.merge("Sanction", 1, Integer::sum);
                 }
                 default -> {
-                    if (!kinds.containsKey(e.getId())) {
+                    // Positions are read through the Occupancies that name them.
+                    if (!kinds.containsKey(e.getId()) && !schema.equals("Position")) {
                         skipped.merge(schema, 1, Integer::sum);
                     }
                 }

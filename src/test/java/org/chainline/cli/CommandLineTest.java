@@ -142,6 +142,34 @@ class CommandLineTest {
     }
 
     @Test
+    void sanctionsListsMatchesGapsAndFollowTheMoneyFromTheCommandLine() throws Exception {
+        configure(TestStores.freshContext());
+        Run demo = run("import", "--demo");
+        assertEquals(0, demo.exit(), demo.err());
+        assertTrue(demo.out().contains("p-otegulov already designated by US"), demo.out());
+        Run status = run("sanctions", "status", "p-otegulov");
+        assertTrue(status.out().contains("active US GLOMAG since 2025-07-22 (list-match)"), status.out());
+        Run candidates = run("sanctions", "candidates", "--person", "p-kassymov", "--min", "0");
+        assertTrue(candidates.out().contains("unlikely p-kassymov") && candidates.out().contains("probably another person"),
+                candidates.out());
+        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("gaps");
+        Run gaps = run("sanctions", "gaps", "--regime", "us-glomag", "--csv", dir.resolve("gaps.csv").toString());
+        assertEquals(0, gaps.exit(), gaps.err());
+        assertTrue(gaps.out().contains("not designated by US") && !gaps.out().contains("Otegulov"), gaps.out());
+        assertTrue(java.nio.file.Files.readString(dir.resolve("gaps.csv")).startsWith("rank,person,name"));
+        Run badRegime = run("sanctions", "gaps", "--regime", "mars");
+        assertEquals(1, badRegime.exit());
+        assertTrue(badRegime.err().startsWith("chainline: regime: "), badRegime.err());
+        java.nio.file.Path notCsv = java.nio.file.Files.writeString(dir.resolve("list.csv"), "{\"id\": 1}\n");
+        Run badList = run("sanctions", "import", notCsv.toString(), "--list", "x", "--format", "targets-simple-csv");
+        assertEquals(1, badList.exit());
+        assertTrue(badList.err().startsWith("chainline: file: ") && !badList.err().contains("at org."), badList.err());
+        Run export = run("ftm", "export", "--out", dir.resolve("graph.ftm.json").toString());
+        assertEquals(0, export.exit(), export.err());
+        assertTrue(export.out().contains("Person=9"), export.out());
+    }
+
+    @Test
     void importTakesFilesAndTelegramExportsAndVerifyAndCustodyReportOnThem() throws Exception {
         configure(TestStores.freshContext());
         java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("arrivals");

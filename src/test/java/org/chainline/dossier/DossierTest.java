@@ -164,6 +164,15 @@ class DossierTest extends ChainlineTest {
     }
 
     @Test
+    void theSubjectsExistingDesignationIsOnTheSubjectPageAndAnUndesignatedSubjectSaysNone() throws IOException {
+        String subject = section(dossiers.pdf(otegulovUk.id()), "Subject identification");
+        assertTrue(subject.contains("US: GLOMAG, listed 2025-07-22; active; sanctions list demo-opensanctions, entry NK-demo-7Hq2Lp"),
+                subject);
+        assertTrue(section(dossiers.pdf(abdigaliyevEu.id()), "Subject identification")
+                .contains("No existing designation of the subject is recorded."));
+    }
+
+    @Test
     void theDisputedLinkAndItsContradictingEvidenceAreInTheExculpatorySection() throws IOException {
         String exculpatory = section(dossiers.pdf(otegulovUk.id()), "Exculpatory and contradicting information");
         assertTrue(exculpatory.contains("Ministry: contingent guarded the airport only and never fired contradicts"), exculpatory);

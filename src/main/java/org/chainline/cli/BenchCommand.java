@@ -21,7 +21,7 @@ import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        subcommands = {BenchEvidenceCommand.class, BenchEvidenceCommand.Upload.class, BenchDossierCommand.class,
+        subcommands = {BenchEvidenceCommand.class, BenchEvidenceCommand.Upload.class, BenchDossierCommand.class, BenchSanctionsCommand.class,
                 BenchDossierCommand.Heap.class},
         description = {"Measure the accountability graph on generated cases, each size in fresh embedded stores under a",
                 "temporary directory (your data directory is not touched): import throughput end to end beside a raw",

@@ -37,14 +37,17 @@ CREATE TABLE sanction_list_entry (
     PRIMARY KEY (list_name, entry_id)
 );
 
--- Blocking keys of the entries' names (folded name words, see sanctions/NameFolding): candidates for a person are
--- the entries sharing a key with one of the person's names, then scored in full.
+-- Blocking keys of the entries' names (see sanctions/NameFolding#keys): each folded name word whole ('=' and the
+-- word) and its first four letters. Candidates for a person are the entries sharing the most keys with one of the
+-- person's names, then scored in full.
 CREATE TABLE sanction_list_key (
     list_name TEXT NOT NULL,
     key       TEXT NOT NULL,
     entry_id  TEXT NOT NULL,
     PRIMARY KEY (list_name, key, entry_id)
 );
+
+CREATE INDEX sanction_list_key_entry ON sanction_list_key (list_name, entry_id);
 
 CREATE TABLE sanction_list_change (
     import_id BIGINT NOT NULL REFERENCES sanction_list_import (id),

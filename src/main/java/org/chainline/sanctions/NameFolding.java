@@ -53,6 +53,23 @@ final class NameFolding {
         return collapse(w);
     }
 
+    /**
+     * The words of a Latin name read with j as y, as German and Polish spellings write й and the iotated vowels
+     * (Julija, Sergejewa), where passport and Kazakh spellings write ж as j (Jaksybekov); null when that reading is the
+     * same. Matching and blocking try both readings.
+     */
+    static List<String> alternative(String name) {
+        if (name == null || (name.indexOf('j') < 0 && name.indexOf('J') < 0)) {
+            return null;
+        }
+        for (int i = 0; i < name.length(); i++) {
+            if (Character.UnicodeScript.of(name.codePointAt(i)) == Character.UnicodeScript.CYRILLIC) {
+                return null;
+            }
+        }
+        return words(name.replace('j', 'y').replace('J', 'Y'));
+    }
+
     /** Whether a folded word is a patronymic (Серікұлы, Serikovich, Petrovna). */
     static boolean patronymic(String folded) {
         if (folded.length() < 6) {
@@ -71,9 +88,29 @@ final class NameFolding {
         return folded;
     }
 
-    /** The blocking key of a folded word: its first four letters (typos at a name's start are rare). */
-    static String key(String folded) {
-        return folded.length() <= 4 ? folded : folded.substring(0, 4);
+    /**
+     * The blocking keys of a name: each folded word but a patronymic, whole ({@code =jaksibekov}), by its first four
+     * letters ({@code jaks}) and by its last four ({@code ~ekov}), so that a typo anywhere but at both ends of a word
+     * still meets it. An entry sharing whole words with a person ranks above one sharing only parts.
+     */
+    static java.util.Set<String> keys(String name) {
+        java.util.Set<String> keys = new java.util.LinkedHashSet<>();
+        List<String> words = new ArrayList<>(words(name));
+        List<String> alternative = alternative(name);
+        if (alternative != null) {
+            words.addAll(alternative);
+        }
+        for (String w : words) {
+            // As the matcher: a patronymic is set apart only in a name of three words or more (Serikuly may be a surname).
+            if (w.length() >= 2 && !(words.size() > 2 && patronymic(w))) {
+                keys.add("=" + w);
+                if (w.length() > 4) {
+                    keys.add(w.substring(0, 4));
+                    keys.add("~" + w.substring(w.length() - 4));
+                }
+            }
+        }
+        return keys;
     }
 
     private static String collapse(String w) {

@@ -1,10 +1,12 @@
 package org.chainline.sanctions;
 
-import org.apache.commons.text.similarity.JaroWinklerSimilarity;
+import org.apache.commons.text.similarity.LevenshteinDistance;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
@@ -14,12 +16,12 @@ import java.util.TreeSet;
  *
  * <p>Names: every name of the person (each script, each transliteration, aliases) is compared with every name of the
  * entry, after {@link NameFolding}. Words are paired in any order (name order varies: family name first in lists and
- * passports), each pair scored 1 when the folded words agree and by Jaro-Winkler otherwise (spellings, typos), a pair
- * counting from 0.8. Patronymics are set apart: agreeing ones (the same father's name, whatever the ending: Серікұлы,
+ * passports), each pair scored 1 when the folded words agree, 0.9 when they are one letter apart and 0.8 when two
+ * letters apart in a long word (typos; see {@link #similarity}). Patronymics are set apart: agreeing ones (the same father's name, whatever the ending: Серікұлы,
  * Serikovich) confirm, different ones (× 0.75) weigh against, a missing one is neutral. The best pair of names gives the
  * name score: the paired words' similarity over the shorter name, less 0.1 for each word one name has beyond the
  * other, × 0.8 when a word of the shorter name is left unpaired, and no more than 0.6 when either name is a single
- * word. German spellings that write й as j (Julija) fold less well than BGN/PCGN and passport ones and score lower.
+ * word. A Latin j is read both as passports write it (ж: Jaksybekov) and as German spellings do (й: Julija).
  *
  * <p>Birth date and nationality are supporting evidence: the name score is multiplied by 1 when birth dates agree
  * (a partial date agrees with any day it can mean), 0.9 when either side has none, 0.7 when they are a year apart
@@ -28,7 +30,7 @@ import java.util.TreeSet;
  */
 final class NameMatcher {
 
-    private static final JaroWinklerSimilarity JARO_WINKLER = new JaroWinklerSimilarity();
+    private static final LevenshteinDistance EDITS = new LevenshteinDistance(2);
     static final double PAIR_FROM = 0.8;
 
     private NameMatcher() {
@@ -43,9 +45,13 @@ final class NameMatcher {
 
     static Result match(Subject person, Subject entry) {
         NamePair best = null;
+        Map<String, List<Word>> folded = new HashMap<>();
+        List<Word> extra = new ArrayList<>();
+        person.patronymics().forEach(p -> extra.addAll(words(p)));
         for (String a : person.names()) {
+            List<Word> wordsA = folded.computeIfAbsent(a, NameMatcher::words);
             for (String b : entry.names()) {
-                NamePair pair = compare(a, b, person.patronymics());
+                NamePair pair = compare(a, wordsA, b, folded.computeIfAbsent(b, NameMatcher::words), extra);
                 if (best == null || pair.score > best.score) {
                     best = pair;
                 }
@@ -66,7 +72,19 @@ final class NameMatcher {
         return score >= 0.85 ? "strong" : score >= 0.7 ? "probable" : score >= 0.5 ? "weak" : "unlikely";
     }
 
-    private record Word(String raw, String folded) {
+    /** A word as written, folded, and folded reading a Latin j as y (German and Polish spellings: Julija, Sergejewa). */
+    private record Word(String raw, String folded, String alternative) {
+
+        double similarity(Word other) {
+            double best = NameMatcher.similarity(folded, other.folded);
+            if (alternative != null) {
+                best = Math.max(best, NameMatcher.similarity(alternative, other.folded));
+            }
+            if (other.alternative != null) {
+                best = Math.max(best, NameMatcher.similarity(folded, other.alternative));
+            }
+            return best;
+        }
     }
 
     private static final class NamePair {
@@ -81,10 +99,8 @@ final class NameMatcher {
         }
     }
 
-    private static NamePair compare(String a, String b, List<String> extraPatronymics) {
+    private static NamePair compare(String a, List<Word> wordsA, String b, List<Word> wordsB, List<Word> extraPatronymics) {
         NamePair pair = new NamePair(a, b);
-        List<Word> wordsA = words(a);
-        List<Word> wordsB = words(b);
         List<Word> coreA = new ArrayList<>();
         List<Word> patA = new ArrayList<>();
         List<Word> coreB = new ArrayList<>();
@@ -92,9 +108,7 @@ final class NameMatcher {
         split(wordsA, coreA, patA);
         split(wordsB, coreB, patB);
         if (patA.isEmpty()) {
-            for (String p : extraPatronymics) {
-                words(p).forEach(patA::add);
-            }
+            patA.addAll(extraPatronymics);
         }
         if (coreA.isEmpty() || coreB.isEmpty()) {
             return pair;
@@ -103,7 +117,7 @@ final class NameMatcher {
         List<Candidate> candidates = new ArrayList<>();
         for (int i = 0; i < coreA.size(); i++) {
             for (int j = 0; j < coreB.size(); j++) {
-                candidates.add(new Candidate(i, j, similarity(coreA.get(i).folded(), coreB.get(j).folded())));
+                candidates.add(new Candidate(i, j, coreA.get(i).similarity(coreB.get(j))));
             }
         }
         candidates.sort(Comparator.comparingDouble(Candidate::sim).reversed());
@@ -142,7 +156,7 @@ final class NameMatcher {
             } else if (c.sim() == 1.0) {
                 agreeing.add(wa.raw() + " = " + wb.raw());
             } else {
-                close.add(wa.raw() + " ~ " + wb.raw() + String.format(Locale.ROOT, " (%.2f)", c.sim()));
+                close.add(wa.raw() + " ~ " + wb.raw() + (c.sim() >= 0.9 ? " (one letter apart)" : " (two letters apart)"));
             }
         }
         String script = scriptOf(a).equals(scriptOf(b)) ? "" : " (" + scriptOf(a) + " and " + scriptOf(b) + " spellings)";
@@ -179,7 +193,7 @@ final class NameMatcher {
         if (!patA.isEmpty() && !patB.isEmpty()) {
             String stemA = NameFolding.patronymicStem(patA.getFirst().folded());
             String stemB = NameFolding.patronymicStem(patB.getFirst().folded());
-            if (similarity(stemA, stemB) >= 0.9) {
+            if (similarity(stemA, stemB) >= 0.9 || (stemA.length() < 4 && stemA.equals(stemB))) {
                 pair.reasons.add("patronymics agree: " + patA.getFirst().raw() + " and " + patB.getFirst().raw());
             } else {
                 score *= 0.75;
@@ -204,14 +218,24 @@ final class NameMatcher {
     private record Candidate(int i, int j, double sim) {
     }
 
-    private static double similarity(String a, String b) {
+    /**
+     * How alike two folded words are: 1 when equal; 0.9 one letter apart (a typo: inserted, dropped or changed), for
+     * words of four letters or more; 0.8 two letters apart, for words of seven or more; otherwise they do not pair.
+     * (Similarity measures such as Jaro-Winkler pair different names that share an ending, -uly, -bekov, -enko.)
+     */
+    static double similarity(String a, String b) {
         if (a.equals(b)) {
             return 1.0;
         }
-        if (a.length() < 3 || b.length() < 3) {
+        int shorter = Math.min(a.length(), b.length());
+        if (shorter < 4) {
             return 0;
         }
-        return JARO_WINKLER.apply(a, b);
+        int edits = EDITS.apply(a, b);
+        if (edits == 1) {
+            return 0.9;
+        }
+        return edits == 2 && shorter >= 7 ? 0.8 : 0;
     }
 
     private static List<Word> words(String name) {
@@ -220,8 +244,10 @@ final class NameMatcher {
             if (raw.isBlank()) {
                 continue;
             }
-            for (String folded : NameFolding.words(raw)) {
-                out.add(new Word(raw, folded));
+            List<String> folded = NameFolding.words(raw);
+            List<String> alternative = NameFolding.alternative(raw);
+            for (int i = 0; i < folded.size(); i++) {
+                out.add(new Word(raw, folded.get(i), alternative != null && alternative.size() == folded.size() ? alternative.get(i) : null));
             }
         }
         return out;

@@ -128,7 +128,8 @@ class SanctionListStore {
         }
     }
 
-    void upsert(Connection c, String list, List<ListEntry> entries, List<String> hashes, long importId) {
+    /** Writes new and changed entries with their keys ({@code stored}: those of them the list held before). */
+    void upsert(Connection c, String list, List<ListEntry> entries, List<String> hashes, java.util.Set<String> stored, long importId) {
         try (PreparedStatement s = c.prepareStatement("INSERT INTO sanction_list_entry (list_name, entry_id, schema_name, caption, "
                 + "content, content_hash, on_list, first_import, last_import) VALUES (?, ?, ?, ?, ?, ?, true, ?, ?) "
                 + "ON CONFLICT (list_name, entry_id) DO UPDATE SET schema_name = excluded.schema_name, caption = excluded.caption, "
@@ -148,9 +149,11 @@ class SanctionListStore {
                 s.setLong(7, importId);
                 s.setLong(8, importId);
                 s.addBatch();
-                deleteKeys.setString(1, list);
-                deleteKeys.setString(2, e.id());
-                deleteKeys.addBatch();
+                if (stored.contains(e.id())) {
+                    deleteKeys.setString(1, list);
+                    deleteKeys.setString(2, e.id());
+                    deleteKeys.addBatch();
+                }
                 for (String k : keys(e)) {
                     key.setString(1, list);
                     key.setString(2, k);
@@ -158,13 +161,13 @@ class SanctionListStore {
                     key.addBatch();
                 }
                 if (++n % 1000 == 0) {
-                    s.executeBatch();
                     deleteKeys.executeBatch();
+                    s.executeBatch();
                     key.executeBatch();
                 }
             }
-            s.executeBatch();
             deleteKeys.executeBatch();
+            s.executeBatch();
             key.executeBatch();
         } catch (SQLException e) {
             throw new IllegalStateException("the list entries could not be stored: " + e.getMessage(), e);
@@ -234,25 +237,18 @@ class SanctionListStore {
 
     /** Entries of every list sharing at least {@code minKeys} of the keys, most shared first. */
     List<Stored> candidates(Connection c, Collection<String> keys, int minKeys, int limit) {
-        List<String[]> ids = new ArrayList<>();
-        try (PreparedStatement s = c.prepareStatement("SELECT list_name, entry_id FROM sanction_list_key WHERE key = ANY (?) "
-                + "GROUP BY list_name, entry_id HAVING count(DISTINCT key) >= ? ORDER BY count(DISTINCT key) DESC, entry_id LIMIT ?")) {
+        try (PreparedStatement s = c.prepareStatement("SELECT e.list_name, e.content, e.content_hash, e.on_list, e.first_import, "
+                + "e.last_import FROM (SELECT list_name, entry_id, count(DISTINCT key) AS shared FROM sanction_list_key "
+                + "WHERE key = ANY (?) GROUP BY list_name, entry_id HAVING count(DISTINCT key) >= ? "
+                + "ORDER BY shared DESC, entry_id LIMIT ?) k JOIN sanction_list_entry e USING (list_name, entry_id) "
+                + "ORDER BY k.shared DESC, e.entry_id")) {
             s.setArray(1, c.createArrayOf("text", keys.toArray()));
             s.setInt(2, minKeys);
             s.setInt(3, limit);
-            try (ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                    ids.add(new String[]{rs.getString(1), rs.getString(2)});
-                }
-            }
+            return stored(s);
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
-        List<Stored> out = new ArrayList<>();
-        for (String[] id : ids) {
-            entry(c, id[0], id[1]).ifPresent(out::add);
-        }
-        return out;
     }
 
     private List<Stored> entries(Connection c, String where, Object... params) {
@@ -261,17 +257,25 @@ class SanctionListStore {
             for (int i = 0; i < params.length; i++) {
                 s.setObject(i + 1, params[i]);
             }
-            List<Stored> out = new ArrayList<>();
-            try (ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                    out.add(new Stored(rs.getString(1), JSON.readValue(rs.getString(2), ListEntry.class), rs.getString(3),
-                            rs.getBoolean(4), rs.getLong(5), rs.getLong(6)));
-                }
-            }
-            return out;
-        } catch (SQLException | JsonProcessingException e) {
+            return stored(s);
+        } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    private static List<Stored> stored(PreparedStatement s) throws SQLException {
+        List<Stored> out = new ArrayList<>();
+        try (ResultSet rs = s.executeQuery()) {
+            while (rs.next()) {
+                try {
+                    out.add(new Stored(rs.getString(1), JSON.readValue(rs.getString(2), ListEntry.class), rs.getString(3),
+                            rs.getBoolean(4), rs.getLong(5), rs.getLong(6)));
+                } catch (JsonProcessingException e) {
+                    throw new IllegalStateException("a stored list entry is not readable: " + e.getOriginalMessage(), e);
+                }
+            }
+        }
+        return out;
     }
 
     /** Every entry of a list (the benchmark's full-scan baseline). */
@@ -279,15 +283,11 @@ class SanctionListStore {
         return entries(c, "list_name = ?", list).stream().map(Stored::entry).toList();
     }
 
-    /** The blocking keys of an entry's names (see {@link NameFolding#key}). */
+    /** The blocking keys of an entry's names (see {@link NameFolding#keys}). */
     static List<String> keys(ListEntry e) {
         java.util.Set<String> keys = new java.util.LinkedHashSet<>();
         for (String name : e.names()) {
-            for (String w : NameFolding.words(name)) {
-                if (w.length() >= 2 && !NameFolding.patronymic(w)) {
-                    keys.add(NameFolding.key(w));
-                }
-            }
+            keys.addAll(NameFolding.keys(name));
         }
         return List.copyOf(keys);
     }

@@ -158,7 +158,7 @@ public class SanctionLists {
                     gone.add(id);
                 }
             });
-            store.upsert(batch.connection(), list, write, writeHashes, importId);
+            store.upsert(batch.connection(), list, write, writeHashes, before.keySet(), importId);
             if (!same.isEmpty()) {
                 store.touch(batch.connection(), list, same, importId);
             }

@@ -89,18 +89,14 @@ public class Screening {
         Set<String> keys = new LinkedHashSet<>();
         int longest = 0;
         for (String name : subject.names()) {
-            int words = 0;
-            for (String w : NameFolding.words(name)) {
-                if (w.length() >= 2 && !NameFolding.patronymic(w)) {
-                    keys.add(NameFolding.key(w));
-                    words++;
-                }
-            }
-            longest = Math.max(longest, words);
+            Set<String> k = NameFolding.keys(name);
+            keys.addAll(k);
+            longest = Math.max(longest, k.size());
         }
         if (keys.isEmpty()) {
             return List.of();
         }
+        // Two words' beginnings, or one whole word, at least (a single-word name: its keys).
         int minKeys = Math.min(2, longest);
         List<SanctionListStore.Stored> found = lists.read(c -> lists.candidates(c, keys, minKeys, MAX_CANDIDATES));
         List<Candidate> out = new ArrayList<>();

@@ -17,7 +17,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 
 /**
@@ -162,6 +164,9 @@ public final class ScreeningBenchmark {
             String[] pe = pair.split("=");
             if (found.stream().anyMatch(c -> c.person().equals(pe[0]) && c.entry().equals(pe[1]))) {
                 foundPlanted++;
+            } else {
+                log.printf("missed: %s (%s) is %s (%s)%n", pe[0], respelled(names.get(Integer.parseInt(pe[1].substring(6)))[0]),
+                        pe[1], names.get(Integer.parseInt(pe[1].substring(6)))[0]);
             }
         }
         log.printf("screening: %,d persons in %.2f s; %d of %d planted found%n", persons, screenSeconds, foundPlanted, planted);
@@ -179,14 +184,22 @@ public final class ScreeningBenchmark {
             String id = "bp-" + i;
             NameMatcher.Subject subject = Screening.subjectOf(records.get(personType, id));
             List<String> hits = new ArrayList<>();
+            Map<String, String> shown = new HashMap<>();
             for (ListEntry e : all) {
-                if (NameMatcher.match(subject, Screening.subjectOf(e)).score() >= 0.7) {
+                NameMatcher.Result m = NameMatcher.match(subject, Screening.subjectOf(e));
+                if (m.score() >= 0.7) {
                     hits.add(e.id());
+                    shown.put(e.id(), e.caption() + String.format(java.util.Locale.ROOT, " %.2f", m.score()));
                 }
             }
             fullFound += hits.size();
             List<String> blocked = found.stream().filter(c -> c.person().equals(id)).map(Screening.Candidate::entry).toList();
             agree += (int) hits.stream().filter(blocked::contains).count();
+            for (String h : hits) {
+                if (!blocked.contains(h)) {
+                    log.printf("full scan only: %s %s ~ %s %s%n", id, subject.names(), h, shown.get(h));
+                }
+            }
         }
         double fullScanSeconds = (System.nanoTime() - t0) / 1e9;
         log.printf("full scan: %d persons × %,d entries in %.2f s; %d matches, %d also found by blocking%n", scanned, all.size(),

@@ -263,6 +263,43 @@ class SanctionsApiTest extends ChainlineTest {
     }
 
     @Test
+    @Order(9)
+    void followTheMoneyOverHttp() throws Exception {
+        HttpResponse<String> export = send(HttpRequest.GET("/api/ftm/export"));
+        assertEquals(HttpStatus.OK, export.getStatus());
+        assertTrue(export.getContentType().orElseThrow().toString().startsWith("application/x-ndjson"));
+        String body = export.body();
+        assertTrue(body.contains("\"schema\":\"Sanction\"") && body.contains("\"schema\":\"Occupancy\""), body);
+        assertFalse(body.contains("ev-regiment-order-book"), "restricted evidence is left out unless asked for");
+        assertEquals("restricted", refused(HttpRequest.GET("/api/ftm/export?restricted=perhaps"), HttpStatus.BAD_REQUEST).path("field").asText());
+        HttpClientResponseException e = assertThrows(HttpClientResponseException.class, () -> client.toBlocking().exchange(
+                HttpRequest.GET("/api/ftm/export").bearerAuth(viewer)));
+        assertEquals(HttpStatus.FORBIDDEN, e.getStatus());
+
+        String events = """
+                {"id":"ev-2026-rally","schema":"Event","properties":{"name":["Dispersal of the Akkala rally"],"startDate":["2026-04-02"],"keywords":["arbitrary-detention"],"involved":["u-sunkar"]}}
+                {"id":"ev-2026-meeting","schema":"Event","properties":{"name":["A meeting"],"startDate":["2026-04-03"]}}
+                """;
+        HttpResponse<String> imported = send(HttpRequest.POST("/api/ftm/import?dataset=aleph-sample&fileName=sample.ftm.json", events)
+                .contentType(MediaType.TEXT_PLAIN_TYPE));
+        assertEquals(HttpStatus.CREATED, imported.getStatus(), imported::body);
+        JsonNode report = JSON.readTree(imported.body());
+        assertEquals(1, report.path("imported").path("Incident").asInt(), report::toString);
+        assertEquals(1, report.path("skipped").path("Event without a violation type (keywords naming one)").asInt(), report::toString);
+        assertEquals("Dispersal of the Akkala rally", get("/api/incidents/ev-2026-rally").path("title").asText());
+
+        String imports = "/api/ftm/import";
+        assertEquals("dataset", refused(HttpRequest.POST(imports, events).contentType(MediaType.TEXT_PLAIN_TYPE), HttpStatus.BAD_REQUEST)
+                .path("field").asText());
+        assertEquals("file", refused(HttpRequest.POST(imports + "?dataset=x", "{\"id\": \"a\", \"schema\": \"Person\", \"properties\": {\"wings\": [\"2\"]}}")
+                .contentType(MediaType.TEXT_PLAIN_TYPE), HttpStatus.BAD_REQUEST).path("field").asText());
+        assertEquals("file", refused(HttpRequest.POST(imports + "?dataset=x", "id,schema\n1,Person\n")
+                .contentType(MediaType.TEXT_PLAIN_TYPE), HttpStatus.BAD_REQUEST).path("field").asText());
+        assertEquals("file", refused(HttpRequest.POST(imports + "?dataset=x", "").contentType(MediaType.TEXT_PLAIN_TYPE),
+                HttpStatus.BAD_REQUEST).path("field").asText());
+    }
+
+    @Test
     @Order(8)
     void badInputIsRefusedNamingTheField() throws Exception {
         assertEquals("file", refused(HttpRequest.POST("/api/sanctions/lists?list=bad", "id,schema,caption\nx,Person,y\n")

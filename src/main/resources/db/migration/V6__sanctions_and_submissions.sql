@@ -38,13 +38,13 @@ CREATE TABLE sanction_list_entry (
 );
 
 -- Blocking keys of the entries' names (see sanctions/NameFolding#keys): each folded name word whole ('=' and the
--- word) and its first four letters. Candidates for a person are the entries sharing the most keys with one of the
--- person's names, then scored in full.
+-- word) and its first and last four letters with its length. Candidates for a person are the entries sharing the
+-- most keys with one of the person's names (looked up by key, across every list), then scored in full.
 CREATE TABLE sanction_list_key (
     list_name TEXT NOT NULL,
     key       TEXT NOT NULL,
     entry_id  TEXT NOT NULL,
-    PRIMARY KEY (list_name, key, entry_id)
+    PRIMARY KEY (key, list_name, entry_id)
 );
 
 CREATE INDEX sanction_list_key_entry ON sanction_list_key (list_name, entry_id);

@@ -89,24 +89,38 @@ final class NameFolding {
     }
 
     /**
-     * The blocking keys of a name: each folded word but a patronymic, whole ({@code =jaksibekov}), by its first four
-     * letters ({@code jaks}) and by its last four ({@code ~ekov}), so that a typo anywhere but at both ends of a word
-     * still meets it. An entry sharing whole words with a person ranks above one sharing only parts.
+     * The blocking keys a list entry's name is stored under: each folded word but a patronymic whole
+     * ({@code =jaksibekov}), and its first and its last four letters with its length ({@code jaks/10},
+     * {@code ~ekov/10}), so that a word with a typo anywhere but at both ends still meets it. The length keeps the keys
+     * of common beginnings and endings (-bekov) selective.
      */
     static java.util.Set<String> keys(String name) {
+        return keys(name, 0);
+    }
+
+    /** The keys that find a name's entries: as {@link #keys}, for every length two letters either way (typos). */
+    static java.util.Set<String> searchKeys(String name) {
+        return keys(name, 2);
+    }
+
+    private static java.util.Set<String> keys(String name, int lengths) {
         java.util.Set<String> keys = new java.util.LinkedHashSet<>();
         List<String> words = new ArrayList<>(words(name));
         List<String> alternative = alternative(name);
         if (alternative != null) {
             words.addAll(alternative);
         }
+        int count = words(name).size();
         for (String w : words) {
             // As the matcher: a patronymic is set apart only in a name of three words or more (Serikuly may be a surname).
-            if (w.length() >= 2 && !(words.size() > 2 && patronymic(w))) {
-                keys.add("=" + w);
-                if (w.length() > 4) {
-                    keys.add(w.substring(0, 4));
-                    keys.add("~" + w.substring(w.length() - 4));
+            if (w.length() < 2 || (count > 2 && patronymic(w))) {
+                continue;
+            }
+            keys.add("=" + w);
+            if (w.length() > 4) {
+                for (int length = Math.max(5, w.length() - lengths); length <= w.length() + lengths; length++) {
+                    keys.add(w.substring(0, 4) + "/" + length);
+                    keys.add("~" + w.substring(w.length() - 4) + "/" + length);
                 }
             }
         }

@@ -89,9 +89,8 @@ public class Screening {
         Set<String> keys = new LinkedHashSet<>();
         int longest = 0;
         for (String name : subject.names()) {
-            Set<String> k = NameFolding.keys(name);
-            keys.addAll(k);
-            longest = Math.max(longest, k.size());
+            keys.addAll(NameFolding.searchKeys(name));
+            longest = Math.max(longest, NameFolding.keys(name).size());
         }
         if (keys.isEmpty()) {
             return List.of();

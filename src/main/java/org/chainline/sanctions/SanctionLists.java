@@ -10,18 +10,12 @@ import org.chainline.journal.JournalEntry;
 import org.chainline.registry.RecordImport;
 import org.chainline.web.InvalidInput;
 import org.chainline.web.NotFound;
-import org.chainline.web.TooLarge;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -79,23 +73,11 @@ public class SanctionLists {
                              InputStream in, @Nullable String listDate) {
         String list = checkName(listName);
         LocalDate asOf = date(listDate, clock);
-        Path tmp = null;
-        try {
-            tmp = Files.createTempFile("chainline-list-", ".tmp");
-            String sha256 = copy(in, tmp);
-            String kind = format(format, tmp);
-            Path file = tmp;
-            return importChecked(actor, list, kind, fileName, file, sha256, asOf, listDate != null);
+        try (SpooledUpload upload = SpooledUpload.of(in, MAX_BYTES, "the list file")) {
+            return importChecked(actor, list, format(format, upload.file()), fileName, upload.file(), upload.sha256(), asOf,
+                    listDate != null);
         } catch (IOException e) {
-            throw new UncheckedIOException("the list file could not be kept for reading: " + e.getMessage(), e);
-        } finally {
-            if (tmp != null) {
-                try {
-                    Files.deleteIfExists(tmp);
-                } catch (IOException ignored) {
-                    // a temporary file; the system cleans it
-                }
-            }
+            throw new UncheckedIOException("the list file cannot be read: " + e.getMessage(), e);
         }
     }
 
@@ -244,24 +226,4 @@ public class SanctionLists {
         };
     }
 
-    private static String copy(InputStream in, Path tmp) throws IOException {
-        MessageDigest digest = Sha256.digest();
-        long total = 0;
-        byte[] buffer = new byte[1 << 16];
-        try (OutputStream out = Files.newOutputStream(tmp)) {
-            int n;
-            while ((n = in.read(buffer)) != -1) {
-                total += n;
-                if (total > MAX_BYTES) {
-                    throw new TooLarge("file", "is larger than " + (MAX_BYTES >> 30) + " GB");
-                }
-                digest.update(buffer, 0, n);
-                out.write(buffer, 0, n);
-            }
-        }
-        if (total == 0) {
-            throw new InvalidInput("file", "is empty: send the list file as the request body");
-        }
-        return java.util.HexFormat.of().formatHex(digest.digest());
-    }
 }

@@ -12,7 +12,7 @@ import org.chainline.journal.Journal;
 import org.chainline.registry.RecordImport;
 import org.chainline.registry.Records;
 import org.chainline.web.InvalidInput;
-import org.chainline.web.TooLarge;
+import org.chainline.sanctions.SpooledUpload;
 import tech.followthemoney.entity.ValueEntity;
 import tech.followthemoney.exc.SchemaException;
 import tech.followthemoney.model.Model;
@@ -86,17 +86,14 @@ public class FtmImport {
             throw new InvalidInput("dataset", "is required: a name for the dataset (1 to 80 lower-case letters, digits, '.', '_' "
                     + "or '-'), cited by every claim it brings");
         }
-        Path tmp = null;
-        try {
-            tmp = Files.createTempFile("chainline-ftm-", ".json");
-            long size = copy(in, tmp);
-            if (size == 0) {
-                throw new InvalidInput("file", "is empty: send the FtM entities (JSON lines) as the request body");
-            }
-            Map<String, ValueEntity> entities = read(tmp);
-            String sha256 = Sha256.hex(Files.readAllBytes(tmp));
+        try (SpooledUpload upload = SpooledUpload.of(in, MAX_BYTES, "the FtM entities (JSON lines)")) {
+            Path tmp = upload.file();
+            Map<String, Integer> unknown = new TreeMap<>();
+            Map<String, ValueEntity> entities = read(tmp, unknown);
+            String sha256 = upload.sha256();
             String evidenceId = "ev-" + sha256.substring(0, 16);
             Mapping mapping = map(entities, evidenceId);
+            unknown.forEach((property, count) -> mapping.skipped().merge("property not in the FtM model: " + property, count, Integer::sum));
             EvidenceLocker.Received received;
             try (InputStream file = Files.newInputStream(tmp)) {
                 received = locker.receive(actor, "FollowTheMoney dataset " + dataset, file, new EvidenceLocker.Upload(
@@ -123,7 +120,8 @@ public class FtmImport {
                     var first = session.errors().getFirst();
                     ObjectNode bad = mapping.records().get((int) Math.max(0, first.line() - 1));
                     throw new InvalidInput("file", "FtM entity " + bad.path("id").asText()
-                            + " cannot be imported: " + first.field() + " " + first.reason() + ". Nothing was imported.");
+                            + " cannot be imported: " + first.field() + " " + first.reason() + ". No record was imported (the file "
+                            + "is kept in the evidence locker as " + cited + ").");
                 }
                 counts[0] = session.createdCount();
                 counts[1] = session.changedCount();
@@ -134,14 +132,6 @@ public class FtmImport {
                     mapping.skipped());
         } catch (IOException e) {
             throw new UncheckedIOException("the FtM file could not be read: " + e.getMessage(), e);
-        } finally {
-            if (tmp != null) {
-                try {
-                    Files.deleteIfExists(tmp);
-                } catch (IOException ignored) {
-                    // temporary
-                }
-            }
         }
     }
 
@@ -153,24 +143,11 @@ public class FtmImport {
         }
     }
 
-    private static long copy(InputStream in, Path tmp) throws IOException {
-        long total = 0;
-        byte[] buffer = new byte[1 << 16];
-        try (var out = Files.newOutputStream(tmp)) {
-            int n;
-            while ((n = in.read(buffer)) != -1) {
-                total += n;
-                if (total > MAX_BYTES) {
-                    throw new TooLarge("file", "is larger than 1 GB");
-                }
-                out.write(buffer, 0, n);
-            }
-        }
-        return total;
-    }
-
-    /** Reads and checks every line against FtM's model; any error refuses the file. */
-    private Map<String, ValueEntity> read(Path file) throws IOException {
+    /**
+     * Reads and checks every line against FtM's model; any error refuses the file. Properties the model (FtM 3.8.4)
+     * does not have are counted in {@code unknown} and not read: a newer FtM may have added them.
+     */
+    private Map<String, ValueEntity> read(Path file, Map<String, Integer> unknown) throws IOException {
         Map<String, ValueEntity> entities = new LinkedHashMap<>();
         List<String> errors = new ArrayList<>();
         var decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
@@ -198,6 +175,12 @@ public class FtmImport {
                     errors.add("line " + number + ": schema " + node.get("schema").asText() + " is not a FollowTheMoney schema");
                     continue;
                 }
+                Schema schema = ftm.getSchemata().get(node.get("schema").asText());
+                node.path("properties").fieldNames().forEachRemaining(property -> {
+                    if (!schema.hasProperty(property)) {
+                        unknown.merge(schema.getName() + "." + property, 1, Integer::sum);
+                    }
+                });
                 try {
                     ValueEntity entity = ValueEntity.fromJson(ftm, node);
                     if (entities.put(entity.getId(), entity) != null) {

@@ -111,15 +111,18 @@ class SanctionListStore {
         return imports(c, list).stream().findFirst();
     }
 
-    /** Entry id → (content hash, on the list) of every stored entry of a list. */
-    Map<String, Object[]> states(Connection c, String list) {
-        Map<String, Object[]> out = new HashMap<>();
-        try (PreparedStatement s = c.prepareStatement("SELECT entry_id, content_hash, on_list FROM sanction_list_entry WHERE list_name = ?")) {
+    /** What an import compares a list's file with: each stored entry's content hash, whether it is on the list, its caption. */
+    record State(String contentHash, boolean onList, String caption) {
+    }
+
+    Map<String, State> states(Connection c, String list) {
+        Map<String, State> out = new HashMap<>();
+        try (PreparedStatement s = c.prepareStatement("SELECT entry_id, content_hash, on_list, caption FROM sanction_list_entry WHERE list_name = ?")) {
             s.setString(1, list);
             s.setFetchSize(5000);
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
-                    out.put(rs.getString(1), new Object[]{rs.getString(2), rs.getBoolean(3)});
+                    out.put(rs.getString(1), new State(rs.getString(2), rs.getBoolean(3), rs.getString(4)));
                 }
             }
             return out;

@@ -103,7 +103,7 @@ public class SanctionLists {
         String reason = "Sanctions list " + list + " imported from " + (fileName == null ? "a file" : fileName)
                 + (dated ? " (list of " + asOf + ")" : "");
         return journal.write(actor, reason, true, batch -> {
-            Map<String, Object[]> before = store.states(batch.connection(), list);
+            Map<String, SanctionListStore.State> before = store.states(batch.connection(), list);
             long importId = store.insertImport(batch.connection(), new SanctionListStore.Import(0, list, format, fileName, sha256,
                     dated ? asOf : null, clock.instant(), actor, entries.size(), 0, 0, 0, 0, 0));
             List<SanctionListStore.Change> changes = new ArrayList<>();
@@ -117,14 +117,14 @@ public class SanctionLists {
             for (int i = 0; i < entries.size(); i++) {
                 ListEntry e = entries.get(i);
                 present.add(e.id());
-                Object[] state = before.get(e.id());
+                SanctionListStore.State state = before.get(e.id());
                 if (state == null) {
                     listed++;
                     changes.add(new SanctionListStore.Change(list, e.id(), "listed", e.caption()));
-                } else if (!(Boolean) state[1]) {
+                } else if (!state.onList()) {
                     relisted++;
                     changes.add(new SanctionListStore.Change(list, e.id(), "relisted", e.caption()));
-                } else if (!state[0].equals(hashes.get(i))) {
+                } else if (!state.contentHash().equals(hashes.get(i))) {
                     changed++;
                     changes.add(new SanctionListStore.Change(list, e.id(), "changed", e.caption()));
                 } else {
@@ -136,8 +136,9 @@ public class SanctionLists {
             }
             List<String> gone = new ArrayList<>();
             before.forEach((id, state) -> {
-                if ((Boolean) state[1] && !present.contains(id)) {
+                if (state.onList() && !present.contains(id)) {
                     gone.add(id);
+                    changes.add(new SanctionListStore.Change(list, id, "delisted", state.caption()));
                 }
             });
             store.upsert(batch.connection(), list, write, writeHashes, before.keySet(), importId);
@@ -146,10 +147,6 @@ public class SanctionLists {
             }
             if (!gone.isEmpty()) {
                 store.delist(batch.connection(), list, gone, importId);
-                for (String id : gone) {
-                    store.entry(batch.connection(), list, id).ifPresent(s ->
-                            changes.add(new SanctionListStore.Change(list, id, "delisted", s.entry().caption())));
-                }
             }
             store.changes(batch.connection(), importId, list, changes);
             // Designations of confirmed matches follow the list.

@@ -119,6 +119,10 @@ class SanctionsApiTest extends ChainlineTest {
         assertEquals("list-match", d.path("basis").asText());
         assertEquals(DemoCase.LIST_NAME, d.path("list").asText());
         assertFalse(get("/api/sanctions/designations/p-kassymov").path("designated").asBoolean());
+        // The Sanction records are records of the model too, beside the sanctions endpoints.
+        JsonNode record = get("/api/sanctions/" + d.path("id").asText());
+        assertEquals("p-otegulov", record.path("person").asText());
+        assertEquals(1, get("/api/sanctions").size());
         // The one imported company was left out, and said so.
         JsonNode imports = get("/api/sanctions/lists?list=" + DemoCase.LIST_NAME);
         assertEquals(3, imports.get(0).path("entries").asInt(), imports::toString);

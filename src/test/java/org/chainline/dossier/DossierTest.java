@@ -170,6 +170,8 @@ class DossierTest extends ChainlineTest {
                 subject);
         assertTrue(section(dossiers.pdf(abdigaliyevEu.id()), "Subject identification")
                 .contains("No existing designation of the subject is recorded."));
+        assertTrue(section(dossiers.pdf(otegulovUk.id()), "Executive summary")
+                .contains("Existing designations of the subject: US: GLOMAG, listed 2025-07-22 (active)."), "the summary says it too");
     }
 
     @Test

@@ -132,38 +132,23 @@ public class DossierAssembler {
                 positions, designations(person.path("id").asText()), associates);
     }
 
-    /**
-     * The subject's existing designations (Sanction records), one line each, active first: who, under which programme,
-     * since when, and how Chainline knows.
-     */
-    private List<String> designations(String personId) {
-        List<JsonNode> sanctions = new ArrayList<>(records.referring("Sanction", personId));
-        sanctions.sort(Comparator.comparing((JsonNode s) -> !"active".equals(s.path("status").asText()))
-                .thenComparing(s -> s.path("listingDate").asText("")).thenComparing(s -> s.path("id").asText()));
-        List<String> lines = new ArrayList<>();
-        for (JsonNode s : sanctions) {
-            StringBuilder b = new StringBuilder();
-            b.append(s.path("jurisdiction").asText("Jurisdiction not stated")).append(": ").append(s.path("program").asText());
-            if (s.hasNonNull("authority")) {
-                b.append(" (").append(s.get("authority").asText()).append(")");
-            }
-            if (s.hasNonNull("listingDate")) {
-                b.append(", listed ").append(s.get("listingDate").asText());
-            }
-            if (s.hasNonNull("endDate")) {
-                b.append(", ended ").append(s.get("endDate").asText());
-            }
-            b.append("; ").append(s.path("status").asText());
-            switch (s.path("basis").asText()) {
-                case "list-match" -> b.append("; sanctions list ").append(s.path("listName").asText()).append(", entry ")
-                        .append(s.path("listEntry").asText()).append(", match confirmed by an analyst");
-                case "submission" -> b.append("; outcome of our submission ").append(s.path("submission").asText());
-                case "dataset" -> b.append("; from the imported dataset ").append(s.path("listName").asText());
-                default -> b.append("; recorded by an analyst");
-            }
-            lines.add(b.toString());
+    /** The subject's existing designations (Sanction records), active first, then by listing date. */
+    private List<DossierContent.Designation> designations(String personId) {
+        List<DossierContent.Designation> out = new ArrayList<>();
+        for (JsonNode s : records.referring("Sanction", personId)) {
+            String source = switch (s.path("basis").asText()) {
+                case "list-match" -> "sanctions list " + s.path("listName").asText() + ", entry " + s.path("listEntry").asText()
+                        + ", match confirmed by an analyst";
+                case "submission" -> "outcome of our submission " + s.path("submission").asText();
+                case "dataset" -> "from the imported dataset " + s.path("listName").asText();
+                default -> "recorded by an analyst";
+            };
+            out.add(new DossierContent.Designation(text(s, "jurisdiction"), s.path("program").asText(), text(s, "authority"),
+                    text(s, "listingDate"), text(s, "endDate"), s.path("status").asText(), source));
         }
-        return lines;
+        out.sort(Comparator.comparing((DossierContent.Designation d) -> !d.status().equals("active"))
+                .thenComparing(d -> d.listed() == null ? "" : d.listed()).thenComparing(DossierContent.Designation::line));
+        return out;
     }
 
     private static DossierContent.Step step(Views.Step s, EvidenceRegister register) {

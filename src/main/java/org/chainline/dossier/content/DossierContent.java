@@ -45,8 +45,29 @@ public record DossierContent(String format, Cover cover, Regime regime, Wording 
     /** Who the subject is. */
     public record Subject(String id, List<Name> names, @Nullable String patronymic, @Nullable String birthDate,
                           @Nullable String birthPlace, List<String> nationalities, @Nullable String gender,
-                          List<Identifier> identifiers, List<Position> positions, List<String> sanctions,
+                          List<Identifier> identifiers, List<Position> positions, List<Designation> sanctions,
                           List<Associate> associates) {
+    }
+
+    /**
+     * An existing designation of the subject (a Sanction record): who, under which programme, since and until when,
+     * whether it holds, and how Chainline knows it.
+     */
+    public record Designation(@Nullable String jurisdiction, String program, @Nullable String authority,
+                              @Nullable String listed, @Nullable String ended, String status, String source) {
+
+        /** "US: GLOMAG, listed 2025-07-22". */
+        public String brief() {
+            return (jurisdiction == null ? "Jurisdiction not stated" : jurisdiction) + ": " + program
+                    + (listed == null ? "" : ", listed " + listed);
+        }
+
+        /** The whole designation on one line, for the subject section. */
+        public String line() {
+            return (jurisdiction == null ? "Jurisdiction not stated" : jurisdiction) + ": " + program
+                    + (authority == null ? "" : " (" + authority + ")") + (listed == null ? "" : ", listed " + listed)
+                    + (ended == null ? "" : ", ended " + ended) + "; " + status + "; " + source;
+        }
     }
 
     public record Name(String value, @Nullable String script, @Nullable String lang, String kind) {

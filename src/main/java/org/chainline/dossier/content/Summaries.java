@@ -39,6 +39,11 @@ final class Summaries {
         paragraphs.add(met.isEmpty()
                 ? "No designation limb is shown to the standard of an established or probable link; the links below are possible or disputed and need further corroboration."
                 : "Designation criteria shown by established or probable links: " + String.join("; ", met) + ".");
+        if (!subject.sanctions().isEmpty()) {
+            paragraphs.add("Existing designations of the subject: " + String.join("; ", subject.sanctions().stream()
+                    .map(d -> d.brief() + " (" + d.status() + ")").toList()) + ". The subject identification section gives how "
+                    + "each is known.");
+        }
         long disputed = allegations.stream().flatMap(a -> a.paths().stream()).filter(p -> p.strength().equals("disputed")).count();
         if (disputed > 0) {
             paragraphs.add(disputed + (disputed == 1 ? " link is" : " links are")

@@ -133,7 +133,7 @@ public final class DossierBlocks {
         facts.add(row("Gender", orDash(s.gender())));
         facts.add(row("Identifiers", s.identifiers().isEmpty() ? "none recorded" : String.join("\n",
                 s.identifiers().stream().map(i -> i.kind() + ": " + i.value() + (i.country() == null ? "" : " (" + i.country() + ")")).toList())));
-        facts.add(row("Existing sanctions", s.sanctions().isEmpty() ? w.noSanctions() : String.join("\n", s.sanctions())));
+        facts.add(row("Existing sanctions", s.sanctions().isEmpty() ? w.noSanctions() : String.join("\n", s.sanctions().stream().map(DossierContent.Designation::line).toList())));
         facts.add(row("Associates", s.associates().isEmpty() ? "none recorded" : String.join("\n",
                 s.associates().stream().map(a -> a.name() + ": " + a.relation()).toList())));
         blocks.add(new Block.Table(List.of(0.22f, 0.78f), header("Identification", ""), facts));

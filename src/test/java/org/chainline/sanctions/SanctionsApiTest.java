@@ -293,6 +293,15 @@ class SanctionsApiTest extends ChainlineTest {
         assertEquals("Dispersal of the Akkala rally", get("/api/incidents/ev-2026-rally").path("title").asText());
 
         String imports = "/api/ftm/import";
+        // A file the store refuses (an Event whose id is a person's) leaves nothing behind, not even its item.
+        String clash = "{\"id\":\"p-otegulov\",\"schema\":\"Event\",\"properties\":{\"name\":[\"Clash\"],"
+                + "\"startDate\":[\"2026-04-02\"],\"keywords\":[\"torture\"]}}\n";
+        JsonNode refusedClash = refused(HttpRequest.POST(imports + "?dataset=clash", clash).contentType(MediaType.TEXT_PLAIN_TYPE),
+                HttpStatus.BAD_REQUEST);
+        assertEquals("file", refusedClash.path("field").asText());
+        assertTrue(refusedClash.path("message").asText().contains("p-otegulov"), refusedClash::toString);
+        String clashItem = "ev-" + org.chainline.Sha256.hex(clash.getBytes(java.nio.charset.StandardCharsets.UTF_8)).substring(0, 16);
+        refused(HttpRequest.GET("/api/evidence/" + clashItem), HttpStatus.NOT_FOUND);
         assertEquals("dataset", refused(HttpRequest.POST(imports, events).contentType(MediaType.TEXT_PLAIN_TYPE), HttpStatus.BAD_REQUEST)
                 .path("field").asText());
         JsonNode lenient = JSON.readTree(send(HttpRequest.POST(imports + "?dataset=x",

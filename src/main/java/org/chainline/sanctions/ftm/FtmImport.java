@@ -43,7 +43,8 @@ import java.util.regex.Pattern;
  * Organization and its kinds as Unit, Membership of a person as Posting and of an organisation as UnitRelation,
  * Occupancy of a Position as Posting, Event as Incident, UnknownLink of an actor to an event as Involvement, and Sanction
  * as Sanction. Every claim cites the imported file, which is kept in the evidence locker as one item with its hash and
- * custody, the pinpoint naming the FtM entity. The whole file is read and mapped before anything is written; what cannot
+ * custody, the pinpoint naming the FtM entity. The whole file is read, mapped and checked against the store before
+ * anything is written (a refused file leaves nothing behind, not even its item in the locker); what cannot
  * be mapped without inventing facts (an Event with no violation type, an Occupancy of a Position without organisation)
  * is left out and counted with the reason. Importing the same file again changes nothing.
  */
@@ -94,6 +95,22 @@ public class FtmImport {
             String evidenceId = "ev-" + sha256.substring(0, 16);
             Mapping mapping = map(entities, evidenceId);
             unknown.forEach((property, count) -> mapping.skipped().merge("property not in the FtM model: " + property, count, Integer::sum));
+            for (ObjectNode record : mapping.records()) {
+                if (record.path("type").asText().equals("Sanction")) {
+                    record.put("listName", dataset);
+                }
+            }
+            // The records are checked against the store first, in a transaction rolled back at its end, so that a refused
+            // file leaves nothing behind, not even its item in the evidence locker. The check leaves out the citations:
+            // the item they name arrives only after it.
+            try {
+                journal.write(actor, "check of FollowTheMoney dataset " + dataset, false, batch -> {
+                    write(batch, mapping.records(), null);
+                    throw new Checked();
+                });
+            } catch (Checked passed) {
+                // nothing was written
+            }
             EvidenceLocker.Received received;
             try (InputStream file = Files.newInputStream(tmp)) {
                 received = locker.receive(actor, "FollowTheMoney dataset " + dataset, file, new EvidenceLocker.Upload(
@@ -102,36 +119,47 @@ public class FtmImport {
                         "restricted", "ftm import"));
             }
             String cited = received.evidence();
-            long[] counts = new long[3];
-            journal.write(actor, "FollowTheMoney dataset " + dataset + " imported", true, batch -> {
-                RecordImport.Session session = imports.session(batch);
-                long position = 0;
-                for (ObjectNode record : mapping.records()) {
-                    if (!cited.equals(evidenceId)) {
-                        retarget(record, evidenceId, cited);
-                    }
-                    if (record.path("type").asText().equals("Sanction")) {
-                        record.put("listName", dataset);
-                    }
-                    session.add(++position, record);
-                }
-                session.finish();
-                if (session.errorCount() > 0) {
-                    var first = session.errors().getFirst();
-                    ObjectNode bad = mapping.records().get((int) Math.max(0, first.line() - 1));
-                    throw new InvalidInput("file", "FtM entity " + bad.path("id").asText()
-                            + " cannot be imported: " + first.field() + " " + first.reason() + ". No record was imported (the file "
-                            + "is kept in the evidence locker as " + cited + ").");
-                }
-                counts[0] = session.createdCount();
-                counts[1] = session.changedCount();
-                counts[2] = session.unchangedCount();
-                return null;
-            });
+            if (!cited.equals(evidenceId)) {
+                mapping.records().forEach(record -> retarget(record, evidenceId, cited));
+            }
+            long[] counts = journal.write(actor, "FollowTheMoney dataset " + dataset + " imported", true,
+                    batch -> write(batch, mapping.records(), cited));
             return new Report(dataset, cited, sha256, entities.size(), mapping.imported(), counts[0], counts[1], counts[2],
                     mapping.skipped());
         } catch (IOException e) {
             throw new UncheckedIOException("the FtM file could not be read: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Writes the mapped records in the batch and answers how many were created, changed and unchanged; an error refuses
+     * them all. With {@code cited} null (the check), the records are written without their citations.
+     */
+    private long[] write(Journal.Batch batch, List<ObjectNode> records, String cited) {
+        RecordImport.Session session = imports.session(batch);
+        long position = 0;
+        for (ObjectNode record : records) {
+            ObjectNode line = record;
+            if (cited == null && record.has("citations")) {
+                line = record.deepCopy();
+                line.remove("citations");
+            }
+            session.add(++position, line);
+        }
+        session.finish();
+        if (session.errorCount() > 0) {
+            var first = session.errors().getFirst();
+            ObjectNode bad = records.get((int) Math.max(0, first.line() - 1));
+            throw new InvalidInput("file", "FtM entity " + bad.path("id").asText() + " cannot be imported: " + first.field()
+                    + " " + first.reason() + ". Nothing was imported.");
+        }
+        return new long[]{session.createdCount(), session.changedCount(), session.unchangedCount()};
+    }
+
+    /** Ends the check's transaction, rolling it back. */
+    private static final class Checked extends RuntimeException {
+        Checked() {
+            super(null, null, false, false);
         }
     }
 

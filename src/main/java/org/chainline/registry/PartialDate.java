@@ -20,6 +20,17 @@ public record PartialDate(String text, LocalDate earliest, LocalDate latest) {
 
     private static final Pattern FORM = Pattern.compile("(\\d{4})(?:-(\\d{2})(?:-(\\d{2}))?)?");
 
+    /**
+     * The partial date an outside value begins with, as lists and FtM write dates ({@code 1970}, {@code 1970-02-14},
+     * {@code 2025-07-23T06:10:41}): its text, or null when it is no date.
+     */
+    public static String leading(String value) {
+        if (value == null) {
+            return null;
+        }
+        return parse(value.length() > 10 ? value.substring(0, 10) : value).map(PartialDate::text).orElse(null);
+    }
+
     /** The date, or empty with nothing said when the text is not a partial date. */
     public static Optional<PartialDate> parse(String text) {
         if (text == null) {

@@ -173,8 +173,8 @@ public class Designations {
             put(s, "authority", clip(d.authority(), 500));
             s.put("program", clip(d.program(), 500));
             put(s, "programId", clip(d.programId(), 80));
-            put(s, "listingDate", partialDate(d.listingDate()));
-            String end = partialDate(d.endDate());
+            put(s, "listingDate", PartialDate.leading(d.listingDate()));
+            String end = PartialDate.leading(d.endDate());
             boolean ended = !stored.onList() || (d.status() != null && ENDED.contains(d.status().toLowerCase(Locale.ROOT)))
                     || (end != null && PartialDate.parse(end).map(p -> p.latest().isBefore(asOf)).orElse(false));
             s.put("status", ended ? "delisted" : "active");
@@ -217,14 +217,6 @@ public class Designations {
             s = s.replaceAll("\\s+", " ").strip();
         }
         return s.length() > max ? s.substring(0, max - 1) + "…" : s;
-    }
-
-    static String partialDate(String value) {
-        if (value == null) {
-            return null;
-        }
-        String v = value.length() > 10 ? value.substring(0, 10) : value;
-        return PartialDate.parse(v).map(PartialDate::text).orElse(null);
     }
 
     private static String url(String value) {

@@ -47,7 +47,7 @@ public class Jurisdictions {
     }
 
     /** Normalises a jurisdiction as lists write it ({@code eu}, {@code us}) to ours ({@code EU}, {@code US}). */
-    static Optional<String> code(String value) {
+    public static Optional<String> code(String value) {
         if (value == null || !value.strip().matches("[A-Za-z]{2}")) {
             return Optional.empty();
         }

@@ -534,15 +534,11 @@ public class FtmImport {
     }
 
     private static String date(String value) {
-        if (value == null) {
-            return null;
-        }
-        String v = value.length() > 10 ? value.substring(0, 10) : value;
-        return org.chainline.registry.PartialDate.parse(v).map(org.chainline.registry.PartialDate::text).orElse(null);
+        return org.chainline.registry.PartialDate.leading(value);
     }
 
     private static String country(String value) {
-        return value != null && value.matches("[A-Za-z]{2}") ? value.toUpperCase(Locale.ROOT) : null;
+        return org.chainline.sanctions.Jurisdictions.code(value).orElse(null);
     }
 
     private static void put(ObjectNode node, String field, String value) {

@@ -20,6 +20,21 @@ public final class Sha256 {
         return hex(text.getBytes(StandardCharsets.UTF_8));
     }
 
+    /** The hash of a file's bytes, read once. */
+    public static String ofFile(java.nio.file.Path file) {
+        MessageDigest digest = digest();
+        try (java.io.InputStream in = java.nio.file.Files.newInputStream(file)) {
+            byte[] buffer = new byte[1 << 16];
+            int n;
+            while ((n = in.read(buffer)) > 0) {
+                digest.update(buffer, 0, n);
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot read " + file.getFileName() + ": " + e.getMessage(), e);
+        }
+        return HexFormat.of().formatHex(digest.digest());
+    }
+
     /** A fresh digest, for hashing a stream as it passes. */
     public static MessageDigest digest() {
         try {

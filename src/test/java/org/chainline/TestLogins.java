@@ -19,12 +19,32 @@ public final class TestLogins {
     private TestLogins() {
     }
 
-    /** A bearer token of a new account holding {@code roles}, its one-time password already changed. */
+    /**
+     * A bearer token of a new account holding {@code roles}, its one-time password already changed. The
+     * witness-protection grant is given as the product gives it: asked for, then consented to by a holder (a
+     * protection officer named first, once per set of stores).
+     */
     public static String tokenFor(Accounts accounts, HttpClient client, String... roles) {
         String username = "tester" + COUNTER.incrementAndGet();
         IssuedPassword issued = accounts.create("test", username, Set.of(roles));
+        if (Set.of(roles).contains(org.chainline.web.Roles.WITNESS_PROTECTION)) {
+            accounts.consentToProtection(officer(accounts), username);
+        }
         accounts.changePassword(username, issued.oneTimePassword(), PASSWORD);
         return login(client, username, PASSWORD);
+    }
+
+    private static final java.util.Map<Accounts, String> OFFICERS = java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
+
+    /** The protection officer of these stores, named at set-up the first time one is needed. */
+    public static String officer(Accounts accounts) {
+        return OFFICERS.computeIfAbsent(accounts, a -> {
+            String name = "officer" + COUNTER.incrementAndGet();
+            IssuedPassword issued = a.create("test", name, Set.of(org.chainline.web.Roles.VIEWER));
+            a.changePassword(name, issued.oneTimePassword(), PASSWORD);
+            a.nameFirstProtectionOfficer("test set-up", name);
+            return name;
+        });
     }
 
     public static String login(HttpClient client, String username, String password) {

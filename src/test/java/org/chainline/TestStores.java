@@ -40,7 +40,7 @@ public final class TestStores {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        postgres = new EmbeddedPostgresServer(root.resolve("postgres"));
+        postgres = new EmbeddedPostgresServer(root.resolve("postgres"), root.resolve("postgres-password"));
         neo4j = new EmbeddedNeo4jServer(root.resolve("neo4j"), root.resolve("neo4j-password"), 0);
         driver = GraphDatabase.driver(neo4j.boltUri(), AuthTokens.basic(EmbeddedNeo4jServer.USER, neo4j.password()));
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -17,7 +17,8 @@ import java.util.Map;
 
 @Command(name = "users", mixinStandardHelpOptions = true,
         description = "Manage local accounts. New and reset accounts get a one-time password, printed once.",
-        subcommands = {UsersCommand.Create.class, UsersCommand.ListUsers.class, UsersCommand.Reset.class})
+        subcommands = {UsersCommand.Create.class, UsersCommand.ListUsers.class, UsersCommand.Reset.class,
+                UsersCommand.ProtectionOfficer.class})
 final class UsersCommand extends CommandGroup {
 
     @Command(name = "create", mixinStandardHelpOptions = true,
@@ -30,7 +31,8 @@ final class UsersCommand extends CommandGroup {
         @Option(names = "--username", required = true, paramLabel = "NAME", description = "Login name.")
         String username;
         @Option(names = "--role", required = true, paramLabel = "ROLE", split = ",",
-                description = "viewer, analyst, counsel or admin; repeat or separate with commas.")
+                description = "viewer, analyst, counsel or admin; repeat or separate with commas. witness-protection"
+                        + " asks for that grant: it takes effect once a holder consents.")
         List<String> roles;
 
         @Override
@@ -55,10 +57,10 @@ final class UsersCommand extends CommandGroup {
             try (ApplicationContext context = Contexts.start(users.root, Map.of())) {
                 PrintWriter out = spec.commandLine().getOut();
                 List<AccountView> all = context.getBean(Accounts.class).list();
-                out.printf("%-24s %-28s %s%n", "USERNAME", "ROLES", "STATE");
+                out.printf("%-24s %-28s %-18s %s%n", "USERNAME", "ROLES", "STATE", "WITNESS PROTECTION");
                 for (AccountView a : all) {
                     String state = a.disabled() ? "disabled" : a.mustChangePassword() ? "one-time password" : "active";
-                    out.printf("%-24s %-28s %s%n", a.username(), String.join(",", a.roles()), state);
+                    out.printf("%-24s %-28s %-18s %s%n", a.username(), String.join(",", a.roles()), state, a.protectionGrant());
                 }
                 if (all.isEmpty()) {
                     out.println("(no accounts yet: 'serve' creates the first administrator, or use 'users create')");
@@ -82,6 +84,27 @@ final class UsersCommand extends CommandGroup {
             try (ApplicationContext context = Contexts.start(users.root, Map.of())) {
                 IssuedPassword issued = context.getBean(Accounts.class).resetPassword(Contexts.cliActor(), username);
                 printIssued(spec.commandLine().getOut(), "Reset", issued);
+            }
+        }
+    }
+
+    @Command(name = "protection-officer", mixinStandardHelpOptions = true,
+            description = "Name the first holder of the witness-protection grant, once, at set-up: afterwards every grant"
+                    + " needs the consent of a holder (POST /api/accounts/NAME/protection-consent).")
+    static final class ProtectionOfficer implements Runnable {
+        @ParentCommand
+        UsersCommand users;
+        @Spec
+        CommandSpec spec;
+        @Option(names = "--username", required = true, paramLabel = "NAME", description = "Login name of an existing account.")
+        String username;
+
+        @Override
+        public void run() {
+            try (ApplicationContext context = Contexts.start(users.root, Map.of())) {
+                AccountView named = context.getBean(Accounts.class).nameFirstProtectionOfficer(Contexts.cliActor(), username);
+                spec.commandLine().getOut().println(named.username() + " now holds the witness-protection grant; further"
+                        + " grants need the consent of a holder.");
             }
         }
     }

@@ -87,7 +87,7 @@ public class EvidenceLocker {
         String mediaType = mediaType(upload.mediaType(), fileName);
         FileStore.Stored stored;
         try {
-            stored = files.put(in, settings.maxFileBytes());
+            stored = files.put(in, settings.maxFileBytes(), arrivesProtected(upload));
         } catch (FileStore.TooLarge e) {
             throw new TooLarge("file", "the file " + e.getMessage());
         } catch (IOException e) {
@@ -107,6 +107,21 @@ public class EvidenceLocker {
                 discardIfUnrecorded(actor, stored.sha256());
             }
             throw e;
+        }
+    }
+
+    /** Whether the bytes belong to a protected item from the start, so that they are sealed as they are written. */
+    private boolean arrivesProtected(Upload upload) {
+        if ("protected".equals(upload.confidentiality())) {
+            return true;
+        }
+        if (upload.evidence() == null) {
+            return false;
+        }
+        try {
+            return "protected".equals(records.get(evidenceType, upload.evidence()).path("confidentiality").asText());
+        } catch (NotFound e) {
+            return false;
         }
     }
 
@@ -211,8 +226,12 @@ public class EvidenceLocker {
             throw NotFound.because("evidence " + id + " has no stored file" + ("not-collected".equals(item.path("fileStatus").asText())
                     ? " (it was not collected: the export held only a placeholder)" : ""));
         }
-        if ("protected".equals(item.path("confidentiality").asText()) && !holdsGrant) {
-            throw new Forbidden("id", "evidence " + id + " is protected: its file goes only to holders of the witness-protection grant");
+        // the bytes are as protected as the most protected item naming them, whichever item they are asked through
+        boolean itemProtected = "protected".equals(item.path("confidentiality").asText());
+        boolean bytesProtected = records.strictestConfidentiality(sha).filter("protected"::equals).isPresent();
+        if ((itemProtected || bytesProtected) && !holdsGrant) {
+            throw new Forbidden("id", "evidence " + id + (itemProtected ? " is protected" : " names the bytes of a protected item")
+                    + ": its file goes only to holders of the witness-protection grant");
         }
         InputStream in = files.open(sha).orElseThrow(() -> NotFound.because("the file of evidence " + id
                 + " is not in the store: if it never arrived, send it with POST /api/evidence/files?evidence=" + id

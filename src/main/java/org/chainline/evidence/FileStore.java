@@ -24,22 +24,30 @@ import java.util.UUID;
  * The content-addressed store under {@code <data>/evidence}: each file kept once, unchanged, at a path given by its
  * SHA-256 ({@code sha256/ab/cd/abcd...}). Bytes are hashed while they stream into a temporary file under
  * {@code incoming/}, which is synced and then renamed into place, so a crash never leaves a partial file under a hash
- * name. Stored files are made read-only.
+ * name. Stored files are made read-only. The bytes of protected items (a testimony, a raw Telegram export) are sealed
+ * at rest with the protection key ({@code abcd....sealed}), still named and verified by the SHA-256 of the original.
  */
 @Singleton
 public class FileStore {
 
     private static final int BUFFER = 1 << 20;
+    private static final String SEALED = ".sealed";
     private final Path root;
     private final Path incoming;
+    private final org.chainline.protection.IdentityProtection protection;
 
     @jakarta.inject.Inject
-    FileStore(DataDirectory data) {
-        this(data.resolve("evidence"));
+    FileStore(DataDirectory data, org.chainline.protection.IdentityProtection protection) {
+        this(data.resolve("evidence"), protection);
     }
 
-    /** A store at {@code root} (the benchmark's own, outside a running instance). */
+    /** A store at {@code root} (the benchmark's own, outside a running instance), which cannot seal. */
     public FileStore(Path root) {
+        this(root, null);
+    }
+
+    private FileStore(Path root, org.chainline.protection.IdentityProtection protection) {
+        this.protection = protection;
         this.root = root;
         this.incoming = root.resolve("incoming");
         try {
@@ -68,6 +76,14 @@ public class FileStore {
 
     /** Streams {@code in} into the store (hashing on the way), reading at most {@code limit} bytes. */
     public Stored put(InputStream in, long limit) throws IOException {
+        return put(in, limit, false);
+    }
+
+    /**
+     * As {@link #put(InputStream, long)}; with {@code sealed}, the bytes are sealed as they are written, so that they
+     * are never on disk in clear (and bytes already held in clear are sealed now).
+     */
+    public Stored put(InputStream in, long limit, boolean sealed) throws IOException {
         MessageDigest sha = sha256();
         Path tmp = incoming.resolve(UUID.randomUUID() + ".part");
         long size = 0;
@@ -76,6 +92,7 @@ public class FileStore {
                 byte[] buffer = new byte[BUFFER];
                 ByteBuffer wrap = ByteBuffer.wrap(buffer);
                 EarlyWriteback writeback = new EarlyWriteback(out);
+                java.io.OutputStream sealing = sealed ? sealer().sealing(unclosed(out)) : null;
                 int n;
                 while ((n = in.readNBytes(buffer, 0, BUFFER)) > 0) {
                     size += n;
@@ -83,20 +100,33 @@ public class FileStore {
                         throw new TooLarge(limit);
                     }
                     sha.update(buffer, 0, n);
-                    wrap.clear().limit(n);
-                    while (wrap.hasRemaining()) {
-                        out.write(wrap);
+                    if (sealing != null) {
+                        sealing.write(buffer, 0, n);
+                    } else {
+                        wrap.clear().limit(n);
+                        while (wrap.hasRemaining()) {
+                            out.write(wrap);
+                        }
                     }
                     writeback.written(n);
+                }
+                if (sealing != null) {
+                    sealing.close();
                 }
                 writeback.finish();
                 out.force(true);
             }
             String hex = HexFormat.of().formatHex(sha.digest());
-            Path target = path(hex);
-            if (Files.exists(target)) {
+            if (Files.exists(sealedPath(hex))) {
                 return new Stored(hex, size, true);
             }
+            if (Files.exists(path(hex))) {
+                if (sealed) {
+                    seal(hex);
+                }
+                return new Stored(hex, size, true);
+            }
+            Path target = sealed ? sealedPath(hex) : path(hex);
             Files.createDirectories(target.getParent());
             makeReadOnly(tmp);
             try {
@@ -136,10 +166,46 @@ public class FileStore {
         return tmp;
     }
 
+    /**
+     * Seals bytes held in clear (an item that became protected): the sealed copy is written and synced beside the
+     * clear file, renamed into place, and only then is the clear file removed. Does nothing if they are sealed already.
+     */
+    public void seal(String sha256) throws IOException {
+        Path clear = path(sha256);
+        if (Files.exists(sealedPath(sha256)) || !Files.exists(clear)) {
+            return;
+        }
+        Path tmp = incoming.resolve(UUID.randomUUID() + ".part");
+        try {
+            try (FileChannel out = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+                 InputStream in = Files.newInputStream(clear)) {
+                try (java.io.OutputStream sealing = sealer().sealing(unclosed(out))) {
+                    in.transferTo(sealing);
+                }
+                out.force(true);
+            }
+            makeReadOnly(tmp);
+            try {
+                Files.move(tmp, sealedPath(sha256), StandardCopyOption.ATOMIC_MOVE);
+            } catch (FileAlreadyExistsException e) {
+                // sealed meanwhile by another call
+            }
+            Files.deleteIfExists(clear);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    /** Whether the bytes are held sealed. */
+    public boolean sealed(String sha256) {
+        return Files.isRegularFile(sealedPath(sha256));
+    }
+
     /** Removes a file no item records (bytes of an arrival that was then refused). */
     void discard(String sha256) {
         try {
             Files.deleteIfExists(path(sha256));
+            Files.deleteIfExists(sealedPath(sha256));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -147,12 +213,16 @@ public class FileStore {
 
     /** Whether the store holds the file. */
     public boolean holds(String sha256) {
-        return Files.isRegularFile(path(sha256));
+        return Files.isRegularFile(path(sha256)) || Files.isRegularFile(sealedPath(sha256));
     }
 
-    /** The stored file, to read. */
+    /** The stored file's original bytes, to read (opened from its seal if it is sealed). */
     public Optional<InputStream> open(String sha256) {
         try {
+            Path sealedFile = sealedPath(sha256);
+            if (Files.isRegularFile(sealedFile)) {
+                return Optional.of(sealer().opening(Files.newInputStream(sealedFile)));
+            }
             return Optional.of(Files.newInputStream(path(sha256)));
         } catch (NoSuchFileException e) {
             return Optional.empty();
@@ -161,9 +231,25 @@ public class FileStore {
         }
     }
 
-    /** The SHA-256 of the bytes now under {@code sha256}'s name, or empty if the file is missing. */
+    /**
+     * The SHA-256 of the bytes now under {@code sha256}'s name (opened from the seal if sealed), or empty if the file is
+     * missing. A seal that no longer opens (altered, cut short) gives the hash of nothing, which never matches.
+     */
     public Optional<String> rehash(String sha256) throws IOException {
         Path p = path(sha256);
+        if (Files.isRegularFile(sealedPath(sha256))) {
+            MessageDigest sha = sha256();
+            try (InputStream in = open(sha256).orElseThrow()) {
+                byte[] buffer = new byte[BUFFER];
+                int n;
+                while ((n = in.read(buffer)) > 0) {
+                    sha.update(buffer, 0, n);
+                }
+            } catch (IOException e) {
+                return Optional.of("0".repeat(64));
+            }
+            return Optional.of(HexFormat.of().formatHex(sha.digest()));
+        }
         if (!Files.isRegularFile(p)) {
             return Optional.empty();
         }
@@ -177,6 +263,33 @@ public class FileStore {
             }
         }
         return Optional.of(HexFormat.of().formatHex(sha.digest()));
+    }
+
+    private org.chainline.protection.IdentityProtection sealer() {
+        if (protection == null) {
+            throw new IllegalStateException("this file store cannot seal: it has no protection key");
+        }
+        return protection;
+    }
+
+    /** The channel as a stream that a sealing stream may close without closing the channel (it is synced after). */
+    private static java.io.OutputStream unclosed(FileChannel channel) {
+        return new java.io.FilterOutputStream(java.nio.channels.Channels.newOutputStream(channel)) {
+            @Override
+            public void write(byte[] b, int off, int len) throws IOException {
+                out.write(b, off, len);
+            }
+
+            @Override
+            public void close() throws IOException {
+                flush();
+            }
+        };
+    }
+
+    Path sealedPath(String sha256) {
+        Path p = path(sha256);
+        return p.resolveSibling(p.getFileName() + SEALED);
     }
 
     Path path(String sha256) {

@@ -129,8 +129,8 @@ public class Integrity {
             return Stream.empty();
         }
         try (Stream<Path> walk = Files.walk(dir, 3)) {
-            return walk.filter(Files::isRegularFile).map(p -> p.getFileName().toString())
-                    .filter(n -> n.matches("[0-9a-f]{64}")).toList().stream();
+            return walk.filter(Files::isRegularFile).map(p -> p.getFileName().toString().replaceFirst("\\.sealed$", ""))
+                    .filter(n -> n.matches("[0-9a-f]{64}")).distinct().toList().stream();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -70,6 +70,7 @@ public class TelegramExportImport {
         long started = System.nanoTime();
         List<String> newlyStored = new ArrayList<>();
         try (ExportFiles export = ExportFiles.open(path)) {
+            // result.json names every sender and forwarder: sealed at rest from its first byte
             FileStore.Stored json = store(export.resultJson(), settings.maxFileBytes(), "result.json");
             if (!json.existed()) {
                 newlyStored.add(json.sha256());
@@ -113,7 +114,7 @@ public class TelegramExportImport {
 
     private FileStore.Stored store(InputStream in, long limit, String what) throws IOException {
         try (in) {
-            return files.put(in, limit);
+            return files.put(in, limit, true);
         } catch (FileStore.TooLarge e) {
             throw new TooLarge("export", what + " " + e.getMessage());
         }

@@ -32,6 +32,15 @@ final class TelegramJson {
         boolean isPublic() {
             return type.startsWith("public_");
         }
+
+        /**
+         * Whether the chat's name and id may identify a person: a personal chat is named after the peer (often the
+         * witness) and its id is the peer's Telegram id; a private group's name may be anything. Only channels and
+         * public supergroups go by a public name.
+         */
+        boolean namesPeople() {
+            return !(isChannel() || type.equals("public_supergroup"));
+        }
     }
 
     interface Visitor {

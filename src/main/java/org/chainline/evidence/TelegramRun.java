@@ -83,7 +83,7 @@ final class TelegramRun {
 
     void importAll() {
         try (InputStream in = files.open(json.sha256()).orElseThrow()) {
-            TelegramJson.read(in, (chat, node) -> message(new TelegramMessage(chat, node)));
+            TelegramJson.read(in, (chat, node) -> message(new TelegramMessage(shown(chat), node)));
         } catch (TelegramJson.Malformed e) {
             throw new org.chainline.web.InvalidInput("export", e.getMessage());
         } catch (IOException e) {
@@ -93,8 +93,10 @@ final class TelegramRun {
         if (!exportKnown) {
             String title = chats.size() == 1 ? "Telegram export of " + chats.iterator().next() + " (result.json)"
                     : "Telegram account export, " + chats.size() + " chats (result.json)";
+            // the raw export names every sender and forwarder with their Telegram ids: its bytes are protected
             ObjectNode item = Custody.JSON.createObjectNode().put("type", "Evidence").put("id", exportItem)
                     .put("kind", "document").put("title", title.length() > 200 ? title.substring(0, 199) + "…" : title)
+                    .put("confidentiality", "protected")
                     .put("sha256", json.sha256()).put("size", json.size()).put("mediaType", "application/json")
                     .put("fileName", "result.json").put("fileStatus", "stored").put("collectedAt", now.toString());
             add(item, null, null);
@@ -208,6 +210,22 @@ final class TelegramRun {
     }
 
     private final Set<String> imported = new HashSet<>();
+    private final Map<String, TelegramJson.Chat> shownChats = new HashMap<>();
+
+    /**
+     * The chat as the records show it: a channel or public supergroup as it is; any other chat (a personal chat named
+     * after the peer, a private group) by a pseudonym and a keyed token in place of its name and Telegram id, so that
+     * neither reaches an item's id, title, channel or searchable text.
+     */
+    private TelegramJson.Chat shown(TelegramJson.Chat chat) {
+        if (!chat.namesPeople()) {
+            return chat;
+        }
+        return shownChats.computeIfAbsent(chat.id(), id -> {
+            String token = protection.token("telegram-chat", id, 12);
+            return new TelegramJson.Chat("TG-chat-" + token.substring(0, 8).toUpperCase(java.util.Locale.ROOT), chat.type(), "p" + token);
+        });
+    }
 
     private boolean positionsHold(String chatId, long messageId) {
         return imported.contains(chatId + "/" + messageId);
@@ -233,11 +251,19 @@ final class TelegramRun {
         return new Sender("src-tg-u" + protection.token("telegram-user", key, 12), true, name, fromId);
     }
 
+    /**
+     * The person a message was forwarded from: one with a user id, and also one named without any id (older exports),
+     * since nothing then tells a person from a channel and a name must not be shown on a guess.
+     */
     private Optional<Sender> forwardedPerson(TelegramMessage m) {
         String fromId = m.node().path("forwarded_from_id").asText("");
+        String name = m.node().path("forwarded_from").asText("");
         if (fromId.startsWith("user")) {
             return Optional.of(new Sender("src-tg-u" + protection.token("telegram-user", fromId, 12), true,
-                    m.node().path("forwarded_from").asText("(unnamed)"), fromId));
+                    name.isBlank() ? "(unnamed)" : name, fromId));
+        }
+        if (fromId.isEmpty() && !name.isBlank()) {
+            return Optional.of(new Sender("src-tg-u" + protection.token("telegram-user", "name:" + name, 12), true, name, ""));
         }
         return Optional.empty();
     }
@@ -283,6 +309,9 @@ final class TelegramRun {
     }
 
     private String link(TelegramJson.Chat chat, long id) {
+        if (chat.namesPeople()) {
+            return null;
+        }
         if (chat.isPublic() && options.channelUsername() != null) {
             return "https://t.me/" + options.channelUsername() + "/" + id;
         }

@@ -28,7 +28,8 @@ class HealthController {
         this.projector = projector;
     }
 
-    @Operation(summary = "Both stores up or down, journal head and projection lag; 503 when a store is down")
+    @Operation(summary = "Both stores up or down, journal head and projection lag; 503 when a store is down or the graph"
+            + " is ahead of the journal")
     @Get
     HttpResponse<Health> health() {
         Long head = null;
@@ -43,12 +44,15 @@ class HealthController {
         } catch (RuntimeException e) {
             // reported as DOWN below
         }
-        boolean up = head != null && projected != null;
+        // a graph past the journal's head answers from entries the journal lost: not healthy, whatever else holds
+        boolean up = head != null && projected != null && projected <= head;
         Health health = new Health(up ? "UP" : "DOWN",
                 head != null ? "UP" : "DOWN",
                 projected != null ? "UP" : "DOWN",
                 new JournalStatus(head, projected, head != null && projected != null ? head - projected : null,
-                        projector.lastError().orElse(null)));
+                        head != null && projected != null && projected > head
+                                ? "the graph is ahead of the journal: the journal lost entries the graph had applied"
+                                : projector.lastError().orElse(null)));
         return HttpResponse.status(up ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE).body(health);
     }
 

@@ -74,6 +74,14 @@ public class Journal {
                     EntryHash.truncate(clock.instant()));
             T result = work.apply(batch);
             batch.flush();
+            if (!batch.afterCommit.isEmpty()) {
+                status.registerSynchronization(new TransactionSynchronization() {
+                    @Override
+                    public void afterCommit() {
+                        batch.afterCommit.forEach(Runnable::run);
+                    }
+                });
+            }
             if (batch.seq != head.seq()) {
                 entries.moveHead(batch.seq, batch.prev);
                 if (projectAfterCommit) {
@@ -121,6 +129,7 @@ public class Journal {
         private final String reason;
         private final Instant now;
         private final List<JournalEntry> pending = new ArrayList<>();
+        private final List<Runnable> afterCommit = new ArrayList<>();
         private long seq;
         private String prev;
 
@@ -145,6 +154,16 @@ public class Journal {
                 flush();
             }
             return entry;
+        }
+
+        /** Runs {@code work} once the batch's transaction has committed (never if it rolls back). */
+        public void afterCommit(Runnable work) {
+            afterCommit.add(work);
+        }
+
+        /** The reason given for the whole batch, or null. */
+        public String reason() {
+            return reason;
         }
 
         /** The transaction's connection, for the caller's own tables. */

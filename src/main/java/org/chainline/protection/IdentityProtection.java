@@ -26,17 +26,23 @@ import java.util.List;
 
 /**
  * Seals the identities of people at risk (witnesses, protected victims, sources) with AES-256-GCM before they reach
- * the journal, and opens them for the few who hold the grant. The IV is synthetic (an HMAC of the record, the
- * property and the plaintext), so sealing the same identity of the same record again gives the same text: a re-import
- * changes nothing, and nothing is revealed but that equality. The record id and property are authenticated with it,
- * so a sealed value cannot be moved to another record. Start-up refuses to run without the key once anything has been
- * sealed with it.
+ * the journal, and opens them for the few who hold the grant. Every sealing draws a fresh random nonce and pads the
+ * text to a multiple of {@value #PAD} bytes, so two sealed values say nothing about whether their names are equal, nor
+ * how long a name is. The record id and property are authenticated with it, so a sealed value cannot be moved to
+ * another record. A sealed value may carry its origin (the SHA-256 of the import file it came from), which only the key
+ * can read: re-importing the same file can then keep the stored value (see {@code ProtectedValues}) without anything
+ * outside the sealed text being comparable. Start-up refuses to run without the key once anything has been sealed.
  */
 @Context
 public class IdentityProtection {
 
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(IdentityProtection.class);
-    private static final String VERSION = "v1";
+    private static final String VERSION = "v2";
+    /** Values sealed before nonces were random (synthetic IV, no padding); still opened, never written. */
+    private static final String LEGACY = "v1";
+    /** Sealed plaintexts are padded to a multiple of this many bytes. */
+    static final int PAD = 256;
+    private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final ProtectionSettings settings;
@@ -69,16 +75,33 @@ public class IdentityProtection {
         key = configured;
     }
 
-    /** The sealed text of {@code value}, bound to the record and property it belongs to. */
+    /** The sealed text of {@code value}, bound to the record and property it belongs to, with no origin. */
     public String seal(String recordId, String property, JsonNode value) {
+        return seal(recordId, property, value, null);
+    }
+
+    /**
+     * The sealed text of {@code value}, bound to the record and property it belongs to; {@code origin} (the SHA-256 of
+     * the file it was imported from, or null) is sealed with it.
+     */
+    public String seal(String recordId, String property, JsonNode value, String origin) {
         ProtectionKey k = keyForSealing();
-        byte[] plaintext = value.toString().getBytes(StandardCharsets.UTF_8);
-        byte[] aad = associated(recordId, property);
-        byte[] iv = k.syntheticIv(aad, plaintext);
+        com.fasterxml.jackson.databind.node.ObjectNode envelope = JSON.createObjectNode();
+        envelope.set("value", value);
+        if (origin != null) {
+            envelope.put("origin", origin);
+        }
+        byte[] text = envelope.toString().getBytes(StandardCharsets.UTF_8);
+        // JSON allows trailing spaces: the padding needs no length field and leaves the envelope readable as it is
+        byte[] plaintext = new byte[(text.length / PAD + 1) * PAD];
+        System.arraycopy(text, 0, plaintext, 0, text.length);
+        java.util.Arrays.fill(plaintext, text.length, plaintext.length, (byte) ' ');
+        byte[] iv = new byte[12];
+        RANDOM.nextBytes(iv);
         try {
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
             cipher.init(Cipher.ENCRYPT_MODE, k.sealingKey(), new GCMParameterSpec(128, iv));
-            cipher.updateAAD(aad);
+            cipher.updateAAD(associated(recordId, property));
             byte[] sealed = cipher.doFinal(plaintext);
             byte[] out = ByteBuffer.allocate(iv.length + sealed.length).put(iv).put(sealed).array();
             return VERSION + "." + k.id() + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(out);
@@ -89,8 +112,17 @@ public class IdentityProtection {
 
     /** The value sealed in {@code sealed} for this record and property; fails if it was sealed for another. */
     public JsonNode open(String recordId, String property, String sealed) {
+        return openWithOrigin(recordId, property, sealed).value();
+    }
+
+    /** A sealed value opened: the value, and the SHA-256 of the file it was imported from (or null). */
+    public record Opened(JsonNode value, String origin) {
+    }
+
+    /** As {@link #open}, with the origin sealed beside the value. */
+    public Opened openWithOrigin(String recordId, String property, String sealed) {
         String[] parts = sealed.split("\\.", 3);
-        if (parts.length != 3 || !parts[0].equals(VERSION)) {
+        if (parts.length != 3 || !(parts[0].equals(VERSION) || parts[0].equals(LEGACY))) {
             throw new SealBroken("is not a sealed value of this version");
         }
         ProtectionKey k = configuredKey(false);
@@ -109,7 +141,11 @@ public class IdentityProtection {
             cipher.init(Cipher.DECRYPT_MODE, k.sealingKey(), new GCMParameterSpec(128, bytes, 0, 12));
             cipher.updateAAD(associated(recordId, property));
             byte[] plain = cipher.doFinal(bytes, 12, bytes.length - 12);
-            return JSON.readTree(plain);
+            JsonNode read = JSON.readTree(plain);
+            if (parts[0].equals(LEGACY)) {
+                return new Opened(read, null);
+            }
+            return new Opened(read.get("value"), read.path("origin").asText(null));
         } catch (AEADBadTagException e) {
             throw new SealBroken("was sealed for another record or property, or has been altered");
         } catch (IllegalArgumentException e) {
@@ -125,6 +161,25 @@ public class IdentityProtection {
      */
     public String token(String namespace, String value, int hexDigits) {
         return HexFormat.of().formatHex(keyForSealing().token(namespace, value)).substring(0, hexDigits);
+    }
+
+    /**
+     * Wraps {@code out} so that what is written to it is sealed at rest (protected files: testimony, raw exports);
+     * closing the wrapper finishes the file.
+     */
+    public java.io.OutputStream sealing(java.io.OutputStream out) throws IOException {
+        ProtectionKey k = keyForSealing();
+        return SealedStreams.sealing(out, k.fileKey(), k.id());
+    }
+
+    /** The clear bytes of a file written through {@link #sealing}; a read fails if it was altered or cut short. */
+    public java.io.InputStream opening(java.io.InputStream in) throws IOException {
+        ProtectionKey k = configuredKey(false);
+        if (k == null) {
+            in.close();
+            throw new ProtectionUnavailable("no protection key is configured; protected files cannot be opened");
+        }
+        return SealedStreams.opening(in, k.fileKey(), k.id());
     }
 
     /** The value cannot be opened as a sealed value for this record and property. */

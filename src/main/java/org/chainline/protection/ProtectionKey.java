@@ -9,21 +9,21 @@ import java.util.Base64;
 import java.util.HexFormat;
 
 /**
- * The instance's protection key: 32 random bytes, from which a sealing key, a key for synthetic IVs, a key for
+ * The instance's protection key: 32 random bytes, from which a sealing key, a key for files at rest, a key for
  * stable tokens and a public key id are derived (HMAC-SHA256 with distinct labels), so that the master key itself is
  * never used for two purposes.
  */
 final class ProtectionKey {
 
     private final byte[] sealing;
-    private final byte[] ivKey;
     private final byte[] tokenKey;
+    private final byte[] fileKey;
     private final String id;
 
     private ProtectionKey(byte[] master) {
         sealing = hmac(master, "chainline seal v1");
-        ivKey = hmac(master, "chainline synthetic iv v1");
         tokenKey = hmac(master, "chainline token v1");
+        fileKey = hmac(master, "chainline file v1");
         id = HexFormat.of().formatHex(hmac(master, "chainline key id v1"), 0, 8);
         Arrays.fill(master, (byte) 0);
     }
@@ -56,25 +56,12 @@ final class ProtectionKey {
         return new SecretKeySpec(sealing, "AES");
     }
 
-    byte[] syntheticIv(byte[] associated, byte[] plaintext) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(ivKey, "HmacSHA256"));
-            mac.update(intBytes(associated.length));
-            mac.update(associated);
-            mac.update(plaintext);
-            return Arrays.copyOf(mac.doFinal(), 12);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
+    SecretKeySpec fileKey() {
+        return new SecretKeySpec(fileKey, "AES");
     }
 
     byte[] token(String namespace, String value) {
         return hmac(tokenKey, namespace + "\u0000" + value);
-    }
-
-    private static byte[] intBytes(int n) {
-        return new byte[]{(byte) (n >>> 24), (byte) (n >>> 16), (byte) (n >>> 8), (byte) n};
     }
 
     private static byte[] hmac(byte[] key, String label) {

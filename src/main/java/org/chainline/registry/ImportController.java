@@ -27,9 +27,11 @@ import java.nio.file.Path;
 class ImportController {
 
     private final RecordImport recordImport;
+    private final org.chainline.storage.DataDirectory data;
 
-    ImportController(RecordImport recordImport) {
+    ImportController(RecordImport recordImport, org.chainline.storage.DataDirectory data) {
         this.recordImport = recordImport;
+        this.data = data;
     }
 
     @Operation(summary = "Import records from newline-delimited JSON, all or nothing; 400 lists every error by line")
@@ -43,7 +45,7 @@ class ImportController {
         String why = TextInput.clean("reason", reason, 2000, false);
         Path file = null;
         try {
-            file = Files.createTempFile("chainline-import", ".ndjson");
+            file = data.spoolFile(".ndjson");
             Files.write(file, body);
             ImportReport report = recordImport.run(who.getName(), why, file, RecordImport.Progress.NONE);
             return report.applied() ? HttpResponse.ok(report) : HttpResponse.badRequest(report);
@@ -54,7 +56,7 @@ class ImportController {
                 try {
                     Files.deleteIfExists(file);
                 } catch (IOException ignored) {
-                    // a temporary file; the OS cleans its temp directory
+                    // a spool file; the data directory's spool is emptied at the next start
                 }
             }
         }

@@ -24,9 +24,15 @@ final class ProtectedValues {
     private static final int MAX_FIELDS = 20;
 
     private final IdentityProtection protection;
+    private final io.micronaut.context.event.ApplicationEventPublisher<BytesProtected> published;
 
-    ProtectedValues(IdentityProtection protection) {
+    ProtectedValues(IdentityProtection protection, io.micronaut.context.event.ApplicationEventPublisher<BytesProtected> published) {
         this.protection = protection;
+        this.published = published;
+    }
+
+    void bytesProtected(String sha256) {
+        published.publishEvent(new BytesProtected(sha256));
     }
 
     /** The canonical clear form ({@code {"name": ...}} for a bare name), or an already sealed value as it is. */
@@ -77,30 +83,73 @@ final class ProtectedValues {
     }
 
     /**
-     * Seals the record's protected properties in place. A value that arrives sealed must open for this record and
-     * property (it is one kept from the stored record, or a copy of it).
+     * Checks the protected values that arrive already sealed: each must open for this record and property (it is one
+     * kept from the stored record). Clear values are sealed later, by {@link #sealClear}, when the stored record is at
+     * hand.
      */
-    List<Violation> seal(ValidRecord record) {
+    List<Violation> checkSealed(ValidRecord record) {
         List<Violation> problems = new ArrayList<>();
-        for (Property p : record.type().properties().values()) {
-            if (p.type() != PropertyType.PROTECTED) {
-                continue;
-            }
+        for (Property p : protectedProperties(record)) {
             JsonNode v = record.content().get(p.name());
-            if (v == null) {
-                continue;
-            }
             if (v.has(SEALED)) {
                 try {
                     protection.open(record.id(), p.name(), v.get(SEALED).asText());
                 } catch (IdentityProtection.SealBroken e) {
                     problems.add(new Violation(p.name(), "the sealed value " + e.getMessage()));
                 }
-            } else {
-                record.content().set(p.name(), JSON.objectNode().put(SEALED, protection.seal(record.id(), p.name(), v)));
             }
         }
         return problems;
+    }
+
+    /** Whether the record holds a protected value given in clear, still to be sealed. */
+    static boolean holdsClear(ValidRecord record) {
+        for (Property p : record.type().properties().values()) {
+            JsonNode v = p.type() == PropertyType.PROTECTED ? record.content().get(p.name()) : null;
+            if (v != null && !v.has(SEALED)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Seals the record's clear protected values in place, each with a fresh nonce. A value imported again from the same
+     * file ({@code origin}, its SHA-256) as the stored one, and equal to it, keeps the stored sealed text, so that
+     * importing a file twice changes nothing; anything else (a PATCH, another file) is sealed anew and is a change,
+     * whatever it holds, so that nobody can test a guessed name against a sealed one by watching the version.
+     */
+    void sealClear(ValidRecord record, String storedContent, String origin) {
+        ObjectNode stored = storedContent == null ? null : RecordJson.parse(storedContent);
+        for (Property p : protectedProperties(record)) {
+            JsonNode v = record.content().get(p.name());
+            if (v.has(SEALED)) {
+                continue;
+            }
+            JsonNode before = stored == null ? null : stored.get(p.name());
+            if (origin != null && before != null && before.has(SEALED)) {
+                try {
+                    IdentityProtection.Opened opened = protection.openWithOrigin(record.id(), p.name(), before.get(SEALED).asText());
+                    if (origin.equals(opened.origin()) && v.equals(opened.value())) {
+                        record.content().set(p.name(), before);
+                        continue;
+                    }
+                } catch (IdentityProtection.SealBroken e) {
+                    // sealed anew below
+                }
+            }
+            record.content().set(p.name(), JSON.objectNode().put(SEALED, protection.seal(record.id(), p.name(), v, origin)));
+        }
+    }
+
+    private static List<Property> protectedProperties(ValidRecord record) {
+        List<Property> found = new ArrayList<>();
+        for (Property p : record.type().properties().values()) {
+            if (p.type() == PropertyType.PROTECTED && record.content().get(p.name()) != null) {
+                found.add(p);
+            }
+        }
+        return found;
     }
 
     /** The clear value of one sealed property. */

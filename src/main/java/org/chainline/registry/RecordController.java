@@ -79,7 +79,8 @@ class RecordController {
     @Patch("/{collection}/{id}")
     String change(@PathVariable String collection, @PathVariable String id, @Body @Nullable String body, Authentication who) {
         JsonNode json = RequestJson.parse(body);
-        return RequestJson.write(records.change(who.getName(), type(collection), id, json, RequestJson.text(json, "reason")));
+        return RequestJson.write(records.change(who.getName(), type(collection), id, json, RequestJson.text(json, "reason"),
+                who.getRoles().contains(Roles.WITNESS_PROTECTION)));
     }
 
     @Operation(summary = "Retire a record (it stays readable; nothing is deleted); a reason is required")

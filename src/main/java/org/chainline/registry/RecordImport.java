@@ -67,7 +67,9 @@ public class RecordImport {
             // everything back, and checking goes on to the end so that every error is reported at once.
             journal.write(actor, reason, false, batch -> {
                 range[0] = batch.lastSeq() + 1;
-                ImportPass pass = new ImportPass(store, new RecordWrites(batch, store), batch, errors, counts, (r, o) -> { });
+                RecordWrites writes = new RecordWrites(batch, store, protectedValues,
+                        new RecordWrites.Writer(org.chainline.Sha256.ofFile(file), false));
+                ImportPass pass = new ImportPass(store, writes, batch, errors, counts, (r, o) -> { });
                 lines[0] = read(file, pass::line, errors, done -> progress.at("check and write", done, -1));
                 pass.finish();
                 if (errors.count() > 0) {
@@ -167,7 +169,7 @@ public class RecordImport {
             return;
         }
         RecordValidator.Checked checked = RecordValidator.check(type, id.asText(), node);
-        List<Violation> problems = checked.valid() ? protectedValues.seal(checked.record()) : checked.violations();
+        List<Violation> problems = checked.valid() ? protectedValues.checkSealed(checked.record()) : checked.violations();
         if (problems.isEmpty()) {
             handler.valid(number, checked.record());
         } else {
@@ -196,7 +198,7 @@ public class RecordImport {
 
         private Session(Journal.Batch batch) {
             this.batch = batch;
-            this.writes = new RecordWrites(batch, store);
+            this.writes = new RecordWrites(batch, store, protectedValues, RecordWrites.Writer.REQUEST);
             pass = new ImportPass(store, writes, batch, errors, counts,
                     (record, outcome) -> {
                         if (outcome == RecordWrites.Outcome.CREATED) {

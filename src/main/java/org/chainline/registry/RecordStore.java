@@ -123,6 +123,15 @@ final class RecordStore {
         return new DataAccessException("record state could not be read or written: " + e.getMessage(), e);
     }
 
+    List<String> protectedHashes() {
+        return transactions.executeRead(status -> EvidenceAccess.protectedHashes(status.getConnection()));
+    }
+
+    /** See {@link Records#strictestConfidentiality}. */
+    String strictest(String sha256) {
+        return transactions.executeRead(status -> EvidenceAccess.strictest(status.getConnection(), sha256));
+    }
+
     /** Notes which journal entries cite which evidence items (pairs of evidence id and seq). */
     void putCitations(Connection connection, List<Object[]> citations) {
         if (citations.isEmpty()) {

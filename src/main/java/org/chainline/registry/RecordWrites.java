@@ -21,13 +21,27 @@ final class RecordWrites {
 
     private final Journal.Batch batch;
     private final RecordStore store;
+    private final ProtectedValues protectedValues;
+    private final Writer writer;
     private final List<StoredRecord> pending = new ArrayList<>();
     /** Evidence id and journal seq of each citation written, for the items' custody reports. */
     private final List<Object[]> citations = new ArrayList<>();
+    private final List<EvidenceAccess.Row> accessRows = new ArrayList<>();
 
-    RecordWrites(Journal.Batch batch, RecordStore store) {
+    RecordWrites(Journal.Batch batch, RecordStore store, ProtectedValues protectedValues, Writer writer) {
         this.batch = batch;
         this.store = store;
+        this.protectedValues = protectedValues;
+        this.writer = writer;
+    }
+
+    /**
+     * Who writes, as far as the rules of protection care: the SHA-256 of the file the records come from (the origin
+     * sealed with their protected values, or null for a request), and whether the writer holds the witness-protection
+     * grant (needed to lower a protected item's confidentiality).
+     */
+    record Writer(String origin, boolean holdsProtectionGrant) {
+        static final Writer REQUEST = new Writer(null, false);
     }
 
     /** What is wrong with a reference, given the records defined alongside it and those already stored. */
@@ -51,13 +65,28 @@ final class RecordWrites {
 
     /** Journals the record as created or changed (against {@code existing}), or does nothing if it is unchanged. */
     Outcome put(ValidRecord record, StoredRecord existing) {
+        if (ProtectedValues.holdsClear(record)) {
+            String before = existing == null ? null : existing.content() != null ? existing.content()
+                    : store.find(batch.connection(), List.of(record.id()), true).get(record.id()).content();
+            protectedValues.sealClear(record, before, writer.origin());
+        }
         String json = canonical(record);
         String hash = ContentHash.of(json);
         if (existing != null && existing.contentHash().equals(hash)) {
             return Outcome.UNCHANGED;
         }
         String action = existing == null ? RecordEvents.CREATED : RecordEvents.CHANGED;
+        EvidenceAccess.Row access = EvidenceAccess.of(record);
+        if (access != null && existing != null) {
+            guardLowering(record.id(), access);
+        }
         JournalEntry entry = batch.add(new Change(record.type().kind(action), record.id(), new Change.Json(json)));
+        if (access != null) {
+            accessRows.add(access);
+            if (EvidenceAccess.PROTECTED.equals(access.confidentiality()) && access.sha256() != null) {
+                batch.afterCommit(() -> protectedValues.bytesProtected(access.sha256()));
+            }
+        }
         com.fasterxml.jackson.databind.JsonNode cited = record.content().get("citations");
         if (cited != null) {
             for (com.fasterxml.jackson.databind.JsonNode c : cited) {
@@ -76,12 +105,42 @@ final class RecordWrites {
         flush();
         JournalEntry entry = batch.add(new Change(type.kind(RecordEvents.RETIRED), id, new Change.Json("{}")));
         store.retire(batch.connection(), id, entry.seq());
+        EvidenceAccess.remove(batch.connection(), id);
     }
+
+    /**
+     * Lowering a protected item's confidentiality exposes what it holds (a testimony that shows a witness): it needs
+     * the witness-protection grant and a reason, and is journaled as an act of its own. Raising it is anyone's.
+     */
+    private void guardLowering(String id, EvidenceAccess.Row next) {
+        if (EvidenceAccess.PROTECTED.equals(next.confidentiality())) {
+            return;
+        }
+        String was = EvidenceAccess.confidentiality(batch.connection(), id);
+        if (!EvidenceAccess.PROTECTED.equals(was)) {
+            return;
+        }
+        if (!writer.holdsProtectionGrant()) {
+            throw new org.chainline.web.Forbidden("confidentiality", "evidence " + id + " is protected: lowering it to "
+                    + next.confidentiality() + " needs the witness-protection grant and a reason");
+        }
+        if (batch.reason() == null || batch.reason().isBlank()) {
+            throw new org.chainline.web.InvalidInput("reason", "is required to lower the confidentiality of protected evidence "
+                    + id + ": say why it may be seen");
+        }
+        batch.add(new Change(PROTECTION_LOWERED, id, new Change.Json(JSON.createObjectNode()
+                .put("from", EvidenceAccess.PROTECTED).put("to", next.confidentiality()).toString())));
+    }
+
+    /** The journal kind of a protected item's confidentiality lowered by a holder of the grant. */
+    static final String PROTECTION_LOWERED = "protection.lowered";
 
     void flush() {
         batch.flush();
         store.put(batch.connection(), pending);
         pending.clear();
+        EvidenceAccess.put(batch.connection(), accessRows);
+        accessRows.clear();
         store.putCitations(batch.connection(), citations);
         citations.clear();
     }

@@ -67,7 +67,7 @@ public class Records {
                         + "; ids are never reused");
             }
             checkRefs(record, stored);
-            RecordWrites writes = new RecordWrites(batch, store);
+            RecordWrites writes = new RecordWrites(batch, store, protectedValues, RecordWrites.Writer.REQUEST);
             writes.put(record, null);
             writes.flush();
             return null;
@@ -77,6 +77,15 @@ public class Records {
 
     /** Applies a JSON merge patch (a null removes a property); an unchanged result journals nothing. */
     public ObjectNode change(String actor, RecordType type, String id, JsonNode patch, String reason) {
+        return change(actor, type, id, patch, reason, false);
+    }
+
+    /**
+     * As {@link #change}; {@code holdsProtectionGrant} says whether the writer holds the witness-protection grant, which
+     * lowering a protected item's confidentiality needs.
+     */
+    public ObjectNode change(String actor, RecordType type, String id, JsonNode patch, String reason,
+                             boolean holdsProtectionGrant) {
         if (patch == null || !patch.isObject()) {
             throw new InvalidInput("body", "must be a JSON object with the properties to change");
         }
@@ -104,7 +113,8 @@ public class Records {
             ValidRecord record = valid(type, id, merged);
             Map<String, StoredRecord> stored = store.find(batch.connection(), idsOf(record));
             checkRefs(record, stored);
-            RecordWrites writes = new RecordWrites(batch, store);
+            RecordWrites writes = new RecordWrites(batch, store, protectedValues,
+                    new RecordWrites.Writer(null, holdsProtectionGrant));
             writes.put(record, current);
             writes.flush();
             return null;
@@ -132,7 +142,7 @@ public class Records {
             if (current.retired()) {
                 throw new Conflict("id", id + " is already retired");
             }
-            new RecordWrites(batch, store).retire(type, id);
+            new RecordWrites(batch, store, protectedValues, RecordWrites.Writer.REQUEST).retire(type, id);
             return null;
         });
         return get(type, id);
@@ -188,6 +198,19 @@ public class Records {
         return ids.stream().map(stored::get).filter(java.util.Objects::nonNull).map(RecordJson::view).toList();
     }
 
+    /**
+     * The most protected confidentiality among the live evidence items that name these bytes (public, restricted,
+     * protected), or empty if none does: the right to the bytes follows it, whichever item they are asked through.
+     */
+    public java.util.Optional<String> strictestConfidentiality(String sha256) {
+        return java.util.Optional.ofNullable(store.strictest(sha256));
+    }
+
+    /** The SHA-256 of every file that a live protected evidence item names (to be held sealed at rest). */
+    public List<String> protectedFileHashes() {
+        return store.protectedHashes();
+    }
+
     /** The claims that cite an evidence item, with stance and pinpoint. */
     public List<RecordGraph.Citing> citedBy(String evidenceId) {
         get(model.type("Evidence").orElseThrow(), evidenceId);
@@ -240,7 +263,7 @@ public class Records {
             Violation first = checked.violations().getFirst();
             throw new InvalidInput(first.field(), first.reason());
         }
-        List<Violation> sealing = protectedValues.seal(checked.record());
+        List<Violation> sealing = protectedValues.checkSealed(checked.record());
         if (!sealing.isEmpty()) {
             throw new InvalidInput(sealing.getFirst().field(), sealing.getFirst().reason());
         }

@@ -47,8 +47,12 @@ public class SanctionLists {
     private final SanctionGraph graph;
     private final java.time.Clock clock;
 
+    private final org.chainline.storage.DataDirectory data;
+
     SanctionLists(SanctionListStore store, Jurisdictions jurisdictions, tech.followthemoney.model.Model ftm, Journal journal,
-                  RecordImport imports, Designations designations, SanctionGraph graph, java.time.Clock clock) {
+                  RecordImport imports, Designations designations, SanctionGraph graph, java.time.Clock clock,
+                  org.chainline.storage.DataDirectory data) {
+        this.data = data;
         this.clock = clock;
         this.store = store;
         this.files = new ListFiles(jurisdictions, ftm);
@@ -73,7 +77,7 @@ public class SanctionLists {
                              InputStream in, @Nullable String listDate) {
         String list = checkName(listName);
         LocalDate asOf = date(listDate, clock);
-        try (SpooledUpload upload = SpooledUpload.of(in, MAX_BYTES, "the list file")) {
+        try (SpooledUpload upload = SpooledUpload.of(data.spoolFile(".upload"), in, MAX_BYTES, "the list file")) {
             return importChecked(actor, list, format(format, upload.file()), fileName, upload.file(), upload.sha256(), asOf,
                     listDate != null);
         } catch (IOException e) {

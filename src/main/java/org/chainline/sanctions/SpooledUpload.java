@@ -13,7 +13,7 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 
 /**
- * An uploaded file (a sanctions list, an FtM dataset) kept in a temporary file while it is read, hashed as it arrives;
+ * An uploaded file (a sanctions list, an FtM dataset) kept in a spool file while it is read, hashed as it arrives;
  * refused when empty or larger than its limit, and deleted when closed.
  */
 public final class SpooledUpload implements AutoCloseable {
@@ -28,11 +28,12 @@ public final class SpooledUpload implements AutoCloseable {
         this.size = size;
     }
 
-    /** Reads {@code in} to its end; {@code what} names the upload in the refusals ("the list file"). */
-    public static SpooledUpload of(InputStream in, long maxBytes, String what) {
-        Path tmp = null;
+    /**
+     * Reads {@code in} to its end into {@code tmp} (a spool file of the data directory, deleted on close or failure);
+     * {@code what} names the upload in the refusals ("the list file").
+     */
+    public static SpooledUpload of(Path tmp, InputStream in, long maxBytes, String what) {
         try {
-            tmp = Files.createTempFile("chainline-upload-", ".tmp");
             MessageDigest digest = Sha256.digest();
             long total = 0;
             byte[] buffer = new byte[1 << 16];

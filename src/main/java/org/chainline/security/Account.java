@@ -8,7 +8,7 @@ import io.micronaut.data.model.DataType;
 import java.time.Instant;
 import java.util.UUID;
 
-/** A local account; the password only as an Argon2id hash. */
+/** A local account; the password only as an Argon2id hash; the witness-protection grant with its own state. */
 @MappedEntity("account")
 record Account(
         @Id UUID id,
@@ -18,9 +18,23 @@ record Account(
         boolean mustChangePassword,
         boolean disabled,
         Instant createdAt,
-        Instant passwordChangedAt) {
+        Instant passwordChangedAt,
+        String protectionGrant) {
+
+    static final String GRANT_NONE = "none";
+    static final String GRANT_PENDING = "pending";
+    static final String GRANT_ACTIVE = "active";
+    static final String GRANT_SUSPENDED = "suspended";
 
     Account withPassword(String hash, boolean mustChange, Instant at) {
-        return new Account(id, username, hash, roles, mustChange, disabled, createdAt, at);
+        return new Account(id, username, hash, roles, mustChange, disabled, createdAt, at, protectionGrant);
+    }
+
+    Account withProtectionGrant(String state) {
+        return new Account(id, username, passwordHash, roles, mustChangePassword, disabled, createdAt, passwordChangedAt, state);
+    }
+
+    boolean holdsProtectionGrant() {
+        return GRANT_ACTIVE.equals(protectionGrant);
     }
 }

@@ -30,7 +30,7 @@ final class AccountAuthenticationProvider<B> implements HttpRequestExecutorAuthe
         return accounts.authenticate(authenticationRequest.getIdentity(), authenticationRequest.getSecret())
                 .map(account -> AuthenticationResponse.success(account.username(), account.mustChangePassword()
                         ? Set.of(Roles.PASSWORD_CHANGE_REQUIRED)
-                        : Roles.implied(List.of(account.roles()))))
+                        : Roles.implied(List.of(account.roles()), account.holdsProtectionGrant())))
                 .orElseGet(() -> AuthenticationResponse.failure(AuthenticationFailureReason.CREDENTIALS_DO_NOT_MATCH));
     }
 }

@@ -1,6 +1,7 @@
 package org.chainline.security;
 
 import org.chainline.web.Roles;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Body;
@@ -53,6 +54,30 @@ class AccountController {
     @Post("/accounts/{username}/password-reset")
     IssuedPassword reset(@PathVariable String username, Authentication who) {
         return accounts.resetPassword(who.getName(), username);
+    }
+
+    @Operation(summary = "Consent, as a holder of the witness-protection grant, to another account's grant (asked for by an"
+            + " administrator, or suspended by a password reset)")
+    @Secured(Roles.WITNESS_PROTECTION)
+    @Post("/accounts/{username}/protection-consent")
+    AccountView consent(@PathVariable String username, Authentication who) {
+        return accounts.consentToProtection(who.getName(), username);
+    }
+
+    @Operation(summary = "Withdraw an account's witness-protection grant or the request for it: {\"reason\": ...}")
+    @Secured({Roles.ADMIN, Roles.WITNESS_PROTECTION})
+    @Post("/accounts/{username}/protection-withdrawal")
+    AccountView withdraw(@PathVariable String username, @Body @Nullable Reason body, Authentication who) {
+        String reason = body == null ? null : org.chainline.web.TextInput.clean("reason", body.reason(), 2000, true);
+        if (reason == null) {
+            throw new InvalidInput("reason", "is required: say why the grant is withdrawn");
+        }
+        return accounts.withdrawProtection(who.getName(), username, reason);
+    }
+
+    /** Why. */
+    @Serdeable
+    record Reason(@Nullable String reason) {
     }
 
     @Operation(summary = "Who am I: my name and the roles in my token")

@@ -10,6 +10,11 @@ final class AccountEvents {
     static final String CREATED = "account.created";
     static final String PASSWORD_RESET = "account.password-reset";
     static final String PASSWORD_CHANGED = "account.password-changed";
+    /** The witness-protection grant asked for, given with a holder's consent, suspended by a reset, or withdrawn. */
+    static final String PROTECTION_REQUESTED = "account.protection-requested";
+    static final String PROTECTION_GRANTED = "account.protection-granted";
+    static final String PROTECTION_SUSPENDED = "account.protection-suspended";
+    static final String PROTECTION_WITHDRAWN = "account.protection-withdrawn";
 
     private AccountEvents() {
     }
@@ -20,5 +25,10 @@ final class AccountEvents {
 
     @Serdeable
     record PasswordEvent(String username) {
+    }
+
+    /** A step of the witness-protection grant: whose, and who consented or acted. */
+    @Serdeable
+    record ProtectionEvent(String username, String by) {
     }
 }

@@ -24,6 +24,10 @@ interface AccountRepository extends GenericRepository<Account, UUID> {
 
     long count();
 
+    /** How many accounts hold the witness-protection grant, or held it and are suspended. */
+    @Query("SELECT count(*) FROM account WHERE protection_grant IN ('active', 'suspended')")
+    long protectionHoldersEverNamed();
+
     /** Serialises the creation of the first administrator between concurrent starts. */
     @Query("SELECT count(*) FROM (SELECT pg_advisory_xact_lock(4242)) AS locked")
     long lockAccounts();

@@ -8,9 +8,10 @@ import java.util.List;
 /** An account as others may see it: never the password hash. */
 @Serdeable
 public record AccountView(String username, List<String> roles, boolean mustChangePassword, boolean disabled,
-                          Instant createdAt) {
+                          Instant createdAt, String protectionGrant) {
 
     static AccountView of(Account a) {
-        return new AccountView(a.username(), List.of(a.roles()), a.mustChangePassword(), a.disabled(), a.createdAt());
+        return new AccountView(a.username(), List.of(a.roles()), a.mustChangePassword(), a.disabled(), a.createdAt(),
+                a.protectionGrant());
     }
 }

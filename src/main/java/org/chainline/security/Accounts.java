@@ -43,16 +43,98 @@ public class Accounts {
         this.clock = clock;
     }
 
-    /** Creates an account with a one-time password, returned once. */
+    /**
+     * Creates an account with a one-time password, returned once. Asking for the witness-protection grant among the
+     * roles only requests it: it is pending until an existing holder consents ({@link #consentToProtection}).
+     */
     public IssuedPassword create(String actor, String username, Set<String> roles) {
         String name = validUsername(username);
-        List<String> granted = validRoles(roles);
+        List<String> asked = validRoles(roles);
+        boolean protection = asked.contains(Roles.WITNESS_PROTECTION);
+        List<String> granted = asked.stream().filter(r -> !r.equals(Roles.WITNESS_PROTECTION)).toList();
+        if (granted.isEmpty()) {
+            throw new InvalidInput("roles", "needs a role besides witness-protection (viewer, analyst, counsel or admin)");
+        }
         return transactions.executeWrite(status -> {
             if (repository.findByName(name).isPresent()) {
                 throw new Conflict("username", "an account named " + name + " exists already");
             }
-            return insert(actor, name, granted);
+            IssuedPassword issued = insert(actor, name, granted);
+            if (protection) {
+                Account account = repository.findByName(name).orElseThrow();
+                repository.update(account.withProtectionGrant(Account.GRANT_PENDING));
+                journal.append(actor, null, new Change(AccountEvents.PROTECTION_REQUESTED, accountId(account),
+                        new AccountEvents.ProtectionEvent(name, actor)));
+            }
+            return issued;
         });
+    }
+
+    /**
+     * An existing holder's consent to another account's witness-protection grant, asked for by an administrator or
+     * suspended by a reset: only then does it take effect. Nobody consents for themselves.
+     */
+    public AccountView consentToProtection(String holder, String username) {
+        AccountView view = transactions.executeWrite(status -> {
+            repository.lockAccounts();
+            Account by = repository.findByName(holder).filter(Account::holdsProtectionGrant).orElseThrow(() ->
+                    new org.chainline.web.Forbidden("username", "only a holder of the witness-protection grant can consent to it"));
+            Account account = repository.findByName(username).orElseThrow(() -> NotFound.named("account", username));
+            if (account.id().equals(by.id())) {
+                throw new org.chainline.web.Forbidden("username", "nobody consents to their own witness-protection grant:"
+                        + " another holder must");
+            }
+            if (!Account.GRANT_PENDING.equals(account.protectionGrant()) && !Account.GRANT_SUSPENDED.equals(account.protectionGrant())) {
+                throw new Conflict("username", account.username() + (account.holdsProtectionGrant() ? " holds the grant already"
+                        : " has not been put forward for it: an administrator asks for it first (roles with witness-protection)"));
+            }
+            Account granted = account.withProtectionGrant(Account.GRANT_ACTIVE);
+            repository.update(granted);
+            journal.append(by.username(), "consent of a holder", new Change(AccountEvents.PROTECTION_GRANTED,
+                    accountId(account), new AccountEvents.ProtectionEvent(account.username(), by.username())));
+            return AccountView.of(granted);
+        });
+        revocation.forget(username);
+        return view;
+    }
+
+    /**
+     * Names the first holder of the witness-protection grant, at set-up on the machine itself (the command line): only
+     * while nobody has ever held it, so that afterwards every grant needs a holder's consent.
+     */
+    public AccountView nameFirstProtectionOfficer(String actor, String username) {
+        AccountView view = transactions.executeWrite(status -> {
+            repository.lockAccounts();
+            if (repository.protectionHoldersEverNamed() > 0) {
+                throw new Conflict("username", "the first holder of the witness-protection grant was named already;"
+                        + " further grants need the consent of a holder");
+            }
+            Account account = repository.findByName(username).orElseThrow(() -> NotFound.named("account", username));
+            Account granted = account.withProtectionGrant(Account.GRANT_ACTIVE);
+            repository.update(granted);
+            journal.append(actor, "first protection officer named at set-up", new Change(AccountEvents.PROTECTION_GRANTED,
+                    accountId(account), new AccountEvents.ProtectionEvent(account.username(), actor)));
+            return AccountView.of(granted);
+        });
+        revocation.forget(username);
+        return view;
+    }
+
+    /** Withdraws an account's witness-protection grant (or the request for it); its tokens that carry it stop working. */
+    public AccountView withdrawProtection(String actor, String username, String reason) {
+        AccountView view = transactions.executeWrite(status -> {
+            Account account = repository.findByName(username).orElseThrow(() -> NotFound.named("account", username));
+            if (Account.GRANT_NONE.equals(account.protectionGrant())) {
+                throw new Conflict("username", account.username() + " has no witness-protection grant to withdraw");
+            }
+            Account withdrawn = account.withProtectionGrant(Account.GRANT_NONE);
+            repository.update(withdrawn);
+            journal.append(actor, reason, new Change(AccountEvents.PROTECTION_WITHDRAWN, accountId(account),
+                    new AccountEvents.ProtectionEvent(account.username(), actor)));
+            return AccountView.of(withdrawn);
+        });
+        revocation.forget(username);
+        return view;
     }
 
     /** On a first start, the first administrator, so that nobody ever needs a default password. */
@@ -77,9 +159,18 @@ public class Accounts {
         IssuedPassword issued = transactions.executeWrite(status -> {
             Account account = repository.findByName(username)
                     .orElseThrow(() -> NotFound.named("account", username));
-            repository.update(account.withPassword(hash, true, now()));
+            Account reset = account.withPassword(hash, true, now());
+            // whoever takes the one-time password must not take the grant with it: a holder restores it
+            if (account.holdsProtectionGrant()) {
+                reset = reset.withProtectionGrant(Account.GRANT_SUSPENDED);
+            }
+            repository.update(reset);
             journal.append(actor, "password reset", new Change(AccountEvents.PASSWORD_RESET, accountId(account),
                     new AccountEvents.PasswordEvent(account.username())));
+            if (account.holdsProtectionGrant()) {
+                journal.append(actor, "password reset", new Change(AccountEvents.PROTECTION_SUSPENDED, accountId(account),
+                        new AccountEvents.ProtectionEvent(account.username(), actor)));
+            }
             return new IssuedPassword(account.username(), List.of(account.roles()), oneTime);
         });
         revocation.forget(issued.username());
@@ -127,7 +218,7 @@ public class Accounts {
         String oneTime = hashing.oneTimePassword();
         Instant now = now();
         Account account = new Account(UUID.randomUUID(), name, hashing.hash(oneTime), roles.toArray(String[]::new),
-                true, false, now, now);
+                true, false, now, now, Account.GRANT_NONE);
         repository.save(account);
         journal.append(actor, null, new Change(AccountEvents.CREATED, accountId(account),
                 new AccountEvents.Created(name, roles)));

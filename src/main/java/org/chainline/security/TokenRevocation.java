@@ -14,7 +14,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Refuses a token issued before its account's password last changed (a reset after a device was lost, or
- * the owner's own change), or whose account is gone or disabled. Account states are cached briefly, so a
+ * the owner's own change), whose account is gone or disabled, that carries the witness-protection grant its account no
+ * longer holds (suspended or withdrawn), or that is not valid yet ({@code nbf} in the future). Account states are cached briefly, so a
  * check rarely reaches the database; a change made by this instance takes effect at once, one made by
  * another instance within {@link #FRESHNESS}.
  */
@@ -42,11 +43,26 @@ final class TokenRevocation implements GenericJwtClaimsValidator<HttpRequest<?>>
         if (issued == null) {
             return false;
         }
+        Instant notBefore = instant(claims.get(Claims.NOT_BEFORE));
+        if (notBefore != null && notBefore.isAfter(Instant.now().plusSeconds(LEEWAY_SECONDS))) {
+            return false;
+        }
+        boolean claimsGrant = claims.get("roles") instanceof java.util.Collection<?> roles
+                && roles.contains(org.chainline.web.Roles.WITNESS_PROTECTION);
         return state(subject.toString())
                 .filter(state -> !state.disabled())
+                .filter(state -> !claimsGrant || state.holdsProtectionGrant())
                 // tokens carry whole seconds: one issued in the same second as the change still counts
                 .map(state -> !issued.isBefore(state.passwordChangedAt().truncatedTo(java.time.temporal.ChronoUnit.SECONDS)))
                 .orElse(false);
+    }
+
+    /** Clocks of two instances may differ by this much. */
+    private static final long LEEWAY_SECONDS = 5;
+
+    private static Instant instant(Object claim) {
+        return claim instanceof Date date ? date.toInstant()
+                : claim instanceof Number seconds ? Instant.ofEpochSecond(seconds.longValue()) : null;
     }
 
     /** Forget what is cached about an account, after its password or state changed here. */
@@ -61,7 +77,7 @@ final class TokenRevocation implements GenericJwtClaimsValidator<HttpRequest<?>>
             return cached.state();
         }
         Optional<State> loaded = accounts.findByName(username)
-                .map(a -> new State(a.passwordChangedAt(), a.disabled()));
+                .map(a -> new State(a.passwordChangedAt(), a.disabled(), a.holdsProtectionGrant()));
         cache.put(key(username), new Cached(loaded, now));
         return loaded;
     }
@@ -70,7 +86,7 @@ final class TokenRevocation implements GenericJwtClaimsValidator<HttpRequest<?>>
         return username.toLowerCase(java.util.Locale.ROOT);
     }
 
-    private record State(Instant passwordChangedAt, boolean disabled) {
+    private record State(Instant passwordChangedAt, boolean disabled, boolean holdsProtectionGrant) {
     }
 
     private record Cached(Optional<State> state, long loadedAt) {

@@ -61,6 +61,45 @@ public final class DataDirectory implements AutoCloseable {
             throw inUse(root);
         }
         lock = acquired;
+        emptySpool();
+    }
+
+    /**
+     * A new, empty file under {@code <data>/spool}, for an upload read more than once (an import's body). Spools may
+     * hold what protected people said, so they never go to the system's temporary folder: they are deleted after use
+     * and, for a crash in between, when the directory is next taken.
+     */
+    public Path spoolFile(String suffix) {
+        Path file = resolve(SPOOL).resolve(java.util.UUID.randomUUID() + suffix);
+        try {
+            Files.createFile(file, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+                    java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
+        } catch (UnsupportedOperationException e) {
+            try {
+                Files.createFile(file);
+            } catch (IOException io) {
+                throw new StoreUnavailableException("Cannot create a spool file under " + root + ": " + io.getMessage(), io);
+            }
+        } catch (IOException e) {
+            throw new StoreUnavailableException("Cannot create a spool file under " + root + ": " + e.getMessage(), e);
+        }
+        return file;
+    }
+
+    private static final String SPOOL = "spool";
+
+    private void emptySpool() {
+        Path spool = root.resolve(SPOOL);
+        if (!Files.isDirectory(spool)) {
+            return;
+        }
+        try (var left = Files.list(spool)) {
+            for (Path p : left.toList()) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException e) {
+            throw new StoreUnavailableException("Cannot empty the spool " + spool + ": " + e.getMessage(), e);
+        }
     }
 
     private static StoreUnavailableException inUse(Path root) {

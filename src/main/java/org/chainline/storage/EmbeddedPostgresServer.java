@@ -18,7 +18,10 @@ import java.util.Optional;
 
 /**
  * PostgreSQL 17 run from Maven Central binaries, its cluster kept under a directory so that data
- * survives restarts. Listens on localhost only.
+ * survives restarts. Listens on localhost only, and is as durable as a PostgreSQL server: fsync, synchronous commit and
+ * full-page writes on (the embedded library turns the first two off for tests). Every connection needs the password
+ * generated at the first start and kept in a key file (SCRAM), so that nobody on the machine reaches the journal
+ * behind Chainline's back as a superuser without it.
  */
 public final class EmbeddedPostgresServer implements AutoCloseable {
 
@@ -28,21 +31,33 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 
     private final EmbeddedPostgres postgres;
     private final Path clusterDir;
+    private final String password;
 
-    public EmbeddedPostgresServer(Path clusterDir) {
+    public EmbeddedPostgresServer(Path clusterDir, Path passwordFile) {
         this.clusterDir = clusterDir;
+        this.password = KeyFiles.readOrCreate(passwordFile, 24);
+        if (!password.matches("[0-9a-f]{16,128}")) {
+            throw new StoreUnavailableException("The PostgreSQL password file " + passwordFile + " does not hold a generated"
+                    + " password (hexadecimal digits)");
+        }
         stopOrphanedPostmaster(clusterDir);
         try {
             postgres = EmbeddedPostgres.builder()
                     .setDataDirectory(clusterDir)
                     .setCleanDataDirectory(false)
                     .setServerConfig("listen_addresses", "localhost")
+                    .setServerConfig("fsync", "on")
+                    .setServerConfig("synchronous_commit", "on")
+                    .setServerConfig("full_page_writes", "on")
+                    .setServerConfig("password_encryption", "scram-sha-256")
+                    .setConnectConfig("password", password)
                     .setPGStartupWait(Duration.ofSeconds(60))
                     .start();
         } catch (IOException | RuntimeException e) {
             throw new StoreUnavailableException("Embedded PostgreSQL in " + clusterDir
                     + " could not start: " + StoreUnavailableException.rootMessage(e), e);
         }
+        requirePassword();
         createDatabaseIfMissing(DATABASE);
         LOG.info("Embedded PostgreSQL started on localhost:{} with its cluster in {}", postgres.getPort(), clusterDir);
     }
@@ -51,8 +66,48 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         return jdbcUrl(DATABASE);
     }
 
+    /** The URL of a database, with the password among its parameters (never logged: callers strip parameters). */
     public String jdbcUrl(String database) {
-        return postgres.getJdbcUrl(USER, database);
+        return postgres.getJdbcUrl(USER, database) + "&password=" + password;
+    }
+
+    /**
+     * Sets the superuser's password (a cluster made by initdb trusts every local connection) and, unless it does
+     * already, makes the cluster ask every connection for it.
+     */
+    private void requirePassword() {
+        Path hba = clusterDir.resolve("pg_hba.conf");
+        try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+            s.execute("ALTER ROLE " + USER + " PASSWORD '" + password + "'");
+            String wanted = """
+                    # Written by Chainline: every connection needs the password in the data directory's keys/postgres-password.
+                    local all all scram-sha-256
+                    host  all all 127.0.0.1/32 scram-sha-256
+                    host  all all ::1/128 scram-sha-256
+                    """;
+            if (!Files.isRegularFile(hba) || !Files.readString(hba).equals(wanted)) {
+                Files.writeString(hba, wanted);
+                s.execute("SELECT pg_reload_conf()");
+                LOG.info("Embedded PostgreSQL now requires its password for every connection");
+            }
+            checkDurable(s);
+        } catch (SQLException | IOException e) {
+            throw new StoreUnavailableException("Embedded PostgreSQL in " + clusterDir + " could not be secured: "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /** Refuses to run on a cluster that could lose an acknowledged commit. */
+    private void checkDurable(Statement s) throws SQLException {
+        for (String setting : List.of("fsync", "synchronous_commit", "full_page_writes")) {
+            try (ResultSet rs = s.executeQuery("SHOW " + setting)) {
+                rs.next();
+                if (!"on".equals(rs.getString(1))) {
+                    throw new StoreUnavailableException("Embedded PostgreSQL runs with " + setting + " = " + rs.getString(1)
+                            + "; Chainline needs it on so that no acknowledged write is lost");
+                }
+            }
+        }
     }
 
     public String username() {

@@ -23,7 +23,7 @@ final class PostgresFactory {
     @Singleton
     @Bean(preDestroy = "close")
     EmbeddedPostgresServer embeddedPostgres(DataDirectory dataDirectory) {
-        return new EmbeddedPostgresServer(dataDirectory.resolve("postgres"));
+        return new EmbeddedPostgresServer(dataDirectory.resolve("postgres"), dataDirectory.resolve("keys").resolve("postgres-password"));
     }
 
     @Singleton

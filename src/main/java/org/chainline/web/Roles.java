@@ -17,7 +17,8 @@ public final class Roles {
     public static final String ADMIN = "admin";
     /**
      * The grant to see protected identities (witnesses, protected victims, sources). Implied by no other role, not
-     * even admin: it is given to named people, and every reveal is journaled.
+     * even admin: an administrator may only ask for it; it is given with the consent of an existing holder (the first
+     * is named at set-up), suspended by a password reset, and every step and every reveal is journaled.
      */
     public static final String WITNESS_PROTECTION = "witness-protection";
     /** The only role of someone who logged in with a one-time password and has not yet changed it. */
@@ -26,6 +27,15 @@ public final class Roles {
     public static final List<String> GRANTABLE = List.of(VIEWER, ANALYST, COUNSEL, ADMIN, WITNESS_PROTECTION);
 
     private Roles() {
+    }
+
+    /** The granted roles with the ones they imply, and the witness-protection grant if it is active. */
+    public static Set<String> implied(Iterable<String> granted, boolean holdsProtectionGrant) {
+        Set<String> roles = implied(granted);
+        if (holdsProtectionGrant) {
+            roles.add(WITNESS_PROTECTION);
+        }
+        return roles;
     }
 
     /** The granted roles with the ones they imply, in a stable order. */

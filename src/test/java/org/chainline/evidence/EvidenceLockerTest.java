@@ -210,4 +210,96 @@ class EvidenceLockerTest extends ChainlineTest {
         assertEquals(HttpStatus.FORBIDDEN, refused.getStatus());
         assertArrayEquals(testimony, client.toBlocking().retrieve(HttpRequest.GET("/api/evidence/" + id + "/file").bearerAuth(protector), byte[].class));
     }
+
+    /** Every byte under the evidence store, to search for what must not be there in clear. */
+    String rawStore() throws Exception {
+        StringBuilder all = new StringBuilder();
+        try (var walk = Files.walk(data.root().resolve("evidence"))) {
+            for (Path p : walk.filter(Files::isRegularFile).toList()) {
+                all.append(new String(Files.readAllBytes(p), StandardCharsets.ISO_8859_1));
+            }
+        }
+        return all.toString();
+    }
+
+    @Test
+    void aSecondRecordNamingProtectedBytesDoesNotOpenThem() throws Exception {
+        byte[] testimony = "fictional testimony of W-044 naming the commander".getBytes(StandardCharsets.UTF_8);
+        String sha = sha256(testimony);
+        upload(testimony, "?fileName=w044.ogg&kind=testimony&confidentiality=protected", "audio/ogg");
+        client.toBlocking().exchange(HttpRequest.POST("/api/evidence", """
+                {"id": "ev-claims-bytes", "kind": "document", "title": "A public copy?", "sha256": "%s", "fileStatus": "stored",
+                 "confidentiality": "public", "mediaType": "audio/ogg"}""".formatted(sha)).bearerAuth(analyst));
+        for (String token : List.of(viewer, analyst)) {
+            HttpClientResponseException refused = assertThrows(HttpClientResponseException.class, () -> client.toBlocking()
+                    .retrieve(HttpRequest.GET("/api/evidence/ev-claims-bytes/file").bearerAuth(token), byte[].class));
+            assertEquals(HttpStatus.FORBIDDEN, refused.getStatus());
+            assertTrue(refused.getResponse().getBody(String.class).orElseThrow().contains("protected item"));
+        }
+        assertArrayEquals(testimony, client.toBlocking().retrieve(HttpRequest.GET("/api/evidence/ev-claims-bytes/file")
+                .bearerAuth(protector), byte[].class));
+    }
+
+    @Test
+    void loweringAProtectedItemNeedsTheGrantAndAReasonAndIsJournaledRaisingIsAnyones() throws Exception {
+        byte[] testimony = "fictional testimony of W-045, lowered only with the grant".getBytes(StandardCharsets.UTF_8);
+        String id = JSON.readTree(upload(testimony, "?fileName=w045.ogg&kind=testimony&confidentiality=protected", "audio/ogg").body())
+                .get("evidence").asText();
+        for (String level : List.of("restricted", "public")) {
+            HttpClientResponseException refused = assertThrows(HttpClientResponseException.class, () -> client.toBlocking().exchange(
+                    HttpRequest.PATCH("/api/evidence/" + id, "{\"confidentiality\": \"" + level + "\", \"reason\": \"x\"}").bearerAuth(analyst)));
+            assertEquals(HttpStatus.FORBIDDEN, refused.getStatus());
+            assertTrue(refused.getResponse().getBody(String.class).orElseThrow().contains("confidentiality"));
+        }
+        HttpClientResponseException refusedImport = assertThrows(HttpClientResponseException.class, () -> client.toBlocking().exchange(
+                HttpRequest.POST("/api/import", ((com.fasterxml.jackson.databind.node.ObjectNode) get("/api/evidence/" + id, analyst).deepCopy())
+                        .put("type", "Evidence").put("confidentiality", "public").without("meta").toString()).bearerAuth(analyst)));
+        assertEquals(HttpStatus.FORBIDDEN, refusedImport.getStatus(), "nor through an import");
+        assertEquals("protected", get("/api/evidence/" + id, viewer).get("confidentiality").asText());
+
+        String protectorToken = TestLogins.tokenFor(accounts, client, Roles.ANALYST, Roles.WITNESS_PROTECTION);
+        HttpClientResponseException noReason = assertThrows(HttpClientResponseException.class, () -> client.toBlocking().exchange(
+                HttpRequest.PATCH("/api/evidence/" + id, "{\"confidentiality\": \"restricted\"}").bearerAuth(protectorToken)));
+        assertEquals(HttpStatus.BAD_REQUEST, noReason.getStatus());
+        assertTrue(noReason.getResponse().getBody(String.class).orElseThrow().contains("reason"));
+        client.toBlocking().exchange(HttpRequest.PATCH("/api/evidence/" + id,
+                "{\"confidentiality\": \"restricted\", \"reason\": \"the witness agreed to be heard by the prosecutor\"}").bearerAuth(protectorToken));
+        assertEquals("restricted", get("/api/evidence/" + id, viewer).get("confidentiality").asText());
+        JsonNode journal = JSON.readTree(client.toBlocking().retrieve(HttpRequest.GET("/api/journal?after=0&limit=1000")
+                .bearerAuth(TestLogins.tokenFor(accounts, client, Roles.COUNSEL))));
+        boolean lowered = false;
+        for (JsonNode e : journal.path("entries").isMissingNode() ? journal : journal.get("entries")) {
+            lowered |= e.path("kind").asText().equals("protection.lowered") && e.path("targetId").asText().equals(id)
+                    && e.path("reason").asText().startsWith("the witness agreed");
+        }
+        assertTrue(lowered, "the lowering is an entry of its own, with its reason");
+
+        client.toBlocking().exchange(HttpRequest.PATCH("/api/evidence/" + id, "{\"confidentiality\": \"protected\"}").bearerAuth(analyst));
+        assertEquals("protected", get("/api/evidence/" + id, viewer).get("confidentiality").asText(), "raising is anyone's");
+    }
+
+    @Test
+    void protectedBytesAreSealedAtRestAndStillVerifyByTheirOriginalHash() throws Exception {
+        String secret = "fictional testimony: Zhanar Tokhtarova saw the platoon at the pharmacy";
+        byte[] testimony = secret.getBytes(StandardCharsets.UTF_8);
+        String id = JSON.readTree(upload(testimony, "?fileName=w046.ogg&kind=testimony&confidentiality=protected", "audio/ogg").body())
+                .get("evidence").asText();
+        String later = "fictional photo that becomes protected: Zhanar Tokhtarova's face";
+        String photo = JSON.readTree(upload(later.getBytes(StandardCharsets.UTF_8), "?fileName=face.jpg", "image/jpeg").body()).get("evidence").asText();
+        assertTrue(rawStore().contains("Zhanar Tokhtarova's face"), "an ordinary file is kept as it came");
+        client.toBlocking().exchange(HttpRequest.PATCH("/api/evidence/" + photo, "{\"confidentiality\": \"protected\"}").bearerAuth(analyst));
+
+        String raw = rawStore();
+        assertFalse(raw.contains("Tokhtarova"), "no protected byte in clear anywhere under the evidence store");
+        Path sealed = data.root().resolve("evidence/sha256").resolve(sha256(testimony).substring(0, 2))
+                .resolve(sha256(testimony).substring(2, 4)).resolve(sha256(testimony) + ".sealed");
+        assertTrue(Files.isRegularFile(sealed), "still addressed by the SHA-256 of the original");
+        assertArrayEquals(testimony, client.toBlocking().retrieve(HttpRequest.GET("/api/evidence/" + id + "/file").bearerAuth(protector), byte[].class));
+        assertArrayEquals(later.getBytes(StandardCharsets.UTF_8), client.toBlocking().retrieve(
+                HttpRequest.GET("/api/evidence/" + photo + "/file").bearerAuth(protector), byte[].class));
+        JsonNode report = JSON.readTree(client.toBlocking().retrieve(HttpRequest.POST("/api/evidence/verify", "").bearerAuth(analyst)));
+        assertFalse(report.path("problems").toString().contains(sha256(testimony)), report.toString());
+        assertFalse(report.path("unrecorded").toString().contains(sha256(testimony)), report.toString());
+        assertTrue(report.get("intact").asLong() >= 2, report.toString());
+    }
 }

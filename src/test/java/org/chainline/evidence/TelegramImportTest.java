@@ -89,13 +89,17 @@ class TelegramImportTest extends ChainlineTest {
         assertEquals(2, report.mediaStored(), "the video once and the photo");
         assertEquals(1, report.mediaCopies(), "the forward of the same video");
         assertEquals(1, report.notCollected(), "the placeholder");
-        assertEquals(1, report.sourcesCreated(), "the channel");
+        assertEquals(2, report.sourcesCreated(), "the channel, and the origin of a forward named without an id");
 
         byte[] resultJson = Files.readAllBytes(sample("channel-export").resolve("ChatExport_2025-03-07/result.json"));
         assertEquals(sha256(resultJson), report.resultSha256());
         JsonNode export = get("/api/evidence/" + report.export());
         assertEquals(sha256(resultJson), export.get("sha256").asText());
         assertEquals("Telegram export of Akkala Live (result.json)", export.get("title").asText());
+        assertEquals("protected", export.get("confidentiality").asText(), "the raw export names every sender: protected");
+        HttpClientResponseException rawRefused = assertThrows(HttpClientResponseException.class, () -> client.toBlocking()
+                .exchange(HttpRequest.GET("/api/evidence/" + report.export() + "/file").bearerAuth(analyst)));
+        assertEquals(HttpStatus.FORBIDDEN, rawRefused.getStatus());
 
         JsonNode text = get("/api/evidence/tg-1700000001-2");
         assertEquals("Crowds are gathering on Freedom Square against the fuel prices.", text.get("text").asText());
@@ -112,7 +116,9 @@ class TelegramImportTest extends ChainlineTest {
         assertEquals(43.2389, original.get("latitude").asDouble());
         JsonNode forward = get("/api/evidence/tg-1700000001-4");
         assertEquals("tg-1700000001-3", forward.get("copyOf").asText());
-        assertEquals("Tamyr Witness Network", forward.get("forwardedFrom").asText());
+        // nothing tells a person from a channel when the export gives only a name: it is shown by pseudonym
+        assertTrue(forward.get("forwardedFrom").asText().matches("TG-[0-9A-F]{8}"), forward.get("forwardedFrom").asText());
+        assertFalse(forward.toString().contains("Tamyr Witness Network"));
         assertEquals(sha256(video), forward.get("sha256").asText());
 
         assertEquals("not-collected", get("/api/evidence/tg-1700000001-5").get("fileStatus").asText());
@@ -150,7 +156,16 @@ class TelegramImportTest extends ChainlineTest {
         assertEquals(0, report.get("mediaStored").asLong(), "the witness's video is the channel's video");
         assertEquals(1, report.get("mediaCopies").asLong());
 
-        JsonNode filmed = get("/api/evidence/tg-1800000002-11");
+        // a private group's name and Telegram id may point at people: the items go by a pseudonym and a token
+        JsonNode group = JSON.readTree(client.toBlocking().retrieve(HttpRequest.GET("/api/evidence?limit=500").bearerAuth(analyst)));
+        java.util.Map<Long, String> byMessage = new java.util.HashMap<>();
+        group.forEach(e -> {
+            if (e.path("channel").asText().startsWith("TG-chat-")) {
+                byMessage.put(e.get("messageId").asLong(), e.get("id").asText());
+            }
+        });
+        assertEquals(java.util.Set.of(11L, 12L, 13L), byMessage.keySet());
+        JsonNode filmed = get("/api/evidence/" + byMessage.get(11L));
         assertEquals("tg-1700000001-3", filmed.get("copyOf").asText(), "same bytes as the channel's video");
         String witnessSource = filmed.get("source").asText();
         JsonNode source = get("/api/sources/" + witnessSource);
@@ -158,15 +173,16 @@ class TelegramImportTest extends ChainlineTest {
         assertTrue(source.get("pseudonym").asText().matches("TG-[0-9A-F]{8}"), source.get("pseudonym").asText());
         assertTrue(source.get("identity").get("protected").asBoolean());
         assertFalse(witnessSource.contains("5550117"), "the Telegram user id is not in the record id");
-        JsonNode forwarded = get("/api/evidence/tg-1800000002-12");
+        JsonNode forwarded = get("/api/evidence/" + byMessage.get(12L));
         assertEquals(source.get("pseudonym").asText(), forwarded.get("forwardedFrom").asText(), "a person's forward is pseudonymised");
         assertNull(forwarded.get("url"), "a private group has no links");
-        assertEquals("not-collected", get("/api/evidence/tg-1800000002-13").get("fileStatus").asText());
+        assertEquals("not-collected", get("/api/evidence/" + byMessage.get(13L)).get("fileStatus").asText());
 
         String everything = get("/api/evidence?limit=500") + "" + get("/api/sources?limit=500")
                 + client.toBlocking().retrieve(HttpRequest.GET("/api/journal?limit=1000").bearerAuth(TestLogins.tokenFor(accounts, client, Roles.COUNSEL)));
         assertFalse(everything.contains(WITNESS), "the witness's name is nowhere but in its sealed field");
         assertFalse(everything.contains("5550117"), "nor her Telegram id");
+        assertFalse(everything.contains("Square medics") || everything.contains("1800000002"), "nor the group's name or id");
         assertFalse(everything.contains("Accountholder") || everything.contains("Contactonly"), "the account holder's own data is never read");
     }
 

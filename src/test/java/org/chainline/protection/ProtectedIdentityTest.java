@@ -27,6 +27,7 @@ import org.slf4j.LoggerFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.HashMap;
 import java.util.Map;
@@ -104,7 +105,7 @@ class ProtectedIdentityTest extends ChainlineTest {
                 "SELECT string_agg(payload || coalesce(reason, ''), ' ') FROM journal_entry")) {
             rs.next();
             String payloads = rs.getString(1);
-            assertTrue(payloads.contains("\"sealed\":\"v1."), "the identity is stored sealed");
+            assertTrue(payloads.contains("\"sealed\":\"v2."), "the identity is stored sealed");
             assertFalse(payloads.contains(SURNAME) || payloads.contains(CONTACT));
         }
         String graph = GraphDump.of(TestStores.driver()).toString();
@@ -163,6 +164,54 @@ class ProtectedIdentityTest extends ChainlineTest {
     }
 
     @Test
+    void aRightGuessOfASealedNameIsNotConfirmedByTheVersionNorByTheSealedText() throws Exception {
+        client.toBlocking().exchange(HttpRequest.POST("/api/sources", """
+                {"id": "src-guess", "pseudonym": "W-031", "kind": "witness", "identity": "%s"}""".formatted(NAME)).bearerAuth(analyst));
+        String sealedBefore = storedIdentity("src-guess");
+        int versionBefore = JSON.readTree(get("/api/sources/src-guess", analyst)).get("meta").get("version").asInt();
+
+        // an analyst without the grant "guesses" the right name: the record changes exactly as for a wrong guess
+        String right = client.toBlocking().retrieve(HttpRequest.PATCH("/api/sources/src-guess",
+                "{\"identity\": \"%s\"}".formatted(NAME)).bearerAuth(analyst));
+        assertEquals(versionBefore + 1, JSON.readTree(right).get("meta").get("version").asInt(), "a right guess is a change too");
+        String wrong = client.toBlocking().retrieve(HttpRequest.PATCH("/api/sources/src-guess",
+                "{\"identity\": \"%s\"}".formatted("Ainur Bekova")).bearerAuth(analyst));
+        assertEquals(versionBefore + 2, JSON.readTree(wrong).get("meta").get("version").asInt());
+        client.toBlocking().retrieve(HttpRequest.PATCH("/api/sources/src-guess",
+                "{\"identity\": \"%s\"}".formatted(NAME)).bearerAuth(analyst));
+
+        // the same name sealed twice gives two unrelated texts, and names of any length up to the padding look alike
+        String sealedAfter = storedIdentity("src-guess");
+        assertFalse(sealedAfter.equals(sealedBefore), "sealing draws a fresh nonce");
+        client.toBlocking().exchange(HttpRequest.POST("/api/sources", """
+                {"id": "src-short", "pseudonym": "W-032", "kind": "witness", "identity": "Al"}""").bearerAuth(analyst));
+        client.toBlocking().exchange(HttpRequest.POST("/api/sources", """
+                {"id": "src-long", "pseudonym": "W-033", "kind": "witness", "identity": "%s"}""".formatted("Ainur Bekova-Seitkyzy ".repeat(6))).bearerAuth(analyst));
+        assertEquals(storedIdentity("src-short").length(), storedIdentity("src-long").length(), "the length says nothing of the name");
+        assertEquals(storedIdentity("src-short").length(), sealedAfter.length());
+
+        // and an import from another file, with the right name, is a change as well: only the very same file is not
+        String line = "{\"type\": \"Source\", \"id\": \"src-guess\", \"pseudonym\": \"W-031\", \"kind\": \"witness\", \"identity\": \"%s\"}\n".formatted(NAME);
+        JsonNode first = JSON.readTree(client.toBlocking().retrieve(HttpRequest.POST("/api/import", line).bearerAuth(analyst)));
+        assertEquals(1, first.get("changed").asLong());
+        JsonNode sameFile = JSON.readTree(client.toBlocking().retrieve(HttpRequest.POST("/api/import", line).bearerAuth(analyst)));
+        assertEquals(1, sameFile.get("unchanged").asLong(), "the same file again changes nothing");
+        JsonNode otherFile = JSON.readTree(client.toBlocking().retrieve(HttpRequest.POST("/api/import", line + "\n").bearerAuth(analyst)));
+        assertEquals(1, otherFile.get("changed").asLong(), "another file with the right name tells nothing either");
+    }
+
+    private String storedIdentity(String id) throws Exception {
+        try (Connection c = connect(); PreparedStatement ps = c.prepareStatement(
+                "SELECT j.payload FROM record_state r JOIN journal_entry j ON j.seq = r.content_seq WHERE r.id = ?")) {
+            ps.setString(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return JSON.readTree(rs.getString(1)).get("identity").get("sealed").asText();
+            }
+        }
+    }
+
+    @Test
     void startUpRefusesWithoutTheKeyOnceIdentitiesAreSealed() throws Exception {
         Map<String, Object> noKey = new HashMap<>(settings);
         noKey.put("chainline.data-dir", TestStores.newDataDir().toString());
@@ -171,6 +220,7 @@ class ProtectedIdentityTest extends ChainlineTest {
         assertTrue(rootMessage(missing).contains("no key is configured"), rootMessage(missing));
 
         Map<String, Object> otherKey = new HashMap<>(noKey);
+        otherKey.put("chainline.data-dir", TestStores.newDataDir().toString());
         Path other = TestStores.newDataDir().resolve("other.key");
         Files.writeString(other, "ab".repeat(32));
         otherKey.put("chainline.protection.key-file", other.toString());

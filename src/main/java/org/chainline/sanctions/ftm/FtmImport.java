@@ -68,7 +68,11 @@ public class FtmImport {
     private final Journal journal;
     private final EvidenceLocker locker;
 
-    FtmImport(Model ftm, Records records, RecordImport imports, Journal journal, EvidenceLocker locker) {
+    private final org.chainline.storage.DataDirectory data;
+
+    FtmImport(Model ftm, Records records, RecordImport imports, Journal journal, EvidenceLocker locker,
+              org.chainline.storage.DataDirectory data) {
+        this.data = data;
         this.ftm = ftm;
         this.records = records;
         this.model = records.model();
@@ -87,7 +91,7 @@ public class FtmImport {
             throw new InvalidInput("dataset", "is required: a name for the dataset (1 to 80 lower-case letters, digits, '.', '_' "
                     + "or '-'), cited by every claim it brings");
         }
-        try (SpooledUpload upload = SpooledUpload.of(in, MAX_BYTES, "the FtM entities (JSON lines)")) {
+        try (SpooledUpload upload = SpooledUpload.of(data.spoolFile(".upload"), in, MAX_BYTES, "the FtM entities (JSON lines)")) {
             Path tmp = upload.file();
             Map<String, Integer> unknown = new TreeMap<>();
             Map<String, ValueEntity> entities = read(tmp, unknown);

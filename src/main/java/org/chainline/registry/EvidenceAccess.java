@@ -1,0 +1,114 @@
+package org.chainline.registry;
+
+import io.micronaut.data.exceptions.DataAccessException;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+
+/**
+ * The {@code evidence_access} table: each live evidence item's SHA-256 and confidentiality, kept with its journal
+ * entry, so that the right to a file's bytes can follow the most protected item naming them.
+ */
+final class EvidenceAccess {
+
+    static final String PROTECTED = "protected";
+    private static final List<String> ORDER = List.of("public", "restricted", PROTECTED);
+
+    private EvidenceAccess() {
+    }
+
+    record Row(String evidenceId, String sha256, String confidentiality) {
+    }
+
+    /** The row of an evidence record, or null for a record of another type. */
+    static Row of(ValidRecord record) {
+        if (!record.type().name().equals("Evidence")) {
+            return null;
+        }
+        String sha = record.content().path("sha256").asText(null);
+        return new Row(record.id(), sha, record.content().path("confidentiality").asText("restricted"));
+    }
+
+    static void put(Connection connection, List<Row> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement upsert = connection.prepareStatement("""
+                INSERT INTO evidence_access (evidence_id, sha256, confidentiality) VALUES (?, ?, ?)
+                ON CONFLICT (evidence_id) DO UPDATE SET sha256 = EXCLUDED.sha256, confidentiality = EXCLUDED.confidentiality""")) {
+            for (Row r : rows) {
+                upsert.setString(1, r.evidenceId());
+                upsert.setString(2, r.sha256());
+                upsert.setString(3, r.confidentiality());
+                upsert.addBatch();
+            }
+            upsert.executeBatch();
+        } catch (SQLException e) {
+            throw failed(e);
+        }
+    }
+
+    static void remove(Connection connection, String evidenceId) {
+        try (PreparedStatement delete = connection.prepareStatement("DELETE FROM evidence_access WHERE evidence_id = ?")) {
+            delete.setString(1, evidenceId);
+            delete.executeUpdate();
+        } catch (SQLException e) {
+            throw failed(e);
+        }
+    }
+
+    /** The stored confidentiality of an item, or null if it is not a live evidence item. */
+    static String confidentiality(Connection connection, String evidenceId) {
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT confidentiality FROM evidence_access WHERE evidence_id = ?")) {
+            select.setString(1, evidenceId);
+            try (ResultSet rs = select.executeQuery()) {
+                return rs.next() ? rs.getString(1) : null;
+            }
+        } catch (SQLException e) {
+            throw failed(e);
+        }
+    }
+
+    /** The most protected confidentiality of the live items naming these bytes, or null if none does. */
+    static String strictest(Connection connection, String sha256) {
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT DISTINCT confidentiality FROM evidence_access WHERE sha256 = ?")) {
+            select.setString(1, sha256);
+            String strictest = null;
+            try (ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    String c = rs.getString(1);
+                    if (strictest == null || ORDER.indexOf(c) > ORDER.indexOf(strictest)) {
+                        strictest = c;
+                    }
+                }
+            }
+            return strictest;
+        } catch (SQLException e) {
+            throw failed(e);
+        }
+    }
+
+    /** The SHA-256 of every file a live protected item names. */
+    static List<String> protectedHashes(Connection connection) {
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT DISTINCT sha256 FROM evidence_access WHERE confidentiality = 'protected' AND sha256 IS NOT NULL");
+             ResultSet rs = select.executeQuery()) {
+            List<String> hashes = new java.util.ArrayList<>();
+            while (rs.next()) {
+                hashes.add(rs.getString(1));
+            }
+            return hashes;
+        } catch (SQLException e) {
+            throw failed(e);
+        }
+    }
+
+    private static DataAccessException failed(SQLException e) {
+        return new DataAccessException("evidence access could not be read or written: " + e.getMessage(), e);
+    }
+}

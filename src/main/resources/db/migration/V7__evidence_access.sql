@@ -1,0 +1,16 @@
+-- Who may have an evidence item's bytes follows the most protected item that names them: a second record that names
+-- the SHA-256 of a protected testimony must not open it. This table holds every live evidence item's SHA-256 (if it
+-- names one) and confidentiality, written with the record's journal entry; like record_state it holds nothing the
+-- journal does not.
+CREATE TABLE evidence_access (
+    evidence_id     TEXT     PRIMARY KEY,
+    sha256          CHAR(64),
+    confidentiality TEXT     NOT NULL
+);
+
+CREATE INDEX evidence_access_sha256 ON evidence_access (sha256) WHERE sha256 IS NOT NULL;
+
+INSERT INTO evidence_access (evidence_id, sha256, confidentiality)
+SELECT r.id, (j.payload::jsonb)->>'sha256', coalesce((j.payload::jsonb)->>'confidentiality', 'restricted')
+FROM record_state r JOIN journal_entry j ON j.seq = r.content_seq
+WHERE r.type = 'Evidence' AND r.retired_seq IS NULL;

@@ -1,0 +1,122 @@
+package org.chainline.security;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.annotation.Client;
+import io.micronaut.http.client.exceptions.HttpClientResponseException;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import org.chainline.ChainlineTest;
+import org.chainline.TestLogins;
+import org.chainline.web.Roles;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** No single person can give themselves the witness-protection grant, and a password reset does not carry it. */
+@MicronautTest(transactional = false)
+class ProtectionGrantTest extends ChainlineTest {
+
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    @Inject
+    @Client("/")
+    HttpClient client;
+    @Inject
+    Accounts accounts;
+
+    JsonNode post(String path, String body, String token) throws Exception {
+        return JSON.readTree(client.toBlocking().retrieve(HttpRequest.POST(path, body).bearerAuth(token)));
+    }
+
+    HttpStatus refused(String path, String body, String token) {
+        return assertThrows(HttpClientResponseException.class,
+                () -> client.toBlocking().exchange(HttpRequest.POST(path, body).bearerAuth(token))).getStatus();
+    }
+
+    List<String> roles(String token) throws Exception {
+        List<String> roles = new ArrayList<>();
+        JSON.readTree(client.toBlocking().retrieve(HttpRequest.GET("/api/me").bearerAuth(token))).get("roles")
+                .forEach(r -> roles.add(r.asText()));
+        return roles;
+    }
+
+    String firstLogin(String username, String oneTime) {
+        accounts.changePassword(username, oneTime, TestLogins.PASSWORD);
+        return TestLogins.login(client, username, TestLogins.PASSWORD);
+    }
+
+    @Test
+    void anAdministratorOnlyAsksForTheGrantAndAHolderConsents() throws Exception {
+        String admin = TestLogins.tokenFor(accounts, client, Roles.ADMIN);
+        String officer = TestLogins.officer(accounts);
+        String officerToken = TestLogins.login(client, officer, TestLogins.PASSWORD);
+
+        JsonNode created = post("/api/accounts", "{\"username\": \"aliya\", \"roles\": [\"viewer\", \"witness-protection\"]}", admin);
+        String aliya = firstLogin("aliya", created.get("oneTimePassword").asText());
+        assertFalse(roles(aliya).contains(Roles.WITNESS_PROTECTION), "asked for, not yet given");
+        assertEquals(HttpStatus.FORBIDDEN, refused("/api/accounts/aliya/protection-consent", "", admin), "an administrator cannot consent");
+        assertEquals(HttpStatus.FORBIDDEN, refused("/api/accounts/" + officer + "/protection-consent", "", officerToken),
+                "nobody consents for themselves");
+
+        JsonNode granted = post("/api/accounts/aliya/protection-consent", "", officerToken);
+        assertEquals("active", granted.get("protectionGrant").asText());
+        aliya = TestLogins.login(client, "aliya", TestLogins.PASSWORD);
+        assertTrue(roles(aliya).contains(Roles.WITNESS_PROTECTION));
+
+        // a holder cannot hand the grant to anyone an administrator did not put forward
+        JsonNode plain = post("/api/accounts", "{\"username\": \"berik\", \"roles\": [\"viewer\"]}", admin);
+        firstLogin("berik", plain.get("oneTimePassword").asText());
+        assertEquals(HttpStatus.CONFLICT, refused("/api/accounts/berik/protection-consent", "", officerToken));
+
+        // the set-up path is closed once a holder exists
+        assertThrows(org.chainline.web.Conflict.class, () -> accounts.nameFirstProtectionOfficer("cli", "berik"));
+    }
+
+    @Test
+    void aResetPasswordSuspendsTheGrantUntilAnotherHolderRestoresIt() throws Exception {
+        String admin = TestLogins.tokenFor(accounts, client, Roles.ADMIN);
+        String holder = TestLogins.tokenFor(accounts, client, Roles.VIEWER, Roles.WITNESS_PROTECTION);
+        String holderName = JSON.readTree(client.toBlocking().retrieve(HttpRequest.GET("/api/me").bearerAuth(holder))).get("username").asText();
+        assertTrue(roles(holder).contains(Roles.WITNESS_PROTECTION));
+
+        // the administrator resets the holder's password and takes the one-time password: no grant comes with it
+        JsonNode reset = post("/api/accounts/" + holderName + "/password-reset", "", admin);
+        accounts.changePassword(holderName, reset.get("oneTimePassword").asText(), "the administrator's own choice");
+        String taken = TestLogins.login(client, holderName, "the administrator's own choice");
+        assertFalse(roles(taken).contains(Roles.WITNESS_PROTECTION), "a reset suspends the grant");
+        assertEquals(HttpStatus.FORBIDDEN, refused("/api/sources/src-x/reveal", "{\"reason\": \"x\"}", taken));
+        assertEquals(HttpStatus.UNAUTHORIZED, assertThrows(HttpClientResponseException.class, () -> client.toBlocking()
+                .exchange(HttpRequest.GET("/api/me").bearerAuth(holder))).getStatus(), "the old token is gone");
+
+        String officer = TestLogins.login(client, TestLogins.officer(accounts), TestLogins.PASSWORD);
+        assertEquals("active", post("/api/accounts/" + holderName + "/protection-consent", "", officer).get("protectionGrant").asText());
+        assertTrue(roles(TestLogins.login(client, holderName, "the administrator's own choice")).contains(Roles.WITNESS_PROTECTION));
+
+        // withdrawn: tokens that carry the grant stop working at once
+        String carrying = TestLogins.login(client, holderName, "the administrator's own choice");
+        post("/api/accounts/" + holderName + "/protection-withdrawal", "{\"reason\": \"left the team\"}", admin);
+        assertEquals(HttpStatus.UNAUTHORIZED, assertThrows(HttpClientResponseException.class, () -> client.toBlocking()
+                .exchange(HttpRequest.GET("/api/me").bearerAuth(carrying))).getStatus());
+
+        JsonNode journal = JSON.readTree(client.toBlocking().retrieve(HttpRequest.GET("/api/journal?after=0&limit=1000")
+                .bearerAuth(TestLogins.tokenFor(accounts, client, Roles.COUNSEL))));
+        List<String> kinds = new ArrayList<>();
+        journal.forEach(e -> {
+            if (e.get("kind").asText().startsWith("account.protection")) {
+                kinds.add(e.get("kind").asText());
+            }
+        });
+        assertTrue(kinds.containsAll(List.of("account.protection-requested", "account.protection-granted",
+                "account.protection-suspended", "account.protection-withdrawn")), kinds.toString());
+    }
+}

@@ -58,8 +58,12 @@ public class Dossiers {
     /** Signs every dossier when a keystore is configured; null otherwise. */
     private final PadesSigner signer;
 
+    private final org.chainline.journal.JournalAnchors anchors;
+
     Dossiers(DossierAssembler assembler, Regimes regimes, Records records, Journal journal, Projector projector,
-             Custody custody, DossierStore store, DossierSettings settings, Clock clock) {
+             Custody custody, DossierStore store, DossierSettings settings, Clock clock,
+             org.chainline.journal.JournalAnchors anchors) {
+        this.anchors = anchors;
         this.assembler = assembler;
         this.regimes = regimes;
         this.records = records;
@@ -183,6 +187,8 @@ public class Dossiers {
                 payload.put("signedBy", signer.signer());
             }
             JournalEntry entry = batch.add(new Change(GENERATED, id, new Change.Json(payload.toString())));
+            // the dossier prints the hash of its position: once it leaves, that position is anchored outside
+            anchors.add(batch, position, "dossier", id);
             for (DossierContent.RegisterEntry e : content.register()) {
                 custody.add(batch, e.evidence(), Custody.Action.EXPORTED, JSON.createObjectNode().put("dossier", id)
                         .put("regime", order.regime()).put("audience", order.audience()).put("register", "E" + e.number())
@@ -193,6 +199,22 @@ public class Dossiers {
             store.insert(batch.connection(), dossier, json, delivered);
             return new Generated(dossier, false);
         });
+    }
+
+    /**
+     * The journal position a dossier PDF prints (read from the machine-readable copy inside it), as an anchor to check
+     * the journal against: a copy kept by the authority it went to cannot be rewritten with the journal.
+     */
+    public org.chainline.journal.JournalAnchors.Anchor anchorIn(byte[] pdf) {
+        byte[] json = PdfDossierRenderer.attachedContent(pdf).orElseThrow(() -> new InvalidInput("dossier",
+                "is not a Chainline dossier: the PDF holds no machine-readable dossier"));
+        try {
+            DossierContent content = JSON.readValue(json, DossierContent.class);
+            return org.chainline.journal.JournalAnchors.Anchor.given(content.cover().journalPosition(),
+                    content.cover().journalHash(), "dossier PDF " + content.cover().dossierId());
+        } catch (java.io.IOException e) {
+            throw new InvalidInput("dossier", "holds a machine-readable dossier that cannot be read");
+        }
     }
 
     public List<Dossier> list(String subject) {

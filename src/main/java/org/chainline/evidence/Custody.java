@@ -60,6 +60,46 @@ public class Custody {
         });
     }
 
+    /**
+     * Notes that {@code actor} viewed an item: the first viewing of the day (UTC) is a journal entry, later ones that day
+     * only add to its count, so that a flood of reads cannot grow the journal without bound.
+     */
+    void viewed(String actor, String evidenceId, java.time.LocalDate day) {
+        int counted = transactions.executeWrite(status -> {
+            try (PreparedStatement update = status.getConnection().prepareStatement(
+                    "UPDATE evidence_viewing SET views = views + 1 WHERE evidence_id = ? AND actor = ? AND day = ?")) {
+                update.setString(1, evidenceId);
+                update.setString(2, actor);
+                update.setObject(3, day);
+                return update.executeUpdate();
+            } catch (SQLException e) {
+                throw new IllegalStateException("a viewing cannot be counted: " + e.getMessage(), e);
+            }
+        });
+        if (counted > 0) {
+            return;
+        }
+        journal.write(actor, null, false, batch -> {
+            try (PreparedStatement insert = batch.connection().prepareStatement("""
+                    INSERT INTO evidence_viewing (actor, evidence_id, day, views) VALUES (?, ?, ?, 1)
+                    ON CONFLICT (evidence_id, actor, day) DO UPDATE SET views = evidence_viewing.views + 1
+                    RETURNING views""")) {
+                insert.setString(1, actor);
+                insert.setString(2, evidenceId);
+                insert.setObject(3, day);
+                try (ResultSet rs = insert.executeQuery()) {
+                    rs.next();
+                    if (rs.getLong(1) == 1) {
+                        add(batch, evidenceId, Action.VIEWED, JSON.createObjectNode().put("day", day.toString()));
+                    }
+                }
+            } catch (SQLException e) {
+                throw new IllegalStateException("a viewing cannot be recorded: " + e.getMessage(), e);
+            }
+            return null;
+        });
+    }
+
     static String fileTarget(String sha256) {
         return "file:" + sha256;
     }
@@ -87,11 +127,34 @@ public class Custody {
                         events.add(event(rs, evidenceId));
                     }
                 }
+                countViewings(status.getConnection(), evidenceId, events);
             } catch (SQLException | IOException e) {
                 throw new IllegalStateException("the custody of " + evidenceId + " cannot be read: " + e.getMessage(), e);
             }
             return events;
         });
+    }
+
+    /** Puts the day's count of viewings on each viewing entry (the first of an account's day). */
+    private static void countViewings(Connection connection, String evidenceId, List<Event> events) throws SQLException {
+        java.util.Map<String, Long> views = new java.util.HashMap<>();
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT actor, day, views FROM evidence_viewing WHERE evidence_id = ?")) {
+            select.setString(1, evidenceId);
+            try (ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    views.put(rs.getString(1) + "@" + rs.getObject(2, java.time.LocalDate.class), rs.getLong(3));
+                }
+            }
+        }
+        for (Event e : events) {
+            if (e.action().equals("viewed") && e.details() instanceof ObjectNode d && d.has("day")) {
+                Long n = views.get(e.actor() + "@" + d.get("day").asText());
+                if (n != null) {
+                    d.put("views", n);
+                }
+            }
+        }
     }
 
     private static Event event(ResultSet rs, String evidenceId) throws SQLException, IOException {

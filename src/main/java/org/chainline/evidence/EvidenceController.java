@@ -123,14 +123,6 @@ class EvidenceController {
         if (body == null || body.isBlank()) {
             return Custody.JSON.createObjectNode();
         }
-        try {
-            JsonNode node = Custody.JSON.readTree(body);
-            if (!node.isObject()) {
-                throw new InvalidInput("body", "must be a JSON object");
-            }
-            return node;
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new InvalidInput("body", "is not JSON: " + e.getOriginalMessage());
-        }
+        return org.chainline.web.RequestJson.parse(body);
     }
 }

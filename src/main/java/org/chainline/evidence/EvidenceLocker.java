@@ -9,6 +9,7 @@ import org.chainline.journal.Journal;
 import org.chainline.registry.RecordImport;
 import org.chainline.registry.RecordType;
 import org.chainline.registry.Records;
+import org.chainline.web.Conflict;
 import org.chainline.web.Forbidden;
 import org.chainline.web.InvalidInput;
 import org.chainline.web.NotFound;
@@ -23,6 +24,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Files arriving as evidence: hashed while they stream into the store, recorded as an evidence item (the same bytes
@@ -204,10 +206,10 @@ public class EvidenceLocker {
         return new Received(evidenceId, stored.sha256(), stored.size(), known == null ? mediaType : known.mediaType(), known != null, batch.lastSeq());
     }
 
-    /** The item's record, its viewing journaled. */
+    /** The item's record, its viewing in custody (journaled once an account and day, counted after). */
     public ObjectNode view(String actor, String id) {
         ObjectNode item = records.get(evidenceType, id);
-        custody.record(actor, null, List.of(id), Custody.Action.VIEWED, Custody.JSON.createObjectNode());
+        custody.viewed(actor, id, clock.instant().atOffset(java.time.ZoneOffset.UTC).toLocalDate());
         return item;
     }
 
@@ -233,13 +235,104 @@ public class EvidenceLocker {
             throw new Forbidden("id", "evidence " + id + (itemProtected ? " is protected" : " names the bytes of a protected item")
                     + ": its file goes only to holders of the witness-protection grant");
         }
-        InputStream in = files.open(sha).orElseThrow(() -> NotFound.because("the file of evidence " + id
-                + " is not in the store: if it never arrived, send it with POST /api/evidence/files?evidence=" + id
-                + "; if it was lost, run verify and restore it from a backup"));
+        if (!files.holds(sha)) {
+            throw NotFound.because("the file of evidence " + id + " is not in the store: if it never arrived, send it with"
+                    + " POST /api/evidence/files?evidence=" + id + "; if it was lost, run verify and restore it from a backup");
+        }
+        long size = item.path("size").asLong(-1);
+        // what is sent is what arrived: a file small enough is checked whole before a byte goes out (and refused if it
+        // changed); a larger one is checked as it streams, and the connection is cut before its end if it differs
+        if (size >= 0 && size <= VERIFY_BEFORE_SENDING) {
+            Optional<String> found = rehash(sha);
+            if (found.isPresent() && !found.get().equals(sha)) {
+                altered(actor, sha, found.get());
+                throw new Conflict("id", "the stored file of evidence " + id + " no longer matches its SHA-256: it was not"
+                        + " sent; run verify and restore it from a backup");
+            }
+        }
+        InputStream in = files.open(sha).orElseThrow(() -> NotFound.because("the file of evidence " + id + " is not in the store"));
         custody.record(actor, null, List.of(id), Custody.Action.DOWNLOADED, Custody.JSON.createObjectNode().put("sha256", sha));
         String name = item.path("fileName").asText(id);
-        return new Download(in, name.contains("/") ? name.substring(name.lastIndexOf('/') + 1) : name,
-                item.path("mediaType").asText("application/octet-stream"), item.path("size").asLong(-1));
+        String type = item.path("mediaType").asText("");
+        return new Download(new Verifying(in, sha, found -> altered(actor, sha, found)), attachmentName(name),
+                type.matches("[a-z]+/[a-zA-Z0-9.+-]+") ? type : "application/octet-stream", size);
+    }
+
+    /** Files up to this size are re-hashed before they are sent. */
+    static final long VERIFY_BEFORE_SENDING = 64L << 20;
+
+    private Optional<String> rehash(String sha) {
+        try {
+            return files.rehash(sha);
+        } catch (IOException e) {
+            return Optional.of("0".repeat(64));
+        }
+    }
+
+    /** Journals, in the file's custody, that its bytes were found altered when they were to be sent. */
+    private void altered(String actor, String sha, String found) {
+        custody.record(actor, "found altered when downloaded", List.of(Custody.fileTarget(sha)), Custody.Action.VERIFIED,
+                Custody.JSON.createObjectNode().put("sha256", sha).put("result", "altered").put("foundSha256", found));
+    }
+
+    /** Hashes the bytes as they are read; at their end, a hash that differs fails the read (the download is cut). */
+    private static final class Verifying extends java.io.FilterInputStream {
+        private final java.security.MessageDigest digest = org.chainline.Sha256.digest();
+        private final String expected;
+        private final java.util.function.Consumer<String> onMismatch;
+        private boolean checked;
+
+        Verifying(InputStream in, String expected, java.util.function.Consumer<String> onMismatch) {
+            super(in);
+            this.expected = expected;
+            this.onMismatch = onMismatch;
+        }
+
+        @Override
+        public int read() throws IOException {
+            byte[] one = new byte[1];
+            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xFF;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n;
+            try {
+                n = super.read(b, off, len);
+            } catch (IOException e) {
+                fail("0".repeat(64));
+                throw e;
+            }
+            if (n > 0) {
+                digest.update(b, off, n);
+            } else if (n < 0 && !checked) {
+                checked = true;
+                String found = java.util.HexFormat.of().formatHex(digest.digest());
+                if (!found.equals(expected)) {
+                    fail(found);
+                    throw new IOException("the stored file no longer matches its SHA-256; the download was cut short");
+                }
+            }
+            return n;
+        }
+
+        private void fail(String found) {
+            checked = true;
+            onMismatch.accept(found);
+        }
+    }
+
+    /**
+     * The name a download is offered under: the last part of a path (either slash), without control or bidirectional
+     * formatting characters (a right-to-left override makes "gpj.exe" read as "exe.jpg"), never empty or a dot name.
+     */
+    static String attachmentName(String given) {
+        String name = given.substring(Math.max(given.lastIndexOf('/'), given.lastIndexOf('\\')) + 1);
+        StringBuilder out = new StringBuilder(name.length());
+        name.codePoints().filter(c -> !Character.isISOControl(c) && Character.getType(c) != Character.FORMAT
+                && c != '"').forEach(out::appendCodePoint);
+        String clean = out.toString().strip();
+        return clean.isEmpty() || clean.matches("\\.+") ? "file" : clean;
     }
 
     /** The chain of custody of one item. */

@@ -68,6 +68,35 @@ public class Journal {
         if (actor == null || actor.isBlank()) {
             throw new IllegalArgumentException("journal actor must not be blank");
         }
+        // Writes take the head one at a time anyway; waiting for it here, in arrival order and without a connection,
+        // keeps the pool for readers and lets a write that waits too long be told to come back (503), instead of
+        // piling up connections that then time out.
+        boolean outermost = transactions.findTransactionStatus().isEmpty();
+        if (outermost) {
+            try {
+                if (!writers.tryAcquire(WRITE_QUEUE_WAIT_SECONDS, java.util.concurrent.TimeUnit.SECONDS)) {
+                    throw new org.chainline.storage.StoreUnavailableException("too many writes are waiting for the journal;"
+                            + " nothing was written, try again shortly");
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new org.chainline.storage.StoreUnavailableException("interrupted while waiting for the journal; nothing was written");
+            }
+        }
+        try {
+            return writeHoldingTurn(actor, reason, projectAfterCommit, work);
+        } finally {
+            if (outermost) {
+                writers.release();
+            }
+        }
+    }
+
+    /** One writer at a time per instance, served in order of arrival. */
+    private final java.util.concurrent.Semaphore writers = new java.util.concurrent.Semaphore(1, true);
+    private static final int WRITE_QUEUE_WAIT_SECONDS = 30;
+
+    private <T> T writeHoldingTurn(String actor, String reason, boolean projectAfterCommit, Function<Batch, T> work) {
         return transactions.executeWrite(status -> {
             JournalHead head = entries.lockHead();
             Batch batch = new Batch(status.getConnection(), actor, reason, head.seq(), head.hash(),

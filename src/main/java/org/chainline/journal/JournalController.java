@@ -20,8 +20,10 @@ class JournalController {
     private final Journal journal;
     private final JournalVerifier verifier;
     private final Projector projector;
+    private final JournalAnchors anchors;
 
-    JournalController(Journal journal, JournalVerifier verifier, Projector projector) {
+    JournalController(Journal journal, JournalVerifier verifier, Projector projector, JournalAnchors anchors) {
+        this.anchors = anchors;
         this.journal = journal;
         this.verifier = verifier;
         this.projector = projector;
@@ -45,6 +47,33 @@ class JournalController {
     @Get("/journal/verify")
     JournalVerification verify() {
         return verifier.verify();
+    }
+
+    @Operation(summary = "Re-check the chain against its anchors and those given: {\"anchors\": [{\"seq\": 812, \"hash\": \"…\"}]}")
+    @Secured({Roles.COUNSEL, Roles.ADMIN})
+    @Post("/journal/verify")
+    JournalVerification verifyAgainst(@io.micronaut.http.annotation.Body @io.micronaut.core.annotation.Nullable String body) {
+        com.fasterxml.jackson.databind.JsonNode json = org.chainline.web.RequestJson.parse(body);
+        com.fasterxml.jackson.databind.JsonNode list = json.get("anchors");
+        if (list == null || !list.isArray() || list.size() > 1000) {
+            throw new InvalidInput("anchors", "must be a list of at most 1000 {seq, hash}");
+        }
+        List<JournalAnchors.Anchor> given = new java.util.ArrayList<>();
+        for (int i = 0; i < list.size(); i++) {
+            com.fasterxml.jackson.databind.JsonNode a = list.get(i);
+            if (!a.path("seq").canConvertToLong() || !a.path("seq").isIntegralNumber() || !a.path("hash").isTextual()) {
+                throw new InvalidInput("anchors[" + i + "]", "must be {\"seq\": a position, \"hash\": its SHA-256}");
+            }
+            given.add(JournalAnchors.Anchor.given(a.get("seq").asLong(), a.get("hash").asText(), "given anchor " + (i + 1)));
+        }
+        return verifier.verify(given);
+    }
+
+    @Operation(summary = "Have the configured RFC 3161 authority sign the journal's head; the token becomes an anchor")
+    @Secured(Roles.ADMIN)
+    @Post("/journal/timestamp")
+    JournalAnchors.Stamped timestamp(io.micronaut.security.authentication.Authentication who) {
+        return anchors.timestampHead(who.getName());
     }
 
     @Operation(summary = "Empty the graph and replay the whole journal into it")

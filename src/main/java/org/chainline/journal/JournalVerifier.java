@@ -6,19 +6,59 @@ import java.util.List;
 
 /**
  * Re-computes every entry's hash from its stored fields and its predecessor's hash, and checks that the
- * sequence has no gap and ends at the recorded head. Reports the first entry where the chain breaks.
+ * sequence has no gap and ends at the recorded head. Reports the first entry where the chain breaks. Then checks the
+ * chain against its anchors ({@link JournalAnchors}): someone who can write the database can re-hash a whole history
+ * from an edited entry on, but not change what a dossier printed, what was noted elsewhere, or what an authority signed.
  */
 @Singleton
 public class JournalVerifier {
 
     private static final int BATCH = 1000;
     private final JournalEntryRepository entries;
+    private final JournalAnchors anchors;
+    private final TimeStamping timeStamping;
 
-    JournalVerifier(JournalEntryRepository entries) {
+    JournalVerifier(JournalEntryRepository entries, JournalAnchors anchors, TimeStamping timeStamping) {
         this.entries = entries;
+        this.anchors = anchors;
+        this.timeStamping = timeStamping;
     }
 
     public JournalVerification verify() {
+        return verify(java.util.List.of());
+    }
+
+    /** The chain, checked against the anchors recorded here and those {@code given} from outside. */
+    public JournalVerification verify(java.util.List<JournalAnchors.Anchor> given) {
+        java.util.List<JournalAnchors.Anchor> all = new java.util.ArrayList<>(anchors.recorded());
+        all.addAll(given);
+        java.util.Set<Long> wanted = new java.util.HashSet<>();
+        all.forEach(a -> wanted.add(a.seq()));
+        java.util.Map<Long, String> held = new java.util.HashMap<>();
+        JournalVerification chain = chain(wanted, held);
+        java.util.List<String> problems = new java.util.ArrayList<>();
+        int unpinned = 0;
+        for (JournalAnchors.Anchor a : all) {
+            String now = held.get(a.seq());
+            String what = a.source() + " " + a.label() + " (entry " + a.seq() + ")";
+            if (now == null) {
+                problems.add(what + ": the journal no longer holds that entry");
+            } else if (!now.equals(a.hash())) {
+                problems.add(what + ": the entry's hash is now " + now + ", not the " + a.hash() + " it gave away;"
+                        + " the history up to it was rewritten");
+            } else if (a.token() != null) {
+                TimeStamping.Check check = timeStamping.check(a.token(), a.seq(), now);
+                if (!check.matches()) {
+                    problems.add(what + ": " + check.problem());
+                } else if (!check.pinned()) {
+                    unpinned++;
+                }
+            }
+        }
+        return chain.withAnchors(all.size(), problems, unpinned);
+    }
+
+    private JournalVerification chain(java.util.Set<Long> wanted, java.util.Map<Long, String> held) {
         JournalHead head = entries.head();
         long expectedSeq = 1;
         String prev = EntryHash.GENESIS;
@@ -42,6 +82,9 @@ public class JournalVerifier {
                             "its content does not match its hash: the stored entry was altered");
                 }
                 prev = e.hash();
+                if (wanted.contains(e.seq())) {
+                    held.put(e.seq(), e.hash());
+                }
                 checked++;
                 expectedSeq++;
             }

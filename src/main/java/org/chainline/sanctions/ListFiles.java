@@ -80,10 +80,24 @@ final class ListFiles {
         } catch (CharacterCodingException e) {
             throw new InvalidInput("file", "is not UTF-8 text");
         } catch (org.apache.commons.csv.CSVException e) {
-            throw new InvalidInput("file", "is not valid CSV: " + e.getMessage() + ". Nothing was imported.");
+            throw new InvalidInput("file", "is not valid CSV: " + withoutClassNames(e.getMessage()) + ". Nothing was imported.");
+        } catch (UncheckedIOException e) {
+            // the parser's iterator wraps what it finds mid-file, with the class names in the message
+            if (e.getCause() instanceof org.apache.commons.csv.CSVException csv) {
+                throw new InvalidInput("file", "is not valid CSV: " + withoutClassNames(csv.getMessage()) + ". Nothing was imported.");
+            }
+            throw e;
         } catch (IOException e) {
             throw new UncheckedIOException("the list file cannot be read: " + e.getMessage(), e);
         }
+    }
+
+    /** A parser's message as a sentence for people: without the Java class names it may quote. */
+    static String withoutClassNames(String message) {
+        if (message == null) {
+            return "it cannot be parsed";
+        }
+        return message.replaceAll("(?:[a-z][a-z0-9_]*\\.)+[A-Z][A-Za-z0-9_]*(?:Exception|Error)(?::\\s*)?", "").strip();
     }
 
     private static BufferedReader utf8(Path file) throws IOException {

@@ -1,6 +1,7 @@
 package org.chainline.security;
 
 import org.chainline.web.Roles;
+import org.chainline.web.StorableText;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.security.authentication.AuthenticationFailureReason;
 import io.micronaut.security.authentication.AuthenticationRequest;
@@ -8,29 +9,73 @@ import io.micronaut.security.authentication.AuthenticationResponse;
 import io.micronaut.security.authentication.provider.HttpRequestExecutorAuthenticationProvider;
 import jakarta.inject.Singleton;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Checks a login against the local accounts (on a blocking thread: Argon2id is deliberately slow). Someone
- * holding a one-time password gets a token that can do nothing but change it.
+ * holding a one-time password gets a token that can do nothing but change it. Guessing is slowed per account and per
+ * client address ({@link LoginThrottle}); at most one check per core runs at once, so that a flood of logins cannot
+ * starve everything else of CPU. Why a login was not checked is left on the request for {@link LoginRefusals}.
  */
 @Singleton
 final class AccountAuthenticationProvider<B> implements HttpRequestExecutorAuthenticationProvider<B> {
 
-    private final Accounts accounts;
+    static final String THROTTLED = "chainline.login-throttled";
+    static final String BUSY = "chainline.login-busy";
+    static final String INVALID = "chainline.login-invalid";
+    private static final Semaphore CHECKS = new Semaphore(Math.max(1, Runtime.getRuntime().availableProcessors()), true);
 
-    AccountAuthenticationProvider(Accounts accounts) {
+    private final Accounts accounts;
+    private final LoginThrottle throttle;
+
+    AccountAuthenticationProvider(Accounts accounts, LoginThrottle throttle) {
         this.accounts = accounts;
+        this.throttle = throttle;
     }
 
     @Override
     public AuthenticationResponse authenticate(HttpRequest<B> request,
                                                AuthenticationRequest<String, String> authenticationRequest) {
-        return accounts.authenticate(authenticationRequest.getIdentity(), authenticationRequest.getSecret())
-                .map(account -> AuthenticationResponse.success(account.username(), account.mustChangePassword()
-                        ? Set.of(Roles.PASSWORD_CHANGE_REQUIRED)
-                        : Roles.implied(List.of(account.roles()), account.holdsProtectionGrant())))
-                .orElseGet(() -> AuthenticationResponse.failure(AuthenticationFailureReason.CREDENTIALS_DO_NOT_MATCH));
+        String username = authenticationRequest.getIdentity();
+        String password = authenticationRequest.getSecret();
+        if (!StorableText.storable(username) || !StorableText.storable(password)) {
+            request.setAttribute(INVALID, StorableText.storable(username) ? "password" : "username");
+            return AuthenticationResponse.failure(AuthenticationFailureReason.CREDENTIALS_DO_NOT_MATCH);
+        }
+        String address = request.getRemoteAddress().getAddress().getHostAddress();
+        Duration wait = throttle.wait(username, address);
+        if (!wait.isZero()) {
+            request.setAttribute(THROTTLED, Math.max(1, wait.toSeconds() + (wait.toMillisPart() > 0 ? 1 : 0)));
+            return AuthenticationResponse.failure(AuthenticationFailureReason.CREDENTIALS_DO_NOT_MATCH);
+        }
+        try {
+            if (!CHECKS.tryAcquire(10, TimeUnit.SECONDS)) {
+                request.setAttribute(BUSY, true);
+                return AuthenticationResponse.failure(AuthenticationFailureReason.CREDENTIALS_DO_NOT_MATCH);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            request.setAttribute(BUSY, true);
+            return AuthenticationResponse.failure(AuthenticationFailureReason.CREDENTIALS_DO_NOT_MATCH);
+        }
+        try {
+            return accounts.authenticate(username, password)
+                    .map(account -> {
+                        throttle.succeeded(username, address);
+                        return AuthenticationResponse.success(account.username(), account.mustChangePassword()
+                                ? Set.of(Roles.PASSWORD_CHANGE_REQUIRED)
+                                : Roles.implied(List.of(account.roles()), account.holdsProtectionGrant()));
+                    })
+                    .orElseGet(() -> {
+                        throttle.failed(username, address);
+                        return AuthenticationResponse.failure(AuthenticationFailureReason.CREDENTIALS_DO_NOT_MATCH);
+                    });
+        } finally {
+            CHECKS.release();
+        }
     }
 }

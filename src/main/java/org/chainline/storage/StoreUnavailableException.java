@@ -14,6 +14,11 @@ public final class StoreUnavailableException extends RuntimeException {
         super(message);
     }
 
+    /** Whether a failure comes from a store that could not be reached (no connection to be had, a server going away). */
+    public static boolean isOutage(Throwable e) {
+        return e instanceof StoreUnavailableException || PostgresOutage.isOutage(e);
+    }
+
     /**
      * What actually went wrong, in a line: a network failure (unknown host, refused connection) wherever it
      * sits among the causes, else the first line of the innermost cause.

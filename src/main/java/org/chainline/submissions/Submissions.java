@@ -51,8 +51,11 @@ public class Submissions {
     private final RecordImport imports;
     private final Clock clock;
 
+    private final org.chainline.journal.JournalAnchors anchors;
+
     Submissions(SubmissionStore store, Dossiers dossiers, Regimes regimes, Journal journal, Records records,
-                RecordImport imports, Clock clock) {
+                RecordImport imports, Clock clock, org.chainline.journal.JournalAnchors anchors) {
+        this.anchors = anchors;
         this.store = store;
         this.dossiers = dossiers;
         this.regimes = regimes;
@@ -94,6 +97,8 @@ public class Submissions {
             Submission s = new Submission(id, dossier.id(), dossier.sha256(), dossier.subject(), dossier.regime(), finalAuthority, on,
                     actor, channel, finalReference, note, "submitted", on, clock.instant(), entry.seq(), List.of());
             store.insert(batch.connection(), s);
+            // what went to the authority carries the dossier's journal hash: anchored outside from now on
+            anchors.add(batch, dossier.position(), "submission", id);
             return s;
         });
     }

@@ -21,7 +21,11 @@ final class ApiExceptionHandler implements ExceptionHandler<ApiException, HttpRe
 
     @Override
     public HttpResponse<?> handle(HttpRequest request, ApiException e) {
-        return errors.processResponse(ErrorContext.builder(request).cause(e).errorMessage(e.getMessage()).build(),
-                HttpResponse.status(e.status()));
+        var response = HttpResponse.status(e.status());
+        if (e instanceof TooLarge) {
+            // the rest of an over-limit body is never read: the connection is closed instead of left waiting
+            response.header(io.micronaut.http.HttpHeaders.CONNECTION, "close");
+        }
+        return errors.processResponse(ErrorContext.builder(request).cause(e).errorMessage(e.getMessage()).build(), response);
     }
 }

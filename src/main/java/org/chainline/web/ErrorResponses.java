@@ -38,6 +38,15 @@ final class ErrorResponses implements ErrorResponseProcessor<ApiError> {
         String message;
         String field = null;
         Optional<Throwable> cause = context.getRootCause();
+        if (status.getCode() >= 500 && status != HttpStatus.SERVICE_UNAVAILABLE
+                && cause.filter(StoreUnavailableException::isOutage).isPresent()) {
+            // a store out of reach or out of connections is a reason to come back, not an internal error
+            status = HttpStatus.SERVICE_UNAVAILABLE;
+            response.status(status);
+        }
+        if (status == HttpStatus.SERVICE_UNAVAILABLE && response.getHeaders().get(io.micronaut.http.HttpHeaders.RETRY_AFTER) == null) {
+            response.header(io.micronaut.http.HttpHeaders.RETRY_AFTER, "5");
+        }
         if (status == HttpStatus.SERVICE_UNAVAILABLE) {
             message = firstMessage(context.getErrors()).orElse("a store is unavailable; try again shortly");
             LOG.warn("{} {} answered 503: {}", context.getRequest().getMethod(), path,

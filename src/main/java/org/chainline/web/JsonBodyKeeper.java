@@ -1,38 +1,67 @@
 package org.chainline.web;
 
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.ServerHttpRequest;
 import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ServerFilter;
+import io.micronaut.http.body.ByteBody;
 import io.micronaut.http.body.CloseableAvailableByteBody;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
- * Keeps a copy of each JSON request body (at most the configured request size, 1 MB) so that a type error
- * found while binding it can be reported with the field it is in. Uploads are not JSON and are not copied.
+ * Holds every JSON request body to {@value #MAX_JSON_BYTES} bytes (a larger one gets a 413 at once, and its connection
+ * is closed rather than left half-read), and keeps a copy so that a type error found while binding it can be reported
+ * with the field it is in. Uploads are not JSON and are not copied.
  */
 @ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
 final class JsonBodyKeeper {
 
+    /** The largest JSON body any endpoint reads (records, cases, accounts...); files and imports are not JSON. */
+    static final int MAX_JSON_BYTES = 1 << 20;
     private static final String ATTRIBUTE = "chainline.json-body";
 
     @RequestFilter
     @ExecuteOn(TaskExecutors.BLOCKING)
-    void keep(ServerHttpRequest<?> request) throws InterruptedException {
+    @Nullable
+    HttpResponse<?> keep(ServerHttpRequest<?> request) throws InterruptedException {
         boolean json = request.getContentType().map(t -> t.matches(MediaType.APPLICATION_JSON_TYPE)).orElse(false);
         if (!json) {
-            return;
+            return null;
         }
-        try (CloseableAvailableByteBody body = request.byteBody().split().buffer().get()) {
+        if (request.getContentLength() > MAX_JSON_BYTES) {
+            return tooLarge(request);
+        }
+        // NEW: the copy sets the pace and the original keeps what it has not yet read; the default (the slower of the
+        // two) stalls every body larger than the transport's window, since the original is only read after this filter
+        try (CloseableAvailableByteBody body = request.byteBody().split(ByteBody.SplitBackpressureMode.NEW).buffer()
+                .get(60, TimeUnit.SECONDS)) {
+            if (body.length() > MAX_JSON_BYTES) {
+                return tooLarge(request);
+            }
             request.setAttribute(ATTRIBUTE, body.toByteArray());
-        } catch (ExecutionException e) {
-            // the body could not be read (too large, connection gone): binding will report that itself
+        } catch (ExecutionException | TimeoutException e) {
+            // the body could not be read (too large, connection gone, too slow): binding will report that itself
         }
+        return null;
+    }
+
+    private static HttpResponse<ApiError> tooLarge(HttpRequest<?> request) {
+        return HttpResponse.<ApiError>status(HttpStatus.REQUEST_ENTITY_TOO_LARGE)
+                .header(HttpHeaders.CONNECTION, "close")
+                .contentType(MediaType.APPLICATION_JSON_TYPE)
+                .body(new ApiError(413, HttpStatus.REQUEST_ENTITY_TOO_LARGE.getReason(), "body is larger than "
+                        + (MAX_JSON_BYTES >> 10) + " KiB, the most a JSON request may hold", "body", request.getPath()));
     }
 
     /** The JSON body of the request, when it had one. */

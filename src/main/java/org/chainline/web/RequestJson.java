@@ -23,6 +23,7 @@ public final class RequestJson {
             if (!node.isObject()) {
                 throw new InvalidInput("body", "must be a JSON object");
             }
+            StorableText.checkJson(node, "body");
             return node;
         } catch (JsonProcessingException e) {
             var at = e.getLocation();

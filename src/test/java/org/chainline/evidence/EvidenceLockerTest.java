@@ -302,4 +302,60 @@ class EvidenceLockerTest extends ChainlineTest {
         assertFalse(report.path("unrecorded").toString().contains(sha256(testimony)), report.toString());
         assertTrue(report.get("intact").asLong() >= 2, report.toString());
     }
+
+    @Test
+    void anAlteredFileIsNotSentAndTheFindingIsInItsCustody() throws Exception {
+        byte[] photo = "fictional photo of the checkpoint, as it arrived".getBytes(StandardCharsets.UTF_8);
+        String sha = sha256(photo);
+        String id = JSON.readTree(upload(photo, "?fileName=checkpoint.jpg", "image/jpeg").body()).get("evidence").asText();
+        Path file = data.root().resolve("evidence/sha256").resolve(sha.substring(0, 2)).resolve(sha.substring(2, 4)).resolve(sha);
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+        Files.write(file, "fictional photo of the checkpoint, retouched".getBytes(StandardCharsets.UTF_8));
+
+        HttpClientResponseException refused = assertThrows(HttpClientResponseException.class, () -> client.toBlocking()
+                .retrieve(HttpRequest.GET("/api/evidence/" + id + "/file").bearerAuth(viewer), byte[].class));
+        assertEquals(HttpStatus.CONFLICT, refused.getStatus());
+        assertTrue(refused.getResponse().getBody(String.class).orElseThrow().contains("no longer matches its SHA-256"));
+        JsonNode events = get("/api/evidence/" + id + "/custody", viewer).get("events");
+        JsonNode last = events.get(events.size() - 1);
+        assertEquals("verified", last.get("action").asText());
+        assertEquals("altered", last.get("details").get("result").asText());
+        assertFalse(events.toString().contains("\"downloaded\""), "nothing was sent, so nothing was downloaded");
+    }
+
+    @Test
+    void aFloodOfViewingsIsOneCustodyEntryAnAccountAndDayWithItsCount() throws Exception {
+        byte[] doc = "fictional order, viewed many times".getBytes(StandardCharsets.UTF_8);
+        String id = JSON.readTree(upload(doc, "?fileName=order.pdf&kind=document", "application/pdf").body()).get("evidence").asText();
+        long before = JSON.readTree(client.toBlocking().retrieve(HttpRequest.GET("/health"))).get("journal").get("head").asLong();
+        for (int i = 0; i < 40; i++) {
+            get("/api/evidence/" + id, viewer);
+        }
+        get("/api/evidence/" + id, analyst);
+        long after = JSON.readTree(client.toBlocking().retrieve(HttpRequest.GET("/health"))).get("journal").get("head").asLong();
+        assertEquals(before + 2, after, "one entry for each account's first viewing of the day");
+        List<JsonNode> viewings = new ArrayList<>();
+        get("/api/evidence/" + id + "/custody", viewer).get("events").forEach(e -> {
+            if (e.get("action").asText().equals("viewed")) {
+                viewings.add(e);
+            }
+        });
+        assertEquals(2, viewings.size());
+        assertEquals(40, viewings.get(0).get("details").get("views").asLong());
+        assertEquals(1, viewings.get(1).get("details").get("views").asLong());
+    }
+
+    @Test
+    void aDownloadIsOfferedUnderANameWithoutPathsOrDirectionTricks() throws Exception {
+        assertEquals("exe.jpg", EvidenceLocker.attachmentName("..\\..\\windows\\exe.jpg"));
+        assertEquals("photogpj.exe", EvidenceLocker.attachmentName("photo\u202Egpj.exe"));
+        assertEquals("file", EvidenceLocker.attachmentName("../.."));
+        byte[] bytes = "fictional attachment".getBytes(StandardCharsets.UTF_8);
+        String id = JSON.readTree(upload(bytes, "?fileName=" + java.net.URLEncoder.encode("..\\report\u202Efdp.exe", StandardCharsets.UTF_8),
+                "application/octet-stream").body()).get("evidence").asText();
+        HttpResponse<byte[]> answer = client.toBlocking().exchange(HttpRequest.GET("/api/evidence/" + id + "/file").bearerAuth(viewer), byte[].class);
+        String disposition = answer.getHeaders().get("Content-Disposition");
+        assertTrue(disposition.contains("reportfdp.exe"), disposition);
+        assertFalse(disposition.contains("..") || disposition.contains("\\") || disposition.contains("\u202E"), disposition);
+    }
 }

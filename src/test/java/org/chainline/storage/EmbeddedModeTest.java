@@ -44,6 +44,23 @@ class EmbeddedModeTest {
                 assertThrows(AuthenticationException.class, stranger::verifyConnectivity);
             }
 
+            // as durable as a PostgreSQL server, and nobody on the machine connects without the generated password
+            String url = first.getBean(EmbeddedPostgresServer.class).jdbcUrl();
+            try (java.sql.Connection c = java.sql.DriverManager.getConnection(url); java.sql.Statement st = c.createStatement()) {
+                for (String setting : java.util.List.of("fsync", "synchronous_commit", "full_page_writes")) {
+                    try (java.sql.ResultSet rs = st.executeQuery("SHOW " + setting)) {
+                        rs.next();
+                        assertEquals("on", rs.getString(1), setting);
+                    }
+                }
+            } catch (java.sql.SQLException e) {
+                throw new AssertionError(e);
+            }
+            String withoutPassword = url.replaceFirst("&password=[^&]*", "");
+            assertThrows(java.sql.SQLException.class, () -> java.sql.DriverManager.getConnection(withoutPassword).close(),
+                    "a connection without the password is refused");
+            assertTrue(Files.readString(dataDir.resolve("keys/postgres-password")).strip().matches("[0-9a-f]{48}"));
+
             RuntimeException refused = assertThrows(RuntimeException.class, () -> ApplicationContext.run(settings));
             assertTrue(messages(refused).contains("is already in use by another Chainline process"), messages(refused));
         }

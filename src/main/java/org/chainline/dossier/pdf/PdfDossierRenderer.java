@@ -43,6 +43,19 @@ public final class PdfDossierRenderer {
     public record Rendered(byte[] pdf, int pages) {
     }
 
+    /** The machine-readable dossier attached inside a PDF this renderer made, or empty if the file holds none. */
+    public static java.util.Optional<byte[]> attachedContent(byte[] pdf) {
+        try (PDDocument document = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+            var names = document.getDocumentCatalog().getNames();
+            var tree = names == null ? null : names.getEmbeddedFiles();
+            var spec = tree == null || tree.getNames() == null ? null : tree.getNames().get(PdfArchive.ATTACHMENT);
+            return spec == null || spec.getEmbeddedFile() == null ? java.util.Optional.empty()
+                    : java.util.Optional.of(spec.getEmbeddedFile().toByteArray());
+        } catch (java.io.IOException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
     public static Rendered render(DossierContent content, byte[] contentJson) {
         try (PDDocument document = new PDDocument()) {
             document.setVersion(1.7f); // the catalog's /Version

@@ -56,6 +56,10 @@ final class ErrorResponses implements ErrorResponseProcessor<ApiError> {
             LOG.error("{} {} failed with {} (reference {})", context.getRequest().getMethod(), path,
                     status.getCode(), reference, cause.orElse(null));
             message = "internal error (reference " + reference + "); the details are in the server log";
+        } else if (status == HttpStatus.REQUEST_ENTITY_TOO_LARGE && "/bad-request".equals(path)) {
+            // Netty refused the request before it had a path: its line or headers were too long
+            message = "the request line or its headers are too long: a URI may hold at most 4096 characters, the headers 8 KiB";
+            field = "uri";
         } else if (cause.filter(AuthorizationException.class::isInstance).isPresent()) {
             message = authorizationMessage((AuthorizationException) cause.get());
         } else if (status == HttpStatus.NOT_FOUND && cause.filter(ApiException.class::isInstance).isEmpty()) {

@@ -84,6 +84,12 @@ public final class TestStores {
         return postgres.jdbcUrl(database);
     }
 
+    /** The folder holding the shared test PostgreSQL cluster and Neo4j store, to search their raw bytes. */
+    public static Path storesRoot() {
+        start();
+        return root;
+    }
+
     /** A driver straight to the shared test Neo4j, for reading the graph behind Chainline's back. */
     public static Driver driver() {
         start();

@@ -1,0 +1,287 @@
+package org.chainline.protection;
+
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.annotation.Client;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.chainline.ChainlineTest;
+import org.chainline.TestLogins;
+import org.chainline.TestStores;
+import org.chainline.demo.DemoCase;
+import org.chainline.journal.GraphDump;
+import org.chainline.registry.RecordImport;
+import org.chainline.security.Accounts;
+import org.chainline.storage.DataDirectory;
+import org.chainline.storage.StoreSettings;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Plants known (fictional) names through every path that seals an identity: a witness source, a protected victim, an
+ * item's author, a protected testimony's bytes, a Telegram sender, a forwarder named without an id, a personal chat, a
+ * channel post's signature. Then looks for them everywhere they must not be: every response to the roles without the
+ * grant, the journal as counsel reads it, the FollowTheMoney export, the dossiers (text and attachment), the graph, the
+ * log, and the raw bytes of the data directory and of both stores' files.
+ */
+@MicronautTest(transactional = false)
+class LeakScanTest extends ChainlineTest {
+
+    static final ObjectMapper JSON = new ObjectMapper();
+    static final Map<String, String> PLANTED = new LinkedHashMap<>();
+
+    static {
+        PLANTED.put("witness source", "Zhuldyzbek Qaraqoyshyuly");
+        PLANTED.put("witness phone", "+000 555 31337");
+        PLANTED.put("protected victim", "Айнагүл Тоқтарбекқызы");
+        PLANTED.put("item author", "Perizat Oraltaikyzy");
+        PLANTED.put("testimony bytes", "Bakhytgul Sarsenbaikyzy");
+        PLANTED.put("telegram sender", "Ерсұлтан Жолдасбекұлы");
+        PLANTED.put("telegram sender id", "user8886661");
+        PLANTED.put("forwarder without id", "Gaukhar Nurmukhambetova");
+        PLANTED.put("personal chat", "Dariga Kenzhebulatova");
+        PLANTED.put("personal chat id", "7770001119");
+        PLANTED.put("channel signature", "Marat Yeszhanovich");
+    }
+
+    @Inject
+    @Client("/")
+    HttpClient client;
+    @Inject
+    Accounts accounts;
+    @Inject
+    DemoCase demo;
+    @Inject
+    DataDirectory data;
+    @Inject
+    StoreSettings settings;
+
+    final ListAppender<ILoggingEvent> logs = new ListAppender<>();
+    final Map<String, String> tokens = new LinkedHashMap<>();
+    String analyst;
+    String counsel;
+
+    @BeforeAll
+    void plant() throws Exception {
+        logs.start();
+        ((Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).addAppender(logs);
+        demo.load("leak scan", RecordImport.Progress.NONE);
+        analyst = TestLogins.tokenFor(accounts, client, "analyst");
+        counsel = TestLogins.tokenFor(accounts, client, "counsel");
+        tokens.put("viewer", TestLogins.tokenFor(accounts, client, "viewer"));
+        tokens.put("analyst", analyst);
+        tokens.put("counsel", counsel);
+        tokens.put("admin", TestLogins.tokenFor(accounts, client, "admin"));
+
+        exchange(HttpRequest.PATCH("/api/sources/src-w017", "{\"identity\": {\"name\": \"" + PLANTED.get("witness source")
+                + "\", \"phone\": \"" + PLANTED.get("witness phone") + "\"}, \"reason\": \"leak scan\"}").bearerAuth(analyst));
+        exchange(HttpRequest.PATCH("/api/victims/v-003", "{\"identity\": \"" + PLANTED.get("protected victim") + "\"}").bearerAuth(analyst));
+        exchange(HttpRequest.POST("/api/evidence", "{\"id\": \"ev-leak-signed\", \"kind\": \"document\", \"title\": \"A signed letter\","
+                + " \"authorIdentity\": \"" + PLANTED.get("item author") + "\"}").bearerAuth(analyst));
+        exchange(HttpRequest.POST("/api/evidence/files?fileName=w017.txt&kind=testimony&confidentiality=protected",
+                ("Testimony: I am " + PLANTED.get("testimony bytes") + ", I saw the platoon.").getBytes(StandardCharsets.UTF_8))
+                .contentType(MediaType.TEXT_PLAIN_TYPE).bearerAuth(analyst));
+        exchange(HttpRequest.POST("/api/evidence/telegram?reason=leak%20scan", telegramExport())
+                .contentType(MediaType.of("application/zip")).bearerAuth(analyst));
+        for (String regime : List.of("eu-ghrsr", "us-glomag")) {
+            for (String audience : List.of("government-confidential", "public")) {
+                exchange(HttpRequest.POST("/api/dossiers?wait=true", "{\"subject\": \"p-otegulov\", \"regime\": \"" + regime
+                        + "\", \"audience\": \"" + audience + "\"}").bearerAuth(counsel));
+            }
+        }
+    }
+
+    @AfterAll
+    void detach() {
+        ((Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).detachAppender(logs);
+    }
+
+    void exchange(HttpRequest<?> request) {
+        client.toBlocking().exchange(request, String.class);
+    }
+
+    String get(String path, String token) {
+        return client.toBlocking().retrieve(HttpRequest.GET(path).bearerAuth(token));
+    }
+
+    byte[] telegramExport() throws Exception {
+        String json = """
+                {"chats": {"list": [
+                  {"name": "%s", "type": "personal_chat", "id": %s, "messages": [
+                    {"id": 1, "type": "message", "date_unixtime": "1741255200", "from": "%s", "from_id": "%s",
+                     "text": "the sniper was on the roof"},
+                    {"id": 2, "type": "message", "date_unixtime": "1741255260", "from": "%s", "from_id": "%s",
+                     "forwarded_from": "%s", "text": "forwarded for the record"}]},
+                  {"name": "Akkala Leak Channel", "type": "public_channel", "id": 1700000077, "messages": [
+                    {"id": 5, "type": "message", "date_unixtime": "1741255300", "from": "Akkala Leak Channel",
+                     "from_id": "channel1700000077", "author": "%s", "text": "post"}]}]}}
+                """.formatted(PLANTED.get("personal chat"), PLANTED.get("personal chat id"), PLANTED.get("telegram sender"),
+                PLANTED.get("telegram sender id"), PLANTED.get("telegram sender"), PLANTED.get("telegram sender id"),
+                PLANTED.get("forwarder without id"), PLANTED.get("channel signature"));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(out)) {
+            zip.putNextEntry(new ZipEntry("DataExport/result.json"));
+            zip.write(json.getBytes(StandardCharsets.UTF_8));
+            zip.closeEntry();
+        }
+        return out.toByteArray();
+    }
+
+    /** Everything the API answers to a role without the grant, as text. */
+    String everythingFor(String role, String token) throws Exception {
+        StringBuilder all = new StringBuilder();
+        List<String> plural = List.of("persons", "units", "incidents", "orders", "evidence", "sources", "victims", "postings",
+                "unit-relations", "deployments", "involvements", "issuances", "knowledge", "identities", "sanctions", "list-matches");
+        for (String c : plural) {
+            String list;
+            try {
+                list = get("/api/" + c + "?limit=500", token);
+            } catch (io.micronaut.http.client.exceptions.HttpClientResponseException e) {
+                continue;
+            }
+            all.append(list);
+            for (JsonNode r : JSON.readTree(list)) {
+                String id = r.get("id").asText();
+                all.append(safe("/api/" + c + "/" + id, token));
+                if (c.equals("evidence")) {
+                    all.append(safe("/api/evidence/" + id + "/custody", token));
+                    all.append(safe("/api/evidence/" + id + "/cited-by", token));
+                    all.append(safe("/api/evidence/" + id + "/file", token));
+                }
+            }
+        }
+        for (String name : PLANTED.values()) {
+            String[] words = name.split(" ");
+            all.append(safe("/api/search?q=" + java.net.URLEncoder.encode(words[words.length - 1], StandardCharsets.UTF_8), token));
+        }
+        all.append(safe("/api/persons/p-otegulov/liability", token)).append(safe("/api/incidents?limit=500", token));
+        all.append(safe("/api/journal?after=0&limit=1000", token)).append(safe("/api/ftm/export", token))
+                .append(safe("/api/ftm/export?restricted=true", token)).append(safe("/api/dossiers", token));
+        return all.toString();
+    }
+
+    String safe(String path, String token) {
+        try {
+            return get(path, token);
+        } catch (io.micronaut.http.client.exceptions.HttpClientResponseException e) {
+            return e.getResponse().getBody(String.class).orElse("");
+        }
+    }
+
+    String dossiers() throws Exception {
+        StringBuilder all = new StringBuilder();
+        for (JsonNode d : JSON.readTree(get("/api/dossiers", counsel))) {
+            byte[] pdf = client.toBlocking().retrieve(HttpRequest.GET("/api/dossiers/" + d.get("id").asText() + "/pdf").bearerAuth(counsel), byte[].class);
+            try (PDDocument document = Loader.loadPDF(pdf)) {
+                all.append(new PDFTextStripper().getText(document));
+                var spec = document.getDocumentCatalog().getNames().getEmbeddedFiles().getNames().get("dossier.json");
+                all.append(new String(spec.getEmbeddedFile().toByteArray(), StandardCharsets.UTF_8));
+            }
+            all.append(new String(pdf, StandardCharsets.ISO_8859_1));
+        }
+        assertTrue(all.length() > 10_000, "the dossiers were generated and read back");
+        return all.toString();
+    }
+
+    @Test
+    void noPlantedIdentityAppearsInAnyResponseExportDossierGraphOrLog() throws Exception {
+        List<String> found = new ArrayList<>();
+        for (Map.Entry<String, String> role : tokens.entrySet()) {
+            String seen = everythingFor(role.getKey(), role.getValue());
+            PLANTED.forEach((what, name) -> {
+                if (seen.contains(name)) {
+                    found.add(what + " in a response to " + role.getKey());
+                }
+            });
+        }
+        String pdfs = dossiers();
+        String graph = String.join("\n", GraphDump.of(TestStores.driver()));
+        String logged = String.join("\n", logs.list.stream().map(ILoggingEvent::getFormattedMessage).toList());
+        PLANTED.forEach((what, name) -> {
+            if (pdfs.contains(name)) {
+                found.add(what + " in a dossier");
+            }
+            if (graph.contains(name)) {
+                found.add(what + " in the graph");
+            }
+            if (logged.contains(name)) {
+                found.add(what + " in the log");
+            }
+        });
+        assertTrue(found.isEmpty(), String.join("\n", found));
+
+        // and the grant does reveal them, so the scan looks for what is really there
+        String protector = TestLogins.tokenFor(accounts, client, "viewer", "witness-protection");
+        String revealed = client.toBlocking().retrieve(HttpRequest.POST("/api/sources/src-w017/reveal", "{\"reason\": \"scan\"}").bearerAuth(protector));
+        assertTrue(revealed.contains(PLANTED.get("witness source")), revealed);
+    }
+
+    @Test
+    void noPlantedIdentityIsInClearInTheRawBytesOfTheDataDirectoryOrTheStores() throws Exception {
+        try (var c = java.sql.DriverManager.getConnection(settings.postgres().url()); var s = c.createStatement()) {
+            s.execute("CHECKPOINT");
+        }
+        List<Path> roots = List.of(data.root(), TestStores.storesRoot());
+        List<String> found = new ArrayList<>();
+        Map<String, byte[]> needles = new LinkedHashMap<>();
+        PLANTED.forEach((what, name) -> needles.put(what, name.getBytes(StandardCharsets.UTF_8)));
+        long scanned = 0;
+        for (Path root : roots) {
+            try (var walk = Files.walk(root)) {
+                for (Path file : walk.filter(Files::isRegularFile).toList()) {
+                    byte[] bytes;
+                    try {
+                        bytes = Files.readAllBytes(file);
+                    } catch (java.io.IOException e) {
+                        continue; // a file a store is rotating away
+                    }
+                    scanned += bytes.length;
+                    for (Map.Entry<String, byte[]> needle : needles.entrySet()) {
+                        if (indexOf(bytes, needle.getValue()) >= 0) {
+                            found.add(needle.getKey() + " in clear in " + root.relativize(file));
+                        }
+                    }
+                }
+            }
+        }
+        assertTrue(scanned > 1_000_000, "the scan read the stores: " + scanned + " bytes");
+        assertTrue(found.isEmpty(), String.join("\n", found));
+    }
+
+    static int indexOf(byte[] haystack, byte[] needle) {
+        outer:
+        for (int i = 0; i <= haystack.length - needle.length; i++) {
+            for (int j = 0; j < needle.length; j++) {
+                if (haystack[i + j] != needle[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
+    }
+}

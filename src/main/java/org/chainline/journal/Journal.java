@@ -72,32 +72,55 @@ public class Journal {
         // keeps the pool for readers and lets a write that waits too long be told to come back (503), instead of
         // piling up connections that then time out.
         boolean outermost = transactions.findTransactionStatus().isEmpty();
-        if (outermost) {
-            try {
-                if (!writers.tryAcquire(WRITE_QUEUE_WAIT_SECONDS, java.util.concurrent.TimeUnit.SECONDS)) {
-                    throw new org.chainline.storage.StoreUnavailableException("too many writes are waiting for the journal;"
-                            + " nothing was written, try again shortly");
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new org.chainline.storage.StoreUnavailableException("interrupted while waiting for the journal; nothing was written");
-            }
+        if (!outermost) {
+            return writeHoldingTurn(actor, reason, projectAfterCommit, work, () -> { }, null);
         }
         try {
-            return writeHoldingTurn(actor, reason, projectAfterCommit, work);
-        } finally {
-            if (outermost) {
+            if (!writers.tryAcquire(WRITE_QUEUE_WAIT_SECONDS, java.util.concurrent.TimeUnit.SECONDS)) {
+                throw new org.chainline.storage.StoreUnavailableException("too many writes are waiting for the journal;"
+                        + " nothing was written, try again shortly");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new org.chainline.storage.StoreUnavailableException("interrupted while waiting for the journal; nothing was written");
+        }
+        // the turn ends with the commit, before the graph is brought up to date, so the next write commits while this
+        // one projects
+        java.util.concurrent.atomic.AtomicBoolean held = new java.util.concurrent.atomic.AtomicBoolean(true);
+        Runnable endTurn = () -> {
+            if (held.compareAndSet(true, false)) {
                 writers.release();
             }
+        };
+        boolean[] wrote = new boolean[1];
+        T result;
+        try {
+            result = writeHoldingTurn(actor, reason, projectAfterCommit, work, endTurn, wrote);
+        } finally {
+            endTurn.run();
         }
+        // the graph follows once the transaction has given its connection back: a write waiting to project must not
+        // hold one, or a burst of writers exhausts the pool
+        if (wrote[0] && projectAfterCommit) {
+            projector.catchUpQuietly();
+        }
+        return result;
     }
 
     /** One writer at a time per instance, served in order of arrival. */
     private final java.util.concurrent.Semaphore writers = new java.util.concurrent.Semaphore(1, true);
     private static final int WRITE_QUEUE_WAIT_SECONDS = 30;
 
-    private <T> T writeHoldingTurn(String actor, String reason, boolean projectAfterCommit, Function<Batch, T> work) {
+    /** With {@code wrote} null (a write inside a transaction already open) the graph follows that transaction's commit. */
+    private <T> T writeHoldingTurn(String actor, String reason, boolean projectAfterCommit, Function<Batch, T> work,
+                                    Runnable endTurn, boolean[] wrote) {
         return transactions.executeWrite(status -> {
+            status.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    endTurn.run();
+                }
+            });
             JournalHead head = entries.lockHead();
             Batch batch = new Batch(status.getConnection(), actor, reason, head.seq(), head.hash(),
                     EntryHash.truncate(clock.instant()));
@@ -113,7 +136,9 @@ public class Journal {
             }
             if (batch.seq != head.seq()) {
                 entries.moveHead(batch.seq, batch.prev);
-                if (projectAfterCommit) {
+                if (wrote != null) {
+                    wrote[0] = true;
+                } else if (projectAfterCommit) {
                     status.registerSynchronization(new TransactionSynchronization() {
                         @Override
                         public void afterCommit() {

@@ -123,6 +123,33 @@ final class RecordStore {
         return new DataAccessException("record state could not be read or written: " + e.getMessage(), e);
     }
 
+    List<String> unprotectedEvidence(String fileName, String mediaType, List<String> titlePrefixes) {
+        return transactions.executeRead(status -> {
+            List<String> ids = new ArrayList<>();
+            try (PreparedStatement select = status.getConnection().prepareStatement("""
+                    SELECT r.id, (j.payload::jsonb)->>'title' FROM record_state r
+                    JOIN evidence_access a ON a.evidence_id = r.id AND a.confidentiality <> 'protected'
+                    JOIN journal_entry j ON j.seq = r.content_seq
+                    WHERE r.type = 'Evidence' AND r.retired_seq IS NULL
+                      AND (j.payload::jsonb)->>'fileName' = ? AND (j.payload::jsonb)->>'mediaType' = ?
+                      AND NOT EXISTS (SELECT 1 FROM journal_entry l WHERE l.target_id = r.id AND l.kind = 'protection.lowered')""")) {
+                select.setString(1, fileName);
+                select.setString(2, mediaType);
+                try (ResultSet rs = select.executeQuery()) {
+                    while (rs.next()) {
+                        String title = rs.getString(2) == null ? "" : rs.getString(2);
+                        if (titlePrefixes.stream().anyMatch(title::startsWith)) {
+                            ids.add(rs.getString(1));
+                        }
+                    }
+                }
+            } catch (SQLException e) {
+                throw failed(e);
+            }
+            return ids;
+        });
+    }
+
     List<String> protectedHashes() {
         return transactions.executeRead(status -> EvidenceAccess.protectedHashes(status.getConnection()));
     }

@@ -206,6 +206,15 @@ public class Records {
         return java.util.Optional.ofNullable(store.strictest(sha256));
     }
 
+    /**
+     * The live evidence items below {@code confidentiality} protected whose file has this name and media type and
+     * whose title starts with one of {@code titlePrefixes} (the raw exports of an importer, kept before they were
+     * protected), leaving out those a holder of the grant lowered on purpose.
+     */
+    public List<String> unprotectedEvidence(String fileName, String mediaType, List<String> titlePrefixes) {
+        return store.unprotectedEvidence(fileName, mediaType, titlePrefixes);
+    }
+
     /** The SHA-256 of every file that a live protected evidence item names (to be held sealed at rest). */
     public List<String> protectedFileHashes() {
         return store.protectedHashes();

@@ -81,12 +81,6 @@ final class ListFiles {
             throw new InvalidInput("file", "is not UTF-8 text");
         } catch (org.apache.commons.csv.CSVException e) {
             throw new InvalidInput("file", "is not valid CSV: " + withoutClassNames(e.getMessage()) + ". Nothing was imported.");
-        } catch (UncheckedIOException e) {
-            // the parser's iterator wraps what it finds mid-file, with the class names in the message
-            if (e.getCause() instanceof org.apache.commons.csv.CSVException csv) {
-                throw new InvalidInput("file", "is not valid CSV: " + withoutClassNames(csv.getMessage()) + ". Nothing was imported.");
-            }
-            throw e;
         } catch (IOException e) {
             throw new UncheckedIOException("the list file cannot be read: " + e.getMessage(), e);
         }
@@ -166,7 +160,7 @@ final class ListFiles {
             if (e.getCause() instanceof CharacterCodingException cce) {
                 throw cce;
             }
-            errors.add("not valid CSV: " + e.getMessage());
+            errors.add("is not valid CSV: " + withoutClassNames(e.getCause() != null ? e.getCause().getMessage() : e.getMessage()));
         }
         refuse(errors);
         return new Parsed(entries, skipped);

@@ -230,4 +230,17 @@ class TelegramImportTest extends ChainlineTest {
     static String sha256(byte[] bytes) throws Exception {
         return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
     }
+
+    @Inject
+    ProtectedFiles protectedFiles;
+
+    @Test
+    @Order(5)
+    void aRawExportKeptRestrictedByAnEarlierVersionIsRaisedToProtectedAtStartUp() throws Exception {
+        client.toBlocking().exchange(HttpRequest.POST("/api/evidence", """
+                {"id": "ev-legacy-export", "kind": "document", "title": "Telegram export of Old Chat (result.json)",
+                 "fileName": "result.json", "mediaType": "application/json", "confidentiality": "restricted"}""").bearerAuth(analyst));
+        protectedFiles.sweep();
+        assertEquals("protected", get("/api/evidence/ev-legacy-export").get("confidentiality").asText());
+    }
 }

@@ -60,4 +60,36 @@ class HealthTest extends ChainlineTest {
         assertEquals("DOWN", body.neo4j());
         assertNull(body.journal().lag());
     }
+
+    @Inject
+    Projector projector;
+
+    @Test
+    void aGraphAheadOfTheJournalTakesNoMoreEntriesAndHealthSaysSo() {
+        journal.append("tester", null, new Change("test.noted", "ahead", new Change.Json("{\"n\": 1}")));
+        projector.catchUp();
+        long head = journal.head().seq();
+        // as after a journal that lost its last commits while the graph had applied them
+        try (var session = org.chainline.TestStores.driver().session()) {
+            session.run("MATCH (p:ProjectionState {id: 'journal'}) SET p.position = $seq", Map.of("seq", head + 3)).consume();
+        }
+        journal.append("tester", null, new Change("test.noted", "after", new Change.Json("{\"n\": 2}")));
+        org.junit.jupiter.api.Assertions.assertThrows(Projector.GraphAheadOfJournal.class, projector::catchUp);
+        org.junit.jupiter.api.Assertions.assertTrue(projector.aheadOfJournal());
+        HttpResponse<Map> response;
+        try {
+            response = client.toBlocking().exchange(HttpRequest.GET("/health"), Map.class);
+            throw new AssertionError("health answered " + response.status());
+        } catch (io.micronaut.http.client.exceptions.HttpClientResponseException e) {
+            assertEquals(HttpStatus.SERVICE_UNAVAILABLE, e.getStatus());
+            String body = e.getResponse().getBody(String.class).orElseThrow();
+            org.junit.jupiter.api.Assertions.assertTrue(body.contains("ahead of the journal"), body);
+        }
+        try (var session = org.chainline.TestStores.driver().session()) {
+            long position = session.run("MATCH (p:ProjectionState {id: 'journal'}) RETURN p.position AS p").single().get("p").asLong();
+            assertEquals(head + 3, position, "the graph is kept as it was found, as evidence");
+        }
+        projector.rebuild();
+        assertEquals(journal.head().seq(), projector.position());
+    }
 }

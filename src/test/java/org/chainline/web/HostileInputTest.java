@@ -169,4 +169,15 @@ class HostileInputTest extends ChainlineTest {
         long seconds = (issued.getExpirationTime().getTime() - issued.getIssueTime().getTime()) / 1000;
         assertEquals(8 * 3600, seconds);
     }
+
+    @Test
+    void aBrokenCsvIsRefusedInWordsWithoutAJavaClassName() throws Exception {
+        String header = "id,schema,name,aliases,birth_date,countries,addresses,identifiers,sanctions,phones,emails,dataset,first_seen,last_seen,last_change\n";
+        String broken = header + "NK-1,Person,Fictional Name,,,,,,,,,demo,,,\n" + "NK-2,Person,\"an unterminated quote,,,,\n";
+        HttpResponse<String> refused = send("POST", "/api/sanctions/lists?list=broken", analyst, "text/csv",
+                broken.getBytes(StandardCharsets.UTF_8));
+        assertEquals(400, refused.statusCode(), refused.body());
+        assertTrue(refused.body().contains("is not valid CSV"), refused.body());
+        assertTrue(!BadInputCampaignTest.CLASS_NAME.matcher(refused.body()).find(), refused.body());
+    }
 }

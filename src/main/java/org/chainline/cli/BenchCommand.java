@@ -76,7 +76,8 @@ final class BenchCommand implements Callable<Integer> {
         return 0;
     }
 
-    private static void delete(Path dir) throws IOException {
+    /** Removes a benchmark's temporary directory and everything in it. */
+    static void delete(Path dir) throws IOException {
         try (Stream<Path> walk = Files.walk(dir)) {
             for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
                 Files.deleteIfExists(p);

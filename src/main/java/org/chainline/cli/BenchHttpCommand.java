@@ -20,12 +20,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 
 @Command(name = "http", mixinStandardHelpOptions = true,
         description = {"Measure the HTTP API under concurrency on the demo case, in fresh embedded stores under a temporary",
@@ -54,7 +52,8 @@ final class BenchHttpCommand implements Callable<Integer> {
         List<HttpBenchmark.Result> results = new ArrayList<>();
         try (ApplicationContext context = ApplicationContext.builder(Application.class)
                 .properties(Map.of("chainline.data-dir", dir.resolve("data").toString(), "micronaut.server.port", -1,
-                        "chainline.protection.key-file", dir.resolve("protection.key").toString()))
+                        "chainline.protection.key-file", dir.resolve("protection.key").toString(),
+                        "chainline.rate-limit.per-second", 0))
                 .deduceEnvironment(false).banner(false).start()) {
             context.getBean(DemoCase.class).load("bench", RecordImport.Progress.NONE);
             Accounts accounts = context.getBean(Accounts.class);
@@ -83,7 +82,7 @@ final class BenchHttpCommand implements Callable<Integer> {
             }
             server.stop();
         } finally {
-            delete(dir);
+            BenchCommand.delete(dir);
         }
         out.printf("%nHTTP API benchmark (%d cores, JDK %s, %d s per row; one JVM serves and drives)%n",
                 Runtime.getRuntime().availableProcessors(), Runtime.version(), seconds);
@@ -104,13 +103,5 @@ final class BenchHttpCommand implements Callable<Integer> {
                         "{\"username\": \"bench-analyst\", \"password\": \"a benchmark passphrase\"}")).build(),
                 java.net.http.HttpResponse.BodyHandlers.ofString());
         return response.body().replaceAll(".*\"access_token\":\"([^\"]+)\".*", "$1");
-    }
-
-    private static void delete(Path dir) throws IOException {
-        try (Stream<Path> walk = Files.walk(dir)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
     }
 }

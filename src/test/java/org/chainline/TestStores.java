@@ -28,26 +28,69 @@ public final class TestStores {
     private static EmbeddedNeo4jServer neo4j;
     private static Driver driver;
 
+    /** Every folder and file the tests asked for, removed with the stores when the test JVM ends. */
+    private static final java.util.List<Path> CREATED = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(TestStores::shutdown, "test-stores-cleanup"));
+    }
+
     private TestStores() {
+    }
+
+    private static synchronized void shutdown() {
+        if (driver != null) {
+            driver.close();
+            neo4j.close();
+            postgres.close();
+        }
+        synchronized (CREATED) {
+            for (Path p : CREATED) {
+                deleteQuietly(p);
+            }
+        }
+    }
+
+    private static void deleteQuietly(Path path) {
+        try (var walk = Files.walk(path)) {
+            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException | UncheckedIOException e) {
+            // gone already, or still held: nothing more a test can do at exit
+        }
+    }
+
+    /** A new temporary folder ({@code chainline-test-<prefix>…}), removed when the test JVM ends. */
+    public static Path tempDir(String prefix) {
+        try {
+            Path dir = Files.createTempDirectory("chainline-test-" + prefix);
+            CREATED.add(dir);
+            return dir;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A new temporary file, removed when the test JVM ends. */
+    public static Path tempFile(String prefix, String suffix) {
+        try {
+            Path file = Files.createTempFile("chainline-test-" + prefix, suffix);
+            CREATED.add(file);
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static synchronized void start() {
         if (postgres != null) {
             return;
         }
-        try {
-            root = Files.createTempDirectory("chainline-test-stores");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        root = tempDir("stores");
         postgres = new EmbeddedPostgresServer(root.resolve("postgres"), root.resolve("postgres-password"));
         neo4j = new EmbeddedNeo4jServer(root.resolve("neo4j"), root.resolve("neo4j-password"), 0);
         driver = GraphDatabase.driver(neo4j.boltUri(), AuthTokens.basic(EmbeddedNeo4jServer.USER, neo4j.password()));
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            driver.close();
-            neo4j.close();
-            postgres.close();
-        }));
     }
 
     /** Settings for a new application context: a fresh database, an empty graph, a new data directory. */
@@ -70,11 +113,7 @@ public final class TestStores {
     }
 
     public static Path newDataDir() {
-        try {
-            return Files.createTempDirectory("chainline-test-data");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return tempDir("data");
     }
 
     /** The embedded PostgreSQL's URL for a database that does not exist yet (a fresh one). */

@@ -152,7 +152,7 @@ class CommandLineTest {
         Run candidates = run("sanctions", "candidates", "--person", "p-kassymov", "--min", "0");
         assertTrue(candidates.out().contains("unlikely p-kassymov") && candidates.out().contains("probably another person"),
                 candidates.out());
-        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("gaps");
+        java.nio.file.Path dir = org.chainline.TestStores.tempDir("gaps");
         Run gaps = run("sanctions", "gaps", "--regime", "us-glomag", "--csv", dir.resolve("gaps.csv").toString());
         assertEquals(0, gaps.exit(), gaps.err());
         assertTrue(gaps.out().contains("not designated by US") && !gaps.out().contains("Otegulov"), gaps.out());
@@ -172,7 +172,7 @@ class CommandLineTest {
     @Test
     void importTakesFilesAndTelegramExportsAndVerifyAndCustodyReportOnThem() throws Exception {
         configure(TestStores.freshContext());
-        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("arrivals");
+        java.nio.file.Path dir = org.chainline.TestStores.tempDir("arrivals");
         java.nio.file.Path photo = java.nio.file.Files.writeString(dir.resolve("checkpoint.jpg"), "fictional checkpoint photo");
         java.nio.file.Files.writeString(dir.resolve("same-photo.jpg"), "fictional checkpoint photo");
         Run files = run("import", dir.toString(), "--kind", "photo");

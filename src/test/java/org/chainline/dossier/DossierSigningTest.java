@@ -80,7 +80,7 @@ class DossierSigningTest extends ChainlineTest {
             KeyStore store = KeyStore.getInstance("PKCS12");
             store.load(null, null);
             store.setKeyEntry("counsel", pair.getPrivate(), PASSWORD, new java.security.cert.Certificate[]{certificate});
-            Path file = Files.createTempFile("chainline-signing", ".p12");
+            Path file = org.chainline.TestStores.tempFile("chainline-signing", ".p12");
             try (OutputStream out = Files.newOutputStream(file)) {
                 store.store(out, PASSWORD);
             }

@@ -194,7 +194,7 @@ class TelegramImportTest extends ChainlineTest {
         assertEquals(HttpStatus.BAD_REQUEST, notAnExport.getStatus());
         assertTrue(notAnExport.getResponse().getBody(String.class).orElseThrow().contains("export"));
 
-        Path dir = Files.createTempDirectory("broken-export");
+        Path dir = org.chainline.TestStores.tempDir("broken-export");
         Files.writeString(dir.resolve("result.json"), "{\"name\": \"X\", \"type\": \"public_channel\", \"id\": 5, \"messages\": [{\"id\": 1,");
         var truncated = assertThrows(org.chainline.web.InvalidInput.class, () -> telegram.run("analyst", null, dir,
                 new TelegramExportImport.Options(null), RecordImport.Progress.NONE));

@@ -86,7 +86,7 @@ class JournalAnchorsTest extends ChainlineTest {
             builder.addExtension(Extension.extendedKeyUsage, true, new ExtendedKeyUsage(KeyPurposeId.id_kp_timeStamping));
             builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
             X509CertificateHolder cert = builder.build(new JcaContentSignerBuilder("SHA256withRSA").build(keys.getPrivate()));
-            certificate = Files.createTempFile("chainline-test-tsa", ".pem");
+            certificate = org.chainline.TestStores.tempFile("chainline-test-tsa", ".pem");
             Files.writeString(certificate, "-----BEGIN CERTIFICATE-----\n"
                     + Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(cert.getEncoded()) + "\n-----END CERTIFICATE-----\n");
             SignerInfoGenerator signer = new JcaSimpleSignerInfoGeneratorBuilder().build("SHA256withRSA", keys.getPrivate(),

@@ -35,7 +35,7 @@ class DemoCaseTest extends ChainlineTest {
 
     @BeforeAll
     void importDemo() throws IOException {
-        Path file = Files.createTempFile("demo", ".ndjson");
+        Path file = org.chainline.TestStores.tempFile("demo", ".ndjson");
         try (InputStream in = getClass().getClassLoader().getResourceAsStream("demo/tamyr-crackdown.ndjson")) {
             Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
         }

@@ -141,7 +141,7 @@ class ModelAgreementTest extends ChainlineTest {
 
     @Test
     void aBrokenModelFileIsRefusedNamingTheFileAndTheField() throws IOException {
-        Path dir = Files.createTempDirectory("model");
+        Path dir = org.chainline.TestStores.tempDir("model");
         Files.copy(SCHEMA.resolve("model/Entity.yaml"), dir.resolve("Entity.yaml"));
         Files.writeString(dir.resolve("Thing.yaml"), """
                 Thing:

@@ -53,7 +53,7 @@ class RecordImportTest extends ChainlineTest {
     }
 
     static Path file(String... lines) throws IOException {
-        Path file = Files.createTempFile("import", ".ndjson");
+        Path file = org.chainline.TestStores.tempFile("import", ".ndjson");
         Files.writeString(file, String.join("\n", lines) + "\n");
         return file;
     }

@@ -31,10 +31,12 @@ final class AccountAuthenticationProvider<B> implements HttpRequestExecutorAuthe
 
     private final Accounts accounts;
     private final LoginThrottle throttle;
+    private final org.chainline.web.ClientAddress addresses;
 
-    AccountAuthenticationProvider(Accounts accounts, LoginThrottle throttle) {
+    AccountAuthenticationProvider(Accounts accounts, LoginThrottle throttle, org.chainline.web.ClientAddress addresses) {
         this.accounts = accounts;
         this.throttle = throttle;
+        this.addresses = addresses;
     }
 
     @Override
@@ -46,7 +48,7 @@ final class AccountAuthenticationProvider<B> implements HttpRequestExecutorAuthe
             request.setAttribute(INVALID, StorableText.storable(username) ? "password" : "username");
             return AuthenticationResponse.failure(AuthenticationFailureReason.CREDENTIALS_DO_NOT_MATCH);
         }
-        String address = request.getRemoteAddress().getAddress().getHostAddress();
+        String address = addresses.of(request);
         Duration wait = throttle.wait(username, address);
         if (!wait.isZero()) {
             request.setAttribute(THROTTLED, Math.max(1, wait.toSeconds() + (wait.toMillisPart() > 0 ? 1 : 0)));

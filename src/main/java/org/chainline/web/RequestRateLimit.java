@@ -24,9 +24,11 @@ final class RequestRateLimit {
     private final double perSecond;
     private final double burst;
     private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
+    private final ClientAddress addresses;
 
     RequestRateLimit(@Value("${chainline.rate-limit.per-second:100}") double perSecond,
-                     @Value("${chainline.rate-limit.burst:1000}") double burst) {
+                     @Value("${chainline.rate-limit.burst:1000}") double burst, ClientAddress addresses) {
+        this.addresses = addresses;
         this.perSecond = perSecond;
         this.burst = Math.max(1, burst);
     }
@@ -53,7 +55,7 @@ final class RequestRateLimit {
         }
         String caller = request.getHeaders().getAuthorization()
                 .map(a -> "token:" + digest(a))
-                .orElseGet(() -> "address:" + request.getRemoteAddress().getAddress().getHostAddress());
+                .orElseGet(() -> "address:" + addresses.of(request));
         long now = System.nanoTime();
         if (buckets.size() > 100_000) {
             buckets.clear();

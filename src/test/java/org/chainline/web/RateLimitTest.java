@@ -55,4 +55,12 @@ class RateLimitTest extends ChainlineTest {
         assertTrue(served >= 20, "the burst is served: " + served);
         assertEquals(200, client.toBlocking().exchange(HttpRequest.GET("/api/cases").bearerAuth(other)).code());
     }
+
+    @Test
+    void behindATrustedProxyTheForwardedAddressIsTheClientAndElseThePeer() {
+        String forwarded = "203.0.113.9, 198.51.100.23";
+        assertEquals("198.51.100.23", new ClientAddress(java.util.List.of("127.0.0.1")).of("127.0.0.1", forwarded));
+        assertEquals("127.0.0.1", new ClientAddress(java.util.List.of()).of("127.0.0.1", forwarded), "a header from an untrusted peer is ignored");
+        assertEquals("127.0.0.1", new ClientAddress(java.util.List.of("127.0.0.1")).of("127.0.0.1", "not an address"));
+    }
 }

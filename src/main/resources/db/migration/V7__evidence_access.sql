@@ -14,3 +14,13 @@ INSERT INTO evidence_access (evidence_id, sha256, confidentiality)
 SELECT r.id, (j.payload::jsonb)->>'sha256', coalesce((j.payload::jsonb)->>'confidentiality', 'restricted')
 FROM record_state r JOIN journal_entry j ON j.seq = r.content_seq
 WHERE r.type = 'Evidence' AND r.retired_seq IS NULL;
+
+-- Bytes once held by a protected item stay protected, whatever later happens to that item (its SHA-256 changed, the
+-- item retired) while another record still names them; only a holder of the witness-protection grant lowering the
+-- last protected item that names them releases them.
+CREATE TABLE protected_bytes (
+    sha256 CHAR(64) PRIMARY KEY
+);
+
+INSERT INTO protected_bytes (sha256)
+SELECT DISTINCT sha256 FROM evidence_access WHERE confidentiality = 'protected' AND sha256 IS NOT NULL;

@@ -53,6 +53,28 @@ public final class HttpBenchmark {
                 .POST(HttpRequest.BodyPublishers.ofString(json));
     }
 
+    /**
+     * As {@link #run}, while {@code background} runs with {@code backgroundClients} clients of its own for the whole
+     * time (how a flood of one kind slows another: health during a storm of logins).
+     */
+    public Result runBeside(Scenario scenario, int clients, Scenario background, int backgroundClients, Duration duration)
+            throws InterruptedException {
+        ExecutorService storm = Executors.newSingleThreadExecutor();
+        Future<Result> other = storm.submit(() -> run(background, backgroundClients, duration.plusSeconds(1)));
+        Thread.sleep(500);
+        Result measured = run(new Scenario(scenario.name() + " during " + backgroundClients + " × " + background.name(),
+                scenario.request()), clients, duration);
+        try {
+            Result load = other.get();
+            return new Result(measured.scenario(), measured.clients(), measured.requests(), measured.errors(),
+                    measured.perSecond(), measured.p50(), measured.p99(), measured.statuses() + "; beside it " + load.statuses());
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException(e.getCause());
+        } finally {
+            storm.shutdown();
+        }
+    }
+
     public Result run(Scenario scenario, int clients, Duration duration) throws InterruptedException {
         AtomicLong counter = new AtomicLong();
         long deadline = System.nanoTime() + duration.toNanos();

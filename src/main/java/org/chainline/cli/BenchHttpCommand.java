@@ -80,6 +80,13 @@ final class BenchHttpCommand implements Callable<Integer> {
                     results.add(bench.run(s, c, Duration.ofSeconds(seconds)));
                 }
             }
+            // logins are Argon2id checks, deliberately slow: a storm of them must not starve everything else
+            HttpBenchmark.Scenario logins = new HttpBenchmark.Scenario("logins", n -> bench.post("/login", token,
+                    "{\"username\": \"bench-analyst\", \"password\": \"a benchmark passphrase\"}"));
+            if (only == null || "logins".contains(only) || only.contains("login")) {
+                log.printf("bench http: health during 64 clients logging in for %d s%n", seconds);
+                results.add(bench.runBeside(scenarios.getFirst(), 1, logins, 64, Duration.ofSeconds(seconds)));
+            }
             server.stop();
         } finally {
             BenchCommand.delete(dir);
@@ -89,7 +96,7 @@ final class BenchHttpCommand implements Callable<Integer> {
         out.println("| scenario | clients | requests | per second | p50 (ms) | p99 (ms) | p50 / health p50 | errors | statuses |");
         out.println("|---|---:|---:|---:|---:|---:|---:|---:|---|");
         for (HttpBenchmark.Result r : results) {
-            double floor = results.stream().filter(f -> f.scenario().startsWith("health") && f.clients() == r.clients())
+            double floor = results.stream().filter(f -> f.scenario().equals("health (floor)") && f.clients() == r.clients())
                     .mapToDouble(HttpBenchmark.Result::p50).findFirst().orElse(Double.NaN);
             out.printf("| %s | %d | %,d | %,.0f | %.2f | %.2f | %.1f | %d | %s |%n", r.scenario(), r.clients(), r.requests(),
                     r.perSecond(), r.p50(), r.p99(), r.p50() / floor, r.errors(), r.statuses());

@@ -250,7 +250,15 @@ public class EvidenceLocker {
                         + " sent; run verify and restore it from a backup");
             }
         }
-        InputStream in = files.open(sha).orElseThrow(() -> NotFound.because("the file of evidence " + id + " is not in the store"));
+        InputStream in;
+        try {
+            in = files.open(sha).orElseThrow(() -> NotFound.because("the file of evidence " + id + " is not in the store"));
+        } catch (java.io.UncheckedIOException e) {
+            // a sealed file whose header no longer opens: as altered as a changed byte
+            altered(actor, sha, "0".repeat(64));
+            throw new Conflict("id", "the stored file of evidence " + id + " cannot be opened from its seal: it was not"
+                    + " sent; run verify and restore it from a backup");
+        }
         custody.record(actor, null, List.of(id), Custody.Action.DOWNLOADED, Custody.JSON.createObjectNode().put("sha256", sha));
         String name = item.path("fileName").asText(id);
         String type = item.path("mediaType").asText("");

@@ -245,7 +245,7 @@ public class FileStore {
                 while ((n = in.read(buffer)) > 0) {
                     sha.update(buffer, 0, n);
                 }
-            } catch (IOException e) {
+            } catch (IOException | UncheckedIOException e) {
                 return Optional.of("0".repeat(64));
             }
             return Optional.of(HexFormat.of().formatHex(sha.digest()));

@@ -36,6 +36,18 @@ final class EvidenceAccess {
         if (rows.isEmpty()) {
             return;
         }
+        try (PreparedStatement keep = connection.prepareStatement(
+                "INSERT INTO protected_bytes (sha256) VALUES (?) ON CONFLICT DO NOTHING")) {
+            for (Row r : rows) {
+                if (PROTECTED.equals(r.confidentiality()) && r.sha256() != null) {
+                    keep.setString(1, r.sha256());
+                    keep.addBatch();
+                }
+            }
+            keep.executeBatch();
+        } catch (SQLException e) {
+            throw failed(e);
+        }
         try (PreparedStatement upsert = connection.prepareStatement("""
                 INSERT INTO evidence_access (evidence_id, sha256, confidentiality) VALUES (?, ?, ?)
                 ON CONFLICT (evidence_id) DO UPDATE SET sha256 = EXCLUDED.sha256, confidentiality = EXCLUDED.confidentiality""")) {
@@ -73,8 +85,39 @@ final class EvidenceAccess {
         }
     }
 
+    /**
+     * Releases bytes from protection when a holder of the grant lowers an item: unless another live protected item
+     * still names them (called after the item's own row is written).
+     */
+    static void released(Connection connection, String sha256) {
+        try (PreparedStatement delete = connection.prepareStatement("""
+                DELETE FROM protected_bytes WHERE sha256 = ? AND NOT EXISTS (
+                    SELECT 1 FROM evidence_access WHERE sha256 = ? AND confidentiality = 'protected')""")) {
+            delete.setString(1, sha256);
+            delete.setString(2, sha256);
+            delete.executeUpdate();
+        } catch (SQLException e) {
+            throw failed(e);
+        }
+    }
+
+    /** Whether these bytes were held by a protected item and have not been released by a holder of the grant. */
+    static boolean protectedBytes(Connection connection, String sha256) {
+        try (PreparedStatement select = connection.prepareStatement("SELECT 1 FROM protected_bytes WHERE sha256 = ?")) {
+            select.setString(1, sha256);
+            try (ResultSet rs = select.executeQuery()) {
+                return rs.next();
+            }
+        } catch (SQLException e) {
+            throw failed(e);
+        }
+    }
+
     /** The most protected confidentiality of the live items naming these bytes, or null if none does. */
     static String strictest(Connection connection, String sha256) {
+        if (protectedBytes(connection, sha256)) {
+            return PROTECTED;
+        }
         try (PreparedStatement select = connection.prepareStatement(
                 "SELECT DISTINCT confidentiality FROM evidence_access WHERE sha256 = ?")) {
             select.setString(1, sha256);

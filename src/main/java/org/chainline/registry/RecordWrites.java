@@ -130,7 +130,13 @@ final class RecordWrites {
         }
         batch.add(new Change(PROTECTION_LOWERED, id, new Change.Json(JSON.createObjectNode()
                 .put("from", EvidenceAccess.PROTECTED).put("to", next.confidentiality()).toString())));
+        if (next.sha256() != null) {
+            released.add(next.sha256());
+        }
     }
+
+    /** Bytes a holder lowered, released once the rows of this write are in (unless still named by a protected item). */
+    private final List<String> released = new ArrayList<>();
 
     /** The journal kind of a protected item's confidentiality lowered by a holder of the grant. */
     static final String PROTECTION_LOWERED = "protection.lowered";
@@ -141,6 +147,8 @@ final class RecordWrites {
         pending.clear();
         EvidenceAccess.put(batch.connection(), accessRows);
         accessRows.clear();
+        released.forEach(sha -> EvidenceAccess.released(batch.connection(), sha));
+        released.clear();
         store.putCitations(batch.connection(), citations);
         citations.clear();
     }

@@ -24,8 +24,12 @@ interface AccountRepository extends GenericRepository<Account, UUID> {
 
     long count();
 
-    /** How many accounts hold the witness-protection grant, or held it and are suspended. */
-    @Query("SELECT count(*) FROM account WHERE protection_grant IN ('active', 'suspended')")
+    /**
+     * Whether anyone ever held the witness-protection grant: an account holding it or suspended, or a grant in the
+     * journal (so that withdrawing every holder does not reopen the set-up path to whoever runs the command line).
+     */
+    @Query("SELECT (SELECT count(*) FROM account WHERE protection_grant IN ('active', 'suspended'))"
+            + " + (SELECT count(*) FROM journal_entry WHERE kind = 'account.protection-granted')")
     long protectionHoldersEverNamed();
 
     /** Serialises the creation of the first administrator between concurrent starts. */

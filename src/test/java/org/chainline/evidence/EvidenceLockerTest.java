@@ -238,6 +238,15 @@ class EvidenceLockerTest extends ChainlineTest {
         }
         assertArrayEquals(testimony, client.toBlocking().retrieve(HttpRequest.GET("/api/evidence/ev-claims-bytes/file")
                 .bearerAuth(protector), byte[].class));
+
+        // nor once the protected item lets go of them: its hash changed, or the item retired
+        String original = JSON.readTree(client.toBlocking().retrieve(HttpRequest.GET("/api/evidence?limit=500").bearerAuth(analyst)))
+                .findParents("sha256").stream().filter(n -> n.get("sha256").asText().equals(sha) && !n.get("id").asText().equals("ev-claims-bytes"))
+                .findFirst().orElseThrow().get("id").asText();
+        client.toBlocking().exchange(HttpRequest.PATCH("/api/evidence/" + original, "{\"sha256\": \"" + "ab".repeat(32) + "\"}").bearerAuth(analyst));
+        HttpClientResponseException stillRefused = assertThrows(HttpClientResponseException.class, () -> client.toBlocking()
+                .retrieve(HttpRequest.GET("/api/evidence/ev-claims-bytes/file").bearerAuth(viewer), byte[].class));
+        assertEquals(HttpStatus.FORBIDDEN, stillRefused.getStatus(), "bytes once protected stay protected");
     }
 
     @Test
@@ -357,5 +366,29 @@ class EvidenceLockerTest extends ChainlineTest {
         String disposition = answer.getHeaders().get("Content-Disposition");
         assertTrue(disposition.contains("reportfdp.exe"), disposition);
         assertFalse(disposition.contains("..") || disposition.contains("\\") || disposition.contains("\u202E"), disposition);
+    }
+
+    @Test
+    void anAlteredSealIsFoundByVerifyAndItsFileIsNotSent() throws Exception {
+        byte[] testimony = "fictional testimony of W-047, sealed and then tampered with".getBytes(StandardCharsets.UTF_8);
+        String sha = sha256(testimony);
+        String id = JSON.readTree(upload(testimony, "?fileName=w047.ogg&kind=testimony&confidentiality=protected", "audio/ogg").body())
+                .get("evidence").asText();
+        Path sealed = data.root().resolve("evidence/sha256").resolve(sha.substring(0, 2)).resolve(sha.substring(2, 4)).resolve(sha + ".sealed");
+        Files.setPosixFilePermissions(sealed, PosixFilePermissions.fromString("rw-------"));
+        byte[] bytes = Files.readAllBytes(sealed);
+        bytes[bytes.length - 5] ^= 1;
+        Files.write(sealed, bytes);
+        HttpClientResponseException refused = assertThrows(HttpClientResponseException.class, () -> client.toBlocking()
+                .retrieve(HttpRequest.GET("/api/evidence/" + id + "/file").bearerAuth(protector), byte[].class));
+        assertEquals(HttpStatus.CONFLICT, refused.getStatus());
+        JsonNode report = JSON.readTree(client.toBlocking().retrieve(HttpRequest.POST("/api/evidence/verify", "").bearerAuth(analyst)));
+        assertTrue(report.path("problems").toString().contains(sha), report.toString());
+
+        Files.write(sealed, "CLSEALED1 garbage".getBytes(StandardCharsets.UTF_8));
+        HttpClientResponseException header = assertThrows(HttpClientResponseException.class, () -> client.toBlocking()
+                .retrieve(HttpRequest.GET("/api/evidence/" + id + "/file").bearerAuth(protector), byte[].class));
+        assertEquals(HttpStatus.CONFLICT, header.getStatus());
+        assertEquals(HttpStatus.OK, client.toBlocking().exchange(HttpRequest.POST("/api/evidence/verify", "").bearerAuth(analyst)).getStatus());
     }
 }

@@ -24,6 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** No single person can give themselves the witness-protection grant, and a password reset does not carry it. */
 @MicronautTest(transactional = false)
+@org.junit.jupiter.api.TestMethodOrder(org.junit.jupiter.api.MethodOrderer.OrderAnnotation.class)
 class ProtectionGrantTest extends ChainlineTest {
 
     static final ObjectMapper JSON = new ObjectMapper();
@@ -56,6 +57,7 @@ class ProtectionGrantTest extends ChainlineTest {
     }
 
     @Test
+    @org.junit.jupiter.api.Order(1)
     void anAdministratorOnlyAsksForTheGrantAndAHolderConsents() throws Exception {
         String admin = TestLogins.tokenFor(accounts, client, Roles.ADMIN);
         String officer = TestLogins.officer(accounts);
@@ -83,6 +85,7 @@ class ProtectionGrantTest extends ChainlineTest {
     }
 
     @Test
+    @org.junit.jupiter.api.Order(2)
     void aResetPasswordSuspendsTheGrantUntilAnotherHolderRestoresIt() throws Exception {
         String admin = TestLogins.tokenFor(accounts, client, Roles.ADMIN);
         String holder = TestLogins.tokenFor(accounts, client, Roles.VIEWER, Roles.WITNESS_PROTECTION);
@@ -107,6 +110,10 @@ class ProtectionGrantTest extends ChainlineTest {
         post("/api/accounts/" + holderName + "/protection-withdrawal", "{\"reason\": \"left the team\"}", admin);
         assertEquals(HttpStatus.UNAUTHORIZED, assertThrows(HttpClientResponseException.class, () -> client.toBlocking()
                 .exchange(HttpRequest.GET("/api/me").bearerAuth(carrying))).getStatus());
+        // withdrawing every holder does not reopen the set-up path to whoever runs the command line
+        post("/api/accounts/" + TestLogins.officer(accounts) + "/protection-withdrawal", "{\"reason\": \"left\"}", admin);
+        post("/api/accounts/aliya/protection-withdrawal", "{\"reason\": \"left\"}", admin);
+        assertThrows(org.chainline.web.Conflict.class, () -> accounts.nameFirstProtectionOfficer("cli", holderName));
 
         JsonNode journal = JSON.readTree(client.toBlocking().retrieve(HttpRequest.GET("/api/journal?after=0&limit=1000")
                 .bearerAuth(TestLogins.tokenFor(accounts, client, Roles.COUNSEL))));

@@ -18,7 +18,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * Checks a login against the local accounts (on a blocking thread: Argon2id is deliberately slow). Someone
  * holding a one-time password gets a token that can do nothing but change it. Guessing is slowed per account and per
- * client address ({@link LoginThrottle}); at most one check per core runs at once, so that a flood of logins cannot
+ * client address ({@link LoginThrottle}); at most one check per two cores runs at once, so that a flood of logins cannot
  * starve everything else of CPU. Why a login was not checked is left on the request for {@link LoginRefusals}.
  */
 @Singleton
@@ -27,7 +27,8 @@ final class AccountAuthenticationProvider<B> implements HttpRequestExecutorAuthe
     static final String THROTTLED = "chainline.login-throttled";
     static final String BUSY = "chainline.login-busy";
     static final String INVALID = "chainline.login-invalid";
-    private static final Semaphore CHECKS = new Semaphore(Math.max(1, Runtime.getRuntime().availableProcessors()), true);
+    /** Half the cores at most, so that a storm of logins leaves the rest to everything else. */
+    private static final Semaphore CHECKS = new Semaphore(Math.max(1, Runtime.getRuntime().availableProcessors() / 2), true);
 
     private final Accounts accounts;
     private final LoginThrottle throttle;

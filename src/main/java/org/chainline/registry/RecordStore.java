@@ -150,6 +150,26 @@ final class RecordStore {
         });
     }
 
+    /** id → stored content of the live Telegram messages an earlier version imported from a chat by its raw id, with no link. */
+    Map<String, String> earlierPrivateTelegramMessages() {
+        return transactions.executeRead(status -> {
+            Map<String, String> found = new HashMap<>();
+            try (PreparedStatement select = status.getConnection().prepareStatement("""
+                    SELECT r.id, j.payload FROM record_state r JOIN journal_entry j ON j.seq = r.content_seq
+                    WHERE r.type = 'Evidence' AND r.retired_seq IS NULL
+                      AND (j.payload::jsonb)->>'kind' = 'telegram-message' AND (j.payload::jsonb)->'url' IS NULL
+                      AND (j.payload::jsonb)->>'channelId' ~ '^[0-9]+$'""");
+                 ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    found.put(rs.getString(1), rs.getString(2));
+                }
+            } catch (SQLException e) {
+                throw failed(e);
+            }
+            return found;
+        });
+    }
+
     List<String> protectedHashes() {
         return transactions.executeRead(status -> EvidenceAccess.protectedHashes(status.getConnection()));
     }

@@ -93,33 +93,53 @@ public class Records {
             throw new InvalidInput("id", "cannot be changed; retire the record and create another");
         }
         journal.write(actor, reason, true, batch -> {
-            StoredRecord current = store.find(batch.connection(), List.of(id)).get(id);
-            if (current == null || !current.type().equals(type.name())) {
-                throw new NotFound(type.name(), id);
-            }
-            if (current.retired()) {
-                throw new Conflict("id", id + " is retired and cannot be changed");
-            }
-            ObjectNode merged = RecordJson.parse(current.content());
-            patch.fields().forEachRemaining(f -> {
-                if (!f.getKey().equals("reason") && !f.getKey().equals("meta")) {
-                    if (f.getValue().isNull()) {
-                        merged.remove(f.getKey());
-                    } else {
-                        merged.set(f.getKey(), f.getValue());
-                    }
-                }
-            });
-            ValidRecord record = valid(type, id, merged);
-            Map<String, StoredRecord> stored = store.find(batch.connection(), idsOf(record));
-            checkRefs(record, stored);
             RecordWrites writes = new RecordWrites(batch, store, protectedValues,
                     new RecordWrites.Writer(null, holdsProtectionGrant));
-            writes.put(record, current);
+            applyPatch(batch, writes, type, id, patch);
             writes.flush();
             return null;
         });
         return get(type, id);
+    }
+
+    /**
+     * Applies many merge patches to records of one type in one journal transaction, all or nothing (a change the
+     * system makes to what earlier versions wrote); unchanged results journal nothing.
+     */
+    public void changeAll(String actor, RecordType type, Map<String, ? extends JsonNode> patches, String reason) {
+        if (patches.isEmpty()) {
+            return;
+        }
+        journal.write(actor, reason, true, batch -> {
+            RecordWrites writes = new RecordWrites(batch, store, protectedValues, RecordWrites.Writer.REQUEST);
+            patches.forEach((id, patch) -> applyPatch(batch, writes, type, id, patch));
+            writes.flush();
+            return null;
+        });
+    }
+
+    private void applyPatch(Journal.Batch batch, RecordWrites writes, RecordType type, String id, JsonNode patch) {
+        StoredRecord current = store.find(batch.connection(), List.of(id)).get(id);
+        if (current == null || !current.type().equals(type.name())) {
+            throw new NotFound(type.name(), id);
+        }
+        if (current.retired()) {
+            throw new Conflict("id", id + " is retired and cannot be changed");
+        }
+        ObjectNode merged = RecordJson.parse(current.content());
+        patch.fields().forEachRemaining(f -> {
+            if (!f.getKey().equals("reason") && !f.getKey().equals("meta")) {
+                if (f.getValue().isNull()) {
+                    merged.remove(f.getKey());
+                } else {
+                    merged.set(f.getKey(), f.getValue());
+                }
+            }
+        });
+        ValidRecord record = valid(type, id, merged);
+        Map<String, StoredRecord> stored = store.find(batch.connection(), idsOf(record));
+        checkRefs(record, stored);
+        writes.put(record, current);
     }
 
     /** Retires a record, which must no longer be referred to by a live record. */
@@ -213,6 +233,23 @@ public class Records {
      */
     public List<String> unprotectedEvidence(String fileName, String mediaType, List<String> titlePrefixes) {
         return store.unprotectedEvidence(fileName, mediaType, titlePrefixes);
+    }
+
+    /**
+     * The live Telegram messages an earlier version imported from a personal chat or private group under the chat's
+     * own name and Telegram id (no link, a raw numeric chat id), with their stored content (sealed values as sealed).
+     */
+    public Map<String, ObjectNode> earlierPrivateTelegramMessages() {
+        Map<String, ObjectNode> found = new java.util.TreeMap<>();
+        store.earlierPrivateTelegramMessages().forEach((id, content) -> found.put(id, RecordJson.parse(content)));
+        return found;
+    }
+
+    /** A live record's title, if it has one. */
+    public java.util.Optional<String> titleOf(RecordType type, String id) {
+        return store.find(id).filter(s -> s.type().equals(type.name()) && !s.retired())
+                .flatMap(s -> java.util.Optional.ofNullable(store.findWithContent(List.of(id)).get(id)))
+                .map(s -> RecordJson.parse(s.content()).path("title").asText(null));
     }
 
     /** The SHA-256 of every file that a live protected evidence item names (to be held sealed at rest). */

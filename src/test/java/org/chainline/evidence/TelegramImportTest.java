@@ -240,7 +240,21 @@ class TelegramImportTest extends ChainlineTest {
         client.toBlocking().exchange(HttpRequest.POST("/api/evidence", """
                 {"id": "ev-legacy-export", "kind": "document", "title": "Telegram export of Old Chat (result.json)",
                  "fileName": "result.json", "mediaType": "application/json", "confidentiality": "restricted"}""").bearerAuth(analyst));
+        client.toBlocking().exchange(HttpRequest.POST("/api/evidence", """
+                {"id": "tg-5550999-3", "kind": "telegram-message", "title": "Dariga Oldchat #3: the convoy left at dawn",
+                 "channel": "Dariga Oldchat", "channelId": "5550999", "messageId": 3, "partOf": "ev-legacy-export",
+                 "text": "the convoy left at dawn"}""").bearerAuth(analyst));
         protectedFiles.sweep();
         assertEquals("protected", get("/api/evidence/ev-legacy-export").get("confidentiality").asText());
+        JsonNode message = get("/api/evidence/tg-5550999-3");
+        assertTrue(message.get("channel").asText().matches("TG-chat-[0-9A-F]{8}"), message.toString());
+        assertEquals(message.get("channel").asText() + " #3: the convoy left at dawn", message.get("title").asText());
+        assertTrue(message.get("channelId").asText().matches("p[0-9a-f]{12}"), message.toString());
+        assertFalse(message.toString().contains("Dariga") || message.toString().contains("5550999\""), message.toString());
+        assertEquals("Telegram export of " + message.get("channel").asText() + " (result.json)",
+                get("/api/evidence/ev-legacy-export").get("title").asText());
+        long head = journal.head().seq();
+        protectedFiles.sweep();
+        assertEquals(head, journal.head().seq(), "once done, nothing more at the next start");
     }
 }

@@ -1,0 +1,68 @@
+package org.chainline.evidence;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import jakarta.inject.Singleton;
+import org.chainline.protection.IdentityProtection;
+import org.chainline.registry.RecordType;
+import org.chainline.registry.Records;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Brings what earlier versions imported from Telegram up to today's protection, once, at start-up (journaled, with
+ * why): raw exports kept {@code restricted} become protected (unless a holder of the grant lowered one on purpose), and
+ * messages from a personal chat or private group lose the chat's name and Telegram id from their title, {@code channel}
+ * and {@code channelId} for the same pseudonym and token a new import gives. Their ids, and the journal's history,
+ * cannot change: see README.
+ */
+@Singleton
+class EarlierTelegramImports {
+
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(EarlierTelegramImports.class);
+
+    private final Records records;
+    private final IdentityProtection protection;
+
+    EarlierTelegramImports(Records records, IdentityProtection protection) {
+        this.records = records;
+        this.protection = protection;
+    }
+
+    void protect() {
+        RecordType evidence = records.model().type("Evidence").orElseThrow();
+        List<String> exports = records.unprotectedEvidence("result.json", "application/json",
+                List.of("Telegram export of ", "Telegram account export"));
+        for (String id : exports) {
+            records.change("system", evidence, id, Custody.JSON.createObjectNode().put("confidentiality", "protected"),
+                    "a Telegram export's result.json names every sender and forwarder: protected");
+        }
+        Map<String, ObjectNode> messages = records.earlierPrivateTelegramMessages();
+        Map<String, ObjectNode> patches = new LinkedHashMap<>();
+        for (Map.Entry<String, ObjectNode> m : messages.entrySet()) {
+            ObjectNode item = m.getValue();
+            String chatId = item.path("channelId").asText();
+            String token = protection.token("telegram-chat", chatId, 12);
+            String pseudonym = "TG-chat-" + token.substring(0, 8).toUpperCase(java.util.Locale.ROOT);
+            ObjectNode patch = Custody.JSON.createObjectNode().put("channel", pseudonym).put("channelId", "p" + token);
+            String title = item.path("title").asText("");
+            String marker = " #" + item.path("messageId").asText() + ": ";
+            int at = title.indexOf(marker);
+            patch.put("title", at >= 0 ? pseudonym + title.substring(at) : pseudonym + marker + "message");
+            patches.put(m.getKey(), patch);
+            // a single chat's export is titled after the chat: after this one, here
+            String export = item.path("partOf").asText(null);
+            if (export != null && !patches.containsKey(export) && records.titleOf(evidence, export)
+                    .filter(t -> t.startsWith("Telegram export of ") && !t.startsWith("Telegram export of TG-chat-")).isPresent()) {
+                patches.put(export, Custody.JSON.createObjectNode().put("title", "Telegram export of " + pseudonym + " (result.json)"));
+            }
+        }
+        records.changeAll("system", evidence, patches, "a personal chat's or private group's name and Telegram id are"
+                + " replaced by the pseudonym and token a new import gives");
+        if (!exports.isEmpty() || !messages.isEmpty()) {
+            LOG.info("Protected {} Telegram export(s) and pseudonymised {} message(s) imported by an earlier version",
+                    exports.size(), messages.size());
+        }
+    }
+}

@@ -30,13 +30,16 @@ final class JsonBodyKeeper {
     /** The largest JSON body any endpoint reads (records, cases, accounts...); files and imports are not JSON. */
     static final int MAX_JSON_BYTES = 1 << 20;
     private static final String ATTRIBUTE = "chainline.json-body";
+    /** Endpoints whose body is a file (which may well be JSON), streamed and limited by their own rules. */
+    private static final java.util.List<String> STREAMED = java.util.List.of("/api/evidence/files", "/api/evidence/telegram",
+            "/api/import", "/api/sanctions/lists", "/api/ftm/import");
 
     @RequestFilter
     @ExecuteOn(TaskExecutors.BLOCKING)
     @Nullable
     HttpResponse<?> keep(ServerHttpRequest<?> request) throws InterruptedException {
         boolean json = request.getContentType().map(t -> t.matches(MediaType.APPLICATION_JSON_TYPE)).orElse(false);
-        if (!json) {
+        if (!json || STREAMED.stream().anyMatch(request.getPath()::startsWith)) {
             return null;
         }
         if (request.getContentLength() > MAX_JSON_BYTES) {

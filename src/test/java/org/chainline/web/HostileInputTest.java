@@ -90,6 +90,9 @@ class HostileInputTest extends ChainlineTest {
             HttpResponse<String> password = send("PUT", "/api/me/password", viewer, "application/json", json("currentPassword", size));
             assertTrue(password.statusCode() == 400, password.body());
         }
+        // a file that happens to be JSON is not a JSON request: it streams to the locker under the file limit
+        HttpResponse<String> file = send("POST", "/api/evidence/files?fileName=big.json", analyst, "application/json", json("title", 3_000_000));
+        assertEquals(201, file.statusCode(), file.body());
         HttpResponse<String> tooLarge = send("POST", "/api/persons", analyst, "application/json", json("title", 3_000_000));
         assertEquals(413, tooLarge.statusCode());
         assertTrue(tooLarge.body().contains("\"field\":\"body\""), tooLarge.body());

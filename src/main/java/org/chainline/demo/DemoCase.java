@@ -12,9 +12,6 @@ import org.chainline.sanctions.SanctionLists;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -75,23 +72,10 @@ public class DemoCase {
 
     public Loaded load(String actor, RecordImport.Progress progress) {
         ImportReport report;
-        Path file = null;
-        try {
-            file = Files.createTempFile("chainline-demo", ".ndjson");
-            try (InputStream in = resource(RECORDS)) {
-                Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
-            }
-            report = imports.run(actor, "fictional demo case", file, progress);
+        try (InputStream in = resource(RECORDS)) {
+            report = imports.run(actor, "fictional demo case", in.readAllBytes(), progress);
         } catch (IOException e) {
             throw new UncheckedIOException("the demo case cannot be read from the build", e);
-        } finally {
-            if (file != null) {
-                try {
-                    Files.deleteIfExists(file);
-                } catch (IOException ignored) {
-                    // a temporary copy of shipped data
-                }
-            }
         }
         if (!report.applied()) {
             return new Loaded(report, 0, null, null);

@@ -16,10 +16,6 @@ import org.chainline.web.InvalidInput;
 import org.chainline.web.Roles;
 import org.chainline.web.TextInput;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 
 /** Bulk import of records as newline-delimited JSON (the request body, up to the server's request size limit). */
 @Controller("/api/import")
@@ -27,11 +23,9 @@ import java.nio.file.Path;
 class ImportController {
 
     private final RecordImport recordImport;
-    private final org.chainline.storage.DataDirectory data;
 
-    ImportController(RecordImport recordImport, org.chainline.storage.DataDirectory data) {
+    ImportController(RecordImport recordImport) {
         this.recordImport = recordImport;
-        this.data = data;
     }
 
     @Operation(summary = "Import records from newline-delimited JSON, all or nothing; 400 lists every error by line")
@@ -43,22 +37,8 @@ class ImportController {
             throw new InvalidInput("body", "is required: newline-delimited JSON, one record per line");
         }
         String why = TextInput.clean("reason", reason, 2000, false);
-        Path file = null;
-        try {
-            file = data.spoolFile(".ndjson");
-            Files.write(file, body);
-            ImportReport report = recordImport.run(who.getName(), why, file, RecordImport.Progress.NONE);
-            return report.applied() ? HttpResponse.ok(report) : HttpResponse.badRequest(report);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } finally {
-            if (file != null) {
-                try {
-                    Files.deleteIfExists(file);
-                } catch (IOException ignored) {
-                    // a spool file; the data directory's spool is emptied at the next start
-                }
-            }
-        }
+        // the body is read from memory: a spool on disk would hold witnesses' names in clear until it was deleted
+        ImportReport report = recordImport.run(who.getName(), why, body, RecordImport.Progress.NONE);
+        return report.applied() ? HttpResponse.ok(report) : HttpResponse.badRequest(report);
     }
 }

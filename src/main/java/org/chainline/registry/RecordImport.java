@@ -57,6 +57,23 @@ public class RecordImport {
     }
 
     public ImportReport run(String actor, String reason, Path file, Progress progress) {
+        return run(actor, reason, org.chainline.Sha256.ofFile(file), () -> Files.newInputStream(file), progress);
+    }
+
+    /** Where an import's lines come from: read twice at most, never copied to disk by the importer. */
+    public interface Lines {
+        java.io.InputStream open() throws IOException;
+    }
+
+    /**
+     * As {@link #run(String, String, Path, Progress)}, for lines held elsewhere (a request's body, kept in memory so
+     * that what it says of people at risk never lands on disk in clear); {@code sha256} is theirs.
+     */
+    public ImportReport run(String actor, String reason, byte[] body, Progress progress) {
+        return run(actor, reason, org.chainline.Sha256.hex(body), () -> new java.io.ByteArrayInputStream(body), progress);
+    }
+
+    private ImportReport run(String actor, String reason, String sha256, Lines source, Progress progress) {
         long started = System.nanoTime();
         ImportErrors errors = new ImportErrors();
         long[] counts = new long[3];
@@ -68,9 +85,9 @@ public class RecordImport {
             journal.write(actor, reason, false, batch -> {
                 range[0] = batch.lastSeq() + 1;
                 RecordWrites writes = new RecordWrites(batch, store, protectedValues,
-                        new RecordWrites.Writer(org.chainline.Sha256.ofFile(file), false));
+                        new RecordWrites.Writer(sha256, false));
                 ImportPass pass = new ImportPass(store, writes, batch, errors, counts, (r, o) -> { });
-                lines[0] = read(file, pass::line, errors, done -> progress.at("check and write", done, -1));
+                lines[0] = read(source, pass::line, errors, done -> progress.at("check and write", done, -1));
                 pass.finish();
                 if (errors.count() > 0) {
                     throw new Rejected();
@@ -108,11 +125,11 @@ public class RecordImport {
     }
 
     /** Reads and checks every line, handing on the valid ones; returns the number of lines. */
-    private long read(Path file, LineHandler handler, ImportErrors errors, java.util.function.LongConsumer progress) {
+    private long read(Lines source, LineHandler handler, ImportErrors errors, java.util.function.LongConsumer progress) {
         var decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
         long number = 0;
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(Files.newInputStream(file), decoder), 1 << 16)) {
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(source.open(), decoder), 1 << 16)) {
             String line;
             while ((line = reader.readLine()) != null) {
                 number++;

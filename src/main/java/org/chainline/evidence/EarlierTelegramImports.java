@@ -42,10 +42,9 @@ class EarlierTelegramImports {
         Map<String, ObjectNode> patches = new LinkedHashMap<>();
         for (Map.Entry<String, ObjectNode> m : messages.entrySet()) {
             ObjectNode item = m.getValue();
-            String chatId = item.path("channelId").asText();
-            String token = protection.token("telegram-chat", chatId, 12);
-            String pseudonym = "TG-chat-" + token.substring(0, 8).toUpperCase(java.util.Locale.ROOT);
-            ObjectNode patch = Custody.JSON.createObjectNode().put("channel", pseudonym).put("channelId", "p" + token);
+            ChatPseudonym shown = ChatPseudonym.of(protection, item.path("channelId").asText());
+            String pseudonym = shown.name();
+            ObjectNode patch = Custody.JSON.createObjectNode().put("channel", pseudonym).put("channelId", shown.id());
             String title = item.path("title").asText("");
             String marker = " #" + item.path("messageId").asText() + ": ";
             int at = title.indexOf(marker);

@@ -222,8 +222,8 @@ final class TelegramRun {
             return chat;
         }
         return shownChats.computeIfAbsent(chat.id(), id -> {
-            String token = protection.token("telegram-chat", id, 12);
-            return new TelegramJson.Chat("TG-chat-" + token.substring(0, 8).toUpperCase(java.util.Locale.ROOT), chat.type(), "p" + token);
+            ChatPseudonym shown = ChatPseudonym.of(protection, id);
+            return new TelegramJson.Chat(shown.name(), chat.type(), shown.id());
         });
     }
 

@@ -75,11 +75,6 @@ public class IdentityProtection {
         key = configured;
     }
 
-    /** The sealed text of {@code value}, bound to the record and property it belongs to, with no origin. */
-    public String seal(String recordId, String property, JsonNode value) {
-        return seal(recordId, property, value, null);
-    }
-
     /**
      * The sealed text of {@code value}, bound to the record and property it belongs to; {@code origin} (the SHA-256 of
      * the file it was imported from, or null) is sealed with it.

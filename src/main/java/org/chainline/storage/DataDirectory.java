@@ -65,16 +65,17 @@ public final class DataDirectory implements AutoCloseable {
     }
 
     /**
-     * A new, empty file under {@code <data>/spool}, for an upload read more than once (an import's body). Spools may
-     * hold what protected people said, so they never go to the system's temporary folder: they are deleted after use
-     * and, for a crash in between, when the directory is next taken.
+     * A new, empty file under {@code <data>/spool}, readable by its owner only, for an upload read more than once (a
+     * sanctions list, an FtM file). Spools may hold what was said of people, so they never go to the system's temporary
+     * folder: they are deleted after use and, for a crash in between, when the directory is next taken.
      */
     public Path spoolFile(String suffix) {
         Path file = resolve(SPOOL).resolve(java.util.UUID.randomUUID() + suffix);
         try {
             Files.createFile(file, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
                     java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
-        } catch (UnsupportedOperationException e) {
+        } catch (UnsupportedOperationException notPosix) {
+            // a file system without POSIX permissions: the data directory's own must protect it
             try {
                 Files.createFile(file);
             } catch (IOException io) {

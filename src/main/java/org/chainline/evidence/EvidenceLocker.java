@@ -87,9 +87,10 @@ public class EvidenceLocker {
         vocabulary("confidentiality", upload.confidentiality());
         String fileName = upload.fileName() == null ? null : fileName(upload.fileName());
         String mediaType = mediaType(upload.mediaType(), fileName);
+        boolean protectedArrival = arrivesProtected(upload);
         FileStore.Stored stored;
         try {
-            stored = files.put(in, settings.maxFileBytes(), arrivesProtected(upload));
+            stored = files.put(in, settings.maxFileBytes(), protectedArrival);
         } catch (FileStore.TooLarge e) {
             throw new TooLarge("file", "the file " + e.getMessage());
         } catch (IOException e) {
@@ -103,7 +104,7 @@ public class EvidenceLocker {
             throw new InvalidInput("file", "is empty: no bytes arrived");
         }
         try {
-            return record(actor, reason, upload, fileName, mediaType, stored, now);
+            return record(actor, reason, upload, fileName, mediaType, stored, now, protectedArrival);
         } catch (RuntimeException e) {
             if (!stored.existed()) {
                 discardIfUnrecorded(actor, stored.sha256());
@@ -137,14 +138,28 @@ public class EvidenceLocker {
         });
     }
 
+    /**
+     * The name a protected file goes by: the uploader's name for it ({@code Aigerim-testimony.ogg}) may name the
+     * witness, so it is kept sealed ({@code originalFileName}) and the item, its custody and its downloads use the
+     * item's id with the file's extension.
+     */
+    static String neutralName(String itemId, String fileName) {
+        String extension = fileName == null ? "" : fileName.substring(fileName.lastIndexOf('.') + 1);
+        return itemId + (fileName != null && fileName.contains(".") && extension.matches("[A-Za-z0-9]{1,10}") ? "." + extension : "");
+    }
+
     private Received record(String actor, String reason, Upload upload, String fileName, String mediaType,
-                            FileStore.Stored stored, Instant now) {
+                            FileStore.Stored stored, Instant now, boolean protectedArrival) {
         return journal.write(actor, reason, true, batch -> {
             StoredFiles.Row known = StoredFiles.find(batch.connection(), List.of(stored.sha256())).get(stored.sha256());
+            boolean hidden = protectedArrival || records.strictestConfidentiality(stored.sha256()).filter("protected"::equals).isPresent();
+            String itemId = upload.evidence() != null ? upload.evidence() : known != null ? known.evidenceId()
+                    : "ev-" + stored.sha256().substring(0, 16);
+            String shownName = fileName == null ? null : hidden ? neutralName(itemId, fileName) : fileName;
             ObjectNode arrival = Custody.JSON.createObjectNode().put("sha256", stored.sha256()).put("size", stored.size())
                     .put("mediaType", mediaType).put("via", upload.via()).put("duplicate", known != null);
-            if (fileName != null) {
-                arrival.put("fileName", fileName);
+            if (shownName != null) {
+                arrival.put("fileName", shownName);
             }
             if (upload.evidence() != null) {
                 return arrivalOfRecorded(batch, upload.evidence(), stored, mediaType, known, arrival);
@@ -153,14 +168,17 @@ public class EvidenceLocker {
                 custody.add(batch, known.evidenceId(), Custody.Action.RECEIVED, arrival);
                 return new Received(known.evidenceId(), stored.sha256(), stored.size(), known.mediaType(), true, batch.lastSeq());
             }
-            String id = "ev-" + stored.sha256().substring(0, 16);
+            String id = itemId;
             ObjectNode item = Custody.JSON.createObjectNode().put("type", "Evidence").put("id", id)
                     .put("kind", upload.kind() != null ? upload.kind() : kindOf(mediaType))
-                    .put("title", upload.title() != null ? upload.title() : fileName != null ? fileName : "File " + stored.sha256().substring(0, 12))
+                    .put("title", upload.title() != null ? upload.title() : shownName != null ? shownName : "File " + stored.sha256().substring(0, 12))
                     .put("sha256", stored.sha256()).put("size", stored.size()).put("mediaType", mediaType)
                     .put("fileStatus", "stored").put("collectedAt", now.toString());
-            if (fileName != null) {
-                item.put("fileName", fileName);
+            if (shownName != null) {
+                item.put("fileName", shownName);
+            }
+            if (hidden && fileName != null) {
+                item.put("originalFileName", fileName);
             }
             if (upload.source() != null) {
                 item.put("source", upload.source());

@@ -262,7 +262,7 @@ class EvidenceLockerTest extends ChainlineTest {
         }
         HttpClientResponseException refusedImport = assertThrows(HttpClientResponseException.class, () -> client.toBlocking().exchange(
                 HttpRequest.POST("/api/import", ((com.fasterxml.jackson.databind.node.ObjectNode) get("/api/evidence/" + id, analyst).deepCopy())
-                        .put("type", "Evidence").put("confidentiality", "public").without("meta").toString()).bearerAuth(analyst)));
+                        .put("type", "Evidence").put("confidentiality", "public").without(List.of("meta", "originalFileName")).toString()).bearerAuth(analyst)));
         assertEquals(HttpStatus.FORBIDDEN, refusedImport.getStatus(), "nor through an import");
         assertEquals("protected", get("/api/evidence/" + id, viewer).get("confidentiality").asText());
 
@@ -390,5 +390,23 @@ class EvidenceLockerTest extends ChainlineTest {
                 .retrieve(HttpRequest.GET("/api/evidence/" + id + "/file").bearerAuth(protector), byte[].class));
         assertEquals(HttpStatus.CONFLICT, header.getStatus());
         assertEquals(HttpStatus.OK, client.toBlocking().exchange(HttpRequest.POST("/api/evidence/verify", "").bearerAuth(analyst)).getStatus());
+    }
+
+    @Test
+    void aProtectedFileIsNamedByItsItemAndTheNameItArrivedUnderIsSealed() throws Exception {
+        byte[] testimony = "fictional testimony that arrived under its witness's name".getBytes(StandardCharsets.UTF_8);
+        JsonNode received = JSON.readTree(upload(testimony, "?fileName=Aiman-Dauletkyzy-testimony.ogg&kind=testimony&confidentiality=protected",
+                "audio/ogg").body());
+        String id = received.get("evidence").asText();
+        String seen = get("/api/evidence/" + id, viewer).toString() + get("/api/evidence/" + id + "/custody", viewer);
+        assertFalse(seen.contains("Dauletkyzy"), seen);
+        JsonNode item = get("/api/evidence/" + id, viewer);
+        assertEquals(id + ".ogg", item.get("fileName").asText());
+        assertTrue(item.get("originalFileName").get("protected").asBoolean());
+        HttpResponse<byte[]> file = client.toBlocking().exchange(HttpRequest.GET("/api/evidence/" + id + "/file").bearerAuth(protector), byte[].class);
+        assertFalse(file.getHeaders().get("Content-Disposition").contains("Dauletkyzy"));
+        JsonNode revealed = JSON.readTree(client.toBlocking().retrieve(HttpRequest.POST("/api/evidence/" + id + "/reveal",
+                "{\"reason\": \"which file was it\"}").bearerAuth(protector)));
+        assertEquals("Aiman-Dauletkyzy-testimony.ogg", revealed.get("originalFileName").get("name").asText());
     }
 }

@@ -66,6 +66,7 @@ class LeakScanTest extends ChainlineTest {
         PLANTED.put("personal chat", "Dariga Kenzhebulatova");
         PLANTED.put("personal chat id", "7770001119");
         PLANTED.put("channel signature", "Marat Yeszhanovich");
+        PLANTED.put("protected file's name", "Saule-Zhanbyrbayeva");
     }
 
     @Inject
@@ -102,7 +103,8 @@ class LeakScanTest extends ChainlineTest {
         exchange(HttpRequest.PATCH("/api/victims/v-003", "{\"identity\": \"" + PLANTED.get("protected victim") + "\"}").bearerAuth(analyst));
         exchange(HttpRequest.POST("/api/evidence", "{\"id\": \"ev-leak-signed\", \"kind\": \"document\", \"title\": \"A signed letter\","
                 + " \"authorIdentity\": \"" + PLANTED.get("item author") + "\"}").bearerAuth(analyst));
-        exchange(HttpRequest.POST("/api/evidence/files?fileName=w017.txt&kind=testimony&confidentiality=protected",
+        exchange(HttpRequest.POST("/api/evidence/files?fileName=" + PLANTED.get("protected file's name")
+                        + "-testimony.txt&kind=testimony&confidentiality=protected",
                 ("Testimony: I am " + PLANTED.get("testimony bytes") + ", I saw the platoon.").getBytes(StandardCharsets.UTF_8))
                 .contentType(MediaType.TEXT_PLAIN_TYPE).bearerAuth(analyst));
         exchange(HttpRequest.POST("/api/evidence/telegram?reason=leak%20scan", telegramExport())

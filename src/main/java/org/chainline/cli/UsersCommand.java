@@ -110,7 +110,13 @@ final class UsersCommand extends CommandGroup {
     }
 
     static void printIssued(PrintWriter out, String what, IssuedPassword issued) {
-        out.println(what + " account " + issued.username() + " (" + String.join(",", issued.roles()) + ").");
+        out.println(what + " account " + issued.username() + " (" + String.join(",", issued.roles()) + ")"
+                + switch (issued.protectionGrant()) {
+                    case "pending" -> "; witness-protection asked for: a holder must consent (POST /api/accounts/"
+                            + issued.username() + "/protection-consent)";
+                    case "suspended" -> "; its witness-protection grant is suspended until another holder restores it";
+                    default -> "";
+                } + ".");
         out.println("One-time password (shown once; it must be changed at first login): " + issued.oneTimePassword());
     }
 }

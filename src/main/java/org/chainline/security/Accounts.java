@@ -65,6 +65,7 @@ public class Accounts {
                 repository.update(account.withProtectionGrant(Account.GRANT_PENDING));
                 journal.append(actor, null, new Change(AccountEvents.PROTECTION_REQUESTED, accountId(account),
                         new AccountEvents.ProtectionEvent(name, actor)));
+                issued = new IssuedPassword(issued.username(), issued.roles(), issued.oneTimePassword(), Account.GRANT_PENDING);
             }
             return issued;
         });
@@ -171,7 +172,8 @@ public class Accounts {
                 journal.append(actor, "password reset", new Change(AccountEvents.PROTECTION_SUSPENDED, accountId(account),
                         new AccountEvents.ProtectionEvent(account.username(), actor)));
             }
-            return new IssuedPassword(account.username(), List.of(account.roles()), oneTime);
+            return new IssuedPassword(account.username(), List.of(account.roles()), oneTime,
+                    account.holdsProtectionGrant() ? Account.GRANT_SUSPENDED : account.protectionGrant());
         });
         revocation.forget(issued.username());
         return issued;
@@ -222,7 +224,7 @@ public class Accounts {
         repository.save(account);
         journal.append(actor, null, new Change(AccountEvents.CREATED, accountId(account),
                 new AccountEvents.Created(name, roles)));
-        return new IssuedPassword(name, roles, oneTime);
+        return new IssuedPassword(name, roles, oneTime, Account.GRANT_NONE);
     }
 
     private static String accountId(Account account) {

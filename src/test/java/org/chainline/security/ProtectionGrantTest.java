@@ -64,6 +64,7 @@ class ProtectionGrantTest extends ChainlineTest {
         String officerToken = TestLogins.login(client, officer, TestLogins.PASSWORD);
 
         JsonNode created = post("/api/accounts", "{\"username\": \"aliya\", \"roles\": [\"viewer\", \"witness-protection\"]}", admin);
+        assertEquals("pending", created.get("protectionGrant").asText(), "the answer says the grant waits for a holder");
         String aliya = firstLogin("aliya", created.get("oneTimePassword").asText());
         assertFalse(roles(aliya).contains(Roles.WITNESS_PROTECTION), "asked for, not yet given");
         assertEquals(HttpStatus.FORBIDDEN, refused("/api/accounts/aliya/protection-consent", "", admin), "an administrator cannot consent");
@@ -94,6 +95,7 @@ class ProtectionGrantTest extends ChainlineTest {
 
         // the administrator resets the holder's password and takes the one-time password: no grant comes with it
         JsonNode reset = post("/api/accounts/" + holderName + "/password-reset", "", admin);
+        assertEquals("suspended", reset.get("protectionGrant").asText());
         accounts.changePassword(holderName, reset.get("oneTimePassword").asText(), "the administrator's own choice");
         String taken = TestLogins.login(client, holderName, "the administrator's own choice");
         assertFalse(roles(taken).contains(Roles.WITNESS_PROTECTION), "a reset suspends the grant");

@@ -24,7 +24,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * Files arriving as evidence: hashed while they stream into the store, recorded as an evidence item (the same bytes
@@ -104,7 +103,10 @@ public class EvidenceLocker {
             throw new InvalidInput("file", "is empty: no bytes arrived");
         }
         try {
-            return record(actor, reason, upload, fileName, mediaType, stored, now, protectedArrival);
+            // read before the journal's turn: bytes already held may belong to a protected item
+            boolean hidden = protectedArrival
+                    || records.strictestConfidentiality(stored.sha256()).filter("protected"::equals).isPresent();
+            return record(actor, reason, upload, fileName, mediaType, stored, now, hidden);
         } catch (RuntimeException e) {
             if (!stored.existed()) {
                 discardIfUnrecorded(actor, stored.sha256());
@@ -149,10 +151,9 @@ public class EvidenceLocker {
     }
 
     private Received record(String actor, String reason, Upload upload, String fileName, String mediaType,
-                            FileStore.Stored stored, Instant now, boolean protectedArrival) {
+                            FileStore.Stored stored, Instant now, boolean hidden) {
         return journal.write(actor, reason, true, batch -> {
             StoredFiles.Row known = StoredFiles.find(batch.connection(), List.of(stored.sha256())).get(stored.sha256());
-            boolean hidden = protectedArrival || records.strictestConfidentiality(stored.sha256()).filter("protected"::equals).isPresent();
             String itemId = upload.evidence() != null ? upload.evidence() : known != null ? known.evidenceId()
                     : "ev-" + stored.sha256().substring(0, 16);
             String shownName = fileName == null ? null : hidden ? neutralName(itemId, fileName) : fileName;
@@ -258,42 +259,41 @@ public class EvidenceLocker {
                     + " POST /api/evidence/files?evidence=" + id + "; if it was lost, run verify and restore it from a backup");
         }
         long size = item.path("size").asLong(-1);
-        // what is sent is what arrived: a file small enough is checked whole before a byte goes out (and refused if it
+        String name = item.path("fileName").asText(id);
+        String type = item.path("mediaType").asText("");
+        String mediaType = type.matches("[a-z]+/[a-zA-Z0-9.+-]+") ? type : "application/octet-stream";
+        // what is sent is what arrived: a small file is read once, checked whole and sent from memory (or refused if it
         // changed); a larger one is checked as it streams, and the connection is cut before its end if it differs
-        if (size >= 0 && size <= VERIFY_BEFORE_SENDING) {
-            Optional<String> found = rehash(sha);
-            if (found.isPresent() && !found.get().equals(sha)) {
-                altered(actor, sha, found.get());
-                throw new Conflict("id", "the stored file of evidence " + id + " no longer matches its SHA-256: it was not"
-                        + " sent; run verify and restore it from a backup");
-            }
-        }
         InputStream in;
         try {
             in = files.open(sha).orElseThrow(() -> NotFound.because("the file of evidence " + id + " is not in the store"));
-        } catch (java.io.UncheckedIOException e) {
-            // a sealed file whose header no longer opens: as altered as a changed byte
+            if (size >= 0 && size <= VERIFY_BEFORE_SENDING) {
+                byte[] bytes;
+                try (InputStream whole = in) {
+                    bytes = whole.readNBytes((int) VERIFY_BEFORE_SENDING + 1);
+                }
+                String found = org.chainline.Sha256.hex(bytes);
+                if (!found.equals(sha)) {
+                    altered(actor, sha, found);
+                    throw new Conflict("id", "the stored file of evidence " + id + " no longer matches its SHA-256: it was"
+                            + " not sent; run verify and restore it from a backup");
+                }
+                in = new java.io.ByteArrayInputStream(bytes);
+            } else {
+                in = new Verifying(in, sha, found -> altered(actor, sha, found));
+            }
+        } catch (IOException | java.io.UncheckedIOException e) {
+            // a seal that no longer opens, or a file cut short: as altered as a changed byte
             altered(actor, sha, "0".repeat(64));
-            throw new Conflict("id", "the stored file of evidence " + id + " cannot be opened from its seal: it was not"
+            throw new Conflict("id", "the stored file of evidence " + id + " cannot be read as it arrived: it was not"
                     + " sent; run verify and restore it from a backup");
         }
         custody.record(actor, null, List.of(id), Custody.Action.DOWNLOADED, Custody.JSON.createObjectNode().put("sha256", sha));
-        String name = item.path("fileName").asText(id);
-        String type = item.path("mediaType").asText("");
-        return new Download(new Verifying(in, sha, found -> altered(actor, sha, found)), attachmentName(name),
-                type.matches("[a-z]+/[a-zA-Z0-9.+-]+") ? type : "application/octet-stream", size);
+        return new Download(in, attachmentName(name), mediaType, size);
     }
 
-    /** Files up to this size are re-hashed before they are sent. */
-    static final long VERIFY_BEFORE_SENDING = 64L << 20;
-
-    private Optional<String> rehash(String sha) {
-        try {
-            return files.rehash(sha);
-        } catch (IOException e) {
-            return Optional.of("0".repeat(64));
-        }
-    }
+    /** Files up to this size are read once, checked whole and sent from memory. */
+    static final long VERIFY_BEFORE_SENDING = 8L << 20;
 
     /** Journals, in the file's custody, that its bytes were found altered when they were to be sent. */
     private void altered(String actor, String sha, String found) {

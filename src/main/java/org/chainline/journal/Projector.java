@@ -59,13 +59,6 @@ public class Projector {
         return graph.read(tx -> tx.run(positionQuery).single().get("position").asLong());
     }
 
-    private volatile boolean ahead;
-
-    /** Whether the last catch-up found the graph ahead of the journal's head (the graph then takes no more entries). */
-    public boolean aheadOfJournal() {
-        return ahead;
-    }
-
     /** The graph's position is past the journal's head. */
     public static final class GraphAheadOfJournal extends IllegalStateException {
         GraphAheadOfJournal(String message) {
@@ -95,12 +88,10 @@ public class Projector {
             if (position > head) {
                 // The graph holds entries the journal no longer has (a journal that lost commits, or was cut back):
                 // projecting on would skip the new entries that take those positions. The graph is kept as evidence.
-                ahead = true;
                 lastError = "the graph is ahead of the journal (graph at " + position + ", journal head at " + head
                         + "): the journal lost entries the graph had applied; find out why, then run 'graph rebuild'";
                 throw new GraphAheadOfJournal(lastError);
             }
-            ahead = false;
             List<JournalEntry> batch = entries.after(position, BATCH);
             while (!batch.isEmpty()) {
                 positionBefore = position;
@@ -182,7 +173,6 @@ public class Projector {
             try (Session session = graph.session()) {
                 session.run(wipeQuery).consume();
             }
-            ahead = false;
             return catchUp();
         } finally {
             lock.unlock();

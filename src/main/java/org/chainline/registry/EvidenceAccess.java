@@ -101,26 +101,17 @@ final class EvidenceAccess {
         }
     }
 
-    /** Whether these bytes were held by a protected item and have not been released by a holder of the grant. */
-    static boolean protectedBytes(Connection connection, String sha256) {
-        try (PreparedStatement select = connection.prepareStatement("SELECT 1 FROM protected_bytes WHERE sha256 = ?")) {
-            select.setString(1, sha256);
-            try (ResultSet rs = select.executeQuery()) {
-                return rs.next();
-            }
-        } catch (SQLException e) {
-            throw failed(e);
-        }
-    }
-
-    /** The most protected confidentiality of the live items naming these bytes, or null if none does. */
+    /**
+     * The most protected confidentiality of the live items naming these bytes (protected, too, for bytes a protected
+     * item once held that no holder has released), or null if none does.
+     */
     static String strictest(Connection connection, String sha256) {
-        if (protectedBytes(connection, sha256)) {
-            return PROTECTED;
-        }
-        try (PreparedStatement select = connection.prepareStatement(
-                "SELECT DISTINCT confidentiality FROM evidence_access WHERE sha256 = ?")) {
+        // bytes released by no holder count as protected whether or not an item still names them
+        try (PreparedStatement select = connection.prepareStatement("""
+                SELECT 'protected' FROM protected_bytes WHERE sha256 = ?
+                UNION SELECT DISTINCT confidentiality FROM evidence_access WHERE sha256 = ?""")) {
             select.setString(1, sha256);
+            select.setString(2, sha256);
             String strictest = null;
             try (ResultSet rs = select.executeQuery()) {
                 while (rs.next()) {

@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Brings what earlier versions imported from Telegram up to today's protection, once, at start-up (journaled, with
+ * Brings what earlier versions imported from Telegram up to today's protection, once per instance, at start-up (journaled, with
  * why): raw exports kept {@code restricted} become protected (unless a holder of the grant lowered one on purpose), and
  * messages from a personal chat or private group lose the chat's name and Telegram id from their title, {@code channel}
  * and {@code channelId} for the same pseudonym and token a new import gives. Their ids, and the journal's history,
@@ -22,15 +22,53 @@ class EarlierTelegramImports {
 
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(EarlierTelegramImports.class);
 
+    /** The name of this upgrade in {@code upgrade_done}. */
+    static final String UPGRADE = "telegram-protection-2026-12";
+
     private final Records records;
     private final IdentityProtection protection;
+    private final io.micronaut.transaction.TransactionOperations<java.sql.Connection> transactions;
 
-    EarlierTelegramImports(Records records, IdentityProtection protection) {
+    EarlierTelegramImports(Records records, IdentityProtection protection,
+                           io.micronaut.transaction.TransactionOperations<java.sql.Connection> transactions) {
         this.records = records;
         this.protection = protection;
+        this.transactions = transactions;
     }
 
+    /** Runs the upgrade unless it has run here before (it scans every evidence record, so once is enough). */
     void protect() {
+        if (done()) {
+            return;
+        }
+        upgrade();
+        transactions.executeWrite(status -> {
+            try (var insert = status.getConnection().prepareStatement(
+                    "INSERT INTO upgrade_done (name, done_at) VALUES (?, now()) ON CONFLICT DO NOTHING")) {
+                insert.setString(1, UPGRADE);
+                insert.executeUpdate();
+            } catch (java.sql.SQLException e) {
+                throw new IllegalStateException("the upgrade cannot be recorded: " + e.getMessage(), e);
+            }
+            return null;
+        });
+    }
+
+    private boolean done() {
+        return transactions.executeRead(status -> {
+            try (var select = status.getConnection().prepareStatement("SELECT 1 FROM upgrade_done WHERE name = ?")) {
+                select.setString(1, UPGRADE);
+                try (var rs = select.executeQuery()) {
+                    return rs.next();
+                }
+            } catch (java.sql.SQLException e) {
+                throw new IllegalStateException("upgrades cannot be read: " + e.getMessage(), e);
+            }
+        });
+    }
+
+    /** Visible for the test, which plants records as an earlier version wrote them after the first start. */
+    void upgrade() {
         RecordType evidence = records.model().type("Evidence").orElseThrow();
         List<String> exports = records.unprotectedEvidence("result.json", "application/json",
                 List.of("Telegram export of ", "Telegram account export"));

@@ -58,7 +58,9 @@ final class RequestRateLimit {
                 .orElseGet(() -> "address:" + addresses.of(request));
         long now = System.nanoTime();
         if (buckets.size() > 100_000) {
-            buckets.clear();
+            // forget callers whose bucket has filled up again, never one still being held back
+            long full = (long) (burst / perSecond * 1e9);
+            buckets.values().removeIf(b -> now - b.at() > full);
         }
         boolean[] allowed = new boolean[1];
         Bucket b = buckets.compute(caller, (k, old) -> {

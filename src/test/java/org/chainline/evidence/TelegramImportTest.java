@@ -232,7 +232,7 @@ class TelegramImportTest extends ChainlineTest {
     }
 
     @Inject
-    ProtectedFiles protectedFiles;
+    EarlierTelegramImports earlierImports;
 
     @Test
     @Order(5)
@@ -244,7 +244,7 @@ class TelegramImportTest extends ChainlineTest {
                 {"id": "tg-5550999-3", "kind": "telegram-message", "title": "Dariga Oldchat #3: the convoy left at dawn",
                  "channel": "Dariga Oldchat", "channelId": "5550999", "messageId": 3, "partOf": "ev-legacy-export",
                  "text": "the convoy left at dawn"}""").bearerAuth(analyst));
-        protectedFiles.sweep();
+        earlierImports.upgrade();
         assertEquals("protected", get("/api/evidence/ev-legacy-export").get("confidentiality").asText());
         JsonNode message = get("/api/evidence/tg-5550999-3");
         assertTrue(message.get("channel").asText().matches("TG-chat-[0-9A-F]{8}"), message.toString());
@@ -254,7 +254,13 @@ class TelegramImportTest extends ChainlineTest {
         assertEquals("Telegram export of " + message.get("channel").asText() + " (result.json)",
                 get("/api/evidence/ev-legacy-export").get("title").asText());
         long head = journal.head().seq();
-        protectedFiles.sweep();
-        assertEquals(head, journal.head().seq(), "once done, nothing more at the next start");
+        earlierImports.upgrade();
+        assertEquals(head, journal.head().seq(), "upgraded records are not upgraded again");
+        client.toBlocking().exchange(HttpRequest.POST("/api/evidence", """
+                {"id": "tg-5550998-1", "kind": "telegram-message", "title": "Another Oldchat #1: x", "channel": "Another Oldchat",
+                 "channelId": "5550998", "messageId": 1}""").bearerAuth(analyst));
+        earlierImports.protect();
+        assertEquals("Another Oldchat", get("/api/evidence/tg-5550998-1").get("channel").asText(),
+                "after the first start the upgrade does not scan again (nothing new can be written the old way)");
     }
 }

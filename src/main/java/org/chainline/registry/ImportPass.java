@@ -62,7 +62,9 @@ final class ImportPass {
 
     /** Compares the chunk with the store and journals what is new or changed (nothing once an error was seen). */
     private void writeChunk() {
-        Map<String, StoredRecord> existing = store.find(batch.connection(), chunk.stream().map(ValidRecord::id).toList(), false);
+        // with content only where a protected value must be compared with the stored seal, in the same one query
+        boolean sealing = chunk.stream().anyMatch(ProtectedValues::holdsClear);
+        Map<String, StoredRecord> existing = store.find(batch.connection(), chunk.stream().map(ValidRecord::id).toList(), sealing);
         for (int i = 0; i < chunk.size(); i++) {
             ValidRecord record = chunk.get(i);
             StoredRecord s = existing.get(record.id());

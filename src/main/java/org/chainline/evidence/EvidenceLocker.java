@@ -140,23 +140,13 @@ public class EvidenceLocker {
         });
     }
 
-    /**
-     * The name a protected file goes by: the uploader's name for it ({@code Aigerim-testimony.ogg}) may name the
-     * witness, so it is kept sealed ({@code originalFileName}) and the item, its custody and its downloads use the
-     * item's id with the file's extension.
-     */
-    static String neutralName(String itemId, String fileName) {
-        String extension = fileName == null ? "" : fileName.substring(fileName.lastIndexOf('.') + 1);
-        return itemId + (fileName != null && fileName.contains(".") && extension.matches("[A-Za-z0-9]{1,10}") ? "." + extension : "");
-    }
-
     private Received record(String actor, String reason, Upload upload, String fileName, String mediaType,
                             FileStore.Stored stored, Instant now, boolean hidden) {
         return journal.write(actor, reason, true, batch -> {
             StoredFiles.Row known = StoredFiles.find(batch.connection(), List.of(stored.sha256())).get(stored.sha256());
             String itemId = upload.evidence() != null ? upload.evidence() : known != null ? known.evidenceId()
                     : "ev-" + stored.sha256().substring(0, 16);
-            String shownName = fileName == null ? null : hidden ? neutralName(itemId, fileName) : fileName;
+            String shownName = fileName == null ? null : hidden ? org.chainline.registry.ProtectedFileNames.neutral(itemId, fileName) : fileName;
             ObjectNode arrival = Custody.JSON.createObjectNode().put("sha256", stored.sha256()).put("size", stored.size())
                     .put("mediaType", mediaType).put("via", upload.via()).put("duplicate", known != null);
             if (shownName != null) {

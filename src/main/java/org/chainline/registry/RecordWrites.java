@@ -65,6 +65,7 @@ final class RecordWrites {
 
     /** Journals the record as created or changed (against {@code existing}), or does nothing if it is unchanged. */
     Outcome put(ValidRecord record, StoredRecord existing) {
+        ProtectedFileNames.hide(record);
         if (ProtectedValues.holdsClear(record)) {
             String before = existing == null ? null : existing.content() != null ? existing.content()
                     : store.find(batch.connection(), List.of(record.id()), true).get(record.id()).content();

@@ -409,4 +409,18 @@ class EvidenceLockerTest extends ChainlineTest {
                 "{\"reason\": \"which file was it\"}").bearerAuth(protector)));
         assertEquals("Aiman-Dauletkyzy-testimony.ogg", revealed.get("originalFileName").get("name").asText());
     }
+
+    @Test
+    void anItemRaisedToProtectedLaterHidesTheNameItsFileArrivedUnderToo() throws Exception {
+        byte[] photo = "fictional photo, uploaded before anyone knew it showed a witness".getBytes(StandardCharsets.UTF_8);
+        String id = JSON.readTree(upload(photo, "?fileName=Nurzhan-Abenov-at-the-pharmacy.jpg", "image/jpeg").body()).get("evidence").asText();
+        client.toBlocking().exchange(HttpRequest.PATCH("/api/evidence/" + id, "{\"confidentiality\": \"protected\"}").bearerAuth(analyst));
+        JsonNode item = get("/api/evidence/" + id, viewer);
+        assertEquals(id + ".jpg", item.get("fileName").asText());
+        assertEquals(id + ".jpg", item.get("title").asText(), "the title it took from the file name goes too");
+        assertFalse(item.toString().contains("Abenov"), item.toString());
+        JsonNode revealed = JSON.readTree(client.toBlocking().retrieve(HttpRequest.POST("/api/evidence/" + id + "/reveal",
+                "{\"reason\": \"which file was it\"}").bearerAuth(protector)));
+        assertEquals("Nurzhan-Abenov-at-the-pharmacy.jpg", revealed.get("originalFileName").get("name").asText());
+    }
 }

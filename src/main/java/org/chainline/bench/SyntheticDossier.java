@@ -65,11 +65,14 @@ public final class SyntheticDossier {
                             + "and an armoured vehicle of the battalion blocking the exit of the square. The dead were taken away before dusk.",
                     "The ministry denied that its units were present.", "none", "probable", paths));
             charts.add(new DossierContent.CommandChart(incident, "Incident " + i, date, "Рота " + i, List.of(
-                    new DossierContent.ChartLevel(3, "u-ng", "Ұлттық ұлан (National Guard)", null, null, null,
-                            List.of(new DossierContent.ChartCommander("p-1", "Ғалым Өтеғұлов (Galym Otegulov)", "2024-05-02", null, "probable", "certain", true))),
-                    new DossierContent.ChartLevel(2, "u-p" + i, "Полк " + i, "child of", "established", "certain", List.of()),
-                    new DossierContent.ChartLevel(1, "u-b" + i, "Батальон " + i, "child of", "established", "certain", List.of()),
-                    new DossierContent.ChartLevel(0, "u-r" + i, "Рота " + i, "child of", "probable", "certain", List.of()))));
+                    new DossierContent.ChartUnit("u-r" + i, "Рота " + i, 0, List.of()),
+                    new DossierContent.ChartUnit("u-b" + i, "Батальон " + i, 1, List.of()),
+                    new DossierContent.ChartUnit("u-p" + i, "Полк " + i, 2, List.of()),
+                    new DossierContent.ChartUnit("u-ng", "Ұлттық ұлан (National Guard)", 3,
+                            List.of(new DossierContent.ChartCommander("p-1", "Ғалым Өтеғұлов (Galym Otegulov)", "2024-05-02", null, "probable", "certain", true)))),
+                    List.of(new DossierContent.ChartRelation("rel-r" + i, "u-r" + i, "u-b" + i, "child of", "probable", "certain"),
+                            new DossierContent.ChartRelation("rel-b" + i, "u-b" + i, "u-p" + i, "child of", "established", "certain"),
+                            new DossierContent.ChartRelation("rel-p" + i, "u-p" + i, "u-ng", "child of", "established", "certain"))));
             exculpatory.add(new DossierContent.ExculpatoryItem("official-account", incident, null, "The ministry denied that its units were present.", null, null));
             timeline.add(new DossierContent.TimelineEvent(date, "Shooting of protesters at site " + i, "incident"));
             for (int e = 0; e < 3; e++) {

@@ -6,8 +6,10 @@ import org.chainline.liability.Views;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /** The chain of command above each unit that acted in an incident, at the incident's date, for the diagram. */
@@ -22,22 +24,27 @@ final class CommandCharts {
         String date = link.incident().start();
         List<DossierContent.CommandChart> charts = new ArrayList<>();
         for (String unit : acting) {
-            Views.UnitChain chain = chains.ofUnit(unit, date, LiabilityPaths.DEFAULT_DEPTH);
-            List<DossierContent.ChartLevel> levels = new ArrayList<>();
+            Views.UnitChain chain = chains.ofUnit(unit, date, LiabilityPaths.MAX_DEPTH);
+            // the answer has a level per link reaching a unit: a unit under two branches comes twice, drawn once
+            Map<String, DossierContent.ChartUnit> units = new LinkedHashMap<>();
+            Map<String, DossierContent.ChartRelation> relations = new LinkedHashMap<>();
             List<Views.Level> ordered = new ArrayList<>(chain.levels());
-            ordered.sort(Comparator.comparingInt(Views.Level::depth).reversed().thenComparing(l -> l.unit().id()));
+            ordered.sort(Comparator.comparingInt(Views.Level::depth).thenComparing(l -> l.unit().id()));
             for (Views.Level level : ordered) {
-                List<DossierContent.ChartCommander> commanders = level.commanders().stream()
-                        .map(c -> new DossierContent.ChartCommander(c.person().id(), display(c.person()),
-                                c.posting().start(), c.posting().end(), c.posting().strength(), c.posting().validity(),
-                                subject.contains(c.person().id()))).toList();
+                units.computeIfAbsent(level.unit().id(), id -> new DossierContent.ChartUnit(id, display(level.unit()), level.depth(),
+                        level.commanders().stream()
+                                .map(c -> new DossierContent.ChartCommander(c.person().id(), display(c.person()),
+                                        c.posting().start(), c.posting().end(), c.posting().strength(), c.posting().validity(),
+                                        subject.contains(c.person().id()))).toList()));
                 Views.Step relation = level.link();
-                levels.add(new DossierContent.ChartLevel(level.depth(), level.unit().id(), display(level.unit()),
-                        relation == null ? null : relationWord(relation.summary()),
-                        relation == null ? null : relation.strength(), relation == null ? null : relation.validity(), commanders));
+                if (relation != null && level.below() != null) {
+                    relations.putIfAbsent(relation.claim() + "\n" + level.below().id() + "\n" + level.unit().id(),
+                            new DossierContent.ChartRelation(relation.claim(), level.below().id(), level.unit().id(),
+                                    relationWord(relation.summary()), relation.strength(), relation.validity()));
+                }
             }
             charts.add(new DossierContent.CommandChart(link.incident().id(), link.incident().name(), date,
-                    display(chain.unit()), levels));
+                    display(chain.unit()), List.copyOf(units.values()), List.copyOf(relations.values())));
         }
         return charts;
     }

@@ -119,14 +119,20 @@ public record DossierContent(String format, Cover cover, Regime regime, Wording 
     public record Element(String element, boolean shown, List<String> claims, @Nullable String strength, String note) {
     }
 
-    /** The chain of command above the unit that acted, at the incident date, top first. */
+    /**
+     * The chain of command above the unit that acted, at the incident date: each unit once (with the fewest levels
+     * between it and the unit that acted), each relation between two of them once, as the record holds them.
+     */
     public record CommandChart(String incident, String incidentTitle, String date, String actingUnit,
-                               List<ChartLevel> levels) {
+                               List<ChartUnit> units, List<ChartRelation> relations) {
     }
 
-    public record ChartLevel(int depth, String unit, String unitName, @Nullable String relation,
-                             @Nullable String relationStrength, @Nullable String relationValidity,
-                             List<ChartCommander> commanders) {
+    public record ChartUnit(String unit, String unitName, int depth, List<ChartCommander> commanders) {
+    }
+
+    /** A unit relation claim, from the unit up to its superior. */
+    public record ChartRelation(String claim, String unit, String superior, String relation, String strength,
+                                String validity) {
     }
 
     public record ChartCommander(String person, String name, @Nullable String since, @Nullable String until,

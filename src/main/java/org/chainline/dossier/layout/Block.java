@@ -27,12 +27,19 @@ public sealed interface Block {
         }
     }
 
-    /** Boxes and arrows: units from the top of the chain down to the unit that acted, with their commanders. */
-    record Diagram(String caption, List<Box> boxes) implements Block {
+    /**
+     * A command chart: units in boxes with their commanders, and an arrow for each relation from a unit up to its
+     * superior; laid out in rows by {@link org.chainline.chart.LayeredLayout}.
+     */
+    record Diagram(String caption, List<Box> boxes, List<Arrow> arrows) implements Block {
     }
 
-    /** One unit's box; {@code arrow} labels the link to the box above (null for the top). */
-    record Box(List<Span> lines, boolean highlighted, String arrow) {
+    /** One unit's box; {@code title} names it again where a chart continued on a new page points back at it. */
+    record Box(String id, String title, List<Span> lines, boolean highlighted) {
+    }
+
+    /** An arrow from the box {@code from} up to the box {@code to}, with its label (the relation, its strength). */
+    record Arrow(String id, String from, String to, String label) {
     }
 
     /** A vertical timeline: one dot per dated event, incidents marked apart. */

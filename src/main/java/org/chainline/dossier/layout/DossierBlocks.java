@@ -224,32 +224,34 @@ public final class DossierBlocks {
             return;
         }
         blocks.add(Block.Paragraph.of(Span.of("Each diagram shows the units above the unit that acted, as they stood on the incident date, "
-                + "with the persons in command then. A box outlined in red is commanded by the subject. Arrows point from a unit to its superior, "
-                + "labelled with the relation, its strength and whether it held for certain on that date.", Style.BODY)));
+                + "with the persons in command then. Arrows point from a unit up to its superior, labelled with the relation, its strength "
+                + "and whether it held for certain on that date; a unit with several superiors that day has an arrow to each, side by side, "
+                + "and a unit reached through two branches is drawn once. A box outlined in red is commanded by the subject. Where a diagram "
+                + "runs onto another page, the arrows that leave its top row there point at a dashed box that names the superior drawn on the page before.",
+                Style.BODY)));
         for (DossierContent.CommandChart chart : c.charts()) {
             blocks.add(new Block.Heading(2, chart.incidentTitle() + ": " + chart.actingUnit() + " on " + chart.date(), null));
             List<Block.Box> boxes = new ArrayList<>();
-            String arrowToAbove = null;
-            for (DossierContent.ChartLevel level : chart.levels()) {
+            for (DossierContent.ChartUnit unit : chart.units()) {
                 List<Span> lines = new ArrayList<>();
-                lines.add(Span.of(level.unitName(), Style.BODY.bold()));
-                if (level.commanders().isEmpty()) {
+                lines.add(Span.of(unit.unitName(), Style.BODY.bold()));
+                if (unit.commanders().isEmpty()) {
                     lines.add(Span.of("\nno commander recorded at this date", Style.NOTE));
                 }
                 boolean subject = false;
-                for (DossierContent.ChartCommander k : level.commanders()) {
+                for (DossierContent.ChartCommander k : unit.commanders()) {
                     subject |= k.subject();
                     lines.add(Span.of("\n" + k.name(), k.subject() ? Style.SMALL.bold().colored(0xA8322D) : Style.SMALL.bold()));
                     lines.add(Span.of(" since " + orDash(k.since()) + (k.until() == null ? "" : " until " + k.until())
                             + "; " + k.strength() + ", " + k.validity(), Style.SMALL));
                 }
-                // levels run top first; a level's relation is the link from the unit below it, drawn as that box's arrow
-                boxes.add(new Block.Box(lines, subject, arrowToAbove));
-                arrowToAbove = level.relation() == null ? null
-                        : level.relation() + " \u00b7 " + level.relationStrength() + " \u00b7 " + level.relationValidity();
+                boxes.add(new Block.Box(unit.unit(), unit.unitName(), lines, subject));
             }
+            List<Block.Arrow> arrows = chart.relations().stream()
+                    .map(r -> new Block.Arrow(r.claim(), r.unit(), r.superior(), r.relation() + " \u00b7 " + r.strength() + " \u00b7 " + r.validity()))
+                    .toList();
             blocks.add(new Block.Diagram("Chain of command above " + chart.actingUnit() + " on " + chart.date()
-                    + " (top: the highest superior recorded).", boxes));
+                    + " (top: the highest superiors recorded).", boxes, arrows));
         }
     }
 

@@ -1,6 +1,9 @@
 package org.chainline.dossier.layout;
 
+import org.chainline.chart.LayeredLayout;
+
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -98,8 +101,15 @@ public final class Paginator {
         }
         List<TextLines.Line> lines = TextLines.wrap(List.of(Span.of(h.text(), style)), page.textWidth(), measure);
         float height = lines.stream().map(TextLines.Line::height).reduce(0f, Float::sum);
-        // keep a heading with the first lines of what follows it
-        ensure(height + 8 + (next instanceof Block.Heading ? 30 : 40));
+        // keep a heading with the first lines of what follows it, or with the whole of a chart that fits a page
+        float keep = next instanceof Block.Heading ? 30 : 40;
+        if (next instanceof Block.Diagram d) {
+            float chart = height(d);
+            if (chart + height + 8 <= page.height() - page.top() - page.bottom()) {
+                keep = chart;
+            }
+        }
+        ensure(height + 8 + keep);
         if (!fresh()) {
             y -= h.level() == 1 ? 0 : h.level() == 2 ? 8 : 4;
         }
@@ -219,44 +229,171 @@ public final class Paginator {
         current.add(new Placed.Line(xs[0], y, xs[xs.length - 1], y, 0.4f, RULE));
     }
 
+    /**
+     * A command chart: laid out whole by {@link LayeredLayout}, and placed here if it fits, else on a new page; a
+     * chart taller than a page is cut between rows, and each part laid out again with the superiors its top row
+     * points at repeated above it as dashed boxes, so that every arrow is drawn once, whole, on the page of the
+     * unit it leaves.
+     */
     private void diagram(Block.Diagram d) {
-        float boxWidth = Math.min(page.textWidth(), 340);
-        float x = page.left() + (page.textWidth() - boxWidth) / 2;
-        float gap = 34;
         List<TextLines.Line> caption = TextLines.wrap(List.of(Span.of(d.caption(), Style.NOTE)), page.textWidth(), measure);
-        ensure(caption.size() * Style.NOTE.leading() + 60);
-        lines(caption, page.left());
-        y -= 6;
-        float previousBottom = Float.NaN;
-        for (Block.Box box : d.boxes()) {
-            List<TextLines.Line> lines = TextLines.wrap(box.lines(), boxWidth - 14, measure);
-            float height = lines.stream().map(TextLines.Line::height).reduce(0f, Float::sum) + 10;
-            boolean arrow = box.arrow() != null && !Float.isNaN(previousBottom);
-            if (y - height - (arrow ? gap : 0) < page.bottom()) {
-                newPage();
-                arrow = false;
-                lines(TextLines.wrap(List.of(Span.of("(chain continued from the previous page)", Style.NOTE)), page.textWidth(), measure), page.left());
-                y -= 4;
-            }
-            if (arrow) {
-                float cx = x + boxWidth / 2;
-                current.add(new Placed.Line(cx, y - gap, cx, y - 5, 0.9f, Style.NAVY));
-                current.add(new Placed.ArrowHead(cx, y, Style.NAVY));
-                for (TextLines.Line l : TextLines.wrap(List.of(Span.of(box.arrow(), Style.NOTE)), boxWidth / 2 + 60, measure)) {
-                    current.add(new Placed.Text(cx + 8, y - gap / 2 - 3, Style.NOTE, l.fragments().isEmpty() ? "" : l.fragments().getFirst().text()));
+        float captionHeight = caption.stream().map(TextLines.Line::height).reduce(0f, Float::sum) + 6;
+        if (d.boxes().isEmpty()) {
+            ensure(captionHeight);
+            lines(caption, page.left());
+            y -= 6;
+            return;
+        }
+        ChartSizes sizes = ChartSizes.fitting(d, page.textWidth(), measure);
+        Map<String, Integer> rows = LayeredLayout.rows(sizes.nodes(d.boxes()), sizes.edges(d.arrows()));
+        int lastRow = rows.values().stream().mapToInt(Integer::intValue).max().orElse(0);
+        Map<String, Integer> pageOf = new HashMap<>();
+        boolean pageStart = fresh();
+        int from = 0;
+        while (from <= lastRow) {
+            float room = y - page.bottom() - (from == 0 ? captionHeight : 0);
+            LayeredLayout.Chart fitted = null;
+            int to = lastRow;
+            for (; to >= from; to--) {
+                LayeredLayout.Chart part = part(d, sizes, rows, from, to, pageOf);
+                if (part.height() <= room) {
+                    fitted = part;
                     break;
                 }
-                y -= gap;
             }
-            float top = y;
-            current.add(new Placed.Rect(x, top - height, boxWidth, height, box.highlighted() ? 0xA8322D : Style.NAVY,
-                    box.highlighted() ? 0xFBEDEC : 0xF4F6FA, box.highlighted() ? 1.6f : 0.8f));
-            y -= 5;
-            lines(lines, x + 7);
-            y = top - height;
-            previousBottom = y;
+            if (fitted == null) {
+                if (!pageStart) {
+                    newPage();
+                    pageStart = true;
+                    if (from > 0) {
+                        continued();
+                    }
+                    continue;
+                }
+                // one row taller than a page (never at the dossier's sizes): drawn whole, running over the margin
+                to = from;
+                fitted = part(d, sizes, rows, from, to, pageOf);
+            }
+            if (from == 0) {
+                lines(caption, page.left());
+                y -= 6;
+            }
+            draw(d, fitted, pageOf);
+            from = to + 1;
+            if (from <= lastRow) {
+                newPage();
+                pageStart = true;
+                continued();
+            }
         }
         y -= 12;
+    }
+
+    /** The height a diagram needs, caption included, when it is drawn whole. */
+    private float height(Block.Diagram d) {
+        float caption = TextLines.wrap(List.of(Span.of(d.caption(), Style.NOTE)), page.textWidth(), measure).stream()
+                .map(TextLines.Line::height).reduce(0f, Float::sum) + 6;
+        if (d.boxes().isEmpty()) {
+            return caption;
+        }
+        ChartSizes sizes = ChartSizes.fitting(d, page.textWidth(), measure);
+        return caption + LayeredLayout.layout(sizes.nodes(d.boxes()), sizes.edges(d.arrows()), LayeredLayout.Spacing.DEFAULT).height();
+    }
+
+    private static final float CONTINUED_NOTE = 16;
+
+    private void continued() {
+        lines(TextLines.wrap(List.of(Span.of("(chain continued from the previous page)", Style.NOTE)), page.textWidth(), measure), page.left());
+        y -= 4;
+    }
+
+    /** The rows {@code from}..{@code to} of a chart, and a dashed box for each superior above them they point at. */
+    private LayeredLayout.Chart part(Block.Diagram d, ChartSizes sizes, Map<String, Integer> rows, int from, int to,
+                                     Map<String, Integer> pageOf) {
+        List<Block.Box> boxes = new ArrayList<>();
+        Map<String, Block.Box> stubs = new LinkedHashMap<>();
+        List<Block.Arrow> arrows = new ArrayList<>();
+        Map<String, Block.Box> byId = new HashMap<>();
+        d.boxes().forEach(b -> byId.put(b.id(), b));
+        for (Block.Box b : d.boxes()) {
+            int row = rows.get(b.id());
+            if (row >= from && row <= to) {
+                boxes.add(b);
+            }
+        }
+        for (Block.Arrow a : d.arrows()) {
+            int source = rows.get(a.from());
+            if (source < from || source > to) {
+                continue;
+            }
+            int target = rows.get(a.to());
+            if (target >= from && target <= to) {
+                arrows.add(a);
+            } else {
+                Block.Box stub = stubs.computeIfAbsent(a.to(), id -> stub(byId.get(id), pageOf.get(id)));
+                arrows.add(new Block.Arrow(a.id(), a.from(), stub.id(), a.label()));
+            }
+        }
+        boxes.addAll(stubs.values());
+        return LayeredLayout.layout(sizes.nodes(boxes), sizes.edges(arrows), LayeredLayout.Spacing.DEFAULT);
+    }
+
+    static final String STUB = "continued:";
+
+    private static Block.Box stub(Block.Box of, Integer onPage) {
+        String where = onPage == null ? "drawn on another page" : "drawn on page " + (onPage + 1);
+        return new Block.Box(STUB + of.id(), of.title(), List.of(Span.of(of.title(), Style.SMALL.bold()),
+                Span.of("\n" + where, Style.NOTE)), false);
+    }
+
+    private void draw(Block.Diagram d, LayeredLayout.Chart chart, Map<String, Integer> pageOf) {
+        float top = y;
+        float left = page.left() + Math.max(0, (page.textWidth() - chart.width()) / 2);
+        Map<String, Block.Box> byId = new HashMap<>();
+        d.boxes().forEach(b -> byId.put(b.id(), b));
+        Map<String, Block.Arrow> arrows = new HashMap<>();
+        d.arrows().forEach(a -> arrows.put(a.id(), a));
+        for (LayeredLayout.Route r : chart.routes()) {
+            List<LayeredLayout.Point> p = r.points();
+            float[] xs = new float[p.size()];
+            float[] ys = new float[p.size()];
+            for (int i = 0; i < p.size(); i++) {
+                xs[i] = left + p.get(i).x();
+                ys[i] = top - p.get(i).y();
+            }
+            // the shaft stops under the head, whose tip touches the box
+            int last = p.size() - 1;
+            boolean down = ys[last] < ys[last - 1];
+            float tip = ys[last];
+            ys[last] = down ? tip + 5 : tip - 5;
+            current.add(new Placed.Polyline(xs, ys, 0.9f, Style.NAVY));
+            current.add(new Placed.ArrowHead(xs[last], tip, Style.NAVY, down));
+        }
+        for (LayeredLayout.Route r : chart.routes()) {
+            Block.Arrow a = arrows.get(r.edge().id());
+            if (r.label() == null || a == null) {
+                continue;
+            }
+            float lx = left + r.label().x();
+            float ly = top - r.label().y();
+            current.add(new Placed.Rect(lx - 1, ly - r.edge().labelHeight(), r.edge().labelWidth() + 2, r.edge().labelHeight(), -1, 0xFFFFFF, 0));
+            y = ly;
+            lines(TextLines.wrap(List.of(Span.of(a.label(), ChartSizes.LABEL)), r.edge().labelWidth() + 0.5f, measure), lx);
+        }
+        for (LayeredLayout.Box b : chart.boxes()) {
+            boolean stub = b.id().startsWith(STUB);
+            Block.Box box = stub ? stub(byId.get(b.id().substring(STUB.length())), pageOf.get(b.id().substring(STUB.length()))) : byId.get(b.id());
+            float bx = left + b.x();
+            float by = top - b.y();
+            current.add(new Placed.Rect(bx, by - b.height(), b.width(), b.height(), box.highlighted() ? 0xA8322D : stub ? Style.GREY : Style.NAVY,
+                    box.highlighted() ? 0xFBEDEC : stub ? 0xFFFFFF : 0xF4F6FA, box.highlighted() ? 1.6f : 0.8f, stub));
+            y = by - 5;
+            lines(TextLines.wrap(box.lines(), b.width() - 14, measure), bx + 7);
+            if (!stub) {
+                pageOf.put(b.id(), pages.size() - 1);
+            }
+        }
+        y = top - chart.height();
     }
 
     private void timeline(Block.Timeline t) {

@@ -69,21 +69,37 @@ final class Drawing {
                 if (r.stroke() >= 0) {
                     num(r.lineWidth()).append(" w ");
                     color(r.stroke()).append("RG ");
+                    if (r.dashed()) {
+                        out.append("[3 2] 0 d ");
+                    }
                 }
                 num(r.x()).append(' ');
                 num(r.y()).append(' ');
                 num(r.width()).append(' ');
                 num(r.height()).append(" re ");
                 out.append(r.fill() >= 0 && r.stroke() >= 0 ? "B\n" : r.fill() >= 0 ? "f\n" : "S\n");
+                if (r.dashed() && r.stroke() >= 0) {
+                    out.append("[] 0 d\n");
+                }
+            }
+            case Placed.Polyline p -> {
+                num(p.width()).append(" w ");
+                color(p.color()).append("RG ");
+                for (int i = 0; i < p.xs().length; i++) {
+                    num(p.xs()[i]).append(' ');
+                    num(p.ys()[i]).append(i == 0 ? " m " : " l ");
+                }
+                out.append("S\n");
             }
             case Placed.ArrowHead a -> {
+                float back = a.down() ? 8 : -8;
                 color(a.color()).append("rg ");
                 num(a.x()).append(' ');
                 num(a.y()).append(" m ");
                 num(a.x() - 4).append(' ');
-                num(a.y() - 8).append(" l ");
+                num(a.y() + back).append(" l ");
                 num(a.x() + 4).append(' ');
-                num(a.y() - 8).append(" l h f\n");
+                num(a.y() + back).append(" l h f\n");
             }
             case Placed.Text t -> texts(List.of(t));
             case Placed.Link l -> { }

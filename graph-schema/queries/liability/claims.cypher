@@ -1,5 +1,6 @@
 // What the strength rule and the path summaries need of each claim: status, validity bounds, the records it
-// links (not its evidence), and every citation with the evidence item's grade and what ties items to one source.
+// links (not its evidence), and every citation with the evidence item's grade and what ties items to one source
+// (an item's origin: the channel it was published in, else its source's pseudonym, which a forward names).
 // An issuance holds from its order's date.
 UNWIND $ids AS claimId
 MATCH (c:Record {id: claimId})
@@ -11,6 +12,7 @@ RETURN c.id AS id, c.type AS type, c.status AS status, c.start AS start, c.end A
        [(c)-[ct:CITES]->(e:Evidence) | {
            evidence: e.id, title: e.name, stance: ct.stance, pinpoint: ct.pinpoint, kind: e.kind, sha256: e.sha256,
            forwardedFrom: e.forwardedFrom, credibility: e.credibility,
+           origin: coalesce(e.channel, head([(e)-[:FROM_SOURCE]->(s) | s.pseudonym])),
            copyOf: head([(e)-[:COPY_OF]->(o) | o.id]),
            source: head([(e)-[:FROM_SOURCE]->(s) | s.id]),
            reliability: head([(e)-[:FROM_SOURCE]->(s) | s.reliability]),

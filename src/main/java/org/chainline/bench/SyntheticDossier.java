@@ -46,7 +46,7 @@ public final class SyntheticDossier {
                             "accepted", s == 4 ? "probable" : "established", "2 independent well-graded sources", "certain",
                             "2024-0" + (1 + s) + "-01", null, cites));
                 }
-                paths.add(new DossierContent.Path(mode, "probable", true, 3, List.of("Рота " + i, "Батальон " + i, "Полк " + i),
+                paths.add(new DossierContent.Path(mode, "perpetrated", "probable", "its weakest claim, claim-" + i + "-" + mode + "-4, is probable", true, 3, List.of("Рота " + i, "Батальон " + i, "Полк " + i),
                         steps, mode.equals("command") ? List.of(
                         new DossierContent.Element("effective-control", true, List.of("claim-" + i + "-command-1"), "established", "postings and unit relations at the incident date"),
                         new DossierContent.Element("knowledge", true, List.of("know-" + i), "probable", "knew or should have known"),

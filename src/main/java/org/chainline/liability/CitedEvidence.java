@@ -7,14 +7,15 @@ import io.micronaut.serde.annotation.Serdeable;
 /**
  * One citation of a claim with what the strength rule needs of the evidence item: its grade (source reliability
  * A–F, information credibility 1–6) and what makes two items one source (hash, forwarded-from origin, copy-of,
- * source).
+ * source). {@code origin} is where the item itself was published: its channel, else its source's pseudonym; a
+ * forward's {@code forwardedFrom} names such an origin.
  */
 @Serdeable
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record CitedEvidence(String evidence, String title, String stance, @Nullable String pinpoint, String kind,
                             @Nullable String sha256, @Nullable String forwardedFrom, @Nullable String copyOf,
                             @Nullable String source, @Nullable String reliability, @Nullable Integer credibility,
-                            @Nullable String authoredBy) {
+                            @Nullable String authoredBy, @Nullable String origin) {
 
     public boolean supports() {
         return "supports".equals(stance);

@@ -30,7 +30,8 @@ final class ClaimSummaries {
                     c.get("stance").asString("supports"), c.get("pinpoint").asString(null), c.get("kind").asString(null),
                     c.get("sha256").asString(null), c.get("forwardedFrom").asString(null), c.get("copyOf").asString(null),
                     c.get("source").asString(null), c.get("reliability").asString(null),
-                    c.get("credibility").isNull() ? null : c.get("credibility").asInt(), c.get("authoredBy").asString(null)));
+                    c.get("credibility").isNull() ? null : c.get("credibility").asInt(), c.get("authoredBy").asString(null),
+                    c.get("origin").asString(null)));
         }
         citations.sort(java.util.Comparator.comparing(CitedEvidence::evidence));
         String type = r.get("type").asString();

@@ -16,7 +16,8 @@ import java.util.Set;
 /**
  * Liability paths (graph-schema/README.md): for a person, every incident reachable by direct involvement, ordering,
  * command and failure to act; for an incident, every person who may bear responsibility, ranked. Computed on each
- * question from the graph, never stored.
+ * question from the graph, never stored. Ranked by strength, then by the involvement the path runs through
+ * ({@link StrengthRule.Involvement}: the unit that acted before one merely present), then mode, then depth.
  */
 @Singleton
 public class LiabilityPaths {
@@ -70,6 +71,7 @@ public class LiabilityPaths {
         List<LiabilityGraph.PathRow> rows = graph.pathsOfIncident(tx, incidentId, maxDepth);
         return new Views.IncidentLiability(incident.incident(), maxDepth, links(tx, rows, Comparator.comparing(
                 (Views.Link l) -> -Strength.valueOf(l.strongest().toUpperCase()).ordinal())
+                .thenComparing(l -> StrengthRule.Involvement.of(l.paths().getFirst().involvement()).rank())
                 .thenComparing(l -> MODES.indexOf(l.paths().getFirst().mode()))
                 .thenComparing(l -> l.paths().getFirst().depth())
                 .thenComparing(l -> l.person().id())));
@@ -112,6 +114,7 @@ public class LiabilityPaths {
         byPair.forEach((key, paths) -> {
             String[] ids = key.split("\n");
             paths.sort(Comparator.comparing((Views.Path p) -> -Strength.valueOf(p.strength().toUpperCase()).ordinal())
+                    .thenComparing(p -> StrengthRule.Involvement.of(p.involvement()).rank())
                     .thenComparing(p -> MODES.indexOf(p.mode())).thenComparing(Views.Path::depth));
             List<Views.Ref> others = alsoKnownAs.getOrDefault(ids[0], List.of()).stream().sorted()
                     .map(id -> records.get(id).ref()).toList();

@@ -37,11 +37,11 @@ final class PathAssembly {
         if (mode.equals("command")) {
             elements = elements(row, steps, claims, incident);
         }
-        paths.add(path(mode, row.depth(), units, steps, elements));
+        paths.add(path(mode, row.role(), row.depth(), units, steps, elements));
         if (row.route().equals("command") && !row.knowledge().isEmpty() && LiabilityPaths.inaction(incident.investigation())) {
             List<Views.Step> withKnowledge = new ArrayList<>(steps);
             row.knowledge().forEach(k -> withKnowledge.add(step(claims.get(k), incident.window())));
-            paths.add(path("failure-to-act", row.depth(), units, withKnowledge, elements));
+            paths.add(path("failure-to-act", row.role(), row.depth(), units, withKnowledge, elements));
         }
         return paths;
     }
@@ -53,17 +53,12 @@ final class PathAssembly {
                 validity.name().toLowerCase(), claim.start(), claim.end(), claim.citations());
     }
 
-    private static Views.Path path(String mode, int depth, List<Views.Ref> units, List<Views.Step> steps, List<Views.Element> elements) {
-        Strength strength = Strength.ESTABLISHED;
-        boolean certain = true;
-        for (Views.Step s : steps) {
-            strength = strength.weakest(Strength.valueOf(s.strength().toUpperCase()));
-            certain &= s.validity().equals("certain");
-        }
-        if (!certain) {
-            strength = strength.weakest(Strength.POSSIBLE);
-        }
-        return new Views.Path(mode, strength.word(), certain, depth, units, List.copyOf(steps), elements);
+    private static Views.Path path(String mode, String involvement, int depth, List<Views.Ref> units, List<Views.Step> steps,
+                                   List<Views.Element> elements) {
+        boolean certain = steps.stream().allMatch(s -> s.validity().equals("certain"));
+        StrengthRule.Assessment strength = StrengthRule.path(steps, involvement);
+        return new Views.Path(mode, involvement, strength.strength().word(), strength.reason(), certain, depth, units,
+                List.copyOf(steps), elements);
     }
 
     /** Effective control, knowledge, and failure to prevent or punish, each with its claims. */

@@ -40,13 +40,15 @@ public final class Views {
 
     /**
      * A path of claims from a person to an incident: the mode (direct, ordering, command, failure-to-act), the
-     * depth (unit levels between the unit that acted and the one commanded), the strength (its weakest claim,
-     * and no more than possible where a date makes a link only possible).
+     * involvement it runs through (the role of its Involvement claim: perpetrated, present...; null for an order
+     * naming the incident), the depth (unit levels between the unit involved and the one commanded), the strength
+     * (its weakest claim, no more than possible where a date makes a link only possible, and no more than its
+     * involvement allows) and why.
      */
     @Serdeable
     @JsonInclude(JsonInclude.Include.ALWAYS)
-    public record Path(String mode, String strength, boolean datesCertain, int depth, List<Ref> units, List<Step> steps,
-                       List<Element> elements) {
+    public record Path(String mode, @Nullable String involvement, String strength, String strengthReason, boolean datesCertain,
+                       int depth, List<Ref> units, List<Step> steps, List<Element> elements) {
     }
 
     /**

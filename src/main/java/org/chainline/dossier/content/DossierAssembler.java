@@ -73,7 +73,7 @@ public class DossierAssembler {
             for (Views.Path p : link.paths()) {
                 List<DossierContent.Step> steps = p.steps().stream().map(s -> step(s, register)).toList();
                 List<String> limbs = regime.limbsFor(p.mode()).stream().map(Regime.Limb::id).toList();
-                paths.add(new DossierContent.Path(p.mode(), p.strength(), p.datesCertain(), p.depth(),
+                paths.add(new DossierContent.Path(p.mode(), p.involvement(), p.strength(), p.strengthReason(), p.datesCertain(), p.depth(),
                         p.units().stream().map(CommandCharts::display).toList(), steps,
                         p.elements().stream().map(e -> new DossierContent.Element(e.element(), e.shown(), e.claims(), e.strength(), e.note())).toList(),
                         limbs));

@@ -107,8 +107,9 @@ public record DossierContent(String format, Cover cover, Regime regime, Wording 
     }
 
     /** A path of claims from the subject to the incident. */
-    public record Path(String mode, String strength, boolean datesCertain, int depth, List<String> units,
-                       List<Step> steps, List<Element> elements, List<String> limbs) {
+    /** A link's path; {@code involvement} is the role of the Involvement it runs through (null for an order naming the incident). */
+    public record Path(String mode, @Nullable String involvement, String strength, String strengthReason, boolean datesCertain,
+                       int depth, List<String> units, List<Step> steps, List<Element> elements, List<String> limbs) {
     }
 
     public record Step(String claim, String type, String summary, String status, String strength,

@@ -191,11 +191,12 @@ public final class DossierBlocks {
     }
 
     private void path(DossierContent.Path p) {
-        blocks.add(new Block.Heading(3, "Link: " + words(p.mode()) + ", " + p.strength()
-                + (p.datesCertain() ? "" : " (dates make it only possible)"), null));
-        String units = p.units().isEmpty() ? "" : " Units on the path, from the one that acted: " + String.join(" \u2192 ", p.units())
-                + " (" + p.depth() + (p.depth() == 1 ? " level" : " levels") + " above the unit that acted).";
+        blocks.add(new Block.Heading(3, "Link: " + words(p.mode()) + (p.involvement() == null ? "" : " through an involvement as " + words(p.involvement()))
+                + ", " + p.strength() + (p.datesCertain() ? "" : " (dates make it only possible)"), null));
+        String units = p.units().isEmpty() ? "" : " Units on the path, from the one involved: " + String.join(" \u2192 ", p.units())
+                + " (" + p.depth() + (p.depth() == 1 ? " level" : " levels") + " above it).";
         blocks.add(Block.Paragraph.of(Span.of(capital(w.modes().get(p.mode())) + "." + units
+                + " Strength " + p.strength() + ": " + p.strengthReason() + "."
                 + (p.limbs().isEmpty() ? " No limb of this regime covers this mode." : " Regime limbs: " + String.join("; ", p.limbs()) + "."), Style.BODY)));
         List<List<Block.Cell>> rows = new ArrayList<>();
         for (DossierContent.Step s : p.steps()) {

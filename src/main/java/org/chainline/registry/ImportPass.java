@@ -13,7 +13,7 @@ import java.util.Set;
  * One pass of an import, inside the journal's transaction: the ids defined so far, the references not yet resolved,
  * and the chunk of lines waiting to be compared with the store and written. Once an error is seen it only checks.
  */
-final class ImportPass {
+final class ImportPass implements RecordImport.LineHandler {
 
     private static final int CHUNK = 1000;
     private final RecordStore store;
@@ -38,13 +38,34 @@ final class ImportPass {
         this.counts = counts;
     }
 
-    void line(long number, ValidRecord record) {
-        Defined earlier = defined.putIfAbsent(record.id(), new Defined(record.type().name(), number));
-        if (earlier != null) {
-            errors.add(number, "id", record.id() + " is already defined on line " + earlier.line());
+    @Override
+    public void valid(long number, ValidRecord record) {
+        if (!define(number, record.type().name(), record.id(), record.refs())) {
             return;
         }
-        for (Ref ref : record.refs()) {
+        chunk.add(record);
+        chunkLines.add(number);
+        if (chunk.size() == CHUNK) {
+            writeChunk();
+        }
+    }
+
+    /** A line with errors: its id is still defined (so that lines referring to it are not wrong too), its references checked. */
+    @Override
+    public void invalid(long number, RecordType type, String id, List<Ref> refs) {
+        if (RecordValidator.ID.matcher(id).matches()) {
+            define(number, type.name(), id, refs);
+        }
+    }
+
+    /** Defines an id and checks (or keeps for the end) its references; false if the id was defined before. */
+    private boolean define(long number, String type, String id, List<Ref> refs) {
+        Defined earlier = defined.putIfAbsent(id, new Defined(type, number));
+        if (earlier != null) {
+            errors.add(number, "id", id + " is already defined on line " + earlier.line());
+            return false;
+        }
+        for (Ref ref : refs) {
             Defined target = defined.get(ref.id());
             if (target == null) {
                 pending.add(new Pending(number, ref));
@@ -53,11 +74,7 @@ final class ImportPass {
                         .ifPresent(why -> errors.add(number, ref.field(), why));
             }
         }
-        chunk.add(record);
-        chunkLines.add(number);
-        if (chunk.size() == CHUNK) {
-            writeChunk();
-        }
+        return true;
     }
 
     /** Compares the chunk with the store and journals what is new or changed (nothing once an error was seen). */
@@ -69,7 +86,7 @@ final class ImportPass {
             ValidRecord record = chunk.get(i);
             StoredRecord s = existing.get(record.id());
             if (s != null && !s.type().equals(record.type().name())) {
-                errors.add(chunkLines.get(i), "id", record.id() + " is already a " + s.type() + "; a record's type cannot change");
+                errors.add(chunkLines.get(i), "id", record.id() + " is already " + RecordWrites.withArticle(s.type()) + "; a record's type cannot change");
             } else if (s != null && s.retired()) {
                 errors.add(chunkLines.get(i), "id", record.id() + " was retired; ids are never reused");
             } else if (errors.count() == 0) {

@@ -87,7 +87,7 @@ public class RecordImport {
                 RecordWrites writes = new RecordWrites(batch, store, protectedValues,
                         new RecordWrites.Writer(sha256, false));
                 ImportPass pass = new ImportPass(store, writes, batch, errors, counts, (r, o) -> { });
-                lines[0] = read(source, pass::line, errors, done -> progress.at("check and write", done, -1));
+                lines[0] = read(source, pass, errors, done -> progress.at("check and write", done, -1));
                 pass.finish();
                 if (errors.count() > 0) {
                     throw new Rejected();
@@ -120,8 +120,11 @@ public class RecordImport {
                 new ImportReport.Phases((written - started) / 1_000_000, (projected - written) / 1_000_000));
     }
 
-    private interface LineHandler {
+    /** Where checked lines go: a valid record to be written, or what an invalid one defines and refers to. */
+    interface LineHandler {
         void valid(long line, ValidRecord record);
+
+        void invalid(long line, RecordType type, String id, List<Ref> refs);
     }
 
     /** Reads and checks every line, handing on the valid ones; returns the number of lines. */
@@ -191,6 +194,8 @@ public class RecordImport {
             handler.valid(number, checked.record());
         } else {
             problems.forEach(v -> errors.add(number, v.field(), v.reason()));
+            // still defined for the lines that refer to it, and its own references checked now: every error at once
+            handler.invalid(number, type, id.asText(), checked.refs());
         }
     }
 
@@ -226,7 +231,7 @@ public class RecordImport {
 
         /** Checks one record (as in the import format) and writes it with the others. */
         public void add(long position, JsonNode record) {
-            check(position, record, pass::line, errors);
+            check(position, record, pass, errors);
         }
 
         /** Those of the ids that are stored records (live or retired). */

@@ -26,8 +26,8 @@ final class RecordValidator {
     static Checked check(RecordType type, String id, JsonNode body) {
         List<Violation> violations = new ArrayList<>();
         if (body == null || !body.isObject()) {
-            violations.add(new Violation("body", "must be a JSON object with the fields of a " + type.name()));
-            return new Checked(null, violations);
+            violations.add(new Violation("body", "must be a JSON object with the fields of " + RecordWrites.withArticle(type.name())));
+            return new Checked(null, violations, List.of());
         }
         if (id == null || !ID.matcher(id).matches()) {
             violations.add(new Violation("id", "must be 1 to 128 letters, digits, '.', '_', ':' or '-', starting with a letter or digit"));
@@ -62,12 +62,15 @@ final class RecordValidator {
             violations.add(new Violation("samePerson", "must be another person record than person"));
         }
         return violations.isEmpty()
-                ? new Checked(new ValidRecord(type, id, content, List.copyOf(refs)), List.of())
-                : new Checked(null, violations);
+                ? new Checked(new ValidRecord(type, id, content, List.copyOf(refs)), List.of(), List.copyOf(refs))
+                : new Checked(null, violations, List.copyOf(refs));
     }
 
-    /** Either a valid record or its violations. */
-    record Checked(ValidRecord record, List<Violation> violations) {
+    /**
+     * Either a valid record or its violations; {@code refs} are the references of its well-formed fields either way,
+     * so that an import checks them in the same run as the violations.
+     */
+    record Checked(ValidRecord record, List<Violation> violations, List<Ref> refs) {
         boolean valid() {
             return record != null;
         }

@@ -58,9 +58,14 @@ final class RecordWrites {
             type = s.type();
         }
         if (!ref.range().contains(type)) {
-            return Optional.of("refers to " + ref.id() + ", a " + type + "; it must be a " + String.join(" or ", ref.range()));
+            return Optional.of("refers to " + ref.id() + ", " + withArticle(type) + "; it must be " + withArticle(String.join(" or ", ref.range())));
         }
         return Optional.empty();
+    }
+
+    /** "a Unit", "an Incident": the type names are English nouns, and all that start with a vowel letter take "an". */
+    static String withArticle(String noun) {
+        return ("AEIOaeio".indexOf(noun.charAt(0)) >= 0 ? "an " : "a ") + noun;
     }
 
     /** Journals the record as created or changed (against {@code existing}), or does nothing if it is unchanged. */

@@ -73,8 +73,35 @@ class RecordImportTest extends ChainlineTest {
         assertFalse(report.applied());
         assertEquals(head, journal.head().seq(), "nothing was journaled");
         List<String> errors = report.errors().stream().map(e -> e.line() + " " + e.field()).toList();
-        assertEquals(List.of("2 person", "3 line", "5 id", "6 role", "6 end", "7 type", "8 id"), errors, report.errors().toString());
+        assertEquals(List.of("2 person", "3 line", "5 id", "6 role", "6 end", "6 person", "7 type", "8 id"), errors, report.errors().toString());
         assertThrows(RuntimeException.class, () -> records.get(null, "e-u1"));
+    }
+
+    @Test
+    void referenceErrorsAreReportedInTheSameRunAsFieldErrorsEvenOnTheSameLine() throws IOException {
+        long head = journal.head().seq();
+        ImportReport report = recordImport.run("t", null, file(
+                // a field error only
+                "{\"type\":\"Unit\",\"id\":\"r-u1\",\"names\":[{\"value\":\"Unit one\"}]}",
+                // a reference error only, on a line that is otherwise right
+                "{\"type\":\"UnitRelation\",\"id\":\"r-rel1\",\"unit\":\"r-u1\",\"superior\":\"r-nowhere\",\"relation\":\"child-of\"}",
+                // both on one line: a wrong role, a person who is not a record, and a unit that is an incident
+                "{\"type\":\"Posting\",\"id\":\"r-p1\",\"person\":\"r-nobody\",\"unit\":\"r-i1\",\"role\":\"boss\"}",
+                "{\"type\":\"Incident\",\"id\":\"r-i1\",\"title\":\"An incident\",\"violations\":[\"torture\"],\"start\":\"2023\"}",
+                // a record whose own line has an error is still defined: referring to it is not a second error
+                "{\"type\":\"UnitRelation\",\"id\":\"r-rel2\",\"unit\":\"r-u1\",\"superior\":\"r-u2\",\"relation\":\"child-of\",\"start\":\"soon\"}",
+                "{\"type\":\"Unit\",\"id\":\"r-u2\",\"names\":[{\"value\":\"Unit two\"}],\"classification\":\"no-such-kind\"}"),
+                RecordImport.Progress.NONE);
+        assertFalse(report.applied());
+        assertEquals(head, journal.head().seq(), "nothing was journaled");
+        List<String> errors = report.errors().stream().map(e -> e.line() + " " + e.field() + ": " + e.reason()).toList();
+        assertEquals(List.of("1 classification: is required",
+                "2 superior: refers to r-nowhere, which is not a record",
+                "3 role", "3 unit: refers to r-i1, an Incident; it must be a Unit",
+                "3 person: refers to r-nobody, which is not a record",
+                "5 start", "6 classification"),
+                errors.stream().map(e -> e.startsWith("3 role") ? "3 role" : e.startsWith("5 start") ? "5 start"
+                        : e.startsWith("6 classification") ? "6 classification" : e).toList(), report.errors().toString());
     }
 
     @Test

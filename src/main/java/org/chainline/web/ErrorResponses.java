@@ -56,10 +56,25 @@ final class ErrorResponses implements ErrorResponseProcessor<ApiError> {
             LOG.error("{} {} failed with {} (reference {})", context.getRequest().getMethod(), path,
                     status.getCode(), reference, cause.orElse(null));
             message = "internal error (reference " + reference + "); the details are in the server log";
-        } else if (status == HttpStatus.REQUEST_ENTITY_TOO_LARGE && "/bad-request".equals(path)) {
-            // Netty refused the request before it had a path: its line or headers were too long
-            message = "the request line or its headers are too long: a URI may hold at most 4096 characters, the headers 8 KiB";
-            field = "uri";
+        } else if ("/bad-request".equals(path)) {
+            // Netty refused the request before it had a path (its line or headers were too long, or it was not
+            // HTTP): the path is unknown, so the answer leaves it out rather than naming Netty's placeholder
+            path = null;
+            boolean line = cause.filter(c -> c instanceof io.netty.handler.codec.http.TooLongHttpLineException).isPresent();
+            boolean headers = cause.filter(c -> c instanceof io.netty.handler.codec.http.TooLongHttpHeaderException).isPresent();
+            if (line || (!headers && status == HttpStatus.REQUEST_ENTITY_TOO_LARGE)) {
+                status = HttpStatus.REQUEST_URI_TOO_LONG;
+                message = "the request line is longer than " + UriLimit.MAX_LINE + " bytes; a URI may hold at most "
+                        + UriLimit.MAX_URI + " characters (send long input in a request body)";
+                field = "uri";
+            } else if (headers) {
+                status = HttpStatus.REQUEST_HEADER_FIELDS_TOO_LARGE;
+                message = "the request's headers are larger than 8 KiB";
+                field = "headers";
+            } else {
+                message = "the request could not be read as HTTP";
+            }
+            response.status(status);
         } else if (cause.filter(AuthorizationException.class::isInstance).isPresent()) {
             message = authorizationMessage((AuthorizationException) cause.get());
         } else if (status == HttpStatus.NOT_FOUND && cause.filter(ApiException.class::isInstance).isEmpty()) {

@@ -36,6 +36,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Bodies too large, characters no store keeps, writers past the pool, tokens not yet valid: clear answers, at once. */
@@ -110,6 +111,21 @@ class HostileInputTest extends ChainlineTest {
             byte[] rest = in.readAllBytes();
             assertTrue(new String(rest, StandardCharsets.US_ASCII).toLowerCase().contains("connection: close"));
         }
+    }
+
+    @Test
+    void anOverlongSearchOrUriIsRefusedNamingTheRequestsOwnPath() throws Exception {
+        HttpResponse<String> longQuery = send("GET", "/api/search?q=" + "a".repeat(5_000), viewer, null, new byte[0]);
+        assertEquals(400, longQuery.statusCode(), longQuery.body());
+        assertTrue(longQuery.body().contains("\"field\":\"q\"") && longQuery.body().contains("\"path\":\"/api/search\""), longQuery.body());
+        HttpResponse<String> longUri = send("GET", "/api/search?q=a&padding=" + "a".repeat(20_000), viewer, null, new byte[0]);
+        assertEquals(414, longUri.statusCode(), longUri.body());
+        assertTrue(longUri.body().contains("\"field\":\"uri\"") && longUri.body().contains("\"path\":\"/api/search\""), longUri.body());
+        // past what the server reads of a request line at all, the path is unknown: it is left out, never made up
+        HttpResponse<String> huge = send("GET", "/api/search?q=" + "a".repeat(70_000), viewer, null, new byte[0]);
+        assertEquals(414, huge.statusCode(), huge.body());
+        assertFalse(huge.body().contains("bad-request"), huge.body());
+        assertTrue(huge.body().contains("\"field\":\"uri\""), huge.body());
     }
 
     @Test

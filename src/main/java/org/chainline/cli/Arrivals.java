@@ -115,8 +115,13 @@ final class Arrivals {
         try (InputStream in = Files.newInputStream(f)) {
             EvidenceLocker.Received r = context.getBean(EvidenceLocker.class).receive(Contexts.cliActor(),
                     reason != null ? reason : "file " + f.getFileName(), in, new EvidenceLocker.Upload(f.getFileName().toString(),
-                            null, upload.kind(), null, upload.source(), upload.confidentiality(), upload.via()));
-            out.printf("%s %s: %s sha256 %s (%,d bytes)%n", r.duplicate() ? "Already held" : "Stored", f, r.evidence(), r.sha256(), r.size());
+                            null, upload.kind(), null, upload.source(), upload.confidentiality(), upload.via(), upload.evidence()));
+            out.printf("%s %s: %s sha256 %s (%,d bytes)%s%n", r.duplicate() ? "Already held" : "Stored", f, r.evidence(), r.sha256(), r.size(),
+                    r.recordedEarlier() && !r.duplicate() ? ", the file of the item recorded earlier" : "");
+            if (!r.sameBytes().isEmpty()) {
+                out.println("  the same bytes are named by " + String.join(", ", r.sameBytes()) + " too"
+                        + (r.recordedEarlier() ? "" : "; to make a file the file of an item recorded earlier, import it with --evidence ID"));
+            }
             return true;
         } catch (ApiException e) {
             err.println("chainline: " + f + ": " + (e.field() == null ? "" : e.field() + " ") + e.getMessage());

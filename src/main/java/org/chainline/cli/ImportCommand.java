@@ -29,7 +29,9 @@ import java.util.concurrent.Callable;
                 "    nothing; importing the same file again changes nothing;",
                 "  a Telegram Desktop export (its folder, or a zip, holding result.json): every message as an evidence",
                 "    item, media hashed and stored, senders as sources (people under pseudonyms);",
-                "  any other file, or a folder of files: each file hashed on arrival and kept as an evidence item.",
+                "  any other file, or a folder of files: each file hashed on arrival and kept as an evidence item; a file",
+                "    whose SHA-256 an item recorded earlier names becomes that item's file (with --evidence ID, the file of",
+                "    that item, checked against the SHA-256 it names).",
                 "Exits 0 when everything was imported, 1 when anything was refused."})
 final class ImportCommand implements Callable<Integer> {
 
@@ -51,6 +53,9 @@ final class ImportCommand implements Callable<Integer> {
     String confidentiality;
     @Option(names = "--username", paramLabel = "NAME", description = "The public @username of an exported channel, for its t.me links.")
     String username;
+    @Option(names = "--evidence", paramLabel = "ID", description = "Attach the one file given to the evidence item recorded"
+            + " earlier with this id; its bytes must have the SHA-256 the item names.")
+    String evidence;
 
     static final class Input {
         @Parameters(paramLabel = "PATH", arity = "1..*", description = "Files or folders to import.")
@@ -73,10 +78,17 @@ final class ImportCommand implements Callable<Integer> {
                 return 1;
             }
         }
+        if (evidence != null && (paths.size() != 1 || !Files.isRegularFile(paths.getFirst())
+                || paths.getFirst().getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".ndjson")
+                || Arrivals.isTelegramExport(paths.getFirst()))) {
+            spec.commandLine().getErr().println("chainline: --evidence attaches one file to one item: give exactly one file"
+                    + " (not a folder, a records file or a Telegram export)");
+            return 2;
+        }
         try (ApplicationContext context = Contexts.start(root, Map.of())) {
             Arrivals arrivals = new Arrivals(context, spec.commandLine().getOut(), spec.commandLine().getErr(),
                     reason == null ? null : TextInput.normal(reason), new EvidenceLocker.Upload(null, null, kind, null, source,
-                    confidentiality, "command line"), username);
+                    confidentiality, "command line", evidence), username);
             boolean ok = !input.demo || arrivals.demo();
             for (Path p : paths) {
                 ok &= arrivals.path(p);

@@ -32,6 +32,8 @@ import java.util.Map;
 @Singleton
 public class EvidenceLocker {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(EvidenceLocker.class);
+
     private final FileStore files;
     private final Journal journal;
     private final RecordImport imports;
@@ -65,15 +67,24 @@ public class EvidenceLocker {
             this(fileName, mediaType, kind, title, source, confidentiality, via, null);
         }
 
+        /** No detail of a new item was given (kind, title, source, confidentiality): only the bytes, and their name. */
+        boolean describesNoItem() {
+            return kind == null && title == null && source == null && confidentiality == null;
+        }
+
         public Upload forItem(String evidenceId) {
             return new Upload(fileName, mediaType, kind, title, source, confidentiality, via, evidenceId);
         }
     }
 
-    /** The item the bytes are now part of, and whether they had arrived before. */
+    /**
+     * The item the bytes are now part of, and whether they had arrived before. {@code recordedEarlier}: the item was
+     * recorded before its bytes arrived (named with {@code ?evidence=}, or found by its SHA-256), and the file is now
+     * its file; {@code sameBytes}: the other live items that name these bytes.
+     */
     @Serdeable
     public record Received(String evidence, String sha256, long size, String mediaType, boolean duplicate,
-                           long journalSeq) {
+                           boolean recordedEarlier, List<String> sameBytes, long journalSeq) {
     }
 
     /** Receives one file. Only the bytes are held before the journal records them; a failed write leaves no item. */
@@ -106,12 +117,28 @@ public class EvidenceLocker {
             // read before the journal's turn: bytes already held may belong to a protected item
             boolean hidden = protectedArrival
                     || records.strictestConfidentiality(stored.sha256()).filter("protected"::equals).isPresent();
-            return record(actor, reason, upload, fileName, mediaType, stored, now, hidden);
+            Received received = record(actor, reason, upload, fileName, mediaType, stored, now, hidden);
+            if (hidden && !protectedArrival) {
+                // the bytes of a protected item recorded earlier, which arrived in clear: sealed now, not at the next start
+                sealAtRest(stored.sha256());
+            }
+            return received;
         } catch (RuntimeException e) {
             if (!stored.existed()) {
                 discardIfUnrecorded(actor, stored.sha256());
             }
             throw e;
+        }
+    }
+
+    private void sealAtRest(String sha256) {
+        try {
+            if (files.holds(sha256) && !files.sealed(sha256)) {
+                files.seal(sha256);
+            }
+        } catch (IOException | RuntimeException e) {
+            // the sweep at the next start seals it; the reason names no content
+            LOG.warn("The file of a protected item could not be sealed at rest yet ({}); the next start seals it", e.getClass().getSimpleName());
         }
     }
 
@@ -155,9 +182,16 @@ public class EvidenceLocker {
             if (upload.evidence() != null) {
                 return arrivalOfRecorded(batch, upload.evidence(), stored, mediaType, known, arrival);
             }
+            List<String> naming = records.evidenceNaming(batch, stored.sha256());
             if (known != null) {
                 custody.add(batch, known.evidenceId(), Custody.Action.RECEIVED, arrival);
-                return new Received(known.evidenceId(), stored.sha256(), stored.size(), known.mediaType(), true, batch.lastSeq());
+                return new Received(known.evidenceId(), stored.sha256(), stored.size(), known.mediaType(), true, false,
+                        others(naming, known.evidenceId()), batch.lastSeq());
+            }
+            if (!naming.isEmpty() && upload.describesNoItem()) {
+                // the bytes an item recorded earlier names (its SHA-256 noted before the file came): they are its file,
+                // not a second item
+                return arrivalOfRecorded(batch, naming.getFirst(), stored, mediaType, null, arrival);
             }
             String id = itemId;
             ObjectNode item = Custody.JSON.createObjectNode().put("type", "Evidence").put("id", id)
@@ -186,7 +220,7 @@ public class EvidenceLocker {
             }
             custody.add(batch, id, Custody.Action.RECEIVED, arrival);
             StoredFiles.insert(batch.connection(), List.of(new StoredFiles.Row(stored.sha256(), stored.size(), mediaType, id, batch.lastSeq())));
-            return new Received(id, stored.sha256(), stored.size(), mediaType, false, batch.lastSeq());
+            return new Received(id, stored.sha256(), stored.size(), mediaType, false, false, others(naming, id), batch.lastSeq());
         });
     }
 
@@ -212,7 +246,12 @@ public class EvidenceLocker {
         if (known == null) {
             StoredFiles.insert(batch.connection(), List.of(new StoredFiles.Row(stored.sha256(), stored.size(), mediaType, evidenceId, batch.lastSeq())));
         }
-        return new Received(evidenceId, stored.sha256(), stored.size(), known == null ? mediaType : known.mediaType(), known != null, batch.lastSeq());
+        return new Received(evidenceId, stored.sha256(), stored.size(), known == null ? mediaType : known.mediaType(), known != null,
+                true, others(records.evidenceNaming(batch, stored.sha256()), evidenceId), batch.lastSeq());
+    }
+
+    private static List<String> others(List<String> naming, String self) {
+        return naming.stream().filter(id -> !id.equals(self)).toList();
     }
 
     /** The item's record, its viewing in custody (journaled once an account and day, counted after). */

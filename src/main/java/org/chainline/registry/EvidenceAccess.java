@@ -72,6 +72,24 @@ final class EvidenceAccess {
         }
     }
 
+    /** The live evidence items that name these bytes, the earliest recorded first. */
+    static List<String> naming(Connection connection, String sha256) {
+        try (PreparedStatement select = connection.prepareStatement("""
+                SELECT a.evidence_id FROM evidence_access a JOIN record_state r ON r.id = a.evidence_id
+                WHERE a.sha256 = ? AND r.retired_seq IS NULL ORDER BY r.created_seq, a.evidence_id""")) {
+            select.setString(1, sha256);
+            List<String> ids = new java.util.ArrayList<>();
+            try (ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    ids.add(rs.getString(1));
+                }
+            }
+            return ids;
+        } catch (SQLException e) {
+            throw failed(e);
+        }
+    }
+
     /** The stored confidentiality of an item, or null if it is not a live evidence item. */
     static String confidentiality(Connection connection, String evidenceId) {
         try (PreparedStatement select = connection.prepareStatement(

@@ -222,6 +222,11 @@ public class Records {
      * The most protected confidentiality among the live evidence items that name these bytes (public, restricted,
      * protected), or empty if none does: the right to the bytes follows it, whichever item they are asked through.
      */
+    /** The live evidence items naming these bytes, the earliest recorded first, read in the journal's turn. */
+    public List<String> evidenceNaming(org.chainline.journal.Journal.Batch batch, String sha256) {
+        return EvidenceAccess.naming(batch.connection(), sha256);
+    }
+
     public java.util.Optional<String> strictestConfidentiality(String sha256) {
         return java.util.Optional.ofNullable(store.strictest(sha256));
     }

@@ -201,4 +201,47 @@ class CommandLineTest {
         assertEquals(1, refused.exit());
         assertTrue(refused.err().contains("kind"), refused.err());
     }
+
+    @Test
+    void aFileOfAnItemRecordedEarlierBecomesItsFileByIdOrByItsHashAndANewItemWithTheSameBytesIsSaidSo() throws Exception {
+        configure(TestStores.freshContext());
+        java.nio.file.Path dir = org.chainline.TestStores.tempDir("attach");
+        byte[] roster = "fictional duty roster of the 4th Interior Regiment".getBytes(StandardCharsets.UTF_8);
+        byte[] scan = "fictional scan of a detention log".getBytes(StandardCharsets.UTF_8);
+        byte[] photo = "fictional photo of the tram depot".getBytes(StandardCharsets.UTF_8);
+        String rosterSha = org.chainline.Sha256.hex(roster);
+        java.nio.file.Path records = java.nio.file.Files.writeString(dir.resolve("noted.ndjson"), String.join("\n",
+                "{\"type\":\"Evidence\",\"id\":\"ev-roster-noted\",\"kind\":\"document\",\"title\":\"Roster, hash noted in the field\",\"sha256\":\"" + rosterSha + "\"}",
+                "{\"type\":\"Evidence\",\"id\":\"ev-scan-noted\",\"kind\":\"document\",\"title\":\"Log scan, hash noted\",\"sha256\":\"" + org.chainline.Sha256.hex(scan) + "\"}",
+                "{\"type\":\"Evidence\",\"id\":\"ev-photo-noted\",\"kind\":\"photo\",\"title\":\"Depot photo, hash noted\",\"sha256\":\"" + org.chainline.Sha256.hex(photo) + "\"}") + "\n");
+        assertEquals(0, run("import", records.toString()).exit());
+
+        // by id, as the API's ?evidence=
+        java.nio.file.Path scanFile = java.nio.file.Files.write(dir.resolve("scan.pdf"), scan);
+        Run attach = run("import", scanFile.toString(), "--evidence", "ev-scan-noted");
+        assertEquals(0, attach.exit(), attach.err());
+        assertTrue(attach.out().contains("Stored " + scanFile + ": ev-scan-noted") && attach.out().contains("the file of the item recorded earlier"), attach.out());
+        // the wrong bytes for the item are refused, naming both hashes
+        Run wrong = run("import", dir.resolve("scan.pdf").toString(), "--evidence", "ev-roster-noted");
+        assertEquals(1, wrong.exit());
+        assertTrue(wrong.err().contains("is not the file of evidence ev-roster-noted") && wrong.err().contains(rosterSha), wrong.err());
+        Run folder = run("import", dir.toString(), "--evidence", "ev-roster-noted");
+        assertEquals(2, folder.exit());
+        assertTrue(folder.err().contains("--evidence attaches one file"), folder.err());
+
+        // by its hash: the bytes an item recorded earlier names are its file, not a second item
+        java.nio.file.Path rosterFile = java.nio.file.Files.write(dir.resolve("roster.pdf"), roster);
+        Run byHash = run("import", rosterFile.toString());
+        assertEquals(0, byHash.exit(), byHash.err());
+        assertTrue(byHash.out().contains("Stored " + rosterFile + ": ev-roster-noted"), byHash.out());
+        assertEquals(1, run("evidence", "custody", "ev-" + rosterSha.substring(0, 16)).exit(), "no second item was made");
+        Run custody = run("evidence", "custody", "ev-roster-noted");
+        assertTrue(custody.out().contains("received"), custody.out());
+
+        // a new item asked for (its kind given) is made, and the item recorded earlier with the same bytes is named
+        java.nio.file.Path photoFile = java.nio.file.Files.write(dir.resolve("depot.jpg"), photo);
+        Run second = run("import", photoFile.toString(), "--kind", "photo");
+        assertEquals(0, second.exit(), second.err());
+        assertTrue(second.out().contains("the same bytes are named by ev-photo-noted too") && second.out().contains("--evidence ID"), second.out());
+    }
 }

@@ -313,6 +313,22 @@ class EvidenceLockerTest extends ChainlineTest {
     }
 
     @Test
+    void theBytesOfAProtectedItemRecordedEarlierBecomeItsFileAndAreSealedOnArrival() throws Exception {
+        String secret = "fictional testimony recorded by hash first: Aruzhan Sealedova names the platoon";
+        byte[] testimony = secret.getBytes(StandardCharsets.UTF_8);
+        String sha = sha256(testimony);
+        client.toBlocking().exchange(HttpRequest.POST("/api/evidence", "{\"id\": \"ev-noted-w051\", \"kind\": \"testimony\","
+                + " \"title\": \"Testimony of W-051, hash noted in the field\", \"sha256\": \"" + sha + "\", \"confidentiality\": \"protected\"}")
+                .bearerAuth(analyst));
+        HttpResponse<String> arrived = upload(testimony, "?fileName=w051.ogg", "audio/ogg");
+        JsonNode received = JSON.readTree(arrived.body());
+        assertEquals("ev-noted-w051", received.get("evidence").asText(), "its file, not a second item: " + arrived.body());
+        assertTrue(received.get("recordedEarlier").asBoolean(), arrived.body());
+        assertFalse(rawStore().contains("Sealedova"), "sealed as it arrived, not at the next start");
+        assertArrayEquals(testimony, client.toBlocking().retrieve(HttpRequest.GET("/api/evidence/ev-noted-w051/file").bearerAuth(protector), byte[].class));
+    }
+
+    @Test
     void anAlteredFileIsNotSentAndTheFindingIsInItsCustody() throws Exception {
         byte[] photo = "fictional photo of the checkpoint, as it arrived".getBytes(StandardCharsets.UTF_8);
         String sha = sha256(photo);

@@ -12,6 +12,11 @@ import java.util.Set;
 /**
  * One pass of an import, inside the journal's transaction: the ids defined so far, the references not yet resolved,
  * and the chunk of lines waiting to be compared with the store and written. Once an error is seen it only checks.
+ *
+ * <p>The journal reads in the order things happened: a record is written after the records of the file it refers to.
+ * Lines come in file order; one that refers to a record of a later line (a claim citing evidence listed after it) is
+ * held back and written at the end, after what it refers to, so that an item's custody shows it recorded before it
+ * is cited.
  */
 final class ImportPass implements RecordImport.LineHandler {
 
@@ -25,6 +30,8 @@ final class ImportPass implements RecordImport.LineHandler {
     private final List<Pending> pending = new ArrayList<>();
     private final List<ValidRecord> chunk = new ArrayList<>(CHUNK);
     private final List<Long> chunkLines = new ArrayList<>(CHUNK);
+    /** Lines that refer to a record not written yet, by id, in file order. */
+    private final Map<String, Held> held = new java.util.LinkedHashMap<>();
 
     private final java.util.function.BiConsumer<ValidRecord, RecordWrites.Outcome> written;
 
@@ -43,6 +50,15 @@ final class ImportPass implements RecordImport.LineHandler {
         if (!define(number, record.type().name(), record.id(), record.refs())) {
             return;
         }
+        boolean waits = record.refs().stream().anyMatch(r -> !defined.containsKey(r.id()) || held.containsKey(r.id()));
+        if (waits) {
+            held.put(record.id(), new Held(number, record));
+            return;
+        }
+        add(number, record);
+    }
+
+    private void add(long number, ValidRecord record) {
         chunk.add(record);
         chunkLines.add(number);
         if (chunk.size() == CHUNK) {
@@ -120,7 +136,40 @@ final class ImportPass implements RecordImport.LineHandler {
             }
         }
         if (errors.count() == 0) {
+            // the lines held back, each after the held lines it refers to (a cycle is broken in file order)
+            Set<String> done = new HashSet<>();
+            for (String id : held.keySet()) {
+                writeHeld(id, done, new HashSet<>());
+            }
+            writeChunk();
             writes.flush();
+        }
+    }
+
+    /** Writes a held line after the held lines it refers to: depth first, without recursion (a chain may be long). */
+    private void writeHeld(String start, Set<String> done, Set<String> visiting) {
+        List<String> stack = new ArrayList<>(List.of(start));
+        while (!stack.isEmpty()) {
+            String id = stack.getLast();
+            Held h = held.get(id);
+            if (h == null || done.contains(id)) {
+                stack.removeLast();
+                continue;
+            }
+            boolean ready = true;
+            if (visiting.add(id)) {
+                for (Ref ref : h.record().refs().reversed()) {
+                    if (held.containsKey(ref.id()) && !done.contains(ref.id()) && !visiting.contains(ref.id())) {
+                        stack.add(ref.id());
+                        ready = false;
+                    }
+                }
+            }
+            if (ready) {
+                stack.removeLast();
+                done.add(id);
+                add(h.line(), h.record());
+            }
         }
     }
 
@@ -128,5 +177,8 @@ final class ImportPass implements RecordImport.LineHandler {
     }
 
     private record Pending(long line, Ref ref) {
+    }
+
+    private record Held(long line, ValidRecord record) {
     }
 }

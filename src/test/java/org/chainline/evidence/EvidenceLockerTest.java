@@ -329,6 +329,29 @@ class EvidenceLockerTest extends ChainlineTest {
     }
 
     @Test
+    void anItemRecordedAndCitedInOneImportReadsRecordedThenCitedWhateverTheLineOrder() throws Exception {
+        // the claim comes first in the file, the evidence it cites after it
+        String ndjson = String.join("\n",
+                "{\"type\":\"Unit\",\"id\":\"u-order-a\",\"names\":[{\"value\":\"Order Test Company\"}],\"classification\":\"police\"}",
+                "{\"type\":\"Unit\",\"id\":\"u-order-b\",\"names\":[{\"value\":\"Order Test Battalion\"}],\"classification\":\"police\"}",
+                "{\"type\":\"UnitRelation\",\"id\":\"rel-order-ab\",\"unit\":\"u-order-a\",\"superior\":\"u-order-b\",\"relation\":\"child-of\",\"citations\":[{\"evidence\":\"ev-order-book\"}]}",
+                "{\"type\":\"Evidence\",\"id\":\"ev-order-book\",\"kind\":\"document\",\"title\":\"Battalion order book\",\"source\":\"src-order-desk\"}",
+                "{\"type\":\"Source\",\"id\":\"src-order-desk\",\"pseudonym\":\"OD-1\",\"kind\":\"leak\",\"reliability\":\"B\"}") + "\n";
+        HttpResponse<String> imported = client.toBlocking().exchange(HttpRequest.POST("/api/import", ndjson)
+                .contentType("application/x-ndjson").bearerAuth(analyst), String.class);
+        assertTrue(JSON.readTree(imported.body()).get("applied").asBoolean(), imported.body());
+        JsonNode events = get("/api/evidence/ev-order-book/custody", viewer).get("events");
+        List<String> actions = new ArrayList<>();
+        List<Long> seqs = new ArrayList<>();
+        events.forEach(e -> {
+            actions.add(e.get("action").asText());
+            seqs.add(e.get("seq").asLong());
+        });
+        assertEquals(List.of("recorded", "cited"), actions, events.toString());
+        assertTrue(seqs.get(0) < seqs.get(1), "the journal itself has it recorded first: " + seqs);
+    }
+
+    @Test
     void anAlteredFileIsNotSentAndTheFindingIsInItsCustody() throws Exception {
         byte[] photo = "fictional photo of the checkpoint, as it arrived".getBytes(StandardCharsets.UTF_8);
         String sha = sha256(photo);

@@ -46,6 +46,8 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                     .setDataDirectory(clusterDir)
                     .setCleanDataDirectory(false)
                     .setServerConfig("listen_addresses", "localhost")
+                    // TCP on localhost only: no socket file in the world-writable /tmp, none left behind by a crash
+                    .setServerConfig("unix_socket_directories", "")
                     .setServerConfig("fsync", "on")
                     .setServerConfig("synchronous_commit", "on")
                     .setServerConfig("full_page_writes", "on")

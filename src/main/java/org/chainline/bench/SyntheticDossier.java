@@ -64,7 +64,7 @@ public final class SyntheticDossier {
                     "Around noon, shots were fired into a crowd of protesters at site " + i + "; witnesses describe uniformed men on a roof "
                             + "and an armoured vehicle of the battalion blocking the exit of the square. The dead were taken away before dusk.",
                     "The ministry denied that its units were present.", "none", "probable", paths));
-            charts.add(new DossierContent.CommandChart(incident, "Incident " + i, date, "Рота " + i, List.of(
+            charts.add(new DossierContent.CommandChart(incident, "Incident " + i, date, "Рота " + i, "perpetrated", List.of(
                     new DossierContent.ChartUnit("u-r" + i, "Рота " + i, 0, List.of()),
                     new DossierContent.ChartUnit("u-b" + i, "Батальон " + i, 1, List.of()),
                     new DossierContent.ChartUnit("u-p" + i, "Полк " + i, 2, List.of()),

@@ -46,6 +46,7 @@ class CommandChartTest extends ChainlineTest {
 
     PdfCharts drawn;
     PdfCharts deep;
+    byte[] ministers;
 
     @BeforeAll
     void drawTheMinistersDossier() throws URISyntaxException, IOException {
@@ -55,6 +56,7 @@ class CommandChartTest extends ChainlineTest {
         Dossier dossier = dossiers.generate("tester", dossiers.check("p-bc-minister", "uk-ghr", "government-confidential"),
                 (stage, percent) -> { }).dossier();
         byte[] pdf = dossiers.pdf(dossier.id());
+        ministers = pdf;
         int[] pages = sectionPages(pdf, "Chain of command at the incident dates");
         drawn = PdfCharts.read(pdf, pages[0], pages[1]);
         // the commander of the third of eight levels: the chart above the depot guard runs to the ministry
@@ -188,5 +190,12 @@ class CommandChartTest extends ChainlineTest {
         PdfCharts.Arrow across = depot.stream().filter(a -> a.to().dashed()).findFirst()
                 .orElseThrow(() -> new AssertionError("the arrow across the page break points at a box that repeats the superior"));
         assertTrue(across.to().content().matches(".* drawn on page \\d+"), across.to().content());
+    }
+
+    @Test
+    void aChartAboveAUnitMerelyPresentSaysSo() throws IOException {
+        String section = DossierTest.section(ministers, "Chain of command at the incident dates");
+        assertTrue(section.contains("Beating of marchers on the Old Bridge: Escort Company (present) on 2023-04-12"), section);
+        assertTrue(section.contains("Beating of marchers on the Old Bridge: Riverside Patrol Unit on 2023-04-12"), section);
     }
 }

@@ -58,6 +58,17 @@ class DemoCaseTest extends ChainlineTest {
     }
 
     @Test
+    void theRankingOfTheSquareIsTheOneReadmeShows() {
+        List<String> lines = liability.ofIncident("i-freedom-square", 6).persons().stream()
+                .map(l -> l.person().latinName() + ": " + l.strongest() + " ("
+                        + String.join(", ", l.paths().stream().map(Views.Path::mode).distinct().sorted().toList()) + ")")
+                .toList();
+        assertEquals(List.of("Nurlan Abdigaliyev: established (command, ordering)", "Timur Zhanabayev: established (ordering)",
+                "Aibek Mukhtaruly: probable (command)", "Galym Otegulov: probable (command, failure-to-act)",
+                "Serik Kassymov: probable (command, failure-to-act)"), lines);
+    }
+
+    @Test
     void theForeignContingentIsUnderTheGuardOnlyForItsWeek() {
         assertTrue(chains.ofUnit("u-oskian-contingent", "2025-03-08", 6).levels().stream().anyMatch(l -> l.unit().id().equals("u-ng")));
         assertEquals(1, chains.ofUnit("u-oskian-contingent", "2025-03-20", 6).levels().size());

@@ -7,7 +7,6 @@ import org.chainline.liability.Views;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -19,11 +18,13 @@ final class CommandCharts {
     }
 
     static List<DossierContent.CommandChart> of(ChainOfCommand chains, Views.Link link, Set<String> subject) {
-        Set<String> acting = new LinkedHashSet<>();
-        link.paths().stream().filter(p -> !p.units().isEmpty()).forEach(p -> acting.add(p.units().getFirst().id()));
+        // each unit involved in the incident on one of the subject's paths, with how it was involved (strongest path first)
+        Map<String, String> acting = new LinkedHashMap<>();
+        link.paths().stream().filter(p -> !p.units().isEmpty()).forEach(p -> acting.putIfAbsent(p.units().getFirst().id(),
+                p.involvement() == null ? "" : p.involvement()));
         String date = link.incident().start();
         List<DossierContent.CommandChart> charts = new ArrayList<>();
-        for (String unit : acting) {
+        for (String unit : acting.keySet()) {
             Views.UnitChain chain = chains.ofUnit(unit, date, LiabilityPaths.MAX_DEPTH);
             // the answer has a level per link reaching a unit: a unit under two branches comes twice, drawn once
             Map<String, DossierContent.ChartUnit> units = new LinkedHashMap<>();
@@ -44,7 +45,8 @@ final class CommandCharts {
                 }
             }
             charts.add(new DossierContent.CommandChart(link.incident().id(), link.incident().name(), date,
-                    display(chain.unit()), List.copyOf(units.values()), List.copyOf(relations.values())));
+                    display(chain.unit()), acting.get(unit).isEmpty() ? null : acting.get(unit),
+                    List.copyOf(units.values()), List.copyOf(relations.values())));
         }
         return charts;
     }

@@ -121,11 +121,12 @@ public record DossierContent(String format, Cover cover, Regime regime, Wording 
     }
 
     /**
-     * The chain of command above the unit that acted, at the incident date: each unit once (with the fewest levels
+     * The chain of command above a unit involved in an incident (its role in {@code involvement}), at the incident
+     * date: each unit once (with the fewest levels
      * between it and the unit that acted), each relation between two of them once, as the record holds them.
      */
     public record CommandChart(String incident, String incidentTitle, String date, String actingUnit,
-                               List<ChartUnit> units, List<ChartRelation> relations) {
+                               @Nullable String involvement, List<ChartUnit> units, List<ChartRelation> relations) {
     }
 
     public record ChartUnit(String unit, String unitName, int depth, List<ChartCommander> commanders) {

@@ -224,14 +224,16 @@ public final class DossierBlocks {
             blocks.add(Block.Paragraph.of(Span.of("The subject's links do not pass through a chain of units, so there is no chain of command to draw.", Style.BODY)));
             return;
         }
-        blocks.add(Block.Paragraph.of(Span.of("Each diagram shows the units above the unit that acted, as they stood on the incident date, "
+        blocks.add(Block.Paragraph.of(Span.of("Each diagram shows the units above a unit involved in the incident (the unit that acted, "
+                + "unless its heading says it was present or in support), as they stood on the incident date, "
                 + "with the persons in command then. Arrows point from a unit up to its superior, labelled with the relation, its strength "
                 + "and whether it held for certain on that date; a unit with several superiors that day has an arrow to each, side by side, "
                 + "and a unit reached through two branches is drawn once. A box outlined in red is commanded by the subject. Where a diagram "
                 + "runs onto another page, the arrows that leave its top row there point at a dashed box that names the superior drawn on the page before.",
                 Style.BODY)));
         for (DossierContent.CommandChart chart : c.charts()) {
-            blocks.add(new Block.Heading(2, chart.incidentTitle() + ": " + chart.actingUnit() + " on " + chart.date(), null));
+            String role = chart.involvement() == null || chart.involvement().equals("perpetrated") ? "" : " (" + words(chart.involvement()) + ")";
+            blocks.add(new Block.Heading(2, chart.incidentTitle() + ": " + chart.actingUnit() + role + " on " + chart.date(), null));
             List<Block.Box> boxes = new ArrayList<>();
             for (DossierContent.ChartUnit unit : chart.units()) {
                 List<Span> lines = new ArrayList<>();

@@ -32,6 +32,12 @@ class ArchitectureTest {
             .should().dependOnClassesThat().resideInAPackage("org.apache.pdfbox..");
 
     @ArchTest
+    static final ArchRule theChartLayoutDrawsNothingAndKnowsNoFormat = classes()
+            .that().resideInAPackage("org.chainline.chart..")
+            .should().onlyDependOnClassesThat().resideInAnyPackage("org.chainline.chart..", "java..")
+            .because("the dossier draws its layout as PDF and the workspace as SVG: one layout, no drawing in it");
+
+    @ArchTest
     static final ArchRule micronautDataStaysInJdbcFacingPackages = noClasses()
             .that().resideInAnyPackage("org.chainline.graph..", "org.chainline.web..", "org.chainline.cli..",
                     "org.chainline.cases..", "org.chainline.dossier..", "org.chainline.liability..")

@@ -249,6 +249,14 @@ public class Dossiers {
         byte[] json = store.content(id);
         DossierContent content;
         try {
+            String format = JSON.readTree(json).path("format").asText("");
+            if (!format.equals(DossierContent.FORMAT)) {
+                // an earlier version drew it from content of another shape: it can be read (it is attached to its PDF),
+                // not drawn again by this version
+                throw new org.chainline.web.Conflict("id", "dossier " + id + " keeps its content in the format " + format
+                        + ", which an earlier version of Chainline drew; this version draws " + DossierContent.FORMAT
+                        + ": its PDF and content stay as delivered, and generating again makes a new version");
+            }
             content = JSON.readValue(json, DossierContent.class);
         } catch (IOException e) {
             throw new IllegalStateException("the stored content of dossier " + id + " cannot be read: " + e.getMessage(), e);

@@ -63,6 +63,8 @@ class DossierTest extends ChainlineTest {
     @Inject
     DemoCase demo;
     @Inject
+    org.chainline.storage.StoreSettings settings;
+    @Inject
     Dossiers dossiers;
     @Inject
     Records records;
@@ -339,5 +341,21 @@ class DossierTest extends ChainlineTest {
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    @Test
+    void aDossierKeptInAnEarlierContentFormatIsNotDrawnAgainButSaysWhy() throws Exception {
+        Dossier d = generate("p-otegulov", "eu-ghrsr", "government-confidential");
+        byte[] kept = dossiers.content(d.id());
+        String older = new String(kept, StandardCharsets.UTF_8).replace("\"format\":\"" + DossierContent.FORMAT + "\"", "\"format\":\"chainline-dossier/1\"");
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(settings.postgres().url(), settings.postgres().username(), null);
+             java.sql.PreparedStatement update = c.prepareStatement("UPDATE dossier SET content = ? WHERE id = ?")) {
+            update.setBytes(1, older.getBytes(StandardCharsets.UTF_8));
+            update.setString(2, d.id());
+            assertEquals(1, update.executeUpdate());
+        }
+        org.chainline.web.Conflict refused = org.junit.jupiter.api.Assertions.assertThrows(org.chainline.web.Conflict.class,
+                () -> dossiers.regenerate(d.id()));
+        assertTrue(refused.getMessage().contains("chainline-dossier/1") && refused.getMessage().contains(DossierContent.FORMAT), refused.getMessage());
     }
 }

@@ -20,7 +20,8 @@ public record DossierContent(String format, Cover cover, Regime regime, Wording 
                              List<CriterionRow> criteria, List<ExculpatoryItem> exculpatory,
                              List<TimelineEvent> timeline, List<RegisterEntry> register) {
 
-    public static final String FORMAT = "chainline-dossier/1";
+    /** The shape of the content; /2: command charts as units and relations, paths with their involvement. */
+    public static final String FORMAT = "chainline-dossier/2";
 
     /** The cover: what, for whom, as of when, and how to check it. */
     public record Cover(String dossierId, String audience, String marking, String request, String subjectId,

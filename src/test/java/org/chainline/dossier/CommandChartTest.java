@@ -2,10 +2,6 @@ package org.chainline.dossier;
 
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
-import org.apache.pdfbox.Loader;
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.interactive.documentnavigation.destination.PDPageDestination;
-import org.apache.pdfbox.pdmodel.interactive.documentnavigation.outline.PDOutlineItem;
 import org.chainline.ChainlineTest;
 import org.chainline.liability.ChainOfCommand;
 import org.chainline.liability.Views;
@@ -57,33 +53,14 @@ class CommandChartTest extends ChainlineTest {
                 (stage, percent) -> { }).dossier();
         byte[] pdf = dossiers.pdf(dossier.id());
         ministers = pdf;
-        int[] pages = sectionPages(pdf, "Chain of command at the incident dates");
+        int[] pages = DossierTest.sectionPages(pdf, "Chain of command at the incident dates");
         drawn = PdfCharts.read(pdf, pages[0], pages[1]);
         // the commander of the third of eight levels: the chart above the depot guard runs to the ministry
         Dossier third = dossiers.generate("tester", dossiers.check("p-bc-l3", "uk-ghr", "government-confidential"),
                 (stage, percent) -> { }).dossier();
         byte[] deepPdf = dossiers.pdf(third.id());
-        int[] deepPages = sectionPages(deepPdf, "Chain of command at the incident dates");
+        int[] deepPages = DossierTest.sectionPages(deepPdf, "Chain of command at the incident dates");
         deep = PdfCharts.read(deepPdf, deepPages[0], deepPages[1]);
-    }
-
-    /** The first and last page (0-based) of a section, found by its bookmark. */
-    static int[] sectionPages(byte[] pdf, String title) throws IOException {
-        try (PDDocument document = Loader.loadPDF(pdf)) {
-            List<Integer> starts = new ArrayList<>();
-            int start = -1;
-            for (PDOutlineItem item : document.getDocumentCatalog().getDocumentOutline().children()) {
-                int page = document.getPages().indexOf(((PDPageDestination) item.getDestination()).getPage());
-                starts.add(page);
-                if (item.getTitle().equals(title)) {
-                    start = page;
-                }
-            }
-            assertTrue(start >= 0, "no bookmark " + title);
-            final int from = start;
-            int end = starts.stream().filter(p -> p > from).min(Integer::compare).orElse(document.getNumberOfPages()) - 1;
-            return new int[] {from, end};
-        }
     }
 
     /** The relations the API gives above a unit at a date, as "unit -> superior" by name. */

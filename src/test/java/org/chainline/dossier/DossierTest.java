@@ -117,6 +117,17 @@ class DossierTest extends ChainlineTest {
 
     /** The text of the pages of one section, found by its bookmark (the contents page lists the titles too). */
     static String section(byte[] pdf, String title) throws IOException {
+        int[] pages = sectionPages(pdf, title);
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            PDFTextStripper stripper = new PDFTextStripper();
+            stripper.setStartPage(pages[0] + 1);
+            stripper.setEndPage(pages[1] + 1);
+            return flat(stripper.getText(document));
+        }
+    }
+
+    /** The first and last page (0-based) of a section, found by its bookmark. */
+    static int[] sectionPages(byte[] pdf, String title) throws IOException {
         try (PDDocument document = Loader.loadPDF(pdf)) {
             List<Integer> starts = new ArrayList<>();
             int start = -1;
@@ -129,11 +140,8 @@ class DossierTest extends ChainlineTest {
             }
             assertTrue(start >= 0, "no bookmark " + title);
             final int from = start;
-            int end = starts.stream().filter(p -> p > from).min(Integer::compare).orElse(document.getNumberOfPages());
-            PDFTextStripper stripper = new PDFTextStripper();
-            stripper.setStartPage(from + 1);
-            stripper.setEndPage(end);
-            return flat(stripper.getText(document));
+            int end = starts.stream().filter(p -> p > from).min(Integer::compare).orElse(document.getNumberOfPages()) - 1;
+            return new int[] {from, end};
         }
     }
 

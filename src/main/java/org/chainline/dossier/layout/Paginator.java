@@ -104,10 +104,9 @@ public final class Paginator {
         // keep a heading with the first lines of what follows it, or with the whole of a chart that fits a page
         float keep = next instanceof Block.Heading ? 30 : 40;
         if (next instanceof Block.Diagram d) {
+            // the whole chart when it fits a page; else enough of it for its first rows to follow the heading here
             float chart = height(d);
-            if (chart + height + 8 <= page.height() - page.top() - page.bottom()) {
-                keep = chart;
-            }
+            keep = chart + height + 8 <= page.height() - page.top() - page.bottom() ? chart : Math.min(chart, 300);
         }
         ensure(height + 8 + keep);
         if (!fresh()) {

@@ -15,6 +15,8 @@ import java.util.List;
 final class EvidenceAccess {
 
     static final String PROTECTED = "protected";
+    /** How many items naming one file an answer lists (a video forwarded by thousands of channels is one file). */
+    static final int NAMING_AT_MOST = 20;
     private static final List<String> ORDER = List.of("public", "restricted", PROTECTED);
 
     private EvidenceAccess() {
@@ -72,11 +74,11 @@ final class EvidenceAccess {
         }
     }
 
-    /** The live evidence items that name these bytes, the earliest recorded first. */
+    /** The live evidence items that name these bytes, the earliest recorded first (the first {@value #NAMING_AT_MOST}). */
     static List<String> naming(Connection connection, String sha256) {
         try (PreparedStatement select = connection.prepareStatement("""
                 SELECT a.evidence_id FROM evidence_access a JOIN record_state r ON r.id = a.evidence_id
-                WHERE a.sha256 = ? AND r.retired_seq IS NULL ORDER BY r.created_seq, a.evidence_id""")) {
+                WHERE a.sha256 = ? AND r.retired_seq IS NULL ORDER BY r.created_seq, a.evidence_id LIMIT """ + NAMING_AT_MOST)) {
             select.setString(1, sha256);
             List<String> ids = new java.util.ArrayList<>();
             try (ResultSet rs = select.executeQuery()) {

@@ -78,8 +78,9 @@ final class EvidenceAccess {
     static List<String> naming(Connection connection, String sha256) {
         try (PreparedStatement select = connection.prepareStatement("""
                 SELECT a.evidence_id FROM evidence_access a JOIN record_state r ON r.id = a.evidence_id
-                WHERE a.sha256 = ? AND r.retired_seq IS NULL ORDER BY r.created_seq, a.evidence_id LIMIT """ + NAMING_AT_MOST)) {
+                WHERE a.sha256 = ? AND r.retired_seq IS NULL ORDER BY r.created_seq, a.evidence_id LIMIT ?""")) {
             select.setString(1, sha256);
+            select.setInt(2, NAMING_AT_MOST);
             List<String> ids = new java.util.ArrayList<>();
             try (ResultSet rs = select.executeQuery()) {
                 while (rs.next()) {

@@ -67,12 +67,6 @@ public final class LayeredLayout {
         return new Graph(nodes, edges).rows;
     }
 
-    /** The most items (boxes and bends) any row holds: what the caller's box width must allow for. */
-    public static int widestRow(List<Node> nodes, List<Edge> edges) {
-        Graph g = new Graph(nodes, edges);
-        return g.layers.stream().mapToInt(List::size).max().orElse(0);
-    }
-
     public static Chart layout(List<Node> nodes, List<Edge> edges, Spacing spacing) {
         Graph g = new Graph(nodes, edges);
         g.order();

@@ -337,7 +337,8 @@ public final class Paginator {
         return LayeredLayout.layout(sizes.nodes(boxes), sizes.edges(arrows), LayeredLayout.Spacing.DEFAULT);
     }
 
-    static final String STUB = "continued:";
+    /** The id of a box that repeats a superior drawn on an earlier page; a space is in no record id, so none collides. */
+    static final String STUB = "continued ";
 
     private static Block.Box stub(Block.Box of, Integer onPage) {
         String where = onPage == null ? "drawn on another page" : "drawn on page " + (onPage + 1);

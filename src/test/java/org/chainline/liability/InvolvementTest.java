@@ -79,4 +79,15 @@ class InvolvementTest extends ChainlineTest {
         assertEquals("probable", knew.strength(), knew.strengthReason());
         assertEquals("one well-graded source", knew.strengthReason());
     }
+
+    @Test
+    void everyInvolvementRoleOfTheModelHasItsWeight() {
+        List<String> roles = org.chainline.registry.Model.load().type("Involvement").orElseThrow().property("role").orElseThrow().values();
+        for (String role : roles) {
+            StrengthRule.Involvement weight = StrengthRule.Involvement.of(role);
+            assertTrue(weight.rank() >= 0, role);
+        }
+        assertEquals(Strength.POSSIBLE, StrengthRule.Involvement.of("present").most());
+        assertEquals(Strength.ESTABLISHED, StrengthRule.Involvement.of("perpetrated").most());
+    }
 }

@@ -39,6 +39,14 @@ final class PdfCharts {
 
     final List<Box> boxes = new ArrayList<>();
     final List<Arrow> arrows = new ArrayList<>();
+    final List<Word> words = new ArrayList<>();
+
+    /** The arrows drawn after the first place a word is written (later on its page, or on a later page). */
+    List<Arrow> arrowsAfter(String word) {
+        Word at = words.stream().filter(w -> w.text().startsWith(word)).findFirst()
+                .orElseThrow(() -> new AssertionError("no word " + word + " among " + words.stream().map(Word::text).limit(60).toList()));
+        return arrows.stream().filter(a -> a.page() > at.page() || a.page() == at.page() && a.points().getFirst().y < at.y()).toList();
+    }
 
     static PdfCharts read(byte[] pdf, int firstPage, int lastPage) throws IOException {
         PdfCharts charts = new PdfCharts();
@@ -60,6 +68,7 @@ final class PdfCharts {
             stripper.setStartPage(firstPage + 1);
             stripper.setEndPage(lastPage + 1);
             stripper.getText(document);
+            charts.words.addAll(words);
             for (int p = firstPage; p <= lastPage; p++) {
                 Shapes shapes = new Shapes(document.getPage(p), p);
                 shapes.processPage(document.getPage(p));

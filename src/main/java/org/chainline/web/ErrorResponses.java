@@ -75,6 +75,8 @@ final class ErrorResponses implements ErrorResponseProcessor<ApiError> {
                 message = "the request could not be read as HTTP";
             }
             response.status(status);
+            // what follows on this connection cannot be trusted to start a request: the client opens a new one
+            response.header(io.micronaut.http.HttpHeaders.CONNECTION, "close");
         } else if (cause.filter(AuthorizationException.class::isInstance).isPresent()) {
             message = authorizationMessage((AuthorizationException) cause.get());
         } else if (status == HttpStatus.NOT_FOUND && cause.filter(ApiException.class::isInstance).isEmpty()) {

@@ -116,6 +116,8 @@ class HostileInputTest extends ChainlineTest {
     @Test
     void anOverlongSearchOrUriIsRefusedNamingTheRequestsOwnPath() throws Exception {
         HttpResponse<String> longQuery = send("GET", "/api/search?q=" + "a".repeat(5_000), viewer, null, new byte[0]);
+        HttpResponse<String> answered = send("GET", "/api/search?q=a", viewer, null, new byte[0]);
+        assertEquals(200, answered.statusCode(), "a refused URI leaves the next request unharmed: " + answered.body());
         assertEquals(400, longQuery.statusCode(), longQuery.body());
         assertTrue(longQuery.body().contains("\"field\":\"q\"") && longQuery.body().contains("\"path\":\"/api/search\""), longQuery.body());
         HttpResponse<String> longUri = send("GET", "/api/search?q=a&padding=" + "a".repeat(20_000), viewer, null, new byte[0]);
@@ -126,6 +128,10 @@ class HostileInputTest extends ChainlineTest {
         assertEquals(414, huge.statusCode(), huge.body());
         assertFalse(huge.body().contains("bad-request"), huge.body());
         assertTrue(huge.body().contains("\"field\":\"uri\""), huge.body());
+        assertEquals("close", huge.headers().firstValue("connection").orElse(""), "the connection is not reused after a line it could not read");
+        // the next request, on a new connection, is answered
+        HttpResponse<String> after = send("POST", "/api/persons", analyst, "application/json", "{}".getBytes(StandardCharsets.UTF_8));
+        assertEquals(400, after.statusCode(), after.body());
     }
 
     @Test

@@ -26,6 +26,8 @@ public final class Paginator {
     private final List<Block.Heading> outline = new ArrayList<>();
     private List<Placed> current;
     private float y;
+    /** Each chart's sizes, fitted once: the heading before it asks for its height, then it is placed. */
+    private final Map<Block.Diagram, ChartSizes> fitted = new java.util.IdentityHashMap<>();
 
     private Paginator(Page page, Measure measure) {
         this.page = page;
@@ -243,7 +245,7 @@ public final class Paginator {
             y -= 6;
             return;
         }
-        ChartSizes sizes = ChartSizes.fitting(d, page.textWidth(), measure);
+        ChartSizes sizes = sizes(d);
         Map<String, Integer> rows = LayeredLayout.rows(sizes.nodes(d.boxes()), sizes.edges(d.arrows()));
         int lastRow = rows.values().stream().mapToInt(Integer::intValue).max().orElse(0);
         Map<String, Integer> pageOf = new HashMap<>();
@@ -251,11 +253,11 @@ public final class Paginator {
         int from = 0;
         while (from <= lastRow) {
             float room = y - page.bottom() - (from == 0 ? captionHeight : 0);
-            LayeredLayout.Chart fitted = null;
+            Part fitted = null;
             int to = lastRow;
             for (; to >= from; to--) {
-                LayeredLayout.Chart part = part(d, sizes, rows, from, to, pageOf);
-                if (part.height() <= room) {
+                Part part = part(d, sizes, rows, from, to, pageOf);
+                if (part.chart().height() <= room) {
                     fitted = part;
                     break;
                 }
@@ -277,7 +279,7 @@ public final class Paginator {
                 lines(caption, page.left());
                 y -= 6;
             }
-            draw(d, fitted, pageOf);
+            draw(fitted, pageOf);
             from = to + 1;
             if (from <= lastRow) {
                 newPage();
@@ -295,31 +297,37 @@ public final class Paginator {
         if (d.boxes().isEmpty()) {
             return caption;
         }
-        ChartSizes sizes = ChartSizes.fitting(d, page.textWidth(), measure);
+        ChartSizes sizes = sizes(d);
         return caption + LayeredLayout.layout(sizes.nodes(d.boxes()), sizes.edges(d.arrows()), LayeredLayout.Spacing.DEFAULT).height();
     }
 
-    private static final float CONTINUED_NOTE = 16;
+    private ChartSizes sizes(Block.Diagram d) {
+        return fitted.computeIfAbsent(d, k -> ChartSizes.fitting(k, page.textWidth(), measure));
+    }
 
     private void continued() {
         lines(TextLines.wrap(List.of(Span.of("(chain continued from the previous page)", Style.NOTE)), page.textWidth(), measure), page.left());
         y -= 4;
     }
 
+    /** Rows of a chart laid out for one page: its boxes by id (the dashed ones among them) and its arrows by id. */
+    private record Part(LayeredLayout.Chart chart, Map<String, Block.Box> boxes, java.util.Set<String> dashed,
+                        Map<String, Block.Arrow> arrows) {
+    }
+
     /** The rows {@code from}..{@code to} of a chart, and a dashed box for each superior above them they point at. */
-    private LayeredLayout.Chart part(Block.Diagram d, ChartSizes sizes, Map<String, Integer> rows, int from, int to,
-                                     Map<String, Integer> pageOf) {
-        List<Block.Box> boxes = new ArrayList<>();
-        Map<String, Block.Box> stubs = new LinkedHashMap<>();
-        List<Block.Arrow> arrows = new ArrayList<>();
-        Map<String, Block.Box> byId = new HashMap<>();
-        d.boxes().forEach(b -> byId.put(b.id(), b));
+    private Part part(Block.Diagram d, ChartSizes sizes, Map<String, Integer> rows, int from, int to, Map<String, Integer> pageOf) {
+        Map<String, Block.Box> all = new HashMap<>();
+        d.boxes().forEach(b -> all.put(b.id(), b));
+        Map<String, Block.Box> boxes = new LinkedHashMap<>();
         for (Block.Box b : d.boxes()) {
             int row = rows.get(b.id());
             if (row >= from && row <= to) {
-                boxes.add(b);
+                boxes.put(b.id(), b);
             }
         }
+        Map<String, Block.Box> stubs = new LinkedHashMap<>();
+        Map<String, Block.Arrow> arrows = new LinkedHashMap<>();
         for (Block.Arrow a : d.arrows()) {
             int source = rows.get(a.from());
             if (source < from || source > to) {
@@ -327,32 +335,29 @@ public final class Paginator {
             }
             int target = rows.get(a.to());
             if (target >= from && target <= to) {
-                arrows.add(a);
+                arrows.put(a.id(), a);
             } else {
-                Block.Box stub = stubs.computeIfAbsent(a.to(), id -> stub(byId.get(id), pageOf.get(id)));
-                arrows.add(new Block.Arrow(a.id(), a.from(), stub.id(), a.label()));
+                Block.Box stub = stubs.computeIfAbsent(a.to(), id -> stub(all.get(id), pageOf.get(id)));
+                arrows.put(a.id(), new Block.Arrow(a.id(), a.from(), stub.id(), a.label()));
             }
         }
-        boxes.addAll(stubs.values());
-        return LayeredLayout.layout(sizes.nodes(boxes), sizes.edges(arrows), LayeredLayout.Spacing.DEFAULT);
+        stubs.values().forEach(b -> boxes.put(b.id(), b));
+        LayeredLayout.Chart chart = LayeredLayout.layout(sizes.nodes(List.copyOf(boxes.values())),
+                sizes.edges(List.copyOf(arrows.values())), LayeredLayout.Spacing.DEFAULT);
+        return new Part(chart, boxes, stubs.values().stream().map(Block.Box::id).collect(java.util.stream.Collectors.toSet()), arrows);
     }
 
-    /** The id of a box that repeats a superior drawn on an earlier page; a space is in no record id, so none collides. */
-    static final String STUB = "continued ";
-
+    /** A box's id is a record id, which holds no space: a repeated superior's cannot collide with one. */
     private static Block.Box stub(Block.Box of, Integer onPage) {
         String where = onPage == null ? "drawn on another page" : "drawn on page " + (onPage + 1);
-        return new Block.Box(STUB + of.id(), of.title(), List.of(Span.of(of.title(), Style.SMALL.bold()),
+        return new Block.Box("continued " + of.id(), of.title(), List.of(Span.of(of.title(), Style.SMALL.bold()),
                 Span.of("\n" + where, Style.NOTE)), false);
     }
 
-    private void draw(Block.Diagram d, LayeredLayout.Chart chart, Map<String, Integer> pageOf) {
+    private void draw(Part part, Map<String, Integer> pageOf) {
+        LayeredLayout.Chart chart = part.chart();
         float top = y;
         float left = page.left() + Math.max(0, (page.textWidth() - chart.width()) / 2);
-        Map<String, Block.Box> byId = new HashMap<>();
-        d.boxes().forEach(b -> byId.put(b.id(), b));
-        Map<String, Block.Arrow> arrows = new HashMap<>();
-        d.arrows().forEach(a -> arrows.put(a.id(), a));
         for (LayeredLayout.Route r : chart.routes()) {
             List<LayeredLayout.Point> p = r.points();
             float[] xs = new float[p.size()];
@@ -370,26 +375,25 @@ public final class Paginator {
             current.add(new Placed.ArrowHead(xs[last], tip, Style.NAVY, down));
         }
         for (LayeredLayout.Route r : chart.routes()) {
-            Block.Arrow a = arrows.get(r.edge().id());
-            if (r.label() == null || a == null) {
+            if (r.label() == null) {
                 continue;
             }
             float lx = left + r.label().x();
             float ly = top - r.label().y();
             current.add(new Placed.Rect(lx - 1, ly - r.edge().labelHeight(), r.edge().labelWidth() + 2, r.edge().labelHeight(), -1, 0xFFFFFF, 0));
             y = ly;
-            lines(TextLines.wrap(List.of(Span.of(a.label(), ChartSizes.LABEL)), r.edge().labelWidth() + 0.5f, measure), lx);
+            lines(TextLines.wrap(List.of(Span.of(part.arrows().get(r.edge().id()).label(), ChartSizes.LABEL)), r.edge().labelWidth() + 0.5f, measure), lx);
         }
         for (LayeredLayout.Box b : chart.boxes()) {
-            boolean stub = b.id().startsWith(STUB);
-            Block.Box box = stub ? stub(byId.get(b.id().substring(STUB.length())), pageOf.get(b.id().substring(STUB.length()))) : byId.get(b.id());
+            Block.Box box = part.boxes().get(b.id());
+            boolean dashed = part.dashed().contains(b.id());
             float bx = left + b.x();
             float by = top - b.y();
-            current.add(new Placed.Rect(bx, by - b.height(), b.width(), b.height(), box.highlighted() ? 0xA8322D : stub ? Style.GREY : Style.NAVY,
-                    box.highlighted() ? 0xFBEDEC : stub ? 0xFFFFFF : 0xF4F6FA, box.highlighted() ? 1.6f : 0.8f, stub));
+            current.add(new Placed.Rect(bx, by - b.height(), b.width(), b.height(), box.highlighted() ? 0xA8322D : dashed ? Style.GREY : Style.NAVY,
+                    box.highlighted() ? 0xFBEDEC : dashed ? 0xFFFFFF : 0xF4F6FA, box.highlighted() ? 1.6f : 0.8f, dashed));
             y = by - 5;
             lines(TextLines.wrap(box.lines(), b.width() - 14, measure), bx + 7);
-            if (!stub) {
+            if (!dashed) {
                 pageOf.put(b.id(), pages.size() - 1);
             }
         }

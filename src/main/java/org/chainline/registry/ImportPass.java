@@ -135,13 +135,14 @@ final class ImportPass implements RecordImport.LineHandler {
                 RecordWrites.refProblem(p.ref(), Map.of(), stored).ifPresent(why -> errors.add(p.line(), p.ref().field(), why));
             }
         }
+        // the lines held back, each after the held lines it refers to (a cycle is broken in file order): compared with
+        // the store like every other line, and written only if nothing is wrong anywhere
+        Set<String> done = new HashSet<>();
+        for (String id : held.keySet()) {
+            writeHeld(id, done, new HashSet<>());
+        }
+        writeChunk();
         if (errors.count() == 0) {
-            // the lines held back, each after the held lines it refers to (a cycle is broken in file order)
-            Set<String> done = new HashSet<>();
-            for (String id : held.keySet()) {
-                writeHeld(id, done, new HashSet<>());
-            }
-            writeChunk();
             writes.flush();
         }
     }

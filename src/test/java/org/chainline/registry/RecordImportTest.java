@@ -144,6 +144,24 @@ class RecordImportTest extends ChainlineTest {
     }
 
     @Test
+    void aLineHeldForALaterOneIsStillComparedWithTheStoreWhenTheFileHasOtherErrors() throws IOException {
+        assertTrue(recordImport.run("t", null, file(
+                "{\"type\":\"Unit\",\"id\":\"h-u\",\"names\":[{\"value\":\"Held unit\"}],\"classification\":\"police\"}"),
+                RecordImport.Progress.NONE).applied());
+        ImportReport report = recordImport.run("t", null, file(
+                // a field error
+                "{\"type\":\"Person\",\"id\":\"h-p\",\"names\":[{\"value\":\"Someone\"}],\"gender\":\"unknown-word\"}",
+                // an id stored as a Unit, given as a relation that refers to a later line, so it is held back
+                "{\"type\":\"UnitRelation\",\"id\":\"h-u\",\"unit\":\"h-u2\",\"superior\":\"h-u3\",\"relation\":\"child-of\"}",
+                "{\"type\":\"Unit\",\"id\":\"h-u2\",\"names\":[{\"value\":\"Two\"}],\"classification\":\"police\"}",
+                "{\"type\":\"Unit\",\"id\":\"h-u3\",\"names\":[{\"value\":\"Three\"}],\"classification\":\"police\"}"),
+                RecordImport.Progress.NONE);
+        assertFalse(report.applied());
+        List<String> errors = report.errors().stream().map(e -> e.line() + " " + e.field()).toList();
+        assertEquals(List.of("1 gender", "2 id"), errors, report.errors().toString());
+    }
+
+    @Test
     void theApiImportsAndAnswers400WithEveryErrorByLine() {
         String ok = "{\"type\":\"Unit\",\"id\":\"a-u\",\"names\":[{\"value\":\"Via API\"}],\"classification\":\"military\"}\n";
         var response = client.toBlocking().exchange(HttpRequest.POST("/api/import?reason=test", ok)

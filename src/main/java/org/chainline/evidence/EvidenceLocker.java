@@ -179,10 +179,10 @@ public class EvidenceLocker {
             if (shownName != null) {
                 arrival.put("fileName", shownName);
             }
-            if (upload.evidence() != null) {
-                return arrivalOfRecorded(batch, upload.evidence(), stored, mediaType, known, arrival);
-            }
             List<String> naming = records.evidenceNaming(batch, stored.sha256());
+            if (upload.evidence() != null) {
+                return arrivalOfRecorded(batch, upload.evidence(), stored, mediaType, known, arrival, naming);
+            }
             if (known != null) {
                 custody.add(batch, known.evidenceId(), Custody.Action.RECEIVED, arrival);
                 return new Received(known.evidenceId(), stored.sha256(), stored.size(), known.mediaType(), true, false,
@@ -191,7 +191,7 @@ public class EvidenceLocker {
             if (!naming.isEmpty() && upload.describesNoItem()) {
                 // the bytes an item recorded earlier names (its SHA-256 noted before the file came): they are its file,
                 // not a second item
-                return arrivalOfRecorded(batch, naming.getFirst(), stored, mediaType, null, arrival);
+                return arrivalOfRecorded(batch, naming.getFirst(), stored, mediaType, null, arrival, naming);
             }
             String id = itemId;
             ObjectNode item = Custody.JSON.createObjectNode().put("type", "Evidence").put("id", id)
@@ -226,7 +226,7 @@ public class EvidenceLocker {
 
     /** The file of an item recorded before its bytes arrived: the bytes must be the ones its record names. */
     private Received arrivalOfRecorded(Journal.Batch batch, String evidenceId, FileStore.Stored stored, String mediaType,
-                                       StoredFiles.Row known, ObjectNode arrival) {
+                                       StoredFiles.Row known, ObjectNode arrival, List<String> naming) {
         ObjectNode item;
         try {
             item = records.get(evidenceType, evidenceId);
@@ -247,7 +247,7 @@ public class EvidenceLocker {
             StoredFiles.insert(batch.connection(), List.of(new StoredFiles.Row(stored.sha256(), stored.size(), mediaType, evidenceId, batch.lastSeq())));
         }
         return new Received(evidenceId, stored.sha256(), stored.size(), known == null ? mediaType : known.mediaType(), known != null,
-                true, others(records.evidenceNaming(batch, stored.sha256()), evidenceId), batch.lastSeq());
+                true, others(naming, evidenceId), batch.lastSeq());
     }
 
     private static List<String> others(List<String> naming, String self) {

@@ -123,8 +123,8 @@ public record DossierContent(String format, Cover cover, Regime regime, Wording 
 
     /**
      * The chain of command above a unit involved in an incident (its role in {@code involvement}), at the incident
-     * date: each unit once (with the fewest levels
-     * between it and the unit that acted), each relation between two of them once, as the record holds them.
+     * date: each unit once, with the fewest levels between it and that unit, and each relation between two of them
+     * once, as the record holds them.
      */
     public record CommandChart(String incident, String incidentTitle, String date, String actingUnit,
                                @Nullable String involvement, List<ChartUnit> units, List<ChartRelation> relations) {

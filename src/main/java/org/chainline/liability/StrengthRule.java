@@ -97,7 +97,8 @@ public final class StrengthRule {
             strength = strength.weakest(own);
             certain &= s.validity().equals("certain");
         }
-        String reason = steps.isEmpty() ? "no claim" : "its weakest claim, " + weakestClaim + ", is " + strength.word();
+        String reason = steps.isEmpty() ? "no claim" : strength == Strength.ESTABLISHED ? "every claim is established"
+                : "its weakest claim, " + weakestClaim + ", is " + strength.word();
         if (!certain && strength.compareTo(Strength.POSSIBLE) > 0) {
             strength = Strength.POSSIBLE;
             reason = "a claim holds only possibly at the incident's dates";

@@ -49,6 +49,7 @@ class InvolvementTest extends ChainlineTest {
         assertEquals("command", acted.mode());
         assertEquals("perpetrated", acted.involvement());
         assertEquals("established", acted.strength());
+        assertEquals("every claim is established", acted.strengthReason());
         Views.Path present = person(bridge, "p-bc-escortcmd").paths().getFirst();
         assertEquals("command", present.mode(), "the mode stays command");
         assertEquals("present", present.involvement(), "the path says which involvement it runs through");

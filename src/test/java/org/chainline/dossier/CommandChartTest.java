@@ -176,4 +176,11 @@ class CommandChartTest extends ChainlineTest {
         assertTrue(section.contains("Beating of marchers on the Old Bridge: Escort Company (present) on 2023-04-12"), section);
         assertTrue(section.contains("Beating of marchers on the Old Bridge: Riverside Patrol Unit on 2023-04-12"), section);
     }
+
+    @Test
+    void everyChartIsFollowedByItsRelationsInWords() throws IOException {
+        String section = DossierTest.section(ministers, "Chain of command at the incident dates");
+        assertTrue(section.contains("Riverside Patrol Unit under operational control of 4th Interior Regiment established, certain rel-bc-patrol-reg"), section);
+        assertTrue(section.contains("Northgate Police Department child of Ministry of Public Order established, certain rel-bc-pd-min"), section);
+    }
 }

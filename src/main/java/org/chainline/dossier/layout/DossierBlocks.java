@@ -255,6 +255,21 @@ public final class DossierBlocks {
                     .toList();
             blocks.add(new Block.Diagram("Chain of command above " + chart.actingUnit() + " on " + chart.date()
                     + " (top: the highest superiors recorded).", boxes, arrows));
+            // the same relations in words: what the drawing states, to be read, cited and checked line by line
+            if (!chart.relations().isEmpty()) {
+                java.util.Map<String, String> names = new java.util.HashMap<>();
+                chart.units().forEach(u -> names.put(u.unit(), u.unitName()));
+                List<List<Block.Cell>> rows = new ArrayList<>();
+                for (DossierContent.ChartRelation r : chart.relations()) {
+                    rows.add(List.of(Block.Cell.of(Span.of(names.get(r.unit()), Style.SMALL)),
+                            Block.Cell.of(Span.of(r.relation(), Style.SMALL)),
+                            Block.Cell.of(Span.of(names.get(r.superior()), Style.SMALL)),
+                            new Block.Cell(List.of(strength(r.strength()), Span.of(", " + r.validity(), Style.SMALL)), null),
+                            Block.Cell.of(Span.of(r.claim(), Style.SMALL.mono()))));
+                }
+                blocks.add(new Block.Table(List.of(0.24f, 0.19f, 0.24f, 0.13f, 0.2f),
+                        header("Unit", "Relation", "Superior", "On the date", "Claim"), rows));
+            }
         }
     }
 

@@ -94,9 +94,12 @@ class HostileInputTest extends ChainlineTest {
         // a file that happens to be JSON is not a JSON request: it streams to the locker under the file limit
         HttpResponse<String> file = send("POST", "/api/evidence/files?fileName=big.json", analyst, "application/json", json("title", 3_000_000));
         assertEquals(201, file.statusCode(), file.body());
-        HttpResponse<String> tooLarge = send("POST", "/api/persons", analyst, "application/json", json("title", 3_000_000));
-        assertEquals(413, tooLarge.statusCode());
-        assertTrue(tooLarge.body().contains("\"field\":\"body\""), tooLarge.body());
+        // answered before the body is read, and the answer reaches the client still sending it, every time
+        for (int i = 0; i < 40; i++) {
+            HttpResponse<String> tooLarge = send("POST", "/api/persons", analyst, "application/json", json("title", 3_000_000));
+            assertEquals(413, tooLarge.statusCode());
+            assertTrue(tooLarge.body().contains("\"field\":\"body\""), tooLarge.body());
+        }
 
         // the server answers and closes without reading the rest: a client still sending is not left hanging
         try (Socket socket = new Socket(server.getHost(), server.getPort())) {

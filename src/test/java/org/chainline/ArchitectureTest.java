@@ -38,6 +38,26 @@ class ArchitectureTest {
             .because("the dossier draws its layout as PDF and the workspace as SVG: one layout, no drawing in it");
 
     @ArchTest
+    static final ArchRule refusalsNameNoTransport = classes()
+            .that().resideInAPackage("org.chainline.refusal..")
+            .should().onlyDependOnClassesThat().resideInAnyPackage("org.chainline.refusal..", "java..")
+            .because("a domain service refuses; only the HTTP layer (web) turns a refusal into a status");
+
+    @ArchTest
+    static final ArchRule theBottomFloorReachesNothingAbove = classes()
+            .that().resideInAnyPackage("org.chainline.input..", "org.chainline.access..")
+            .should().onlyDependOnClassesThat().resideInAnyPackage("org.chainline.input..", "org.chainline.access..",
+                    "org.chainline.refusal..", "java..", "com.fasterxml.jackson..")
+            .because("every feature reads its input and names its roles through these: they can lean on no feature");
+
+    @ArchTest
+    static final ArchRule onlyTheHttpLayerKnowsTheErrorFormat = noClasses()
+            .that().resideOutsideOfPackages("org.chainline.web..", "org.chainline.security..")
+            .should().dependOnClassesThat().resideInAPackage("org.chainline.web..")
+            .because("web sits above the features: it maps their refusals; the login refusals of security are the"
+                    + " one other writer of the error format");
+
+    @ArchTest
     static final ArchRule micronautDataStaysInJdbcFacingPackages = noClasses()
             .that().resideInAnyPackage("org.chainline.graph..", "org.chainline.web..", "org.chainline.cli..",
                     "org.chainline.cases..", "org.chainline.dossier..", "org.chainline.liability..")

@@ -27,7 +27,7 @@ public final class TestLogins {
     public static String tokenFor(Accounts accounts, HttpClient client, String... roles) {
         String username = "tester" + COUNTER.incrementAndGet();
         IssuedPassword issued = accounts.create("test", username, Set.of(roles));
-        if (Set.of(roles).contains(org.chainline.web.Roles.WITNESS_PROTECTION)) {
+        if (Set.of(roles).contains(org.chainline.access.Roles.WITNESS_PROTECTION)) {
             accounts.consentToProtection(officer(accounts), username);
         }
         accounts.changePassword(username, issued.oneTimePassword(), PASSWORD);
@@ -40,7 +40,7 @@ public final class TestLogins {
     public static String officer(Accounts accounts) {
         return OFFICERS.computeIfAbsent(accounts, a -> {
             String name = "officer" + COUNTER.incrementAndGet();
-            IssuedPassword issued = a.create("test", name, Set.of(org.chainline.web.Roles.VIEWER));
+            IssuedPassword issued = a.create("test", name, Set.of(org.chainline.access.Roles.VIEWER));
             a.changePassword(name, issued.oneTimePassword(), PASSWORD);
             a.nameFirstProtectionOfficer("test set-up", name);
             return name;

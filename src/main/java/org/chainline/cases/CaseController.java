@@ -14,8 +14,8 @@ import io.micronaut.security.authentication.Authentication;
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.chainline.web.Roles;
-import org.chainline.web.InvalidInput;
+import org.chainline.access.Roles;
+import org.chainline.refusal.InvalidInput;
 
 import java.net.URI;
 import java.util.List;

@@ -4,10 +4,10 @@ import jakarta.inject.Singleton;
 import org.chainline.journal.Change;
 import org.chainline.journal.Journal;
 import org.chainline.journal.JournalEntry;
-import org.chainline.web.Conflict;
-import org.chainline.web.InvalidInput;
-import org.chainline.web.NotFound;
-import org.chainline.web.TextInput;
+import org.chainline.refusal.Conflict;
+import org.chainline.refusal.InvalidInput;
+import org.chainline.refusal.NotFound;
+import org.chainline.input.TextInput;
 
 import java.util.List;
 import java.util.UUID;

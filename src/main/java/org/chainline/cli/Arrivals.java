@@ -7,7 +7,7 @@ import org.chainline.evidence.TelegramExportImport;
 import org.chainline.evidence.TelegramReport;
 import org.chainline.registry.ImportReport;
 import org.chainline.registry.RecordImport;
-import org.chainline.web.ApiException;
+import org.chainline.refusal.Refusal;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -105,7 +105,7 @@ final class Arrivals {
             out.println("  " + report.summary());
             report.missingFiles().forEach(f -> out.println("  not in the export: " + f));
             return true;
-        } catch (ApiException e) {
+        } catch (Refusal e) {
             err.println("chainline: " + p + ": " + (e.field() == null ? "" : e.field() + " ") + e.getMessage());
             return false;
         }
@@ -123,7 +123,7 @@ final class Arrivals {
                         + (r.recordedEarlier() ? "" : "; to make a file the file of an item recorded earlier, import it with --evidence ID"));
             }
             return true;
-        } catch (ApiException e) {
+        } catch (Refusal e) {
             err.println("chainline: " + f + ": " + (e.field() == null ? "" : e.field() + " ") + e.getMessage());
             return false;
         }

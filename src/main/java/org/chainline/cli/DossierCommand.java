@@ -3,7 +3,7 @@ package org.chainline.cli;
 import io.micronaut.context.ApplicationContext;
 import org.chainline.dossier.Dossier;
 import org.chainline.dossier.Dossiers;
-import org.chainline.web.ApiException;
+import org.chainline.refusal.Refusal;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -62,7 +62,7 @@ final class DossierCommand implements Callable<Integer> {
             Files.write(out, dossiers.pdf(generated.dossier().id()));
             print(spec.commandLine().getOut(), out, generated);
             return 0;
-        } catch (ApiException e) {
+        } catch (Refusal e) {
             err.println("chainline: " + (e.field() == null ? "" : e.field() + ": ") + e.getMessage());
             return 1;
         } catch (IOException e) {

@@ -3,7 +3,7 @@ package org.chainline.cli;
 import io.micronaut.context.ApplicationContext;
 import org.chainline.evidence.EvidenceLocker;
 import org.chainline.evidence.Integrity;
-import org.chainline.web.ApiException;
+import org.chainline.refusal.Refusal;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -67,7 +67,7 @@ final class EvidenceCommand extends CommandGroup {
                 r.events().forEach(e -> out.printf("  #%d %s %-15s %s%s%s%n", e.seq(), e.at(), e.action(), e.actor(),
                         e.details().isEmpty() ? "" : " " + e.details(), e.reason() == null ? "" : " (" + e.reason() + ")"));
                 return 0;
-            } catch (ApiException e) {
+            } catch (Refusal e) {
                 spec.commandLine().getErr().println("chainline: " + e.getMessage());
                 return 1;
             }

@@ -3,7 +3,7 @@ package org.chainline.cli;
 import io.micronaut.context.ApplicationContext;
 import org.chainline.evidence.EvidenceLocker;
 import org.chainline.registry.RecordImport;
-import org.chainline.web.TextInput;
+import org.chainline.input.TextInput;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

@@ -5,7 +5,7 @@ import org.chainline.sanctions.Designations;
 import org.chainline.sanctions.GapReport;
 import org.chainline.sanctions.SanctionLists;
 import org.chainline.sanctions.Screening;
-import org.chainline.web.ApiException;
+import org.chainline.refusal.Refusal;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -34,7 +34,7 @@ final class SanctionsCommand extends CommandGroup {
     static int within(ChainlineCommand root, CommandSpec spec, Function<ApplicationContext, Integer> work) {
         try (ApplicationContext context = Contexts.start(root, Map.of())) {
             return work.apply(context);
-        } catch (ApiException e) {
+        } catch (Refusal e) {
             spec.commandLine().getErr().println("chainline: " + (e.field() == null ? "" : e.field() + ": ") + e.getMessage());
             return 1;
         }

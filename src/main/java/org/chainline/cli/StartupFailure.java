@@ -2,7 +2,7 @@ package org.chainline.cli;
 
 import org.chainline.graph.GraphMigrationException;
 import org.chainline.storage.StoreUnavailableException;
-import org.chainline.web.ApiException;
+import org.chainline.refusal.Refusal;
 
 /** One line for the person at the terminal: the failure Chainline understood, not a wall of stack traces. */
 final class StartupFailure {
@@ -17,7 +17,7 @@ final class StartupFailure {
                     || t instanceof org.chainline.protection.ProtectionUnavailable
                     || t instanceof org.chainline.dossier.regime.TemplateException
                     || t instanceof org.chainline.dossier.SigningUnavailable
-                    || t instanceof ApiException) {
+                    || t instanceof Refusal) {
                 return t.getMessage();
             }
             if (t instanceof io.micronaut.http.server.exceptions.ServerStartupException) {

@@ -17,8 +17,8 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.chainline.dossier.regime.Regime;
 import org.chainline.dossier.regime.Regimes;
-import org.chainline.web.InvalidInput;
-import org.chainline.web.Roles;
+import org.chainline.refusal.InvalidInput;
+import org.chainline.access.Roles;
 
 import java.net.URI;
 import java.util.List;

@@ -4,8 +4,8 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
-import org.chainline.web.ApiException;
-import org.chainline.web.NotFound;
+import org.chainline.refusal.Refusal;
+import org.chainline.refusal.NotFound;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -57,7 +57,7 @@ public class DossierJobs {
                     new Job(id, order.subject(), order.regime(), order.audience(), "running", stage, percent, null, null, null)));
             update(new Job(id, order.subject(), order.regime(), order.audience(), "done", "done", 100, generated.dossier(),
                     generated.existed(), null));
-        } catch (ApiException e) {
+        } catch (Refusal e) {
             update(new Job(id, order.subject(), order.regime(), order.audience(), "failed", "failed", 100, null, null, e.getMessage()));
         } catch (RuntimeException e) {
             // only the job and the exception's kind are logged: a message might quote the record

@@ -18,9 +18,9 @@ import org.chainline.journal.Journal;
 import org.chainline.journal.JournalEntry;
 import org.chainline.journal.Projector;
 import org.chainline.registry.Records;
-import org.chainline.web.Conflict;
-import org.chainline.web.InvalidInput;
-import org.chainline.web.NotFound;
+import org.chainline.refusal.Conflict;
+import org.chainline.refusal.InvalidInput;
+import org.chainline.refusal.NotFound;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -253,7 +253,7 @@ public class Dossiers {
             if (!format.equals(DossierContent.FORMAT)) {
                 // an earlier version drew it from content of another shape: it can be read (it is attached to its PDF),
                 // not drawn again by this version
-                throw new org.chainline.web.Conflict("id", "dossier " + id + " keeps its content in the format " + format
+                throw new org.chainline.refusal.Conflict("id", "dossier " + id + " keeps its content in the format " + format
                         + ", which an earlier version of Chainline drew; this version draws " + DossierContent.FORMAT
                         + ": its PDF and content stay as delivered, and generating again makes a new version");
             }

@@ -20,8 +20,8 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.chainline.web.InvalidInput;
-import org.chainline.web.Roles;
+import org.chainline.refusal.InvalidInput;
+import org.chainline.access.Roles;
 
 import java.io.InputStream;
 
@@ -55,7 +55,7 @@ class EvidenceController {
         try {
             zip = files.temporaryCopy(body, settings.maxExportBytes());
         } catch (FileStore.TooLarge e) {
-            throw new org.chainline.web.TooLarge("export", "the export " + e.getMessage());
+            throw new org.chainline.refusal.TooLarge("export", "the export " + e.getMessage());
         }
         try {
             TelegramReport report = telegram.run(who.getName(), reason, zip, options, org.chainline.registry.RecordImport.Progress.NONE);
@@ -123,6 +123,6 @@ class EvidenceController {
         if (body == null || body.isBlank()) {
             return Custody.JSON.createObjectNode();
         }
-        return org.chainline.web.RequestJson.parse(body);
+        return org.chainline.input.RequestJson.parse(body);
     }
 }

@@ -9,12 +9,12 @@ import org.chainline.journal.Journal;
 import org.chainline.registry.RecordImport;
 import org.chainline.registry.RecordType;
 import org.chainline.registry.Records;
-import org.chainline.web.Conflict;
-import org.chainline.web.Forbidden;
-import org.chainline.web.InvalidInput;
-import org.chainline.web.NotFound;
-import org.chainline.web.TextInput;
-import org.chainline.web.TooLarge;
+import org.chainline.refusal.Conflict;
+import org.chainline.refusal.Forbidden;
+import org.chainline.refusal.InvalidInput;
+import org.chainline.refusal.NotFound;
+import org.chainline.input.TextInput;
+import org.chainline.refusal.TooLarge;
 
 import java.io.IOException;
 import java.io.InputStream;

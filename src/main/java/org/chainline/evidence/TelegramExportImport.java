@@ -7,8 +7,8 @@ import org.chainline.journal.Journal;
 import org.chainline.journal.Projector;
 import org.chainline.protection.IdentityProtection;
 import org.chainline.registry.RecordImport;
-import org.chainline.web.InvalidInput;
-import org.chainline.web.TooLarge;
+import org.chainline.refusal.InvalidInput;
+import org.chainline.refusal.TooLarge;
 
 import java.io.IOException;
 import java.io.InputStream;

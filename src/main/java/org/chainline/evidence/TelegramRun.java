@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.chainline.journal.Journal;
 import org.chainline.protection.IdentityProtection;
 import org.chainline.registry.RecordImport;
-import org.chainline.web.TooLarge;
+import org.chainline.refusal.TooLarge;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -85,7 +85,7 @@ final class TelegramRun {
         try (InputStream in = files.open(json.sha256()).orElseThrow()) {
             TelegramJson.read(in, (chat, node) -> message(new TelegramMessage(shown(chat), node)));
         } catch (TelegramJson.Malformed e) {
-            throw new org.chainline.web.InvalidInput("export", e.getMessage());
+            throw new org.chainline.refusal.InvalidInput("export", e.getMessage());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -37,10 +37,10 @@ public class JournalAnchors {
 
         public Anchor {
             if (seq < 1) {
-                throw new org.chainline.web.InvalidInput("seq", "must be a journal position (1 or more)");
+                throw new org.chainline.refusal.InvalidInput("seq", "must be a journal position (1 or more)");
             }
             if (hash == null || !hash.matches("[0-9a-f]{64}")) {
-                throw new org.chainline.web.InvalidInput("hash", "must be an entry's SHA-256 (64 lower-case hexadecimal digits)");
+                throw new org.chainline.refusal.InvalidInput("hash", "must be an entry's SHA-256 (64 lower-case hexadecimal digits)");
             }
         }
 
@@ -100,7 +100,7 @@ public class JournalAnchors {
     public Stamped timestampHead(String actor) {
         Journal.Position head = journal.head();
         if (head.seq() == 0) {
-            throw new org.chainline.web.InvalidInput("journal", "is empty: there is nothing to time-stamp yet");
+            throw new org.chainline.refusal.InvalidInput("journal", "is empty: there is nothing to time-stamp yet");
         }
         TimeStamping.Token token = timeStamping.stamp(head.seq(), head.hash());
         journal.write(actor, "RFC 3161 time-stamp of the journal head", false, batch -> {

@@ -64,7 +64,7 @@ class TimeStamping {
 
     Token stamp(long seq, String hash) {
         if (url.isEmpty()) {
-            throw new org.chainline.web.InvalidInput("timestamping", "no time-stamping authority is configured: set"
+            throw new org.chainline.refusal.InvalidInput("timestamping", "no time-stamping authority is configured: set"
                     + " chainline.timestamping.url (CHAINLINE_TIMESTAMPING_URL) to an RFC 3161 service");
         }
         TimeStampRequestGenerator generator = new TimeStampRequestGenerator();

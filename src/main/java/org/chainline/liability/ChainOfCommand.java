@@ -3,8 +3,8 @@ package org.chainline.liability;
 import jakarta.inject.Singleton;
 import org.neo4j.driver.TransactionContext;
 import org.chainline.registry.PartialDate;
-import org.chainline.web.InvalidInput;
-import org.chainline.web.NotFound;
+import org.chainline.refusal.InvalidInput;
+import org.chainline.refusal.NotFound;
 
 import java.util.ArrayList;
 import java.util.Comparator;

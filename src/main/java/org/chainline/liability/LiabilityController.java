@@ -8,7 +8,7 @@ import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.security.annotation.Secured;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.chainline.web.Roles;
+import org.chainline.access.Roles;
 
 /** Chains of command at a date and liability paths, for persons, units and incidents. */
 @Controller("/api")

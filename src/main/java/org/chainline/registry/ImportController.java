@@ -12,9 +12,9 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.chainline.web.InvalidInput;
-import org.chainline.web.Roles;
-import org.chainline.web.TextInput;
+import org.chainline.refusal.InvalidInput;
+import org.chainline.access.Roles;
+import org.chainline.input.TextInput;
 
 
 /** Bulk import of records as newline-delimited JSON (the request body, up to the server's request size limit). */

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.inject.Singleton;
 import org.chainline.protection.IdentityProtection;
-import org.chainline.web.TextInput;
+import org.chainline.input.TextInput;
 
 import java.util.ArrayList;
 import java.util.List;

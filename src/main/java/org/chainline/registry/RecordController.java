@@ -1,6 +1,6 @@
 package org.chainline.registry;
 
-import org.chainline.web.RequestJson;
+import org.chainline.input.RequestJson;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micronaut.core.annotation.Nullable;
@@ -18,8 +18,8 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.chainline.web.NotFound;
-import org.chainline.web.Roles;
+import org.chainline.refusal.NotFound;
+import org.chainline.access.Roles;
 
 import java.net.URI;
 import java.util.List;

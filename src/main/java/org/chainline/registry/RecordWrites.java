@@ -127,11 +127,11 @@ final class RecordWrites {
             return;
         }
         if (!writer.holdsProtectionGrant()) {
-            throw new org.chainline.web.Forbidden("confidentiality", "evidence " + id + " is protected: lowering it to "
+            throw new org.chainline.refusal.Forbidden("confidentiality", "evidence " + id + " is protected: lowering it to "
                     + next.confidentiality() + " needs the witness-protection grant and a reason");
         }
         if (batch.reason() == null || batch.reason().isBlank()) {
-            throw new org.chainline.web.InvalidInput("reason", "is required to lower the confidentiality of protected evidence "
+            throw new org.chainline.refusal.InvalidInput("reason", "is required to lower the confidentiality of protected evidence "
                     + id + ": say why it may be seen");
         }
         batch.add(new Change(PROTECTION_LOWERED, id, new Change.Json(JSON.createObjectNode()

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import org.chainline.web.TextInput;
+import org.chainline.input.TextInput;
 
 import java.net.URI;
 import java.net.URISyntaxException;

@@ -10,9 +10,9 @@ import org.chainline.journal.Journal;
 import org.chainline.registry.PartialDate;
 import org.chainline.registry.RecordImport;
 import org.chainline.registry.Records;
-import org.chainline.web.InvalidInput;
-import org.chainline.web.NotFound;
-import org.chainline.web.TextInput;
+import org.chainline.refusal.InvalidInput;
+import org.chainline.refusal.NotFound;
+import org.chainline.input.TextInput;
 
 import java.time.LocalDate;
 import java.util.ArrayList;

@@ -9,8 +9,8 @@ import org.chainline.dossier.regime.Regime;
 import org.chainline.dossier.regime.Regimes;
 import org.chainline.liability.LiabilityPaths;
 import org.chainline.liability.Views;
-import org.chainline.web.InvalidInput;
-import org.chainline.web.NotFound;
+import org.chainline.refusal.InvalidInput;
+import org.chainline.refusal.NotFound;
 
 import java.io.IOException;
 import java.io.StringWriter;

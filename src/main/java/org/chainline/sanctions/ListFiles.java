@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
-import org.chainline.web.InvalidInput;
+import org.chainline.refusal.InvalidInput;
 import tech.followthemoney.model.Model;
 import tech.followthemoney.model.Property;
 import tech.followthemoney.model.Schema;

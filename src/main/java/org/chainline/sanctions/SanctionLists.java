@@ -8,8 +8,8 @@ import org.chainline.journal.Change;
 import org.chainline.journal.Journal;
 import org.chainline.journal.JournalEntry;
 import org.chainline.registry.RecordImport;
-import org.chainline.web.InvalidInput;
-import org.chainline.web.NotFound;
+import org.chainline.refusal.InvalidInput;
+import org.chainline.refusal.NotFound;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -14,9 +14,9 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.chainline.web.InvalidInput;
-import org.chainline.web.RequestJson;
-import org.chainline.web.Roles;
+import org.chainline.refusal.InvalidInput;
+import org.chainline.input.RequestJson;
+import org.chainline.access.Roles;
 
 import java.io.InputStream;
 import java.util.List;

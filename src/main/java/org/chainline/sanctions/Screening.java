@@ -6,7 +6,7 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.inject.Singleton;
 import org.chainline.registry.Records;
-import org.chainline.web.InvalidInput;
+import org.chainline.refusal.InvalidInput;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -51,7 +51,7 @@ public class Screening {
         ObjectNode person;
         try {
             person = records.get(records.model().type("Person").orElseThrow(), personId);
-        } catch (org.chainline.web.NotFound e) {
+        } catch (org.chainline.refusal.NotFound e) {
             throw new InvalidInput("person", "no person with id " + personId);
         }
         Map<String, String> decisions = new HashMap<>();

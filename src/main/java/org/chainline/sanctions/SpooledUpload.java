@@ -1,8 +1,8 @@
 package org.chainline.sanctions;
 
 import org.chainline.Sha256;
-import org.chainline.web.InvalidInput;
-import org.chainline.web.TooLarge;
+import org.chainline.refusal.InvalidInput;
+import org.chainline.refusal.TooLarge;
 
 import java.io.IOException;
 import java.io.InputStream;

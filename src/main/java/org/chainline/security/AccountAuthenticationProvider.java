@@ -1,7 +1,7 @@
 package org.chainline.security;
 
-import org.chainline.web.Roles;
-import org.chainline.web.StorableText;
+import org.chainline.access.Roles;
+import org.chainline.input.StorableText;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.security.authentication.AuthenticationFailureReason;
 import io.micronaut.security.authentication.AuthenticationRequest;

@@ -1,6 +1,6 @@
 package org.chainline.security;
 
-import org.chainline.web.Roles;
+import org.chainline.access.Roles;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -17,7 +17,7 @@ import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.chainline.web.InvalidInput;
+import org.chainline.refusal.InvalidInput;
 
 import java.util.List;
 import java.util.Set;
@@ -68,7 +68,7 @@ class AccountController {
     @Secured({Roles.ADMIN, Roles.WITNESS_PROTECTION})
     @Post("/accounts/{username}/protection-withdrawal")
     AccountView withdraw(@PathVariable String username, @Body @Nullable Reason body, Authentication who) {
-        String reason = body == null ? null : org.chainline.web.TextInput.clean("reason", body.reason(), 2000, true);
+        String reason = body == null ? null : org.chainline.input.TextInput.clean("reason", body.reason(), 2000, true);
         if (reason == null) {
             throw new InvalidInput("reason", "is required: say why the grant is withdrawn");
         }

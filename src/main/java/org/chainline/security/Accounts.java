@@ -1,13 +1,13 @@
 package org.chainline.security;
 
-import org.chainline.web.Roles;
+import org.chainline.access.Roles;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 import org.chainline.journal.Change;
 import org.chainline.journal.Journal;
-import org.chainline.web.Conflict;
-import org.chainline.web.InvalidInput;
-import org.chainline.web.NotFound;
+import org.chainline.refusal.Conflict;
+import org.chainline.refusal.InvalidInput;
+import org.chainline.refusal.NotFound;
 
 import java.sql.Connection;
 import java.time.Clock;
@@ -79,10 +79,10 @@ public class Accounts {
         AccountView view = transactions.executeWrite(status -> {
             repository.lockAccounts();
             Account by = repository.findByName(holder).filter(Account::holdsProtectionGrant).orElseThrow(() ->
-                    new org.chainline.web.Forbidden("username", "only a holder of the witness-protection grant can consent to it"));
+                    new org.chainline.refusal.Forbidden("username", "only a holder of the witness-protection grant can consent to it"));
             Account account = repository.findByName(username).orElseThrow(() -> NotFound.named("account", username));
             if (account.id().equals(by.id())) {
-                throw new org.chainline.web.Forbidden("username", "nobody consents to their own witness-protection grant:"
+                throw new org.chainline.refusal.Forbidden("username", "nobody consents to their own witness-protection grant:"
                         + " another holder must");
             }
             if (!Account.GRANT_PENDING.equals(account.protectionGrant()) && !Account.GRANT_SUSPENDED.equals(account.protectionGrant())) {

@@ -9,7 +9,7 @@ import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.ResponseFilter;
 import io.micronaut.http.annotation.ServerFilter;
 import org.chainline.web.ApiError;
-import org.chainline.web.StorableText;
+import org.chainline.input.StorableText;
 
 /**
  * Says why a login was not even checked, instead of the plain 401 of a wrong password: 429 with {@code Retry-After}

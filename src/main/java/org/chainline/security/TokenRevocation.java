@@ -48,7 +48,7 @@ final class TokenRevocation implements GenericJwtClaimsValidator<HttpRequest<?>>
             return false;
         }
         boolean claimsGrant = claims.get("roles") instanceof java.util.Collection<?> roles
-                && roles.contains(org.chainline.web.Roles.WITNESS_PROTECTION);
+                && roles.contains(org.chainline.access.Roles.WITNESS_PROTECTION);
         return state(subject.toString())
                 .filter(state -> !state.disabled())
                 .filter(state -> !claimsGrant || state.holdsProtectionGrant())

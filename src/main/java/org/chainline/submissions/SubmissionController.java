@@ -13,8 +13,8 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.chainline.web.RequestJson;
-import org.chainline.web.Roles;
+import org.chainline.input.RequestJson;
+import org.chainline.access.Roles;
 
 import java.util.List;
 

@@ -14,11 +14,11 @@ import org.chainline.journal.Journal;
 import org.chainline.journal.JournalEntry;
 import org.chainline.registry.RecordImport;
 import org.chainline.registry.Records;
-import org.chainline.web.Conflict;
-import org.chainline.web.InvalidInput;
-import org.chainline.web.NotFound;
-import org.chainline.web.RequestJson;
-import org.chainline.web.TextInput;
+import org.chainline.refusal.Conflict;
+import org.chainline.refusal.InvalidInput;
+import org.chainline.refusal.NotFound;
+import org.chainline.input.RequestJson;
+import org.chainline.input.TextInput;
 
 import java.time.Clock;
 import java.time.LocalDate;

@@ -11,6 +11,8 @@ import io.micronaut.http.server.exceptions.response.ErrorContext;
 import io.micronaut.http.server.exceptions.response.ErrorResponseProcessor;
 import io.micronaut.security.authentication.AuthorizationException;
 import jakarta.inject.Singleton;
+import org.chainline.refusal.Refusal;
+import org.chainline.access.Roles;
 import org.chainline.storage.StoreUnavailableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -79,7 +81,7 @@ final class ErrorResponses implements ErrorResponseProcessor<ApiError> {
             response.header(io.micronaut.http.HttpHeaders.CONNECTION, "close");
         } else if (cause.filter(AuthorizationException.class::isInstance).isPresent()) {
             message = authorizationMessage((AuthorizationException) cause.get());
-        } else if (status == HttpStatus.NOT_FOUND && cause.filter(ApiException.class::isInstance).isEmpty()) {
+        } else if (status == HttpStatus.NOT_FOUND && cause.filter(Refusal.class::isInstance).isEmpty()) {
             message = "no route for " + context.getRequest().getMethod() + " " + path;
         } else if (status == HttpStatus.BAD_REQUEST && cause.filter(ParameterErrors::isParameter).isPresent()) {
             ConversionErrorException conversion = (ConversionErrorException) cause.get();
@@ -96,7 +98,7 @@ final class ErrorResponses implements ErrorResponseProcessor<ApiError> {
             if (message.isBlank()) {
                 message = status.getReason();
             }
-            field = cause.filter(ApiException.class::isInstance).map(c -> ((ApiException) c).field())
+            field = cause.filter(Refusal.class::isInstance).map(c -> ((Refusal) c).field())
                     .orElseGet(() -> context.getErrors().stream().map(Error::getPath).flatMap(Optional::stream)
                             .findFirst().map(ErrorResponses::fieldName).orElse(null));
         }

@@ -16,7 +16,7 @@ import org.chainline.TestLogins;
 import org.chainline.demo.DemoCase;
 import org.chainline.registry.RecordImport;
 import org.chainline.security.Accounts;
-import org.chainline.web.Roles;
+import org.chainline.access.Roles;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 

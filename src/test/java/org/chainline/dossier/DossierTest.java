@@ -362,7 +362,7 @@ class DossierTest extends ChainlineTest {
             update.setString(2, d.id());
             assertEquals(1, update.executeUpdate());
         }
-        org.chainline.web.Conflict refused = org.junit.jupiter.api.Assertions.assertThrows(org.chainline.web.Conflict.class,
+        org.chainline.refusal.Conflict refused = org.junit.jupiter.api.Assertions.assertThrows(org.chainline.refusal.Conflict.class,
                 () -> dossiers.regenerate(d.id()));
         assertTrue(refused.getMessage().contains("chainline-dossier/1") && refused.getMessage().contains(DossierContent.FORMAT), refused.getMessage());
     }

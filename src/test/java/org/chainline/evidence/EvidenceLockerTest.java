@@ -16,7 +16,7 @@ import org.chainline.ChainlineTest;
 import org.chainline.TestLogins;
 import org.chainline.security.Accounts;
 import org.chainline.storage.DataDirectory;
-import org.chainline.web.Roles;
+import org.chainline.access.Roles;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 

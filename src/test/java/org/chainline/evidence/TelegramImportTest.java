@@ -15,7 +15,7 @@ import org.chainline.TestLogins;
 import org.chainline.journal.Journal;
 import org.chainline.registry.RecordImport;
 import org.chainline.security.Accounts;
-import org.chainline.web.Roles;
+import org.chainline.access.Roles;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -196,7 +196,7 @@ class TelegramImportTest extends ChainlineTest {
 
         Path dir = org.chainline.TestStores.tempDir("broken-export");
         Files.writeString(dir.resolve("result.json"), "{\"name\": \"X\", \"type\": \"public_channel\", \"id\": 5, \"messages\": [{\"id\": 1,");
-        var truncated = assertThrows(org.chainline.web.InvalidInput.class, () -> telegram.run("analyst", null, dir,
+        var truncated = assertThrows(org.chainline.refusal.InvalidInput.class, () -> telegram.run("analyst", null, dir,
                 new TelegramExportImport.Options(null), RecordImport.Progress.NONE));
         assertTrue(truncated.getMessage().contains("not valid JSON"), truncated.getMessage());
 

@@ -14,7 +14,7 @@ import org.chainline.TestLogins;
 import org.chainline.registry.ImportReport;
 import org.chainline.registry.RecordImport;
 import org.chainline.security.Accounts;
-import org.chainline.web.Roles;
+import org.chainline.access.Roles;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 

@@ -18,7 +18,7 @@ import org.chainline.TestLogins;
 import org.chainline.TestStores;
 import org.chainline.journal.GraphDump;
 import org.chainline.security.Accounts;
-import org.chainline.web.Roles;
+import org.chainline.access.Roles;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

@@ -14,7 +14,7 @@ import org.chainline.TestLogins;
 import org.chainline.journal.Journal;
 import org.chainline.journal.Projector;
 import org.chainline.security.Accounts;
-import org.chainline.web.Roles;
+import org.chainline.access.Roles;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 

@@ -17,7 +17,7 @@ import org.chainline.TestLogins;
 import org.chainline.demo.DemoCase;
 import org.chainline.registry.RecordImport;
 import org.chainline.security.Accounts;
-import org.chainline.web.Roles;
+import org.chainline.access.Roles;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;

@@ -1,6 +1,6 @@
 package org.chainline.security;
 
-import org.chainline.web.Roles;
+import org.chainline.access.Roles;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.MACSigner;

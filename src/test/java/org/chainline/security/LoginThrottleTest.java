@@ -9,7 +9,7 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.chainline.ChainlineTest;
 import org.chainline.TestLogins;
-import org.chainline.web.Roles;
+import org.chainline.access.Roles;
 import org.junit.jupiter.api.Test;
 
 import java.time.Clock;

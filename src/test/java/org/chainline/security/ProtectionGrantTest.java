@@ -11,7 +11,7 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.chainline.ChainlineTest;
 import org.chainline.TestLogins;
-import org.chainline.web.Roles;
+import org.chainline.access.Roles;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -82,7 +82,7 @@ class ProtectionGrantTest extends ChainlineTest {
         assertEquals(HttpStatus.CONFLICT, refused("/api/accounts/berik/protection-consent", "", officerToken));
 
         // the set-up path is closed once a holder exists
-        assertThrows(org.chainline.web.Conflict.class, () -> accounts.nameFirstProtectionOfficer("cli", "berik"));
+        assertThrows(org.chainline.refusal.Conflict.class, () -> accounts.nameFirstProtectionOfficer("cli", "berik"));
     }
 
     @Test
@@ -115,7 +115,7 @@ class ProtectionGrantTest extends ChainlineTest {
         // withdrawing every holder does not reopen the set-up path to whoever runs the command line
         post("/api/accounts/" + TestLogins.officer(accounts) + "/protection-withdrawal", "{\"reason\": \"left\"}", admin);
         post("/api/accounts/aliya/protection-withdrawal", "{\"reason\": \"left\"}", admin);
-        assertThrows(org.chainline.web.Conflict.class, () -> accounts.nameFirstProtectionOfficer("cli", holderName));
+        assertThrows(org.chainline.refusal.Conflict.class, () -> accounts.nameFirstProtectionOfficer("cli", holderName));
 
         JsonNode journal = JSON.readTree(client.toBlocking().retrieve(HttpRequest.GET("/api/journal?after=0&limit=1000")
                 .bearerAuth(TestLogins.tokenFor(accounts, client, Roles.COUNSEL))));

@@ -11,7 +11,7 @@ import jakarta.inject.Inject;
 import org.chainline.ChainlineTest;
 import org.chainline.TestLogins;
 import org.chainline.security.Accounts;
-import org.chainline.web.Roles;
+import org.chainline.access.Roles;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 

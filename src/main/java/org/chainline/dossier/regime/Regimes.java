@@ -4,7 +4,7 @@ import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Value;
 import org.chainline.ClasspathFolder;
 import org.chainline.registry.Model;
-import org.chainline.web.NotFound;
+import org.chainline.refusal.NotFound;
 
 import java.io.IOException;
 import java.nio.file.Files;

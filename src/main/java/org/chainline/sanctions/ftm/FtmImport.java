@@ -11,7 +11,7 @@ import org.chainline.evidence.EvidenceLocker;
 import org.chainline.journal.Journal;
 import org.chainline.registry.RecordImport;
 import org.chainline.registry.Records;
-import org.chainline.web.InvalidInput;
+import org.chainline.refusal.InvalidInput;
 import org.chainline.sanctions.SpooledUpload;
 import tech.followthemoney.entity.ValueEntity;
 import tech.followthemoney.exc.SchemaException;

@@ -1,6 +1,7 @@
-package org.chainline.web;
+package org.chainline.input;
 
 import java.text.Normalizer;
+import org.chainline.refusal.InvalidInput;
 
 /**
  * The one rule for free text coming in: trimmed, NFC, within its length, and without control characters other than

@@ -1,4 +1,4 @@
-package org.chainline.web;
+package org.chainline.access;
 
 import java.util.LinkedHashSet;
 import java.util.List;

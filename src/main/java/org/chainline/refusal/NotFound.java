@@ -1,16 +1,14 @@
-package org.chainline.web;
-
-import io.micronaut.http.HttpStatus;
+package org.chainline.refusal;
 
 /** 404: no record of that kind with that id or name. */
-public final class NotFound extends ApiException {
+public final class NotFound extends Refusal {
 
     public NotFound(String what, String id) {
         this("no " + what + " with id " + id);
     }
 
     private NotFound(String message) {
-        super(HttpStatus.NOT_FOUND, null, message);
+        super(null, message);
     }
 
     /** When the thing missing is not a record, e.g. a collection: the whole message. */

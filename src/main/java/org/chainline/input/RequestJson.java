@@ -1,7 +1,8 @@
-package org.chainline.web;
+package org.chainline.input;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import org.chainline.refusal.InvalidInput;
 
 /**
  * JSON request bodies read as trees, so that a wrong type or a malformed body is refused naming the field (the model,

@@ -1,11 +1,9 @@
-package org.chainline.web;
-
-import io.micronaut.http.HttpStatus;
+package org.chainline.refusal;
 
 /** 403 for a rule that depends on the data, not only the route (a protected item's bytes need the grant). */
-public final class Forbidden extends ApiException {
+public final class Forbidden extends Refusal {
 
     public Forbidden(String field, String message) {
-        super(HttpStatus.FORBIDDEN, field, message);
+        super(field, message);
     }
 }

@@ -1,8 +1,8 @@
 package org.chainline.bench;
 
 import org.chainline.dossier.content.DossierContent;
-import org.chainline.dossier.regime.Regime;
-import org.chainline.dossier.regime.Regimes;
+import org.chainline.regime.Regime;
+import org.chainline.regime.Regimes;
 import org.chainline.registry.Model;
 
 import java.util.ArrayList;

@@ -15,7 +15,7 @@ final class StartupFailure {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof StoreUnavailableException || t instanceof GraphMigrationException
                     || t instanceof org.chainline.protection.ProtectionUnavailable
-                    || t instanceof org.chainline.dossier.regime.TemplateException
+                    || t instanceof org.chainline.regime.TemplateException
                     || t instanceof org.chainline.dossier.SigningUnavailable
                     || t instanceof Refusal) {
                 return t.getMessage();

@@ -15,8 +15,8 @@ import io.micronaut.security.authentication.Authentication;
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.chainline.dossier.regime.Regime;
-import org.chainline.dossier.regime.Regimes;
+import org.chainline.regime.Regime;
+import org.chainline.regime.Regimes;
 import org.chainline.refusal.InvalidInput;
 import org.chainline.access.Roles;
 

@@ -6,7 +6,7 @@ import io.micronaut.core.annotation.Nullable;
 /**
  * {@code chainline.dossier}: who submits, printed on every cover, and the PKCS#12 keystore whose key signs every
  * dossier when one is set. (The regimes' folder, {@code templates-dir}, is read by
- * {@link org.chainline.dossier.regime.Regimes}.)
+ * {@link org.chainline.regime.Regimes}.)
  */
 @ConfigurationProperties("chainline.dossier")
 public record DossierSettings(String organisation, @Nullable String contact, @Nullable String signingKeystore,

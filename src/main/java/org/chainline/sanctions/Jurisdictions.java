@@ -1,8 +1,8 @@
 package org.chainline.sanctions;
 
 import jakarta.inject.Singleton;
-import org.chainline.dossier.regime.Regime;
-import org.chainline.dossier.regime.Regimes;
+import org.chainline.regime.Regime;
+import org.chainline.regime.Regimes;
 
 import java.util.ArrayList;
 import java.util.Comparator;

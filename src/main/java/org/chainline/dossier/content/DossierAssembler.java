@@ -2,8 +2,8 @@ package org.chainline.dossier.content;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.inject.Singleton;
-import org.chainline.dossier.regime.Regime;
-import org.chainline.dossier.regime.Wording;
+import org.chainline.regime.Regime;
+import org.chainline.regime.Wording;
 import org.chainline.evidence.EvidenceLocker;
 import org.chainline.liability.ChainOfCommand;
 import org.chainline.liability.LiabilityPaths;

@@ -3,8 +3,8 @@ package org.chainline.dossier.content;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.micronaut.core.annotation.Nullable;
-import org.chainline.dossier.regime.Regime;
-import org.chainline.dossier.regime.Wording;
+import org.chainline.regime.Regime;
+import org.chainline.regime.Wording;
 
 import java.util.List;
 

@@ -1,7 +1,7 @@
 package org.chainline.dossier.content;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.chainline.dossier.regime.Wording;
+import org.chainline.regime.Wording;
 import org.chainline.evidence.Custody;
 import org.chainline.evidence.EvidenceLocker;
 import org.chainline.liability.CitedEvidence;

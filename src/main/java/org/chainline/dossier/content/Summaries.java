@@ -1,7 +1,7 @@
 package org.chainline.dossier.content;
 
-import org.chainline.dossier.regime.Regime;
-import org.chainline.dossier.regime.Wording;
+import org.chainline.regime.Regime;
+import org.chainline.regime.Wording;
 import org.chainline.liability.Views;
 
 import java.util.ArrayList;

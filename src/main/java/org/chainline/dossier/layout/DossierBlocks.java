@@ -1,7 +1,7 @@
 package org.chainline.dossier.layout;
 
 import org.chainline.dossier.content.DossierContent;
-import org.chainline.dossier.regime.Wording;
+import org.chainline.regime.Wording;
 
 import java.util.ArrayList;
 import java.util.List;

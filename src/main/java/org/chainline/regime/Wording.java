@@ -1,4 +1,4 @@
-package org.chainline.dossier.regime;
+package org.chainline.regime;
 
 import io.micronaut.serde.annotation.Serdeable;
 

@@ -1,4 +1,4 @@
-package org.chainline.dossier.regime;
+package org.chainline.regime;
 
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Value;

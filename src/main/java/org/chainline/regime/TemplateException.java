@@ -1,4 +1,4 @@
-package org.chainline.dossier.regime;
+package org.chainline.regime;
 
 /** A regime or wording file that does not hold together; the message names the file and the field. */
 public final class TemplateException extends RuntimeException {

@@ -1,4 +1,4 @@
-package org.chainline.dossier.regime;
+package org.chainline.regime;
 
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;

@@ -1,4 +1,4 @@
-package org.chainline.dossier.regime;
+package org.chainline.regime;
 
 import org.chainline.registry.Model;
 import org.junit.jupiter.api.Test;

@@ -6,6 +6,7 @@ import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.codeUnits;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
@@ -28,8 +29,15 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule pdfboxStaysInDossier = noClasses()
-            .that().resideOutsideOfPackage("org.chainline.dossier..")
-            .should().dependOnClassesThat().resideInAPackage("org.apache.pdfbox..");
+            .that().resideOutsideOfPackages("org.chainline.dossier..", "org.chainline.bench..")
+            .should().dependOnClassesThat().resideInAPackage("org.apache.pdfbox..")
+            .because("the dossier is the one PDFBox user; the dossier benchmark's floor is plain PDFBox by definition");
+
+    @ArchTest
+    static final ArchRule onlyTheCommandLineReachesBenchmarks = noClasses()
+            .that().resideOutsideOfPackages("org.chainline.bench..", "org.chainline.cli..")
+            .should().dependOnClassesThat().resideInAPackage("org.chainline.bench..")
+            .because("benchmarks and synthetic data are tools beside the product: no product class calls into them");
 
     @ArchTest
     static final ArchRule theChartLayoutDrawsNothingAndKnowsNoFormat = classes()
@@ -86,6 +94,30 @@ class ArchitectureTest {
                 if (!secured) {
                     events.add(com.tngtech.archunit.lang.SimpleConditionEvent.violated(method,
                             method.getFullName() + " has no @Secured"));
+                }
+            }
+        };
+    }
+
+    @ArchTest
+    static final ArchRule noProductMethodServesOnlyABenchmark = codeUnits()
+            .that().areDeclaredInClassesThat().resideOutsideOfPackages("org.chainline.bench..", "org.chainline.cli..")
+            .should(beCalledOutsideTheBenchmarksIfAtAll())
+            .because("a hook kept in a product class for a benchmark is product code nobody uses");
+
+    private static com.tngtech.archunit.lang.ArchCondition<com.tngtech.archunit.core.domain.JavaCodeUnit> beCalledOutsideTheBenchmarksIfAtAll() {
+        return new com.tngtech.archunit.lang.ArchCondition<>("be called from outside org.chainline.bench if called at all") {
+            @Override
+            public void check(com.tngtech.archunit.core.domain.JavaCodeUnit method,
+                              com.tngtech.archunit.lang.ConditionEvents events) {
+                var owner = method.getOwner();
+                boolean accessor = owner.isRecord() && method.getRawParameterTypes().isEmpty()
+                        && owner.getAllFields().stream().anyMatch(f -> f.getName().equals(method.getName()));
+                var callers = method.getAccessesToSelf().stream().map(a -> a.getOriginOwner().getPackageName()).toList();
+                boolean onlyBench = !callers.isEmpty() && callers.stream().allMatch(p -> p.startsWith("org.chainline.bench"));
+                if (onlyBench && !accessor) {
+                    events.add(com.tngtech.archunit.lang.SimpleConditionEvent.violated(method,
+                            method.getFullName() + " is called only by benchmarks"));
                 }
             }
         };

@@ -3,7 +3,6 @@ package org.chainline.bench;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.chainline.dossier.content.DossierContent;
 import org.chainline.dossier.pdf.PdfDossierRenderer;
-import org.chainline.dossier.pdf.RawPdfPages;
 
 import java.io.IOException;
 import java.io.PrintWriter;

@@ -32,16 +32,19 @@ public final class EvidenceBenchmark {
         }
     }
 
-    public static HashResult hashAndStore(Path dir, long megabytes, int runs, PrintWriter log) throws IOException, InterruptedException {
-        Path file = dir.resolve("large.bin");
-        long bytes = randomFile(file, megabytes << 20, 7);
-        log.printf("hash and store: %,d MB file written; best of %d runs each, alternating%n", megabytes, runs);
+    public static HashResult hashAndStore(FileStore fileStore, Path dir, long megabytes, int runs, PrintWriter log)
+            throws IOException, InterruptedException {
+        log.printf("hash and store: a new %,d MB file for each of %d runs (the store keeps a file once); best of the runs, alternating%n",
+                megabytes, runs);
+        long bytes = 0;
         double sum = Double.MAX_VALUE;
         double digest = Double.MAX_VALUE;
         double store = Double.MAX_VALUE;
         String expected = null;
-        sha256sum(file); // warms the page cache
         for (int i = 0; i < runs; i++) {
+            Path file = dir.resolve("large-" + i + ".bin");
+            bytes = randomFile(file, megabytes << 20, 7 + i);
+            sha256sum(file); // warms the page cache
             long t = System.nanoTime();
             String s = sha256sum(file);
             sum = Math.min(sum, (System.nanoTime() - t) / 1e9);
@@ -49,8 +52,6 @@ public final class EvidenceBenchmark {
             t = System.nanoTime();
             String d = digest(file);
             digest = Math.min(digest, (System.nanoTime() - t) / 1e9);
-            Path storeDir = dir.resolve("store-" + i);
-            FileStore fileStore = new FileStore(storeDir);
             t = System.nanoTime();
             FileStore.Stored stored;
             try (InputStream in = Files.newInputStream(file)) {
@@ -60,10 +61,9 @@ public final class EvidenceBenchmark {
             if (!stored.sha256().equals(s) || !d.equals(s)) {
                 throw new IllegalStateException("hashes disagree: sha256sum " + s + ", digest " + d + ", store " + stored.sha256());
             }
-            BenchFiles.delete(storeDir);
+            Files.delete(file);
             log.printf("  run %d: sha256sum %.2f s, MessageDigest %.2f s, store (hash + write + fsync + rename) %.2f s%n", i + 1, sum, digest, store);
         }
-        Files.delete(file);
         return new HashResult(bytes, sum, digest, store, expected);
     }
 

@@ -19,7 +19,7 @@ public final class SyntheticDossier {
     }
 
     public static DossierContent of(int incidents) {
-        Regimes regimes = Regimes.builtIn(Model.load());
+        Regimes regimes = new Regimes(Model.load(), "");
         Regime regime = regimes.get("eu-ghrsr");
         List<DossierContent.Allegation> allegations = new ArrayList<>();
         List<DossierContent.CommandChart> charts = new ArrayList<>();

@@ -5,6 +5,7 @@ import org.chainline.Application;
 import org.chainline.bench.BenchFiles;
 import org.chainline.bench.EvidenceBenchmark;
 import org.chainline.bench.UploadProbe;
+import org.chainline.evidence.FileStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -43,12 +44,14 @@ final class BenchEvidenceCommand implements Callable<Integer> {
         PrintWriter log = spec.commandLine().getErr();
         Path dir = Files.createTempDirectory("chainline-bench-evidence");
         try {
-            EvidenceBenchmark.HashResult hash = EvidenceBenchmark.hashAndStore(dir, fileMb, runs, log);
+            EvidenceBenchmark.HashResult hash;
             EvidenceBenchmark.TelegramResult telegram = null;
-            if (messages > 0) {
-                try (ApplicationContext context = instance(dir.resolve("data"), dir);
-                     ApplicationContext baseline = instance(dir.resolve("baseline"), dir)) {
-                    telegram = EvidenceBenchmark.telegram(context, baseline, dir, messages, log);
+            try (ApplicationContext context = instance(dir.resolve("data"), dir)) {
+                hash = EvidenceBenchmark.hashAndStore(context.getBean(FileStore.class), dir, fileMb, runs, log);
+                if (messages > 0) {
+                    try (ApplicationContext baseline = instance(dir.resolve("baseline"), dir)) {
+                        telegram = EvidenceBenchmark.telegram(context, baseline, dir, messages, log);
+                    }
                 }
             }
             List<String> upload = uploadMb > 0 ? ChildJvm.run(uploadHeap, log, "bench", "upload", "--mb", Long.toString(uploadMb),

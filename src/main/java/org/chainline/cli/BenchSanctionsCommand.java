@@ -3,7 +3,7 @@ package org.chainline.cli;
 import io.micronaut.context.ApplicationContext;
 import org.chainline.Application;
 import org.chainline.bench.BenchFiles;
-import org.chainline.sanctions.ScreeningBenchmark;
+import org.chainline.bench.ScreeningBenchmark;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;

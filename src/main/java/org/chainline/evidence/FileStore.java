@@ -41,11 +41,6 @@ public class FileStore {
         this(data.resolve("evidence"), protection);
     }
 
-    /** A store at {@code root} (the benchmark's own, outside a running instance), which cannot seal. */
-    public FileStore(Path root) {
-        this(root, null);
-    }
-
     private FileStore(Path root, org.chainline.protection.IdentityProtection protection) {
         this.protection = protection;
         this.root = root;

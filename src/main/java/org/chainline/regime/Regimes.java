@@ -36,7 +36,8 @@ public class Regimes {
     private final Map<String, Regime> regimes = new LinkedHashMap<>();
     private final Wording wording;
 
-    Regimes(Model model, @Value("${chainline.dossier.templates-dir:}") String templatesDir) {
+    /** The regimes and wording under {@code templatesDir}, or the built-in templates when it is blank. */
+    public Regimes(Model model, @Value("${chainline.dossier.templates-dir:}") String templatesDir) {
         Path root = templatesDir == null || templatesDir.isBlank() ? ClasspathFolder.of("templates") : Path.of(templatesDir);
         List<String> violations = model.type("Incident").orElseThrow().property("violations").orElseThrow().values();
         List<String> victimCategories = model.type("Victim").orElseThrow().property("categories").orElseThrow().values();
@@ -56,11 +57,6 @@ public class Regimes {
             throw new TemplateException("dossier/wording.yaml", "(file)", "is missing");
         }
         this.wording = wording(YamlMap.load(wordingFile, "dossier/wording.yaml"));
-    }
-
-    /** The built-in templates, read without the application context (benchmarks, tools). */
-    public static Regimes builtIn(Model model) {
-        return new Regimes(model, "");
     }
 
     public List<Regime> all() {

@@ -28,7 +28,7 @@ import java.util.TreeSet;
  * and 0.35 when further; and by 0.8 when both sides state nationalities and none is shared. Levels: strong from 0.85,
  * probable from 0.7, weak from 0.5, unlikely below.
  */
-final class NameMatcher {
+public final class NameMatcher {
 
     private static final LevenshteinDistance EDITS = new LevenshteinDistance(2);
     static final double PAIR_FROM = 0.8;
@@ -37,13 +37,13 @@ final class NameMatcher {
     }
 
     /** What is known of a person, or of a list entry, for matching. */
-    record Subject(List<String> names, List<String> patronymics, List<String> birthDates, List<String> nationalities) {
+    public record Subject(List<String> names, List<String> patronymics, List<String> birthDates, List<String> nationalities) {
     }
 
-    record Result(double score, String level, List<String> reasons, String personName, String entryName) {
+    public record Result(double score, String level, List<String> reasons, String personName, String entryName) {
     }
 
-    static Result match(Subject person, Subject entry) {
+    public static Result match(Subject person, Subject entry) {
         NamePair best = null;
         Map<String, List<Word>> folded = new HashMap<>();
         List<Word> extra = new ArrayList<>();

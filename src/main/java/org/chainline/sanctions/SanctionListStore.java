@@ -281,11 +281,6 @@ class SanctionListStore {
         return out;
     }
 
-    /** Every entry of a list (the benchmark's full-scan baseline). */
-    List<ListEntry> allEntries(Connection c, String list) {
-        return entries(c, "list_name = ?", list).stream().map(Stored::entry).toList();
-    }
-
     /** The blocking keys of an entry's names (see {@link NameFolding#keys}). */
     static List<String> keys(ListEntry e) {
         java.util.Set<String> keys = new java.util.LinkedHashSet<>();

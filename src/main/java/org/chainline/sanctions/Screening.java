@@ -119,7 +119,7 @@ public class Screening {
     }
 
     /** What a person record says that matching can use: every name, the patronymic, birth date, nationalities. */
-    static NameMatcher.Subject subjectOf(JsonNode person) {
+    public static NameMatcher.Subject subjectOf(JsonNode person) {
         List<String> names = new ArrayList<>();
         for (JsonNode n : person.path("names")) {
             String v = n.path("value").asText("");
@@ -136,7 +136,7 @@ public class Screening {
         return new NameMatcher.Subject(names, patronymics, births, nationalities);
     }
 
-    static NameMatcher.Subject subjectOf(ListEntry entry) {
+    public static NameMatcher.Subject subjectOf(ListEntry entry) {
         return new NameMatcher.Subject(entry.names(), List.of(), entry.birthDates(), entry.countries());
     }
 }

@@ -21,7 +21,7 @@ import java.util.Map;
  * The four Liberation faces, embedded as subsets in one document. Liberation covers Latin, Cyrillic and the Kazakh
  * letters (ә ғ қ ң ө ұ ү һ і); a character it lacks is drawn as '?' rather than failing the whole dossier.
  */
-final class PdfFonts implements Measure {
+public final class PdfFonts implements Measure {
 
     private static final Map<Style.Face, String> FILES = Map.of(
             Style.Face.REGULAR, "liberation/LiberationSans-Regular.ttf",
@@ -67,7 +67,7 @@ final class PdfFonts implements Measure {
      * ligature substitution, which compiles regular expressions for every string drawn (most of the drawing time),
      * for ligatures a dossier does not need; text extraction is simpler without them too.
      */
-    static TrueTypeFont trueType(Style.Face face) throws IOException {
+    public static TrueTypeFont trueType(Style.Face face) throws IOException {
         return new TTFParser().parse(new RandomAccessReadBuffer(BYTES.get(face)));
     }
 

@@ -1,4 +1,4 @@
-package org.chainline.dossier.pdf;
+package org.chainline.bench;
 
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -28,7 +28,7 @@ public final class RawPdfPages {
     public static byte[] write(int pages, int charsPerPage) {
         try (PDDocument document = new PDDocument()) {
             // the very font the dossier embeds (PdfFonts.trueType), so that both draw the same glyphs the same way
-            PDType0Font regular = PDType0Font.load(document, PdfFonts.trueType(org.chainline.dossier.layout.Style.Face.REGULAR), true);
+            PDType0Font regular = PDType0Font.load(document, org.chainline.dossier.pdf.PdfFonts.trueType(org.chainline.dossier.layout.Style.Face.REGULAR), true);
             int lines = Math.max(1, charsPerPage / 95);
             for (int p = 0; p < pages; p++) {
                 PDPage page = new PDPage(PDRectangle.A4);

@@ -123,7 +123,31 @@ class ArchitectureTest {
         };
     }
 
+    /** What other features may use of the registry; the rest (its store, writes, validation) is its own. */
+    private static final java.util.Set<String> REGISTRY_API = java.util.Set.of(
+            "org.chainline.registry.Records", "org.chainline.registry.BytesProtected",
+            "org.chainline.registry.ProtectedFileNames", "org.chainline.registry.imports.RecordImport",
+            "org.chainline.registry.imports.ImportReport", "org.chainline.registry.model.", "org.chainline.registry.names.");
+
+    @ArchTest
+    static final ArchRule theRegistrysInsidesAreItsOwn = noClasses()
+            .that().resideOutsideOfPackage("org.chainline.registry..")
+            .should().dependOnClassesThat(new com.tngtech.archunit.base.DescribedPredicate<>("are inside the registry") {
+                @Override
+                public boolean test(com.tngtech.archunit.core.domain.JavaClass c) {
+                    String name = c.getName();
+                    return name.startsWith("org.chainline.registry.")
+                            && REGISTRY_API.stream().noneMatch(api -> name.equals(api) || name.startsWith(api.endsWith(".") ? api : api + "$"));
+                }
+            })
+            .because("the registry's parts are public to each other across its sub-packages, not to other features");
+
     @ArchTest
     static final ArchRule noCyclesBetweenFeatures = slices().matching("org.chainline.(*)..")
             .should().beFreeOfCycles();
+
+    @ArchTest
+    static final ArchRule noCyclesBetweenPackages = slices().matching("org.chainline.(**)")
+            .should().beFreeOfCycles()
+            .because("a feature's parts (registry's model, validation, imports...) stand on each other one way too");
 }

@@ -4,7 +4,7 @@ import io.micronaut.context.ApplicationContext;
 import org.chainline.evidence.FileStore;
 import org.chainline.evidence.TelegramExportImport;
 import org.chainline.evidence.TelegramReport;
-import org.chainline.registry.RecordImport;
+import org.chainline.registry.imports.RecordImport;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -3,9 +3,9 @@ package org.chainline.bench;
 import org.chainline.graph.CypherQueries;
 import org.chainline.graph.Graph;
 import org.chainline.liability.LiabilityPaths;
-import org.chainline.registry.ImportReport;
-import org.chainline.registry.Model;
-import org.chainline.registry.RecordImport;
+import org.chainline.registry.imports.ImportReport;
+import org.chainline.registry.model.Model;
+import org.chainline.registry.imports.RecordImport;
 import org.neo4j.driver.Session;
 import org.neo4j.driver.Values;
 

@@ -2,10 +2,10 @@ package org.chainline.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.chainline.registry.Model;
-import org.chainline.registry.Property;
-import org.chainline.registry.PropertyType;
-import org.chainline.registry.RecordType;
+import org.chainline.registry.model.Model;
+import org.chainline.registry.model.Property;
+import org.chainline.registry.model.PropertyType;
+import org.chainline.registry.model.RecordType;
 
 import java.io.IOException;
 import java.util.ArrayList;

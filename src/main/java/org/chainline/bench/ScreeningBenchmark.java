@@ -6,7 +6,7 @@ import io.micronaut.context.ApplicationContext;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
-import org.chainline.registry.RecordImport;
+import org.chainline.registry.imports.RecordImport;
 import org.chainline.registry.Records;
 import org.chainline.sanctions.ListEntry;
 import org.chainline.sanctions.NameMatcher;

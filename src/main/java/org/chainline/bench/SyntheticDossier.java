@@ -3,7 +3,7 @@ package org.chainline.bench;
 import org.chainline.dossier.content.DossierContent;
 import org.chainline.regime.Regime;
 import org.chainline.regime.Regimes;
-import org.chainline.registry.Model;
+import org.chainline.registry.model.Model;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -5,8 +5,8 @@ import org.chainline.demo.DemoCase;
 import org.chainline.evidence.EvidenceLocker;
 import org.chainline.evidence.TelegramExportImport;
 import org.chainline.evidence.TelegramReport;
-import org.chainline.registry.ImportReport;
-import org.chainline.registry.RecordImport;
+import org.chainline.registry.imports.ImportReport;
+import org.chainline.registry.imports.RecordImport;
 import org.chainline.refusal.Refusal;
 
 import java.io.IOException;

@@ -5,7 +5,7 @@ import io.micronaut.runtime.server.EmbeddedServer;
 import org.chainline.Application;
 import org.chainline.bench.HttpBenchmark;
 import org.chainline.demo.DemoCase;
-import org.chainline.registry.RecordImport;
+import org.chainline.registry.imports.RecordImport;
 import org.chainline.security.Accounts;
 import org.chainline.security.IssuedPassword;
 import picocli.CommandLine.Command;

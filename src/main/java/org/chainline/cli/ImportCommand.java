@@ -2,7 +2,7 @@ package org.chainline.cli;
 
 import io.micronaut.context.ApplicationContext;
 import org.chainline.evidence.EvidenceLocker;
-import org.chainline.registry.RecordImport;
+import org.chainline.registry.imports.RecordImport;
 import org.chainline.input.TextInput;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;

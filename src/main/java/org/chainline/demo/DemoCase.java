@@ -4,8 +4,8 @@ import jakarta.inject.Singleton;
 import org.chainline.Sha256;
 import org.chainline.evidence.EvidenceLocker;
 import org.chainline.evidence.FileStore;
-import org.chainline.registry.ImportReport;
-import org.chainline.registry.RecordImport;
+import org.chainline.registry.imports.ImportReport;
+import org.chainline.registry.imports.RecordImport;
 import org.chainline.sanctions.Designations;
 import org.chainline.sanctions.SanctionLists;
 

@@ -3,7 +3,7 @@ package org.chainline.evidence;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.inject.Singleton;
 import org.chainline.protection.IdentityProtection;
-import org.chainline.registry.RecordType;
+import org.chainline.registry.model.RecordType;
 import org.chainline.registry.Records;
 
 import java.util.LinkedHashMap;

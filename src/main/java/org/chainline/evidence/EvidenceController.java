@@ -58,7 +58,7 @@ class EvidenceController {
             throw new org.chainline.refusal.TooLarge("export", "the export " + e.getMessage());
         }
         try {
-            TelegramReport report = telegram.run(who.getName(), reason, zip, options, org.chainline.registry.RecordImport.Progress.NONE);
+            TelegramReport report = telegram.run(who.getName(), reason, zip, options, org.chainline.registry.imports.RecordImport.Progress.NONE);
             return HttpResponse.<TelegramReport>status(report.applied() ? HttpStatus.OK : HttpStatus.BAD_REQUEST).body(report);
         } finally {
             java.nio.file.Files.deleteIfExists(zip);

@@ -6,7 +6,7 @@ import jakarta.inject.Singleton;
 import org.chainline.journal.Journal;
 import org.chainline.journal.Projector;
 import org.chainline.protection.IdentityProtection;
-import org.chainline.registry.RecordImport;
+import org.chainline.registry.imports.RecordImport;
 import org.chainline.refusal.InvalidInput;
 import org.chainline.refusal.TooLarge;
 

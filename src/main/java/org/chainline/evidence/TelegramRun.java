@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.chainline.journal.Journal;
 import org.chainline.protection.IdentityProtection;
-import org.chainline.registry.RecordImport;
+import org.chainline.registry.imports.RecordImport;
 import org.chainline.refusal.TooLarge;
 
 import java.io.IOException;

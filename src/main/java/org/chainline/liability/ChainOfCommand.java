@@ -2,7 +2,7 @@ package org.chainline.liability;
 
 import jakarta.inject.Singleton;
 import org.neo4j.driver.TransactionContext;
-import org.chainline.registry.PartialDate;
+import org.chainline.registry.model.PartialDate;
 import org.chainline.refusal.InvalidInput;
 import org.chainline.refusal.NotFound;
 

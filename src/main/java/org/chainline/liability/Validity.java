@@ -20,7 +20,7 @@ public enum Validity {
     /** The days an incident (or a date asked about) may cover. */
     record Window(LocalDate startMin, LocalDate startMax, LocalDate endMin, LocalDate endMax) {
 
-        static Window of(org.chainline.registry.PartialDate at) {
+        static Window of(org.chainline.registry.model.PartialDate at) {
             return new Window(at.earliest(), at.latest(), at.earliest(), at.latest());
         }
     }

@@ -3,7 +3,7 @@ package org.chainline.regime;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Value;
 import org.chainline.ClasspathFolder;
-import org.chainline.registry.Model;
+import org.chainline.registry.model.Model;
 import org.chainline.refusal.NotFound;
 
 import java.io.IOException;

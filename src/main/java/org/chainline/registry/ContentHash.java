@@ -3,12 +3,12 @@ package org.chainline.registry;
 import org.chainline.Sha256;
 
 /** SHA-256 of a record's canonical JSON: equal hashes mean an import line changes nothing. */
-final class ContentHash {
+public final class ContentHash {
 
     private ContentHash() {
     }
 
-    static String of(String canonicalJson) {
+    public static String of(String canonicalJson) {
         return Sha256.hex(canonicalJson);
     }
 }

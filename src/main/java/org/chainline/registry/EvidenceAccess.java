@@ -7,6 +7,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
+import org.chainline.registry.validation.ValidRecord;
 
 /**
  * The {@code evidence_access} table: each live evidence item's SHA-256 and confidentiality, kept with its journal

@@ -1,6 +1,7 @@
 package org.chainline.registry;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.chainline.registry.validation.ValidRecord;
 
 /**
  * The name a protected item's file goes by: the name it arrived under ({@code Aigerim-testimony.ogg}) may name the

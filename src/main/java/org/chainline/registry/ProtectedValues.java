@@ -10,6 +10,11 @@ import org.chainline.input.TextInput;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.chainline.registry.model.Property;
+import org.chainline.registry.model.PropertyType;
+import org.chainline.registry.validation.ProtectedShape;
+import org.chainline.registry.validation.ValidRecord;
+import org.chainline.registry.validation.Violation;
 
 /**
  * Properties of type {@code protected} (the identity of a witness, a protected victim, a source): given in clear as a
@@ -17,11 +22,10 @@ import java.util.Optional;
  * {@code {"protected": true}} (revealing is a journaled act of its own, {@link Records#reveal}).
  */
 @Singleton
-final class ProtectedValues {
+public final class ProtectedValues {
 
-    static final String SEALED = "sealed";
+    static final String SEALED = ProtectedShape.SEALED;
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
-    private static final int MAX_FIELDS = 20;
 
     private final IdentityProtection protection;
     private final io.micronaut.context.event.ApplicationEventPublisher<BytesProtected> published;
@@ -35,59 +39,12 @@ final class ProtectedValues {
         published.publishEvent(new BytesProtected(sha256));
     }
 
-    /** The canonical clear form ({@code {"name": ...}} for a bare name), or an already sealed value as it is. */
-    static Optional<JsonNode> shape(String field, JsonNode v, List<Violation> violations) {
-        if (v.isTextual()) {
-            String s = TextInput.normal(v.asText());
-            String problem = TextInput.problem(s, 500, false);
-            if (problem != null) {
-                violations.add(new Violation(field, problem));
-                return Optional.empty();
-            }
-            return Optional.of(JSON.objectNode().put("name", s));
-        }
-        if (!v.isObject() || v.isEmpty()) {
-            violations.add(new Violation(field, "must be a name or an object of text fields (name, contact, notes...)"));
-            return Optional.empty();
-        }
-        if (v.has(SEALED)) {
-            if (v.size() != 1 || !v.get(SEALED).isTextual()) {
-                violations.add(new Violation(field, "a sealed value is an object with the one field sealed"));
-                return Optional.empty();
-            }
-            return Optional.of(v);
-        }
-        if (v.size() > MAX_FIELDS) {
-            violations.add(new Violation(field, "must have at most " + MAX_FIELDS + " fields"));
-            return Optional.empty();
-        }
-        ObjectNode out = JSON.objectNode();
-        int before = violations.size();
-        v.fields().forEachRemaining(f -> {
-            String name = field + "." + f.getKey();
-            if (!f.getKey().matches("[a-zA-Z][a-zA-Z0-9]{0,39}")) {
-                violations.add(new Violation(name, "is not a field name (letters and digits, starting with a letter)"));
-            } else if (!f.getValue().isTextual()) {
-                violations.add(new Violation(name, "must be a string"));
-            } else {
-                String s = TextInput.normal(f.getValue().asText());
-                String problem = TextInput.problem(s, 2000, true);
-                if (problem != null) {
-                    violations.add(new Violation(name, problem));
-                } else {
-                    out.put(f.getKey(), s);
-                }
-            }
-        });
-        return violations.size() == before ? Optional.of(out) : Optional.empty();
-    }
-
     /**
      * Checks the protected values that arrive already sealed: each must open for this record and property (it is one
      * kept from the stored record). Clear values are sealed later, by {@link #sealClear}, when the stored record is at
      * hand.
      */
-    List<Violation> checkSealed(ValidRecord record) {
+    public List<Violation> checkSealed(ValidRecord record) {
         List<Violation> problems = new ArrayList<>();
         for (Property p : protectedProperties(record)) {
             JsonNode v = record.content().get(p.name());
@@ -103,7 +60,7 @@ final class ProtectedValues {
     }
 
     /** Whether the record holds a protected value given in clear, still to be sealed. */
-    static boolean holdsClear(ValidRecord record) {
+    public static boolean holdsClear(ValidRecord record) {
         for (Property p : record.type().properties().values()) {
             JsonNode v = p.type() == PropertyType.PROTECTED ? record.content().get(p.name()) : null;
             if (v != null && !v.has(SEALED)) {

@@ -23,6 +23,7 @@ import org.chainline.access.Roles;
 
 import java.net.URI;
 import java.util.List;
+import org.chainline.registry.model.RecordType;
 
 /**
  * Every type of the model at {@code /api/<plural>} ({@code /api/persons}, {@code /api/postings}, ...): list and

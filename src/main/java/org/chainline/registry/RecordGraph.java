@@ -11,10 +11,12 @@ import org.neo4j.driver.Values;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.chainline.registry.model.RecordType;
+import org.chainline.registry.names.NameKeys;
 
 /** Questions across records, answered by the graph: pages and name search (as ids), references and citations. */
 @Singleton
-final class RecordGraph {
+public final class RecordGraph {
 
     private final Graph graph;
     private final String list = CypherQueries.load("registry/list");
@@ -74,7 +76,7 @@ final class RecordGraph {
      * After a bulk import: plans cached while the graph was small walk it badly once it is large (measured: person
      * liability p50 210 ms instead of 6 ms at 10^5 records), so statistics are resampled and plans dropped.
      */
-    void refreshStatistics() {
+    public void refreshStatistics() {
         try (var session = graph.session()) {
             session.run(resampleIndexes).consume();
             session.run(clearQueryCaches).consume();

@@ -21,7 +21,7 @@ import java.util.Optional;
  * row and its journal entry commit together.
  */
 @Singleton
-final class RecordStore {
+public final class RecordStore {
 
     private static final int CHUNK = 5000;
 
@@ -31,7 +31,7 @@ final class RecordStore {
         this.transactions = transactions;
     }
 
-    Optional<StoredRecord> find(String id) {
+    public Optional<StoredRecord> find(String id) {
         return transactions.executeRead(status -> Optional.ofNullable(find(status.getConnection(), List.of(id)).get(id)));
     }
 
@@ -41,17 +41,17 @@ final class RecordStore {
     }
 
     /** Types, hashes and states (no content) of those ids that exist, read outside any write. */
-    Map<String, StoredRecord> find(Collection<String> ids) {
+    public Map<String, StoredRecord> find(Collection<String> ids) {
         return transactions.executeRead(status -> find(status.getConnection(), ids, false));
     }
 
     /** The rows of those ids that exist. */
-    Map<String, StoredRecord> find(Connection connection, Collection<String> ids) {
+    public Map<String, StoredRecord> find(Connection connection, Collection<String> ids) {
         return find(connection, ids, true);
     }
 
     /** As {@link #find(Connection, Collection)}; without content when only types, hashes and states matter. */
-    Map<String, StoredRecord> find(Connection connection, Collection<String> ids, boolean withContent) {
+    public Map<String, StoredRecord> find(Connection connection, Collection<String> ids, boolean withContent) {
         Map<String, StoredRecord> found = new HashMap<>();
         List<String> all = new ArrayList<>(ids);
         for (int from = 0; from < all.size(); from += CHUNK) {

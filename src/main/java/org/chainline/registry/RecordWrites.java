@@ -10,14 +10,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.chainline.registry.model.RecordType;
+import org.chainline.registry.validation.ValidRecord;
+import org.chainline.registry.validation.Ref;
 
 /**
  * Appends record changes to a journal batch and keeps {@code record_state} in step, in the batch's transaction.
  * Checks references against what the file or request itself defines and what the store holds.
  */
-final class RecordWrites {
+public final class RecordWrites {
 
-    static final ObjectMapper JSON = new ObjectMapper();
+    public static final ObjectMapper JSON = new ObjectMapper();
 
     private final Journal.Batch batch;
     private final RecordStore store;
@@ -28,7 +31,7 @@ final class RecordWrites {
     private final List<Object[]> citations = new ArrayList<>();
     private final List<EvidenceAccess.Row> accessRows = new ArrayList<>();
 
-    RecordWrites(Journal.Batch batch, RecordStore store, ProtectedValues protectedValues, Writer writer) {
+    public RecordWrites(Journal.Batch batch, RecordStore store, ProtectedValues protectedValues, Writer writer) {
         this.batch = batch;
         this.store = store;
         this.protectedValues = protectedValues;
@@ -40,12 +43,12 @@ final class RecordWrites {
      * sealed with their protected values, or null for a request), and whether the writer holds the witness-protection
      * grant (needed to lower a protected item's confidentiality).
      */
-    record Writer(String origin, boolean holdsProtectionGrant) {
-        static final Writer REQUEST = new Writer(null, false);
+    public record Writer(String origin, boolean holdsProtectionGrant) {
+        public static final Writer REQUEST = new Writer(null, false);
     }
 
     /** What is wrong with a reference, given the records defined alongside it and those already stored. */
-    static Optional<String> refProblem(Ref ref, Map<String, String> definedTypes, Map<String, StoredRecord> stored) {
+    public static Optional<String> refProblem(Ref ref, Map<String, String> definedTypes, Map<String, StoredRecord> stored) {
         String type = definedTypes.get(ref.id());
         if (type == null) {
             StoredRecord s = stored.get(ref.id());
@@ -58,18 +61,13 @@ final class RecordWrites {
             type = s.type();
         }
         if (!ref.range().contains(type)) {
-            return Optional.of("refers to " + ref.id() + ", " + withArticle(type) + "; it must be " + withArticle(String.join(" or ", ref.range())));
+            return Optional.of("refers to " + ref.id() + ", " + RecordType.withArticle(type) + "; it must be " + RecordType.withArticle(String.join(" or ", ref.range())));
         }
         return Optional.empty();
     }
 
-    /** "a Unit", "an Incident": the type names are English nouns, and all that start with a vowel letter take "an". */
-    static String withArticle(String noun) {
-        return ("AEIOaeio".indexOf(noun.charAt(0)) >= 0 ? "an " : "a ") + noun;
-    }
-
     /** Journals the record as created or changed (against {@code existing}), or does nothing if it is unchanged. */
-    Outcome put(ValidRecord record, StoredRecord existing) {
+    public Outcome put(ValidRecord record, StoredRecord existing) {
         ProtectedFileNames.hide(record);
         if (ProtectedValues.holdsClear(record)) {
             String before = existing == null ? null : existing.content() != null ? existing.content()
@@ -107,7 +105,7 @@ final class RecordWrites {
         return existing == null ? Outcome.CREATED : Outcome.CHANGED;
     }
 
-    void retire(RecordType type, String id) {
+    public void retire(RecordType type, String id) {
         flush();
         JournalEntry entry = batch.add(new Change(type.kind(RecordEvents.RETIRED), id, new Change.Json("{}")));
         store.retire(batch.connection(), id, entry.seq());
@@ -147,7 +145,7 @@ final class RecordWrites {
     /** The journal kind of a protected item's confidentiality lowered by a holder of the grant. */
     static final String PROTECTION_LOWERED = "protection.lowered";
 
-    void flush() {
+    public void flush() {
         batch.flush();
         store.put(batch.connection(), pending);
         pending.clear();
@@ -167,5 +165,5 @@ final class RecordWrites {
         }
     }
 
-    enum Outcome { CREATED, CHANGED, UNCHANGED }
+    public enum Outcome { CREATED, CHANGED, UNCHANGED }
 }

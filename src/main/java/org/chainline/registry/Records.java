@@ -17,6 +17,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.chainline.registry.model.Model;
+import org.chainline.registry.model.RecordType;
+import org.chainline.registry.model.Property;
+import org.chainline.registry.model.PropertyType;
+import org.chainline.registry.names.NameKeys;
+import org.chainline.registry.validation.RecordValidator;
+import org.chainline.registry.validation.ValidRecord;
+import org.chainline.registry.validation.Ref;
+import org.chainline.registry.validation.Violation;
 
 /**
  * Creating, changing and retiring records of the accountability model: each a journal entry, checked under the

@@ -4,10 +4,10 @@ package org.chainline.registry;
  * A record's current row in {@code record_state}; {@code content} (the payload of the journal entry at
  * {@code contentSeq}) only when asked for.
  */
-record StoredRecord(String id, String type, String content, long contentSeq, String contentHash, int version,
+public record StoredRecord(String id, String type, String content, long contentSeq, String contentHash, int version,
                     long createdSeq, long updatedSeq, Long retiredSeq) {
 
-    boolean retired() {
+    public boolean retired() {
         return retiredSeq != null;
     }
 }

@@ -1,6 +1,6 @@
 package org.chainline.sanctions;
 
-import org.chainline.registry.NameKeys;
+import org.chainline.registry.names.NameKeys;
 
 import java.util.ArrayList;
 import java.util.List;

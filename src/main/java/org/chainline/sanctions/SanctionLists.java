@@ -7,7 +7,7 @@ import org.chainline.Sha256;
 import org.chainline.journal.Change;
 import org.chainline.journal.Journal;
 import org.chainline.journal.JournalEntry;
-import org.chainline.registry.RecordImport;
+import org.chainline.registry.imports.RecordImport;
 import org.chainline.refusal.InvalidInput;
 import org.chainline.refusal.NotFound;
 

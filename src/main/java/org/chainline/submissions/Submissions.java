@@ -12,7 +12,7 @@ import org.chainline.regime.Regimes;
 import org.chainline.journal.Change;
 import org.chainline.journal.Journal;
 import org.chainline.journal.JournalEntry;
-import org.chainline.registry.RecordImport;
+import org.chainline.registry.imports.RecordImport;
 import org.chainline.registry.Records;
 import org.chainline.refusal.Conflict;
 import org.chainline.refusal.InvalidInput;

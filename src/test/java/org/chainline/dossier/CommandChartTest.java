@@ -5,8 +5,8 @@ import jakarta.inject.Inject;
 import org.chainline.ChainlineTest;
 import org.chainline.liability.ChainOfCommand;
 import org.chainline.liability.Views;
-import org.chainline.registry.ImportReport;
-import org.chainline.registry.RecordImport;
+import org.chainline.registry.imports.ImportReport;
+import org.chainline.registry.imports.RecordImport;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 

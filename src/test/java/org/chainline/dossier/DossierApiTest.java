@@ -14,7 +14,7 @@ import jakarta.inject.Inject;
 import org.chainline.ChainlineTest;
 import org.chainline.TestLogins;
 import org.chainline.demo.DemoCase;
-import org.chainline.registry.RecordImport;
+import org.chainline.registry.imports.RecordImport;
 import org.chainline.security.Accounts;
 import org.chainline.access.Roles;
 import org.junit.jupiter.api.BeforeAll;

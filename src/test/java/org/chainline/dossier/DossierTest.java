@@ -19,7 +19,7 @@ import org.chainline.demo.DemoCase;
 import org.chainline.dossier.content.DossierContent;
 import org.chainline.dossier.pdf.PdfDossierRenderer;
 import org.chainline.evidence.FileStore;
-import org.chainline.registry.RecordImport;
+import org.chainline.registry.imports.RecordImport;
 import org.chainline.registry.Records;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

@@ -13,7 +13,7 @@ import jakarta.inject.Inject;
 import org.chainline.ChainlineTest;
 import org.chainline.TestLogins;
 import org.chainline.journal.Journal;
-import org.chainline.registry.RecordImport;
+import org.chainline.registry.imports.RecordImport;
 import org.chainline.security.Accounts;
 import org.chainline.access.Roles;
 import org.junit.jupiter.api.BeforeAll;

@@ -3,8 +3,8 @@ package org.chainline.liability;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.chainline.ChainlineTest;
-import org.chainline.registry.ImportReport;
-import org.chainline.registry.RecordImport;
+import org.chainline.registry.imports.ImportReport;
+import org.chainline.registry.imports.RecordImport;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 

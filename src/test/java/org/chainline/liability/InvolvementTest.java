@@ -3,8 +3,8 @@ package org.chainline.liability;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.chainline.ChainlineTest;
-import org.chainline.registry.ImportReport;
-import org.chainline.registry.RecordImport;
+import org.chainline.registry.imports.ImportReport;
+import org.chainline.registry.imports.RecordImport;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -83,7 +83,7 @@ class InvolvementTest extends ChainlineTest {
 
     @Test
     void everyInvolvementRoleOfTheModelHasItsWeight() {
-        List<String> roles = org.chainline.registry.Model.load().type("Involvement").orElseThrow().property("role").orElseThrow().values();
+        List<String> roles = org.chainline.registry.model.Model.load().type("Involvement").orElseThrow().property("role").orElseThrow().values();
         for (String role : roles) {
             StrengthRule.Involvement weight = StrengthRule.Involvement.of(role);
             assertTrue(weight.rank() >= 0, role);

@@ -19,7 +19,7 @@ import org.chainline.TestLogins;
 import org.chainline.TestStores;
 import org.chainline.demo.DemoCase;
 import org.chainline.journal.GraphDump;
-import org.chainline.registry.RecordImport;
+import org.chainline.registry.imports.RecordImport;
 import org.chainline.security.Accounts;
 import org.chainline.storage.DataDirectory;
 import org.chainline.storage.StoreSettings;

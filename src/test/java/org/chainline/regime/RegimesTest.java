@@ -1,6 +1,6 @@
 package org.chainline.regime;
 
-import org.chainline.registry.Model;
+import org.chainline.registry.model.Model;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

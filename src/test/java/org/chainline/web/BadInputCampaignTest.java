@@ -71,7 +71,7 @@ class BadInputCampaignTest extends ChainlineTest {
 
     @BeforeAll
     void setUp() {
-        demo.load("campaign", org.chainline.registry.RecordImport.Progress.NONE);
+        demo.load("campaign", org.chainline.registry.imports.RecordImport.Progress.NONE);
         tokens.put("none", null);
         for (String role : List.of("viewer", "analyst", "counsel", "admin")) {
             tokens.put(role, TestLogins.tokenFor(accounts, client, role));

@@ -8,7 +8,7 @@ import org.chainline.evidence.EvidenceLocker;
 import org.chainline.liability.ChainOfCommand;
 import org.chainline.liability.LiabilityPaths;
 import org.chainline.liability.Views;
-import org.chainline.registry.RecordType;
+import org.chainline.registry.model.RecordType;
 import org.chainline.registry.Records;
 
 import java.util.ArrayList;

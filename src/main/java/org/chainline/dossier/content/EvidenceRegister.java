@@ -6,7 +6,7 @@ import org.chainline.evidence.Custody;
 import org.chainline.evidence.EvidenceLocker;
 import org.chainline.liability.CitedEvidence;
 import org.chainline.registry.Records;
-import org.chainline.registry.RecordType;
+import org.chainline.registry.model.RecordType;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.inject.Singleton;
 import org.chainline.Sha256;
-import org.chainline.registry.RecordType;
+import org.chainline.registry.model.RecordType;
 import org.chainline.registry.Records;
 import tech.followthemoney.entity.ValueEntity;
 import tech.followthemoney.exc.SchemaException;

@@ -9,7 +9,7 @@ import jakarta.inject.Singleton;
 import org.chainline.Sha256;
 import org.chainline.evidence.EvidenceLocker;
 import org.chainline.journal.Journal;
-import org.chainline.registry.RecordImport;
+import org.chainline.registry.imports.RecordImport;
 import org.chainline.registry.Records;
 import org.chainline.refusal.InvalidInput;
 import org.chainline.sanctions.SpooledUpload;
@@ -62,7 +62,7 @@ public class FtmImport {
             "intelligence", "ministry", "government", "foreign-armed-forces", "non-state");
 
     private final Model ftm;
-    private final org.chainline.registry.Model model;
+    private final org.chainline.registry.model.Model model;
     private final Records records;
     private final RecordImport imports;
     private final Journal journal;
@@ -538,7 +538,7 @@ public class FtmImport {
     }
 
     private static String date(String value) {
-        return org.chainline.registry.PartialDate.leading(value);
+        return org.chainline.registry.model.PartialDate.leading(value);
     }
 
     private static String country(String value) {

@@ -8,7 +8,7 @@ import jakarta.inject.Inject;
 import org.chainline.ChainlineTest;
 import org.chainline.TestStores;
 import org.chainline.demo.DemoCase;
-import org.chainline.registry.RecordImport;
+import org.chainline.registry.imports.RecordImport;
 import org.chainline.registry.Records;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;

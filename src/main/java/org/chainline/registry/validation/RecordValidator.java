@@ -1,4 +1,4 @@
-package org.chainline.registry;
+package org.chainline.registry.validation;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -9,24 +9,27 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.chainline.registry.model.RecordType;
+import org.chainline.registry.model.Property;
+import org.chainline.registry.model.PartialDate;
 
 /**
  * Checks one record against its type in the model and gives its canonical form. Everything that can be known from
  * the record alone is checked here (fields, types, vocabularies, dates in order); whether referenced records exist
  * is checked by the caller, which knows the store.
  */
-final class RecordValidator {
+public final class RecordValidator {
 
-    static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:-]{0,127}");
+    public static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:-]{0,127}");
 
     private RecordValidator() {
     }
 
     /** The record in canonical form, or what is wrong with it. */
-    static Checked check(RecordType type, String id, JsonNode body) {
+    public static Checked check(RecordType type, String id, JsonNode body) {
         List<Violation> violations = new ArrayList<>();
         if (body == null || !body.isObject()) {
-            violations.add(new Violation("body", "must be a JSON object with the fields of " + RecordWrites.withArticle(type.name())));
+            violations.add(new Violation("body", "must be a JSON object with the fields of " + RecordType.withArticle(type.name())));
             return new Checked(null, violations, List.of());
         }
         if (id == null || !ID.matcher(id).matches()) {
@@ -70,8 +73,8 @@ final class RecordValidator {
      * Either a valid record or its violations; {@code refs} are the references of its well-formed fields either way,
      * so that an import checks them in the same run as the violations.
      */
-    record Checked(ValidRecord record, List<Violation> violations, List<Ref> refs) {
-        boolean valid() {
+    public record Checked(ValidRecord record, List<Violation> violations, List<Ref> refs) {
+        public boolean valid() {
             return record != null;
         }
     }

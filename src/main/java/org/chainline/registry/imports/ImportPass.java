@@ -1,4 +1,4 @@
-package org.chainline.registry;
+package org.chainline.registry.imports;
 
 import org.chainline.journal.Journal;
 
@@ -8,6 +8,14 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.chainline.registry.model.RecordType;
+import org.chainline.registry.validation.RecordValidator;
+import org.chainline.registry.validation.ValidRecord;
+import org.chainline.registry.validation.Ref;
+import org.chainline.registry.RecordStore;
+import org.chainline.registry.RecordWrites;
+import org.chainline.registry.StoredRecord;
+import org.chainline.registry.ProtectedValues;
 
 /**
  * One pass of an import, inside the journal's transaction: the ids defined so far, the references not yet resolved,
@@ -102,7 +110,7 @@ final class ImportPass implements RecordImport.LineHandler {
             ValidRecord record = chunk.get(i);
             StoredRecord s = existing.get(record.id());
             if (s != null && !s.type().equals(record.type().name())) {
-                errors.add(chunkLines.get(i), "id", record.id() + " is already " + RecordWrites.withArticle(s.type()) + "; a record's type cannot change");
+                errors.add(chunkLines.get(i), "id", record.id() + " is already " + RecordType.withArticle(s.type()) + "; a record's type cannot change");
             } else if (s != null && s.retired()) {
                 errors.add(chunkLines.get(i), "id", record.id() + " was retired; ids are never reused");
             } else if (errors.count() == 0) {

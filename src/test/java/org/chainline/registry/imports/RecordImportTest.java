@@ -1,4 +1,4 @@
-package org.chainline.registry;
+package org.chainline.registry.imports;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micronaut.http.HttpRequest;
@@ -27,6 +27,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.chainline.registry.Records;
 
 @MicronautTest(transactional = false)
 class RecordImportTest extends ChainlineTest {
@@ -167,18 +168,26 @@ class RecordImportTest extends ChainlineTest {
         var response = client.toBlocking().exchange(HttpRequest.POST("/api/import?reason=test", ok)
                 .contentType("application/x-ndjson").bearerAuth(analyst), String.class);
         assertEquals(HttpStatus.OK, response.status());
-        JsonNode body = RecordApiTest.read(response.body());
+        JsonNode body = read(response.body());
         assertEquals(1, body.get("created").asInt());
         HttpClientResponseException e = assertThrows(HttpClientResponseException.class, () -> client.toBlocking().exchange(
                 HttpRequest.POST("/api/import", ok + "{\"type\":\"Unit\",\"id\":\"a-u2\"}\n").contentType("application/x-ndjson")
                         .bearerAuth(analyst), String.class));
         assertEquals(HttpStatus.BAD_REQUEST, e.getStatus());
-        JsonNode errors = RecordApiTest.read(e.getResponse().getBody(String.class).orElseThrow());
+        JsonNode errors = read(e.getResponse().getBody(String.class).orElseThrow());
         assertEquals(2, errors.get("errors").get(0).get("line").asInt());
         assertEquals("names", errors.get("errors").get(0).get("field").asText());
         HttpClientResponseException badReason = assertThrows(HttpClientResponseException.class, () -> client.toBlocking().exchange(
                 HttpRequest.POST("/api/import?reason=a%00b", ok).contentType("application/x-ndjson").bearerAuth(analyst), String.class));
         assertEquals(HttpStatus.BAD_REQUEST, badReason.getStatus());
-        assertEquals("reason", RecordApiTest.read(badReason.getResponse().getBody(String.class).orElseThrow()).get("field").asText());
+        assertEquals("reason", read(badReason.getResponse().getBody(String.class).orElseThrow()).get("field").asText());
+    }
+
+    private static JsonNode read(String body) {
+        try {
+            return new com.fasterxml.jackson.databind.ObjectMapper().readTree(body);
+        } catch (Exception e) {
+            throw new AssertionError(body, e);
+        }
     }
 }

@@ -1,4 +1,4 @@
-package org.chainline.registry;
+package org.chainline.registry.validation;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -14,6 +14,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.chainline.registry.model.Property;
+import org.chainline.registry.model.PropertyType;
+import org.chainline.registry.model.PartialDate;
 
 /** The rules of each property type: a JSON value in, its canonical value out, or a violation naming the field. */
 final class ValueRules {
@@ -66,7 +69,7 @@ final class ValueRules {
             case PARTIAL_DATE -> text(field, v, 10, false).flatMap(s -> PartialDate.parse(s).isPresent()
                     ? Optional.of(JSON.textNode(s)) : fail(field, "must be a date as YYYY, YYYY-MM or YYYY-MM-DD (it is '" + s + "')"));
             case TIMESTAMP -> text(field, v, 40, false).flatMap(s -> timestamp(field, s));
-            case PROTECTED -> ProtectedValues.shape(field, v, violations);
+            case PROTECTED -> ProtectedShape.shape(field, v, violations);
             case ENTITY -> reference(field, v, p.range());
             case NAMES -> objects(field, v, (f, o) -> names(f, o));
             case IDENTIFIERS -> objects(field, v, (f, o) -> identifier(f, o));

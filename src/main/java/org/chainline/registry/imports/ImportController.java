@@ -1,4 +1,4 @@
-package org.chainline.registry;
+package org.chainline.registry.imports;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
@@ -15,6 +15,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import org.chainline.refusal.InvalidInput;
 import org.chainline.access.Roles;
 import org.chainline.input.TextInput;
+import org.chainline.registry.Records;
 
 
 /** Bulk import of records as newline-delimited JSON (the request body, up to the server's request size limit). */

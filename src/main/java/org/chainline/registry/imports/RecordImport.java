@@ -1,4 +1,4 @@
-package org.chainline.registry;
+package org.chainline.registry.imports;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -16,6 +16,17 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.chainline.registry.model.Model;
+import org.chainline.registry.RecordStore;
+import org.chainline.registry.ProtectedValues;
+import org.chainline.registry.RecordGraph;
+import org.chainline.registry.model.RecordType;
+import org.chainline.registry.validation.RecordValidator;
+import org.chainline.registry.validation.ValidRecord;
+import org.chainline.registry.validation.Ref;
+import org.chainline.registry.validation.Violation;
+import org.chainline.registry.RecordWrites;
+import org.chainline.registry.StoredRecord;
 
 /**
  * Bulk import of newline-delimited JSON, one record per line with a stable id. The whole file is checked and

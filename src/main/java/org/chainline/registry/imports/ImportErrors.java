@@ -1,4 +1,4 @@
-package org.chainline.registry;
+package org.chainline.registry.imports;
 
 import java.util.ArrayList;
 import java.util.Comparator;

@@ -1,4 +1,4 @@
-package org.chainline.registry;
+package org.chainline.registry.projection;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -18,6 +18,10 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.chainline.registry.model.Model;
+import org.chainline.registry.model.RecordType;
+import org.chainline.registry.RecordEvents;
+import org.chainline.registry.ContentHash;
 
 /**
  * Record entries into the graph, many per statement: consecutive entries with the same action go into one

@@ -1,4 +1,4 @@
-package org.chainline.registry;
+package org.chainline.registry.model;
 
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;

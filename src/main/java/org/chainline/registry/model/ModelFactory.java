@@ -1,4 +1,4 @@
-package org.chainline.registry;
+package org.chainline.registry.model;
 
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Factory;

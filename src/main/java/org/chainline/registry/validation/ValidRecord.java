@@ -1,9 +1,10 @@
-package org.chainline.registry;
+package org.chainline.registry.validation;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.util.List;
+import org.chainline.registry.model.RecordType;
 
 /** A record that passed the model's rules: its canonical JSON (type, id, then properties in model order) and its references. */
-record ValidRecord(RecordType type, String id, ObjectNode content, List<Ref> refs) {
+public record ValidRecord(RecordType type, String id, ObjectNode content, List<Ref> refs) {
 }

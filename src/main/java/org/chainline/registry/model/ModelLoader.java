@@ -1,4 +1,4 @@
-package org.chainline.registry;
+package org.chainline.registry.model;
 
 import org.chainline.ClasspathFolder;
 import org.yaml.snakeyaml.LoaderOptions;

@@ -1,4 +1,4 @@
-package org.chainline.registry;
+package org.chainline.registry.model;
 
 import java.util.List;
 import java.util.Map;
@@ -34,5 +34,10 @@ public record RecordType(String name, String plural, String description, boolean
      * its validity bounds and the {@code copy} properties.
      */
     public record Shortcut(String from, String to, String type, List<String> copy) {
+    }
+
+    /** "a Unit", "an Incident": the type names are English nouns, and all that start with a vowel letter take "an". */
+    public static String withArticle(String noun) {
+        return ("AEIOaeio".indexOf(noun.charAt(0)) >= 0 ? "an " : "a ") + noun;
     }
 }

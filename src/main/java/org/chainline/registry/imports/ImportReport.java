@@ -1,4 +1,4 @@
-package org.chainline.registry;
+package org.chainline.registry.imports;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;

@@ -1,4 +1,4 @@
-package org.chainline.registry;
+package org.chainline.registry.projection;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -16,6 +16,9 @@ import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.chainline.registry.model.RecordType;
+import org.chainline.registry.imports.RecordImport;
+import org.chainline.registry.Records;
 
 /** Records in the graph follow changes and retirements, and a rebuild from the journal gives the same graph. */
 @MicronautTest(transactional = false)

@@ -1,4 +1,4 @@
-package org.chainline.registry;
+package org.chainline.registry.names;
 
 import com.ibm.icu.text.Transliterator;
 

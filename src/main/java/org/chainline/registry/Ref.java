@@ -1,7 +1,0 @@
-package org.chainline.registry;
-
-import java.util.List;
-
-/** A reference from a record to another by id, and the types it may have. */
-record Ref(String field, String id, List<String> range) {
-}

@@ -7,6 +7,7 @@ import org.chainline.registry.model.Model;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.chainline.liability.Strength;
 
 /**
  * The content of a large fictional dossier, made without any store: a subject linked to N incidents, each with two
@@ -43,18 +44,18 @@ public final class SyntheticDossier {
                     }
                     steps.add(new DossierContent.Step("claim-" + i + "-" + mode + "-" + s, s == 4 ? "Posting" : "UnitRelation",
                             "Ротa " + i + "-" + s + " (Company " + i + "-" + s + ") child of Батальон " + i + " (Battalion " + i + ")",
-                            "accepted", s == 4 ? "probable" : "established", "2 independent well-graded sources", "certain",
+                            "accepted", s == 4 ? Strength.PROBABLE : Strength.ESTABLISHED, "2 independent well-graded sources", "certain",
                             "2024-0" + (1 + s) + "-01", null, cites));
                 }
-                paths.add(new DossierContent.Path(mode, "perpetrated", "probable", "its weakest claim, claim-" + i + "-" + mode + "-4, is probable", true, 3, List.of("Рота " + i, "Батальон " + i, "Полк " + i),
+                paths.add(new DossierContent.Path(mode, "perpetrated", Strength.PROBABLE, "its weakest claim, claim-" + i + "-" + mode + "-4, is probable", true, 3, List.of("Рота " + i, "Батальон " + i, "Полк " + i),
                         steps, mode.equals("command") ? List.of(
-                        new DossierContent.Element("effective-control", true, List.of("claim-" + i + "-command-1"), "established", "postings and unit relations at the incident date"),
-                        new DossierContent.Element("knowledge", true, List.of("know-" + i), "probable", "knew or should have known"),
+                        new DossierContent.Element("effective-control", true, List.of("claim-" + i + "-command-1"), Strength.ESTABLISHED, "postings and unit relations at the incident date"),
+                        new DossierContent.Element("knowledge", true, List.of("know-" + i), Strength.PROBABLE, "knew or should have known"),
                         new DossierContent.Element("failure-to-prevent-or-punish", true, List.of(), null, "official investigation: none")) : List.of(),
                         regime.limbsFor(mode).stream().map(Regime.Limb::id).toList()));
                 criteria.add(new DossierContent.CriterionRow(regime.limbsFor(mode).getFirst().id(), regime.limbsFor(mode).getFirst().text(),
                         incident, "Incident " + i, List.of(new DossierContent.Violation("extrajudicial-killing", regime.covers().get("extrajudicial-killing"))),
-                        mode, "probable", true, null, List.of("claim-" + i + "-" + mode + "-1"), List.of(evidence + 1, evidence + 2)));
+                        mode, Strength.PROBABLE, true, null, List.of("claim-" + i + "-" + mode + "-1"), List.of(evidence + 1, evidence + 2)));
             }
             allegations.add(new DossierContent.Allegation(incident, "Shooting of protesters at site " + i + " (Қала алаңы)", date, null,
                     "Site " + i + ", Akkala, XT", List.of(new DossierContent.Violation("extrajudicial-killing", regime.covers().get("extrajudicial-killing")),
@@ -63,16 +64,16 @@ public final class SyntheticDossier {
                     List.of(new DossierContent.Casualty("killed", 2, 9, 4, "TG channel " + i)),
                     "Around noon, shots were fired into a crowd of protesters at site " + i + "; witnesses describe uniformed men on a roof "
                             + "and an armoured vehicle of the battalion blocking the exit of the square. The dead were taken away before dusk.",
-                    "The ministry denied that its units were present.", "none", "probable", paths));
+                    "The ministry denied that its units were present.", "none", Strength.PROBABLE, paths));
             charts.add(new DossierContent.CommandChart(incident, "Incident " + i, date, "Рота " + i, "perpetrated", List.of(
                     new DossierContent.ChartUnit("u-r" + i, "Рота " + i, 0, List.of()),
                     new DossierContent.ChartUnit("u-b" + i, "Батальон " + i, 1, List.of()),
                     new DossierContent.ChartUnit("u-p" + i, "Полк " + i, 2, List.of()),
                     new DossierContent.ChartUnit("u-ng", "Ұлттық ұлан (National Guard)", 3,
-                            List.of(new DossierContent.ChartCommander("p-1", "Ғалым Өтеғұлов (Galym Otegulov)", "2024-05-02", null, "probable", "certain", true)))),
-                    List.of(new DossierContent.ChartRelation("rel-r" + i, "u-r" + i, "u-b" + i, "child of", "probable", "certain"),
-                            new DossierContent.ChartRelation("rel-b" + i, "u-b" + i, "u-p" + i, "child of", "established", "certain"),
-                            new DossierContent.ChartRelation("rel-p" + i, "u-p" + i, "u-ng", "child of", "established", "certain"))));
+                            List.of(new DossierContent.ChartCommander("p-1", "Ғалым Өтеғұлов (Galym Otegulov)", "2024-05-02", null, Strength.PROBABLE, "certain", true)))),
+                    List.of(new DossierContent.ChartRelation("rel-r" + i, "u-r" + i, "u-b" + i, "child of", Strength.PROBABLE, "certain"),
+                            new DossierContent.ChartRelation("rel-b" + i, "u-b" + i, "u-p" + i, "child of", Strength.ESTABLISHED, "certain"),
+                            new DossierContent.ChartRelation("rel-p" + i, "u-p" + i, "u-ng", "child of", Strength.ESTABLISHED, "certain"))));
             exculpatory.add(new DossierContent.ExculpatoryItem("official-account", incident, null, "The ministry denied that its units were present.", null, null));
             timeline.add(new DossierContent.TimelineEvent(date, "Shooting of protesters at site " + i, "incident"));
             for (int e = 0; e < 3; e++) {
@@ -85,10 +86,10 @@ public final class SyntheticDossier {
         DossierContent.Subject subject = new DossierContent.Subject("p-1", List.of(new DossierContent.Name("Ғалым Өтеғұлов", "Cyrl", "kk", "primary"),
                 new DossierContent.Name("Galym Otegulov", "Latn", null, "transliteration")), "Нұрғалиұлы", "1970-02-14", null, List.of("XT"), "male",
                 List.of(), List.of(new DossierContent.Position("post-1", "u-ng", "Ұлттық ұлан (National Guard)", "commander", "Commander of the National Guard",
-                "Major General", "2024-05-02", null, "established", List.of(new DossierContent.Cite("ev-1", 1, "supports", "art. 2", "B2")))), List.of(), List.of());
+                "Major General", "2024-05-02", null, Strength.ESTABLISHED, List.of(new DossierContent.Cite("ev-1", 1, "supports", "art. 2", "B2")))), List.of(), List.of());
         DossierContent.Summary summary = new DossierContent.Summary(List.of("Ғалым Өтеғұлов (Galym Otegulov) is linked by the record to "
                 + incidents + " incidents that the EU Global Human Rights Sanctions Regime covers."), allegations.stream()
-                .map(a -> new DossierContent.SummaryRow(a.incident(), a.title(), a.start(), "command", "probable", List.of("Reg. 2020/1998 Art. 3(3)(a)"))).toList());
+                .map(a -> new DossierContent.SummaryRow(a.incident(), a.title(), a.start(), "command", Strength.PROBABLE, List.of("Reg. 2020/1998 Art. 3(3)(a)"))).toList());
         DossierContent.Cover cover = new DossierContent.Cover("dos-bench", "government-confidential",
                 regimes.wording().audiences().get("government-confidential").marking(), regimes.wording().audiences().get("government-confidential").request(),
                 "p-1", "Ғалым Өтеғұлов", "Galym Otegulov", "A fictional organisation", null, 1000, "0".repeat(64), "2026-11-29T00:00:00Z", 1, "1".repeat(64));

@@ -53,7 +53,7 @@ public class LiabilityPaths {
             }
         }
         return new Views.PersonLiability(person.ref(), maxDepth, links(tx, rows, Comparator.comparing(
-                (Views.Link l) -> -Strength.valueOf(l.strongest().toUpperCase()).ordinal())
+                (Views.Link l) -> -l.strongest().ordinal())
                 .thenComparing(l -> l.incident().start() == null ? "" : l.incident().start())
                 .thenComparing(l -> l.incident().id())));
     }
@@ -70,7 +70,7 @@ public class LiabilityPaths {
         }
         List<LiabilityGraph.PathRow> rows = graph.pathsOfIncident(tx, incidentId, maxDepth);
         return new Views.IncidentLiability(incident.incident(), maxDepth, links(tx, rows, Comparator.comparing(
-                (Views.Link l) -> -Strength.valueOf(l.strongest().toUpperCase()).ordinal())
+                (Views.Link l) -> -l.strongest().ordinal())
                 .thenComparing(l -> StrengthRule.Involvement.of(l.paths().getFirst().involvement()).rank())
                 .thenComparing(l -> MODES.indexOf(l.paths().getFirst().mode()))
                 .thenComparing(l -> l.paths().getFirst().depth())
@@ -113,7 +113,7 @@ public class LiabilityPaths {
         List<Views.Link> links = new ArrayList<>();
         byPair.forEach((key, paths) -> {
             String[] ids = key.split("\n");
-            paths.sort(Comparator.comparing((Views.Path p) -> -Strength.valueOf(p.strength().toUpperCase()).ordinal())
+            paths.sort(Comparator.comparing((Views.Path p) -> -p.strength().ordinal())
                     .thenComparing(p -> StrengthRule.Involvement.of(p.involvement()).rank())
                     .thenComparing(p -> MODES.indexOf(p.mode())).thenComparing(Views.Path::depth));
             List<Views.Ref> others = alsoKnownAs.getOrDefault(ids[0], List.of()).stream().sorted()

@@ -49,7 +49,7 @@ final class PathAssembly {
     static Views.Step step(ClaimFacts claim, Validity.Window at) {
         StrengthRule.Assessment a = StrengthRule.assess(claim);
         Validity validity = at == null ? Validity.POSSIBLE : Validity.of(claim, at);
-        return new Views.Step(claim.id(), claim.type(), claim.summary(), claim.status(), a.strength().word(), a.reason(),
+        return new Views.Step(claim.id(), claim.type(), claim.summary(), claim.status(), a.strength(), a.reason(),
                 validity.name().toLowerCase(), claim.start(), claim.end(), claim.citations());
     }
 
@@ -57,7 +57,7 @@ final class PathAssembly {
                                    List<Views.Element> elements) {
         boolean certain = steps.stream().allMatch(s -> s.validity().equals("certain"));
         StrengthRule.Assessment strength = StrengthRule.path(steps, involvement);
-        return new Views.Path(mode, involvement, strength.strength().word(), strength.reason(), certain, depth, units,
+        return new Views.Path(mode, involvement, strength.strength(), strength.reason(), certain, depth, units,
                 List.copyOf(steps), elements);
     }
 
@@ -80,13 +80,11 @@ final class PathAssembly {
         return List.of(effectiveControl, knowledge, failure);
     }
 
-    private static String weakest(List<Views.Step> steps) {
-        return steps.stream().map(s -> Strength.valueOf(s.strength().toUpperCase())).reduce(Strength::weakest)
-                .map(Strength::word).orElse(null);
+    private static Strength weakest(List<Views.Step> steps) {
+        return steps.stream().map(Views.Step::strength).reduce(Strength::weakest).orElse(null);
     }
 
-    private static String strongest(List<Views.Step> steps) {
-        return steps.stream().map(s -> Strength.valueOf(s.strength().toUpperCase())).max(Enum::compareTo)
-                .map(Strength::word).orElse(null);
+    private static Strength strongest(List<Views.Step> steps) {
+        return steps.stream().map(Views.Step::strength).reduce(Strength::strongest).orElse(null);
     }
 }

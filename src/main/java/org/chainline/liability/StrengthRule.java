@@ -90,7 +90,7 @@ public final class StrengthRule {
         String weakestClaim = null;
         boolean certain = true;
         for (Views.Step s : steps) {
-            Strength own = Strength.valueOf(s.strength().toUpperCase());
+            Strength own = s.strength();
             if (own.compareTo(strength) < 0 || weakestClaim == null) {
                 weakestClaim = s.claim();
             }

@@ -28,14 +28,14 @@ public final class Views {
     /** One claim of a path or chain, its strength (and why) and whether it held at the date asked about. */
     @Serdeable
     @JsonInclude(JsonInclude.Include.ALWAYS)
-    public record Step(String claim, String type, String summary, String status, String strength, String strengthReason,
+    public record Step(String claim, String type, String summary, String status, Strength strength, String strengthReason,
                        String validity, @Nullable String start, @Nullable String end, List<CitedEvidence> citations) {
     }
 
     /** One element of command responsibility (Rome Statute art. 28) and the claims that bear on it. */
     @Serdeable
     @JsonInclude(JsonInclude.Include.ALWAYS)
-    public record Element(String element, boolean shown, List<String> claims, @Nullable String strength, String note) {
+    public record Element(String element, boolean shown, List<String> claims, @Nullable Strength strength, String note) {
     }
 
     /**
@@ -47,7 +47,7 @@ public final class Views {
      */
     @Serdeable
     @JsonInclude(JsonInclude.Include.ALWAYS)
-    public record Path(String mode, @Nullable String involvement, String strength, String strengthReason, boolean datesCertain,
+    public record Path(String mode, @Nullable String involvement, Strength strength, String strengthReason, boolean datesCertain,
                        int depth, List<Ref> units, List<Step> steps, List<Element> elements) {
     }
 
@@ -57,7 +57,7 @@ public final class Views {
      */
     @Serdeable
     @JsonInclude(JsonInclude.Include.ALWAYS)
-    public record Link(Ref person, List<Ref> alsoKnownAs, IncidentRef incident, String strongest, List<Path> paths) {
+    public record Link(Ref person, List<Ref> alsoKnownAs, IncidentRef incident, Strength strongest, List<Path> paths) {
     }
 
     /** For a person: every incident reachable, strongest first. */

@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.chainline.liability.Strength;
 
 /**
  * The sanctions regimes and the dossier wording, read from templates/ once at start-up and checked against the model:
@@ -161,7 +162,7 @@ public class Regimes {
             audiences.put(audience, new Wording.Audience(one.text("marking"), one.text("request")));
         }
         Map<String, String> strengths = y.textMap("strengths");
-        for (String s : List.of("established", "probable", "possible", "disputed")) {
+        for (String s : java.util.Arrays.stream(Strength.values()).map(Strength::word).toList().reversed()) {
             if (!strengths.containsKey(s)) {
                 throw y.broken("strengths." + s, "is required");
             }

@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import org.chainline.liability.Strength;
 
 /**
  * Who should be designated and is not: persons with established or probable liability paths to incidents whose
@@ -30,8 +31,6 @@ import java.util.TreeSet;
  */
 @Singleton
 public class GapReport {
-
-    static final Map<String, Integer> RANK = Map.of("established", 3, "probable", 2, "possible", 1, "disputed", 0);
 
     private final Regimes regimes;
     private final LiabilityPaths paths;
@@ -46,13 +45,13 @@ public class GapReport {
     }
 
     @Serdeable
-    public record Row(int rank, String person, String name, @Nullable String latinName, String strongest,
+    public record Row(int rank, String person, String name, @Nullable String latinName, Strength strongest,
                       int incidents, int establishedIncidents, int probableIncidents, List<String> modes,
                       List<String> violations, List<String> limbs, List<String> designatedBy, String example) {
     }
 
     @Serdeable
-    public record Report(String regime, String jurisdiction, String minimum, int personsConsidered, int alreadyDesignated,
+    public record Report(String regime, String jurisdiction, Strength minimum, int personsConsidered, int alreadyDesignated,
                          List<Row> rows) {
     }
 
@@ -66,10 +65,9 @@ public class GapReport {
         } catch (NotFound e) {
             throw new InvalidInput("regime", e.getMessage());
         }
-        String min = minimum == null || minimum.isBlank() ? "probable" : minimum;
-        if (!min.equals("probable") && !min.equals("established")) {
-            throw new InvalidInput("minimum", "must be probable (established or probable paths) or established");
-        }
+        Strength min = minimum == null || minimum.isBlank() ? Strength.PROBABLE : Strength.named(minimum)
+                .filter(s -> s.compareTo(Strength.PROBABLE) >= 0)
+                .orElseThrow(() -> new InvalidInput("minimum", "must be probable (established or probable paths) or established"));
         String jurisdiction = regime.designations().jurisdiction();
         Set<String> designated = graph.designatedBy(jurisdiction);
         List<String> persons = graph.persons();
@@ -77,45 +75,42 @@ public class GapReport {
         int skippedDesignated = 0;
         for (String personId : persons) {
             Views.PersonLiability liability = paths.ofPerson(personId, LiabilityPaths.DEFAULT_DEPTH);
-            String strongest = null;
+            Strength strongest = null;
             int established = 0;
             int probable = 0;
             Set<String> modes = new TreeSet<>();
             Set<String> violations = new TreeSet<>();
             Set<String> limbs = new TreeSet<>();
             String example = null;
-            int exampleRank = -1;
+            Strength exampleStrength = null;
             for (Views.Link link : liability.incidents()) {
                 List<String> covered = link.incident().violations().stream().filter(regime.covers()::containsKey).toList();
                 if (covered.isEmpty()) {
                     continue;
                 }
-                int best = -1;
+                Strength best = null;
                 for (Views.Path path : link.paths()) {
-                    int rank = RANK.getOrDefault(path.strength(), 0);
-                    if (rank < RANK.get(min) || regime.limbsFor(path.mode()).isEmpty()) {
+                    if (path.strength().compareTo(min) < 0 || regime.limbsFor(path.mode()).isEmpty()) {
                         continue;
                     }
-                    best = Math.max(best, rank);
+                    best = best == null ? path.strength() : best.strongest(path.strength());
                     modes.add(path.mode());
                     regime.limbsFor(path.mode()).forEach(l -> limbs.add(l.id()));
                 }
-                if (best < 0) {
+                if (best == null) {
                     continue;
                 }
                 violations.addAll(covered);
-                if (best == 3) {
+                if (best == Strength.ESTABLISHED) {
                     established++;
                 } else {
                     probable++;
                 }
-                if (best > exampleRank) {
-                    exampleRank = best;
+                if (exampleStrength == null || best.compareTo(exampleStrength) > 0) {
+                    exampleStrength = best;
                     example = link.incident().name() + (link.incident().start() == null ? "" : " (" + link.incident().start() + ")");
                 }
-                if (strongest == null || best > RANK.get(strongest)) {
-                    strongest = best == 3 ? "established" : "probable";
-                }
+                strongest = strongest == null ? best : strongest.strongest(best);
             }
             if (strongest == null) {
                 continue;
@@ -129,7 +124,7 @@ public class GapReport {
                     established + probable, established, probable, List.copyOf(modes), List.copyOf(violations),
                     List.copyOf(limbs), elsewhere, example));
         }
-        rows.sort(Comparator.comparingInt((Row r) -> -RANK.get(r.strongest()))
+        rows.sort(Comparator.comparingInt((Row r) -> -r.strongest().ordinal())
                 .thenComparingInt(r -> -r.establishedIncidents())
                 .thenComparingInt(r -> -r.incidents())
                 .thenComparing(r -> r.latinName() != null ? r.latinName() : r.name()));
@@ -149,7 +144,7 @@ public class GapReport {
                 "strongest", "incidents", "established_incidents", "probable_incidents", "modes", "violations", "limbs",
                 "designated_by_others", "example_incident").get())) {
             for (Row r : report.rows()) {
-                printer.printRecord(r.rank(), r.person(), r.name(), r.latinName() == null ? "" : r.latinName(), r.strongest(),
+                printer.printRecord(r.rank(), r.person(), r.name(), r.latinName() == null ? "" : r.latinName(), r.strongest().word(),
                         r.incidents(), r.establishedIncidents(), r.probableIncidents(), String.join(";", r.modes()),
                         String.join(";", r.violations()), String.join(";", r.limbs()), String.join(";", r.designatedBy()),
                         r.example());

@@ -82,7 +82,7 @@ class CommandChainFixtureTest extends ChainlineTest {
         Views.Path vague = person(liability.ofIncident("i-square", 6), "p-vague-issuer").orElseThrow().paths().getFirst();
         assertEquals("ordering", vague.mode());
         assertFalse(vague.datesCertain());
-        assertEquals("possible", vague.strength());
+        assertEquals("possible", vague.strength().word());
         assertEquals("possible", vague.steps().getLast().validity());
     }
 
@@ -109,10 +109,10 @@ class CommandChainFixtureTest extends ChainlineTest {
     @Test
     void aDisputedClaimLowersThePathsStrength() {
         Views.IncidentLiability square = liability.ofIncident("i-square", 6);
-        assertEquals("established", person(square, "p-new").orElseThrow().strongest());
+        assertEquals("established", person(square, "p-new").orElseThrow().strongest().word());
         Views.Path disputed = person(square, "p-ngcmd").orElseThrow().paths().getFirst();
-        assertEquals("disputed", disputed.strength());
-        assertEquals("disputed", disputed.steps().getLast().strength());
+        assertEquals("disputed", disputed.strength().word());
+        assertEquals("disputed", disputed.steps().getLast().strength().word());
         assertEquals("p-ngcmd", square.persons().getLast().person().id(), "the disputed link ranks last");
     }
 
@@ -120,11 +120,11 @@ class CommandChainFixtureTest extends ChainlineTest {
     void twoForwardsOfTheSameVideoAreOneSourceNotTwo() {
         Views.Step forwards = person(liability.ofIncident("i-airport", 6), "p-fcmd").orElseThrow().paths().getFirst().steps().getFirst();
         assertEquals("inv-foreign-airport", forwards.claim());
-        assertEquals("probable", forwards.strength(), forwards.strengthReason());
+        assertEquals("probable", forwards.strength().word(), forwards.strengthReason());
         assertEquals("one well-graded source", forwards.strengthReason());
         Views.Step withWitness = person(liability.ofIncident("i-square", 6), "p-new").orElseThrow().paths().getFirst().steps().getFirst();
         assertEquals("inv-rrr-square", withWitness.claim());
-        assertEquals("established", withWitness.strength(), withWitness.strengthReason());
+        assertEquals("established", withWitness.strength().word(), withWitness.strengthReason());
         assertEquals("2 independent well-graded sources", withWitness.strengthReason());
     }
 
@@ -141,7 +141,7 @@ class CommandChainFixtureTest extends ChainlineTest {
     void anImpreciseDateGivesPossibleNeverEstablished() {
         Views.Path vague = person(liability.ofIncident("i-deep", 6), "p-vague").orElseThrow().paths().getFirst();
         assertFalse(vague.datesCertain());
-        assertEquals("possible", vague.strength());
+        assertEquals("possible", vague.strength().word());
         assertEquals("possible", vague.steps().getLast().validity());
     }
 

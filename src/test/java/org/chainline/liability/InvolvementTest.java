@@ -48,12 +48,12 @@ class InvolvementTest extends ChainlineTest {
         Views.Path acted = person(bridge, "p-bc-patrolcmd").paths().getFirst();
         assertEquals("command", acted.mode());
         assertEquals("perpetrated", acted.involvement());
-        assertEquals("established", acted.strength());
+        assertEquals("established", acted.strength().word());
         assertEquals("every claim is established", acted.strengthReason());
         Views.Path present = person(bridge, "p-bc-escortcmd").paths().getFirst();
         assertEquals("command", present.mode(), "the mode stays command");
         assertEquals("present", present.involvement(), "the path says which involvement it runs through");
-        assertEquals("possible", present.strength(), "every claim is established, but the unit was only present");
+        assertEquals("possible", present.strength().word(), "every claim is established, but the unit was only present");
         assertTrue(present.strengthReason().contains("only present"), present.strengthReason());
         // everyone linked only through the escort ranks below everyone linked through the patrol unit
         assertTrue(ranked.indexOf("p-bc-escortcmd") > ranked.indexOf("p-bc-minister"), ranked.toString());
@@ -65,9 +65,9 @@ class InvolvementTest extends ChainlineTest {
         Views.Path first = troops.paths().getFirst();
         assertEquals("perpetrated", first.involvement());
         assertEquals(2, first.depth(), "patrol unit, regiment, interior troops");
-        assertTrue(troops.paths().stream().anyMatch(p -> "present".equals(p.involvement()) && p.depth() == 1 && p.strength().equals("possible")),
+        assertTrue(troops.paths().stream().anyMatch(p -> "present".equals(p.involvement()) && p.depth() == 1 && p.strength().word().equals("possible")),
                 "the shallower path through the escort is there, weaker");
-        assertEquals("established", troops.strongest());
+        assertEquals("established", troops.strongest().word());
     }
 
     @Test
@@ -77,7 +77,7 @@ class InvolvementTest extends ChainlineTest {
         Views.Step knew = person(liability.ofIncident("i-bc-bridge", 6), "p-bc-minister").paths().stream()
                 .flatMap(p -> p.steps().stream()).filter(s -> s.claim().equals("know-bc-minister-bridge")).findFirst()
                 .orElseThrow(() -> new AssertionError("the minister's knowledge is on a failure-to-act path"));
-        assertEquals("probable", knew.strength(), knew.strengthReason());
+        assertEquals("probable", knew.strength().word(), knew.strengthReason());
         assertEquals("one well-graded source", knew.strengthReason());
     }
 

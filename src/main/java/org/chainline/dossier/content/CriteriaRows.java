@@ -10,9 +10,6 @@ import java.util.Set;
 /** One criteria row per regime limb and incident: the strongest of the paths that meet it, with all they rest on. */
 final class CriteriaRows {
 
-    /** Weakest first, as the strength rule ranks them. */
-    private static final List<String> RANK = List.of("disputed", "possible", "probable", "established");
-
     private CriteriaRows() {
     }
 
@@ -29,7 +26,7 @@ final class CriteriaRows {
             Set<Integer> register = new java.util.TreeSet<>();
             boolean met = false;
             for (DossierContent.CriterionRow r : group) {
-                if (RANK.indexOf(r.strength()) > RANK.indexOf(best.strength()) || (r.met() && !best.met())) {
+                if (r.strength().compareTo(best.strength()) > 0 || (r.met() && !best.met())) {
                     best = r;
                 }
                 modes.add(r.mode());

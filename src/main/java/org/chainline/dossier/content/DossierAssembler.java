@@ -16,6 +16,7 @@ import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import org.chainline.liability.Strength;
 
 /**
  * Assembles a dossier's content from the record (records, liability paths, chains of command at each incident date,
@@ -199,10 +200,10 @@ public class DossierAssembler {
             return List.of(new DossierContent.CriterionRow("-", "no designation limb of this regime covers the " + p.mode() + " mode",
                     link.incident().id(), link.incident().name(), covered, p.mode(), p.strength(), false, null, claims, cited));
         }
-        boolean shown = p.strength().equals("established") || p.strength().equals("probable");
+        boolean shown = p.strength().compareTo(Strength.PROBABLE) >= 0;
         String note = qualifierProblem != null ? qualifierProblem
                 : shown ? null
-                : p.strength().equals("disputed") ? "disputed: see the exculpatory section"
+                : p.strength() == Strength.DISPUTED ? "disputed: see the exculpatory section"
                 : "possible only: further corroboration is needed before this limb can be relied on";
         return limbs.stream().map(l -> new DossierContent.CriterionRow(l.id(), l.text(), link.incident().id(),
                 link.incident().name(), covered, p.mode(), p.strength(), shown && qualifierProblem == null, note, claims, cited)).toList();

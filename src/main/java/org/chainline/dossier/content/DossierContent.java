@@ -3,6 +3,7 @@ package org.chainline.dossier.content;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.micronaut.core.annotation.Nullable;
+import org.chainline.liability.Strength;
 import org.chainline.regime.Regime;
 import org.chainline.regime.Wording;
 
@@ -39,7 +40,7 @@ public record DossierContent(String format, Cover cover, Regime regime, Wording 
     public record Summary(List<String> paragraphs, List<SummaryRow> rows) {
     }
 
-    public record SummaryRow(String incident, String title, String date, String mode, String strength,
+    public record SummaryRow(String incident, String title, String date, String mode, Strength strength,
                              List<String> limbs) {
     }
 
@@ -79,7 +80,7 @@ public record DossierContent(String format, Cover cover, Regime regime, Wording 
 
     /** A post held, from a Posting claim, with its strength and citations. */
     public record Position(String claim, String unit, String unitName, String role, @Nullable String title,
-                           @Nullable String rank, @Nullable String start, @Nullable String end, String strength,
+                           @Nullable String rank, @Nullable String start, @Nullable String end, Strength strength,
                            List<Cite> citations) {
     }
 
@@ -94,7 +95,7 @@ public record DossierContent(String format, Cover cover, Regime regime, Wording 
     public record Allegation(String incident, String title, String start, @Nullable String end, String place,
                              List<Violation> violations, List<VictimRef> victims, List<Casualty> casualties,
                              @Nullable String narrative, @Nullable String officialResponse,
-                             @Nullable String investigation, String strongest, List<Path> paths) {
+                             @Nullable String investigation, Strength strongest, List<Path> paths) {
     }
 
     public record Violation(String id, @Nullable String criterion) {
@@ -109,16 +110,16 @@ public record DossierContent(String format, Cover cover, Regime regime, Wording 
 
     /** A path of claims from the subject to the incident. */
     /** A link's path; {@code involvement} is the role of the Involvement it runs through (null for an order naming the incident). */
-    public record Path(String mode, @Nullable String involvement, String strength, String strengthReason, boolean datesCertain,
+    public record Path(String mode, @Nullable String involvement, Strength strength, String strengthReason, boolean datesCertain,
                        int depth, List<String> units, List<Step> steps, List<Element> elements, List<String> limbs) {
     }
 
-    public record Step(String claim, String type, String summary, String status, String strength,
+    public record Step(String claim, String type, String summary, String status, Strength strength,
                        String strengthReason, String validity, @Nullable String start, @Nullable String end,
                        List<Cite> citations) {
     }
 
-    public record Element(String element, boolean shown, List<String> claims, @Nullable String strength, String note) {
+    public record Element(String element, boolean shown, List<String> claims, @Nullable Strength strength, String note) {
     }
 
     /**
@@ -134,17 +135,17 @@ public record DossierContent(String format, Cover cover, Regime regime, Wording 
     }
 
     /** A unit relation claim, from the unit up to its superior. */
-    public record ChartRelation(String claim, String unit, String superior, String relation, String strength,
+    public record ChartRelation(String claim, String unit, String superior, String relation, Strength strength,
                                 String validity) {
     }
 
     public record ChartCommander(String person, String name, @Nullable String since, @Nullable String until,
-                                 String strength, String validity, boolean subject) {
+                                 Strength strength, String validity, boolean subject) {
     }
 
     /** A regime limb met (or not) by a path to an incident, down to the evidence. */
     public record CriterionRow(String limb, String limbText, String incident, String incidentTitle,
-                               List<Violation> violations, String mode, String strength, boolean met,
+                               List<Violation> violations, String mode, Strength strength, boolean met,
                                @Nullable String note, List<String> claims, List<Integer> register) {
     }
 

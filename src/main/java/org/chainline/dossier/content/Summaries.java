@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import org.chainline.liability.Strength;
 
 /** The executive summary, written from the assembled sections so that it can say nothing they do not. */
 final class Summaries {
@@ -44,7 +45,7 @@ final class Summaries {
                     .map(d -> d.brief() + " (" + d.status() + ")").toList()) + ". The subject identification section gives how "
                     + "each is known.");
         }
-        long disputed = allegations.stream().flatMap(a -> a.paths().stream()).filter(p -> p.strength().equals("disputed")).count();
+        long disputed = allegations.stream().flatMap(a -> a.paths().stream()).filter(p -> p.strength() == Strength.DISPUTED).count();
         if (disputed > 0) {
             paragraphs.add(disputed + (disputed == 1 ? " link is" : " links are")
                     + " disputed by evidence in the record; the exculpatory section sets out what speaks against "

@@ -6,6 +6,7 @@ import org.chainline.regime.Wording;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.chainline.liability.Strength;
 
 /** The structure of a dossier's pages from its content: sections in the regime's order, each as blocks. */
 public final class DossierBlocks {
@@ -211,7 +212,7 @@ public final class DossierBlocks {
             for (DossierContent.Element e : p.elements()) {
                 elements.add(List.of(Block.Cell.of(Span.of(w.elements().getOrDefault(e.element(), e.element()), Style.SMALL)),
                         Block.Cell.of(Span.of(e.shown() ? "shown" : "not shown", e.shown() ? Style.SMALL.bold() : Style.SMALL)),
-                        Block.Cell.of(Span.of(orDash(e.strength()), Style.SMALL)),
+                        Block.Cell.of(Span.of(orDash(e.strength() == null ? null : e.strength().word()), Style.SMALL)),
                         Block.Cell.of(Span.of(e.note() + (e.claims().isEmpty() ? "" : " (" + String.join(", ", e.claims()) + ")"), Style.SMALL))));
             }
             blocks.add(new Block.Table(List.of(0.33f, 0.12f, 0.13f, 0.42f), header("Element (Rome Statute art. 28)", "", "Strength", "Basis"), elements));
@@ -407,14 +408,14 @@ public final class DossierBlocks {
         return spans.isEmpty() ? List.of(Span.of("none cited", Style.SMALL.italic())) : spans;
     }
 
-    private static Span strength(String strength) {
+    private static Span strength(Strength strength) {
         int color = switch (strength) {
-            case "established" -> 0x1E6B3A;
-            case "probable" -> 0x1F4FA8;
-            case "possible" -> 0x9A6400;
-            default -> 0xA8322D;
+            case ESTABLISHED -> 0x1E6B3A;
+            case PROBABLE -> 0x1F4FA8;
+            case POSSIBLE -> 0x9A6400;
+            case DISPUTED -> 0xA8322D;
         };
-        return Span.of(strength, Style.SMALL.bold().colored(color));
+        return Span.of(strength.word(), Style.SMALL.bold().colored(color));
     }
 
     private static List<Block.Cell> header(String... titles) {

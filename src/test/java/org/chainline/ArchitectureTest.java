@@ -66,6 +66,12 @@ class ArchitectureTest {
                     + " one other writer of the error format");
 
     @ArchTest
+    static final ArchRule oneConfiguredObjectMapper = noClasses()
+            .that().doNotHaveFullyQualifiedName("org.chainline.input.Json")
+            .should().callConstructor(com.fasterxml.jackson.databind.ObjectMapper.class)
+            .because("JSON is written and read with one configuration (input.Json), not nine that drift apart");
+
+    @ArchTest
     static final ArchRule micronautDataStaysInJdbcFacingPackages = noClasses()
             .that().resideInAnyPackage("org.chainline.graph..", "org.chainline.web..", "org.chainline.cli..",
                     "org.chainline.cases..", "org.chainline.dossier..", "org.chainline.liability..")

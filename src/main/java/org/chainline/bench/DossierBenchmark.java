@@ -1,6 +1,5 @@
 package org.chainline.bench;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.chainline.dossier.content.DossierContent;
 import org.chainline.dossier.pdf.PdfDossierRenderer;
 
@@ -8,14 +7,13 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryType;
+import org.chainline.input.Json;
 
 /**
  * The dossier renderer beside plain PDFBox: pages per second for a dossier of N incidents, and pages per second of
  * raw text pages in the same embedded font holding as many characters per page, measured in the same run.
  */
 public final class DossierBenchmark {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private DossierBenchmark() {
     }
@@ -36,7 +34,7 @@ public final class DossierBenchmark {
 
     public static Result run(int incidents, int warmup, int runs, PrintWriter log) throws IOException {
         DossierContent content = SyntheticDossier.of(incidents);
-        byte[] json = JSON.writeValueAsBytes(content);
+        byte[] json = Json.MAPPER.writeValueAsBytes(content);
         PdfDossierRenderer.Rendered first = PdfDossierRenderer.render(content, json);
         int chars = RawPdfPages.charsPerPage(first.pdf());
         log.printf("dossier: %d incidents, %d pages, %,d bytes, %,d characters a page; %d warm-up rounds, then best of %d runs"
@@ -70,7 +68,7 @@ public final class DossierBenchmark {
         int incidents = Math.max(1, pages / 2);
         while (true) {
             DossierContent content = SyntheticDossier.of(incidents);
-            byte[] json = JSON.writeValueAsBytes(content);
+            byte[] json = Json.MAPPER.writeValueAsBytes(content);
             LiveHeap live = new LiveHeap();
             long t0 = System.nanoTime();
             PdfDossierRenderer.Rendered rendered = PdfDossierRenderer.render(content, json);

@@ -15,6 +15,7 @@ import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
+import org.chainline.input.Json;
 
 /**
  * The evidence locker's benchmarks: hashing and storing a large file beside {@code sha256sum} of the same file, and a
@@ -144,7 +145,7 @@ public final class EvidenceBenchmark {
     private static long floor(Path export) throws IOException {
         long[] count = new long[1];
         MessageDigest sha = sha256();
-        var parser = new com.fasterxml.jackson.databind.ObjectMapper().getFactory().createParser(export.resolve("result.json").toFile());
+        var parser = Json.MAPPER.getFactory().createParser(export.resolve("result.json").toFile());
         try (parser) {
             while (parser.nextToken() != null) {
                 if (parser.currentToken() == com.fasterxml.jackson.core.JsonToken.START_OBJECT && parser.getParsingContext().getParent().inArray()) {

@@ -1,7 +1,6 @@
 package org.chainline.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.chainline.registry.model.Model;
 import org.chainline.registry.model.Property;
 import org.chainline.registry.model.PropertyType;
@@ -12,11 +11,10 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.chainline.input.Json;
 
 /** Import lines as the baseline writes them: flat properties and reference edges, with no checks at all. */
 final class RawRows {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Model model;
 
@@ -25,7 +23,7 @@ final class RawRows {
     }
 
     Map<String, Object> row(String line) throws IOException {
-        JsonNode node = JSON.readTree(line);
+        JsonNode node = Json.MAPPER.readTree(line);
         RecordType type = model.type(node.get("type").asText()).orElseThrow();
         Map<String, Object> props = new HashMap<>();
         List<Map<String, Object>> edges = new ArrayList<>();

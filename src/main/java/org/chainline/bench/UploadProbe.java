@@ -1,7 +1,6 @@
 package org.chainline.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import org.chainline.security.Accounts;
@@ -19,14 +18,13 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.Set;
+import org.chainline.input.Json;
 
 /**
  * Uploads a large generated file through the real HTTP API of a running instance in this JVM (run it with a small
  * heap, e.g. -Xmx256m) and reports the hash the server computed, the throughput and the heap's peak.
  */
 public final class UploadProbe {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private UploadProbe() {
     }
@@ -49,9 +47,9 @@ public final class UploadProbe {
         HttpClient client = HttpClient.newHttpClient();
         URI base = server.getURI();
         String login = client.send(HttpRequest.newBuilder(base.resolve("/login")).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(JSON.createObjectNode().put("username", "bench-uploader")
+                .POST(HttpRequest.BodyPublishers.ofString(Json.MAPPER.createObjectNode().put("username", "bench-uploader")
                         .put("password", password).toString())).build(), HttpResponse.BodyHandlers.ofString()).body();
-        String token = JSON.readTree(login).get("access_token").asText();
+        String token = Json.MAPPER.readTree(login).get("access_token").asText();
         System.gc();
         ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
         long t = System.nanoTime();
@@ -64,7 +62,7 @@ public final class UploadProbe {
         if (response.statusCode() / 100 != 2) {
             throw new IOException("the upload was refused with " + response.statusCode() + ": " + response.body());
         }
-        JsonNode received = JSON.readTree(response.body());
+        JsonNode received = Json.MAPPER.readTree(response.body());
         return new Result(bytes, seconds, expected, received.get("sha256").asText(), Runtime.getRuntime().maxMemory(), peak);
     }
 

@@ -19,6 +19,7 @@ import org.chainline.refusal.InvalidInput;
 
 import java.net.URI;
 import java.util.List;
+import org.chainline.input.JsonBody;
 
 @Controller("/api/cases")
 @Tag(name = "Cases")
@@ -48,8 +49,9 @@ class CaseController {
     @Operation(summary = "Open a case")
     @Secured(Roles.ANALYST)
     @Post
-    HttpResponse<Case> open(@Body @Nullable CaseRequest body, Authentication who) {
-        CaseRequest request = required(body);
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = CaseRequest.class)))
+    HttpResponse<Case> open(@Body @Nullable String body, Authentication who) {
+        CaseRequest request = required(JsonBody.as(body, CaseRequest.class, false));
         Case opened = cases.open(who.getName(), request.title(), request.summary(), request.reason());
         return HttpResponse.created(opened, URI.create("/api/cases/" + opened.id()));
     }
@@ -57,16 +59,19 @@ class CaseController {
     @Operation(summary = "Change a case's title or summary")
     @Secured(Roles.ANALYST)
     @Patch("/{id}")
-    Case revise(@PathVariable String id, @Body @Nullable CaseRequest body, Authentication who) {
-        CaseRequest request = required(body);
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = CaseRequest.class)))
+    Case revise(@PathVariable String id, @Body @Nullable String body, Authentication who) {
+        CaseRequest request = required(JsonBody.as(body, CaseRequest.class, false));
         return cases.revise(who.getName(), id, request.title(), request.summary(), request.reason());
     }
 
     @Operation(summary = "Close a case")
     @Secured(Roles.ANALYST)
     @Post("/{id}/close")
-    Case close(@PathVariable String id, @Body @Nullable Reason body, Authentication who) {
-        return cases.close(who.getName(), id, body == null ? null : body.reason());
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = Reason.class)))
+    Case close(@PathVariable String id, @Body @Nullable String body, Authentication who) {
+        Reason reason = JsonBody.as(body, Reason.class, false);
+        return cases.close(who.getName(), id, reason == null ? null : reason.reason());
     }
 
     private static CaseRequest required(CaseRequest body) {

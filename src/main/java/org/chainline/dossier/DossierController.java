@@ -22,6 +22,7 @@ import org.chainline.access.Roles;
 
 import java.net.URI;
 import java.util.List;
+import org.chainline.input.JsonBody;
 
 /** Sanctions regimes, and dossiers: generate (a job with progress), status, list, download, regenerate. */
 @Controller("/api")
@@ -48,10 +49,11 @@ class DossierController {
     @Operation(summary = "Generate a dossier {subject, regime, audience}: 202 with a job to follow, or with ?wait=true 201 with the dossier")
     @Secured(Roles.COUNSEL)
     @Post(value = "/dossiers", consumes = MediaType.APPLICATION_JSON)
-    HttpResponse<?> generate(@Body @Nullable JsonNode body, @QueryValue(defaultValue = "false") boolean wait, Authentication who) {
-        if (body == null || !body.isObject()) {
+    HttpResponse<?> generate(@Body @Nullable String text, @QueryValue(defaultValue = "false") boolean wait, Authentication who) {
+        if (text == null || text.isBlank()) {
             throw new InvalidInput("body", "must be a JSON object: {\"subject\": PERSON_ID, \"regime\": REGIME_ID, \"audience\": \"government-confidential\" or \"public\"}");
         }
+        JsonNode body = JsonBody.object(text);
         for (String field : List.of("subject", "regime", "audience")) {
             if (body.has(field) && !body.get(field).isTextual()) {
                 throw new InvalidInput(field, "must be text");

@@ -1,7 +1,5 @@
 package org.chainline.dossier;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.micronaut.context.annotation.Context;
 import org.chainline.Sha256;
@@ -30,6 +28,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.function.BiConsumer;
+import org.chainline.input.Json;
 
 /**
  * Generates dossiers and keeps them: the content is assembled from the record as of the last journal entry that
@@ -41,7 +40,6 @@ import java.util.function.BiConsumer;
 public class Dossiers {
 
     /** The content as JSON: records in declaration order, so the same content is the same bytes. */
-    static final ObjectMapper JSON = new ObjectMapper().disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
     static final String GENERATED = "dossier.generated";
 
     private final DossierAssembler assembler;
@@ -179,7 +177,7 @@ public class Dossiers {
             if (held.isPresent()) {
                 return new Generated(held.get(), true);
             }
-            ObjectNode payload = JSON.createObjectNode().put("dossier", id).put("subject", order.subject())
+            ObjectNode payload = Json.MAPPER.createObjectNode().put("dossier", id).put("subject", order.subject())
                     .put("regime", order.regime()).put("audience", order.audience()).put("position", position)
                     .put("version", version).put("sha256", sha).put("unsignedSha256", unsigned).put("contentHash", contentHash)
                     .put("pages", rendered.pages());
@@ -190,7 +188,7 @@ public class Dossiers {
             // the dossier prints the hash of its position: once it leaves, that position is anchored outside
             anchors.add(batch, position, "dossier", id);
             for (DossierContent.RegisterEntry e : content.register()) {
-                custody.add(batch, e.evidence(), Custody.Action.EXPORTED, JSON.createObjectNode().put("dossier", id)
+                custody.add(batch, e.evidence(), Custody.Action.EXPORTED, Json.MAPPER.createObjectNode().put("dossier", id)
                         .put("regime", order.regime()).put("audience", order.audience()).put("register", "E" + e.number())
                         .put("withheld", e.withheld()));
             }
@@ -209,7 +207,7 @@ public class Dossiers {
         byte[] json = PdfDossierRenderer.attachedContent(pdf).orElseThrow(() -> new InvalidInput("dossier",
                 "is not a Chainline dossier: the PDF holds no machine-readable dossier"));
         try {
-            DossierContent content = JSON.readValue(json, DossierContent.class);
+            DossierContent content = Json.MAPPER.readValue(json, DossierContent.class);
             return org.chainline.journal.JournalAnchors.Anchor.given(content.cover().journalPosition(),
                     content.cover().journalHash(), "dossier PDF " + content.cover().dossierId());
         } catch (java.io.IOException e) {
@@ -249,7 +247,7 @@ public class Dossiers {
         byte[] json = store.content(id);
         DossierContent content;
         try {
-            String format = JSON.readTree(json).path("format").asText("");
+            String format = Json.MAPPER.readTree(json).path("format").asText("");
             if (!format.equals(DossierContent.FORMAT)) {
                 // an earlier version drew it from content of another shape: it can be read (it is attached to its PDF),
                 // not drawn again by this version
@@ -257,7 +255,7 @@ public class Dossiers {
                         + ", which an earlier version of Chainline drew; this version draws " + DossierContent.FORMAT
                         + ": its PDF and content stay as delivered, and generating again makes a new version");
             }
-            content = JSON.readValue(json, DossierContent.class);
+            content = Json.MAPPER.readValue(json, DossierContent.class);
         } catch (IOException e) {
             throw new IllegalStateException("the stored content of dossier " + id + " cannot be read: " + e.getMessage(), e);
         }
@@ -268,7 +266,7 @@ public class Dossiers {
 
     static byte[] bytes(Object value) {
         try {
-            return JSON.writeValueAsBytes(value);
+            return Json.MAPPER.writeValueAsBytes(value);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

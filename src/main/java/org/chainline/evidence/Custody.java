@@ -1,7 +1,6 @@
 package org.chainline.evidence;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.transaction.TransactionOperations;
@@ -18,6 +17,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.chainline.input.Json;
 
 /**
  * The chain of custody of evidence items: every action on an item is a journal entry (hash-chained, with actor and
@@ -26,8 +26,6 @@ import java.util.Locale;
  */
 @Singleton
 public class Custody {
-
-    static final ObjectMapper JSON = new ObjectMapper();
     static final String KIND_PREFIX = "custody.";
 
     /** What can happen to an item; each is one journal kind, {@code custody.<action>}. */
@@ -90,7 +88,7 @@ public class Custody {
                 try (ResultSet rs = insert.executeQuery()) {
                     rs.next();
                     if (rs.getLong(1) == 1) {
-                        add(batch, evidenceId, Action.VIEWED, JSON.createObjectNode().put("day", day.toString()));
+                        add(batch, evidenceId, Action.VIEWED, Json.MAPPER.createObjectNode().put("day", day.toString()));
                     }
                 }
             } catch (SQLException e) {
@@ -164,15 +162,15 @@ public class Custody {
         JsonNode details;
         if (kind.startsWith(KIND_PREFIX)) {
             action = kind.substring(KIND_PREFIX.length());
-            details = JSON.readTree(rs.getString(6));
+            details = Json.MAPPER.readTree(rs.getString(6));
         } else if (target.equals(evidenceId)) {
             // the item's own record: what it says is in the record; the report says only that it changed
             action = kind.endsWith(".created") ? "recorded" : kind.endsWith(".retired") ? "retired" : "record changed";
-            details = JSON.createObjectNode();
+            details = Json.MAPPER.createObjectNode();
         } else {
             action = "cited";
-            ObjectNode d = JSON.createObjectNode().put("claim", target).put("entry", kind);
-            JsonNode claim = JSON.readTree(rs.getString(6));
+            ObjectNode d = Json.MAPPER.createObjectNode().put("claim", target).put("entry", kind);
+            JsonNode claim = Json.MAPPER.readTree(rs.getString(6));
             for (JsonNode c : claim.path("citations")) {
                 if (c.path("evidence").asText().equals(evidenceId)) {
                     d.put("stance", c.path("stance").asText());

@@ -9,6 +9,7 @@ import org.chainline.registry.Records;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.chainline.input.Json;
 
 /**
  * Brings what earlier versions imported from Telegram up to today's protection, once per instance, at start-up (journaled, with
@@ -73,7 +74,7 @@ class EarlierTelegramImports {
         List<String> exports = records.unprotectedEvidence("result.json", "application/json",
                 List.of("Telegram export of ", "Telegram account export"));
         for (String id : exports) {
-            records.change("system", evidence, id, Custody.JSON.createObjectNode().put("confidentiality", "protected"),
+            records.change("system", evidence, id, Json.MAPPER.createObjectNode().put("confidentiality", "protected"),
                     "a Telegram export's result.json names every sender and forwarder: protected");
         }
         Map<String, ObjectNode> messages = records.earlierPrivateTelegramMessages();
@@ -82,7 +83,7 @@ class EarlierTelegramImports {
             ObjectNode item = m.getValue();
             ChatPseudonym shown = ChatPseudonym.of(protection, item.path("channelId").asText());
             String pseudonym = shown.name();
-            ObjectNode patch = Custody.JSON.createObjectNode().put("channel", pseudonym).put("channelId", shown.id());
+            ObjectNode patch = Json.MAPPER.createObjectNode().put("channel", pseudonym).put("channelId", shown.id());
             String title = item.path("title").asText("");
             String marker = " #" + item.path("messageId").asText() + ": ";
             int at = title.indexOf(marker);
@@ -92,7 +93,7 @@ class EarlierTelegramImports {
             String export = item.path("partOf").asText(null);
             if (export != null && !patches.containsKey(export) && records.titleOf(evidence, export)
                     .filter(t -> t.startsWith("Telegram export of ") && !t.startsWith("Telegram export of TG-chat-")).isPresent()) {
-                patches.put(export, Custody.JSON.createObjectNode().put("title", "Telegram export of " + pseudonym + " (result.json)"));
+                patches.put(export, Json.MAPPER.createObjectNode().put("title", "Telegram export of " + pseudonym + " (result.json)"));
             }
         }
         records.changeAll("system", evidence, patches, "a personal chat's or private group's name and Telegram id are"

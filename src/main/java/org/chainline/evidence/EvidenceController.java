@@ -20,10 +20,10 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.chainline.refusal.InvalidInput;
 import org.chainline.access.Roles;
 
 import java.io.InputStream;
+import org.chainline.input.Upload;
 
 /** The evidence locker over HTTP: upload files, read items (journaled), download, custody, verify. */
 @Controller("/api/evidence")
@@ -33,15 +33,15 @@ class EvidenceController {
     private final EvidenceLocker locker;
     private final Integrity integrity;
     private final TelegramExportImport telegram;
-    private final FileStore files;
+    private final org.chainline.storage.DataDirectory data;
     private final EvidenceSettings settings;
 
-    EvidenceController(EvidenceLocker locker, Integrity integrity, TelegramExportImport telegram, FileStore files,
+    EvidenceController(EvidenceLocker locker, Integrity integrity, TelegramExportImport telegram, org.chainline.storage.DataDirectory data,
                        EvidenceSettings settings) {
         this.locker = locker;
         this.integrity = integrity;
         this.telegram = telegram;
-        this.files = files;
+        this.data = data;
         this.settings = settings;
     }
 
@@ -51,17 +51,11 @@ class EvidenceController {
     HttpResponse<TelegramReport> telegram(@Body InputStream body, @QueryValue @Nullable String username,
                                           @QueryValue @Nullable String reason, Authentication who) throws java.io.IOException {
         var options = new TelegramExportImport.Options(username);
-        java.nio.file.Path zip;
-        try {
-            zip = files.temporaryCopy(body, settings.maxExportBytes());
-        } catch (FileStore.TooLarge e) {
-            throw new org.chainline.refusal.TooLarge("export", "the export " + e.getMessage());
-        }
-        try {
-            TelegramReport report = telegram.run(who.getName(), reason, zip, options, org.chainline.registry.imports.RecordImport.Progress.NONE);
+        long limit = settings.maxExportBytes();
+        try (Upload zip = Upload.spool(data.spoolFile(".zip"), body, limit, "the export", () -> new org.chainline.refusal.TooLarge(
+                "export", "the export is larger than the limit of " + (limit >> 20) + " MiB"), null)) {
+            TelegramReport report = telegram.run(who.getName(), reason, zip.file(), options, org.chainline.registry.imports.RecordImport.Progress.NONE);
             return HttpResponse.<TelegramReport>status(report.applied() ? HttpStatus.OK : HttpStatus.BAD_REQUEST).body(report);
-        } finally {
-            java.nio.file.Files.deleteIfExists(zip);
         }
     }
 
@@ -120,9 +114,6 @@ class EvidenceController {
     }
 
     static JsonNode json(String body) {
-        if (body == null || body.isBlank()) {
-            return Custody.JSON.createObjectNode();
-        }
-        return org.chainline.input.RequestJson.parse(body);
+        return org.chainline.input.JsonBody.objectOrEmpty(body);
     }
 }

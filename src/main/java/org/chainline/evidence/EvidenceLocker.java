@@ -24,6 +24,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+import org.chainline.input.Json;
 
 /**
  * Files arriving as evidence: hashed while they stream into the store, recorded as an evidence item (the same bytes
@@ -174,7 +175,7 @@ public class EvidenceLocker {
             String itemId = upload.evidence() != null ? upload.evidence() : known != null ? known.evidenceId()
                     : "ev-" + stored.sha256().substring(0, 16);
             String shownName = fileName == null ? null : hidden ? org.chainline.registry.ProtectedFileNames.neutral(itemId, fileName) : fileName;
-            ObjectNode arrival = Custody.JSON.createObjectNode().put("sha256", stored.sha256()).put("size", stored.size())
+            ObjectNode arrival = Json.MAPPER.createObjectNode().put("sha256", stored.sha256()).put("size", stored.size())
                     .put("mediaType", mediaType).put("via", upload.via()).put("duplicate", known != null);
             if (shownName != null) {
                 arrival.put("fileName", shownName);
@@ -194,7 +195,7 @@ public class EvidenceLocker {
                 return arrivalOfRecorded(batch, naming.getFirst(), stored, mediaType, null, arrival, naming);
             }
             String id = itemId;
-            ObjectNode item = Custody.JSON.createObjectNode().put("type", "Evidence").put("id", id)
+            ObjectNode item = Json.MAPPER.createObjectNode().put("type", "Evidence").put("id", id)
                     .put("kind", upload.kind() != null ? upload.kind() : kindOf(mediaType))
                     .put("title", upload.title() != null ? upload.title() : shownName != null ? shownName : "File " + stored.sha256().substring(0, 12))
                     .put("sha256", stored.sha256()).put("size", stored.size()).put("mediaType", mediaType)
@@ -317,7 +318,7 @@ public class EvidenceLocker {
             throw new Conflict("id", "the stored file of evidence " + id + " cannot be read as it arrived: it was not"
                     + " sent; run verify and restore it from a backup");
         }
-        custody.record(actor, null, List.of(id), Custody.Action.DOWNLOADED, Custody.JSON.createObjectNode().put("sha256", sha));
+        custody.record(actor, null, List.of(id), Custody.Action.DOWNLOADED, Json.MAPPER.createObjectNode().put("sha256", sha));
         return new Download(in, attachmentName(name), mediaType, size);
     }
 
@@ -327,7 +328,7 @@ public class EvidenceLocker {
     /** Journals, in the file's custody, that its bytes were found altered when they were to be sent. */
     private void altered(String actor, String sha, String found) {
         custody.record(actor, "found altered when downloaded", List.of(Custody.fileTarget(sha)), Custody.Action.VERIFIED,
-                Custody.JSON.createObjectNode().put("sha256", sha).put("result", "altered").put("foundSha256", found));
+                Json.MAPPER.createObjectNode().put("sha256", sha).put("result", "altered").put("foundSha256", found));
     }
 
     /** Hashes the bytes as they are read; at their end, a hash that differs fails the read (the download is cut). */
@@ -410,7 +411,7 @@ public class EvidenceLocker {
         String to = TextInput.clean("to", body == null ? null : body.path("to").asText(null), 200, true);
         String note = TextInput.clean("note", body == null ? null : body.path("note").asText(null), 2000, false);
         String reason = TextInput.clean("reason", body == null ? null : body.path("reason").asText(null), 2000, false);
-        ObjectNode details = Custody.JSON.createObjectNode().put("to", to);
+        ObjectNode details = Json.MAPPER.createObjectNode().put("to", to);
         if (note != null) {
             details.put("note", note);
         }

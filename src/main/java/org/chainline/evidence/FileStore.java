@@ -138,30 +138,6 @@ public class FileStore {
     }
 
     /**
-     * Copies {@code in} (at most {@code limit} bytes) to a new temporary file beside the store, for an upload that is
-     * read more than once (a zip); the caller deletes it. Temporary files left by a crash go at the next start.
-     */
-    public Path temporaryCopy(InputStream in, long limit) throws IOException {
-        Path tmp = incoming.resolve(UUID.randomUUID() + ".upload");
-        try (var out = Files.newOutputStream(tmp, StandardOpenOption.CREATE_NEW)) {
-            byte[] buffer = new byte[BUFFER];
-            long size = 0;
-            int n;
-            while ((n = in.read(buffer)) > 0) {
-                size += n;
-                if (size > limit) {
-                    throw new TooLarge(limit);
-                }
-                out.write(buffer, 0, n);
-            }
-        } catch (IOException | RuntimeException e) {
-            Files.deleteIfExists(tmp);
-            throw e;
-        }
-        return tmp;
-    }
-
-    /**
      * Seals bytes held in clear (an item that became protected): the sealed copy is written and synced beside the
      * clear file, renamed into place, and only then is the clear file removed. Does nothing if they are sealed already.
      */

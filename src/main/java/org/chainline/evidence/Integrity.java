@@ -20,6 +20,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Stream;
+import org.chainline.input.Json;
 
 /**
  * Re-hashes every file the store must hold and reports those missing or altered. Each file's result is journaled in
@@ -89,7 +90,7 @@ public class Integrity {
                 StoredFiles.Row row = all.get(i);
                 Optional<String> actual = found.get(i);
                 String result = actual.isEmpty() ? "missing" : actual.get().equals(row.sha256()) ? "intact" : "altered";
-                var details = Custody.JSON.createObjectNode().put("sha256", row.sha256()).put("result", result);
+                var details = Json.MAPPER.createObjectNode().put("sha256", row.sha256()).put("result", result);
                 actual.filter(a -> !a.equals(row.sha256())).ifPresent(a -> details.put("foundSha256", a));
                 custody.add(batch, Custody.fileTarget(row.sha256()), Custody.Action.VERIFIED, details);
             }

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import java.io.IOException;
 import java.io.InputStream;
+import org.chainline.input.Json;
 
 /**
  * Reads a Telegram Desktop {@code result.json} as a stream, one message at a time, so that an export of any size
@@ -17,7 +18,7 @@ import java.io.InputStream;
  */
 final class TelegramJson {
 
-    private static final JsonFactory FACTORY = Custody.JSON.getFactory();
+    private static final JsonFactory FACTORY = Json.MAPPER.getFactory();
 
     private TelegramJson() {
     }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Optional;
+import org.chainline.input.Json;
 
 /**
  * One message of a Telegram export, read leniently: its id, UTC time from {@code date_unixtime} (never {@code date},
@@ -85,7 +86,7 @@ record TelegramMessage(TelegramJson.Chat chat, JsonNode node) {
     /** The evidence record of this message, without source, file and links (the importer adds those). */
     ObjectNode record(long messageId, Instant published, String exportItem, Instant collected, String publicLink) {
         String text = text();
-        ObjectNode r = Custody.JSON.createObjectNode().put("type", "Evidence").put("id", itemId(chat.id(), messageId))
+        ObjectNode r = Json.MAPPER.createObjectNode().put("type", "Evidence").put("id", itemId(chat.id(), messageId))
                 .put("kind", "telegram-message").put("title", title(messageId, text));
         if (!text.isBlank()) {
             r.put("text", text.length() > 20_000 ? text.substring(0, 20_000) : text);

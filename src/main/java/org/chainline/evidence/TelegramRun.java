@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.chainline.input.Json;
 
 /** One Telegram import inside its journal transaction: messages in chunks, each chunk checked against the store at once. */
 final class TelegramRun {
@@ -94,7 +95,7 @@ final class TelegramRun {
             String title = chats.size() == 1 ? "Telegram export of " + chats.iterator().next() + " (result.json)"
                     : "Telegram account export, " + chats.size() + " chats (result.json)";
             // the raw export names every sender and forwarder with their Telegram ids: its bytes are protected
-            ObjectNode item = Custody.JSON.createObjectNode().put("type", "Evidence").put("id", exportItem)
+            ObjectNode item = Json.MAPPER.createObjectNode().put("type", "Evidence").put("id", exportItem)
                     .put("kind", "document").put("title", title.length() > 200 ? title.substring(0, 199) + "…" : title)
                     .put("confidentiality", "protected")
                     .put("sha256", json.sha256()).put("size", json.size()).put("mediaType", "application/json")
@@ -111,11 +112,11 @@ final class TelegramRun {
             return;
         }
         if (!exportKnown) {
-            custody.add(batch, exportItem, Custody.Action.RECEIVED, Custody.JSON.createObjectNode().put("sha256", json.sha256())
+            custody.add(batch, exportItem, Custody.Action.RECEIVED, Json.MAPPER.createObjectNode().put("sha256", json.sha256())
                     .put("size", json.size()).put("fileName", "result.json").put("via", "telegram export").put("duplicate", false));
         }
         for (ObjectNode item : createdItems) {
-            ObjectNode details = Custody.JSON.createObjectNode().put("export", exportItem);
+            ObjectNode details = Json.MAPPER.createObjectNode().put("export", exportItem);
             if (item.has("sha256")) {
                 details.put("sha256", item.get("sha256").asText());
             }
@@ -183,7 +184,7 @@ final class TelegramRun {
             ensureSource(sender, existing, m, id);
             item.put("source", sender.id());
             if (m.chat().isChannel() && m.node().hasNonNull("author")) {
-                item.set("authorIdentity", Custody.JSON.createObjectNode().put("name", m.node().get("author").asText()));
+                item.set("authorIdentity", Json.MAPPER.createObjectNode().put("name", m.node().get("author").asText()));
             }
             forwarded(m, existing, id).ifPresent(f -> item.put("forwardedFrom", f));
             JsonNode reply = m.node().get("reply_to_message_id");
@@ -295,10 +296,10 @@ final class TelegramRun {
         if (existing.contains(s.id()) || !sources.add(s.id())) {
             return;
         }
-        ObjectNode source = Custody.JSON.createObjectNode().put("type", "Source").put("id", s.id())
+        ObjectNode source = Json.MAPPER.createObjectNode().put("type", "Source").put("id", s.id())
                 .put("pseudonym", pseudonym(s)).put("kind", s.person() ? "witness" : "channel").put("reliability", "F");
         if (s.person()) {
-            ObjectNode identity = Custody.JSON.createObjectNode().put("name", s.name());
+            ObjectNode identity = Json.MAPPER.createObjectNode().put("name", s.name());
             if (!s.telegramId().isEmpty()) {
                 identity.put("telegramId", s.telegramId());
             }

@@ -1,5 +1,7 @@
 package org.chainline.journal;
 
+
+
 /**
  * One change to append: its kind (e.g. {@code case.opened}), the id of the record it changes, and its payload,
  * a {@code @Serdeable} record that becomes the entry's JSON.

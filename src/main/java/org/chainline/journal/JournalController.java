@@ -53,7 +53,7 @@ class JournalController {
     @Secured({Roles.COUNSEL, Roles.ADMIN})
     @Post("/journal/verify")
     JournalVerification verifyAgainst(@io.micronaut.http.annotation.Body @io.micronaut.core.annotation.Nullable String body) {
-        com.fasterxml.jackson.databind.JsonNode json = org.chainline.input.RequestJson.parse(body);
+        com.fasterxml.jackson.databind.JsonNode json = org.chainline.input.JsonBody.object(body);
         com.fasterxml.jackson.databind.JsonNode list = json.get("anchors");
         if (list == null || !list.isArray() || list.size() > 1000) {
             throw new InvalidInput("anchors", "must be a list of at most 1000 {seq, hash}");

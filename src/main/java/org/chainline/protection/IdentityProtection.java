@@ -1,7 +1,6 @@
 package org.chainline.protection;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.annotation.PostConstruct;
@@ -23,6 +22,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
+import org.chainline.input.Json;
 
 /**
  * Seals the identities of people at risk (witnesses, protected victims, sources) with AES-256-GCM before they reach
@@ -43,7 +43,6 @@ public class IdentityProtection {
     /** Sealed plaintexts are padded to a multiple of this many bytes. */
     static final int PAD = 256;
     private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final ProtectionSettings settings;
     private final TransactionOperations<Connection> transactions;
@@ -81,7 +80,7 @@ public class IdentityProtection {
      */
     public String seal(String recordId, String property, JsonNode value, String origin) {
         ProtectionKey k = keyForSealing();
-        com.fasterxml.jackson.databind.node.ObjectNode envelope = JSON.createObjectNode();
+        com.fasterxml.jackson.databind.node.ObjectNode envelope = Json.MAPPER.createObjectNode();
         envelope.set("value", value);
         if (origin != null) {
             envelope.put("origin", origin);
@@ -136,7 +135,7 @@ public class IdentityProtection {
             cipher.init(Cipher.DECRYPT_MODE, k.sealingKey(), new GCMParameterSpec(128, bytes, 0, 12));
             cipher.updateAAD(associated(recordId, property));
             byte[] plain = cipher.doFinal(bytes, 12, bytes.length - 12);
-            JsonNode read = JSON.readTree(plain);
+            JsonNode read = Json.MAPPER.readTree(plain);
             if (parts[0].equals(LEGACY)) {
                 return new Opened(read, null);
             }

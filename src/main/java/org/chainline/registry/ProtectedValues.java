@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.inject.Singleton;
 import org.chainline.protection.IdentityProtection;
-import org.chainline.input.TextInput;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,6 +1,5 @@
 package org.chainline.registry;
 
-import org.chainline.input.RequestJson;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micronaut.core.annotation.Nullable;
@@ -24,6 +23,8 @@ import org.chainline.access.Roles;
 import java.net.URI;
 import java.util.List;
 import org.chainline.registry.model.RecordType;
+import org.chainline.input.JsonBody;
+import org.chainline.input.Json;
 
 /**
  * Every type of the model at {@code /api/<plural>} ({@code /api/persons}, {@code /api/postings}, ...): list and
@@ -46,7 +47,7 @@ class RecordController {
     String list(@PathVariable String collection, @QueryValue @Nullable String q,
                 @QueryValue(defaultValue = "false") boolean retired, @QueryValue(defaultValue = "0") int offset,
                 @QueryValue(defaultValue = "100") int limit) {
-        return RequestJson.write(records.list(type(collection), q, retired, offset, limit));
+        return Json.write(records.list(type(collection), q, retired, offset, limit));
     }
 
     @Operation(summary = "Search every type by name across scripts")
@@ -54,7 +55,7 @@ class RecordController {
     @Get("/search")
     String search(@QueryValue @Nullable String q, @QueryValue(defaultValue = "0") int offset,
                   @QueryValue(defaultValue = "50") int limit) {
-        return RequestJson.write(records.list(null, q, false, offset, limit));
+        return Json.write(records.list(null, q, false, offset, limit));
     }
 
     @Operation(summary = "Create a record; the id may be given (stable ids) or is generated")
@@ -62,9 +63,9 @@ class RecordController {
     @Post("/{collection}")
     HttpResponse<String> create(@PathVariable String collection, @Body @Nullable String body, Authentication who) {
         RecordType type = type(collection);
-        JsonNode json = RequestJson.parse(body);
-        var created = records.create(who.getName(), type, json, RequestJson.text(json, "reason"));
-        return HttpResponse.created(RequestJson.write(created), URI.create("/api/" + collection + "/" + created.get("id").asText()))
+        JsonNode json = JsonBody.object(body);
+        var created = records.create(who.getName(), type, json, JsonBody.text(json, "reason"));
+        return HttpResponse.created(Json.write(created), URI.create("/api/" + collection + "/" + created.get("id").asText()))
                 .contentType(MediaType.APPLICATION_JSON_TYPE);
     }
 
@@ -72,15 +73,15 @@ class RecordController {
     @Secured(Roles.VIEWER)
     @Get("/{collection}/{id}")
     String get(@PathVariable String collection, @PathVariable String id) {
-        return RequestJson.write(records.get(type(collection), id));
+        return Json.write(records.get(type(collection), id));
     }
 
     @Operation(summary = "Change a record (JSON merge patch: a null removes a property)")
     @Secured(Roles.ANALYST)
     @Patch("/{collection}/{id}")
     String change(@PathVariable String collection, @PathVariable String id, @Body @Nullable String body, Authentication who) {
-        JsonNode json = RequestJson.parse(body);
-        return RequestJson.write(records.change(who.getName(), type(collection), id, json, RequestJson.text(json, "reason"),
+        JsonNode json = JsonBody.object(body);
+        return Json.write(records.change(who.getName(), type(collection), id, json, JsonBody.text(json, "reason"),
                 who.getRoles().contains(Roles.WITNESS_PROTECTION)));
     }
 
@@ -88,16 +89,16 @@ class RecordController {
     @Secured(Roles.ANALYST)
     @Post("/{collection}/{id}/retire")
     String retire(@PathVariable String collection, @PathVariable String id, @Body @Nullable String body, Authentication who) {
-        JsonNode json = RequestJson.parse(body);
-        return RequestJson.write(records.retire(who.getName(), type(collection), id, RequestJson.text(json, "reason")));
+        JsonNode json = JsonBody.object(body);
+        return Json.write(records.retire(who.getName(), type(collection), id, JsonBody.text(json, "reason")));
     }
 
     @Operation(summary = "Reveal the protected identity of a witness, victim or source (journaled, with a reason)")
     @Secured(Roles.WITNESS_PROTECTION)
     @Post("/{collection}/{id}/reveal")
     String reveal(@PathVariable String collection, @PathVariable String id, @Body @Nullable String body, Authentication who) {
-        JsonNode json = RequestJson.parse(body);
-        return RequestJson.write(records.reveal(who.getName(), type(collection), id, RequestJson.text(json, "reason")));
+        JsonNode json = JsonBody.object(body);
+        return Json.write(records.reveal(who.getName(), type(collection), id, JsonBody.text(json, "reason")));
     }
 
     @Operation(summary = "What an evidence item supports or contradicts: the claims citing it")

@@ -2,6 +2,7 @@ package org.chainline.registry;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.chainline.input.Json;
 
 /** Records as JSON for responses: the content as stored, with its bookkeeping under {@code meta}. */
 final class RecordJson {
@@ -11,7 +12,7 @@ final class RecordJson {
 
     static ObjectNode parse(String json) {
         try {
-            return (ObjectNode) RecordWrites.JSON.readTree(json);
+            return (ObjectNode) Json.MAPPER.readTree(json);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("stored record content is not JSON", e);
         }

@@ -1,7 +1,6 @@
 package org.chainline.registry;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.chainline.journal.Change;
 import org.chainline.journal.Journal;
 import org.chainline.journal.JournalEntry;
@@ -13,14 +12,13 @@ import java.util.Optional;
 import org.chainline.registry.model.RecordType;
 import org.chainline.registry.validation.ValidRecord;
 import org.chainline.registry.validation.Ref;
+import org.chainline.input.Json;
 
 /**
  * Appends record changes to a journal batch and keeps {@code record_state} in step, in the batch's transaction.
  * Checks references against what the file or request itself defines and what the store holds.
  */
 public final class RecordWrites {
-
-    public static final ObjectMapper JSON = new ObjectMapper();
 
     private final Journal.Batch batch;
     private final RecordStore store;
@@ -132,7 +130,7 @@ public final class RecordWrites {
             throw new org.chainline.refusal.InvalidInput("reason", "is required to lower the confidentiality of protected evidence "
                     + id + ": say why it may be seen");
         }
-        batch.add(new Change(PROTECTION_LOWERED, id, new Change.Json(JSON.createObjectNode()
+        batch.add(new Change(PROTECTION_LOWERED, id, new Change.Json(Json.MAPPER.createObjectNode()
                 .put("from", EvidenceAccess.PROTECTED).put("to", next.confidentiality()).toString())));
         if (next.sha256() != null) {
             released.add(next.sha256());
@@ -159,7 +157,7 @@ public final class RecordWrites {
 
     static String canonical(ValidRecord record) {
         try {
-            return JSON.writeValueAsString(record.content());
+            return Json.MAPPER.writeValueAsString(record.content());
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

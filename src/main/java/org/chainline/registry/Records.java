@@ -26,6 +26,7 @@ import org.chainline.registry.validation.RecordValidator;
 import org.chainline.registry.validation.ValidRecord;
 import org.chainline.registry.validation.Ref;
 import org.chainline.registry.validation.Violation;
+import org.chainline.input.Json;
 
 /**
  * Creating, changing and retiring records of the accountability model: each a journal entry, checked under the
@@ -295,7 +296,7 @@ public class Records {
         if (sealed.isEmpty()) {
             throw NotFound.because(type.name() + " " + id + " holds no protected identity");
         }
-        ObjectNode revealed = RecordWrites.JSON.createObjectNode();
+        ObjectNode revealed = Json.MAPPER.createObjectNode();
         revealed.put("id", id).put("type", type.name());
         for (String property : sealed) {
             try {
@@ -304,8 +305,8 @@ public class Records {
                 throw new Conflict(property, "the stored sealed value " + e.getMessage());
             }
         }
-        String payload = RecordWrites.JSON.createObjectNode().put("type", type.name())
-                .set("properties", RecordWrites.JSON.valueToTree(sealed)).toString();
+        String payload = Json.MAPPER.createObjectNode().put("type", type.name())
+                .set("properties", Json.MAPPER.valueToTree(sealed)).toString();
         journal.write(actor, TextInput.clean("reason", reason, 2000, true), false,
                 batch -> batch.add(new Change(REVEALED, id, new Change.Json(payload))));
         return revealed;

@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.chainline.input.Json;
 
 /**
  * Designations of persons: an analyst's decision on a list candidate (a ListMatch claim, journaled), the Sanction
@@ -115,7 +116,7 @@ public class Designations {
                 new InvalidInput("entry", "no entry " + entryId + " on a list imported as " + list));
         NameMatcher.Result score = NameMatcher.match(Screening.subjectOf(person), Screening.subjectOf(stored.entry()));
         String matchId = "list-match-" + Sha256.hex(personId + "\n" + list + "\n" + entryId).substring(0, 16);
-        ObjectNode match = SanctionListStore.JSON.createObjectNode().put("type", "ListMatch").put("id", matchId)
+        ObjectNode match = Json.MAPPER.createObjectNode().put("type", "ListMatch").put("id", matchId)
                 .put("person", personId).put("listName", list).put("listEntry", entryId)
                 .put("entryCaption", clip(stored.entry().caption(), 500)).put("decision", decision)
                 .put("score", score.score()).put("explanation", clip(String.join("; ", score.reasons()), 20_000));
@@ -166,7 +167,7 @@ public class Designations {
         ListEntry entry = stored.entry();
         for (ListEntry.Designation d : entry.designations()) {
             String id = "sanction-" + Sha256.hex(list + "\n" + entry.id() + "\n" + d.jurisdiction() + "\n" + d.program()).substring(0, 16);
-            ObjectNode s = SanctionListStore.JSON.createObjectNode().put("type", "Sanction").put("id", id).put("person", personId);
+            ObjectNode s = Json.MAPPER.createObjectNode().put("type", "Sanction").put("id", id).put("person", personId);
             if (d.jurisdiction() != null) {
                 s.put("jurisdiction", d.jurisdiction());
             }

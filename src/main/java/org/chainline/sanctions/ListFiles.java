@@ -2,7 +2,6 @@ package org.chainline.sanctions;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -32,6 +31,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
+import org.chainline.input.Json;
 
 /**
  * Reads a sanctions list file into its person entries: OpenSanctions {@code targets.simple.csv} or a
@@ -46,7 +46,6 @@ final class ListFiles {
     private static final Set<String> STATUSES = Set.of("active", "inactive", "delisted", "terminated", "suspended",
             "revoked", "expired", "listed", "current", "removed");
     private static final int MAX_ERRORS = 20;
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final CSVFormat VALUES = CSVFormat.DEFAULT.builder().setDelimiter(';').get();
 
     /** The entries of a file, and how many entities of other schemata were left out. */
@@ -273,7 +272,7 @@ final class ListFiles {
                 }
                 JsonNode node;
                 try {
-                    node = JSON.readTree(text);
+                    node = Json.MAPPER.readTree(text);
                 } catch (JsonProcessingException e) {
                     errors.add("line " + line + ": not JSON: " + e.getOriginalMessage());
                     continue;

@@ -1,7 +1,6 @@
 package org.chainline.sanctions;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.transaction.TransactionOperations;
@@ -21,12 +20,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.chainline.input.Json;
 
 /** The tables of V6 that hold imported sanctions lists: imports, entries, their name keys and their changes. */
 @Singleton
 class SanctionListStore {
-
-    static final ObjectMapper JSON = new ObjectMapper();
 
     private final TransactionOperations<Connection> transactions;
 
@@ -271,7 +269,7 @@ class SanctionListStore {
         try (ResultSet rs = s.executeQuery()) {
             while (rs.next()) {
                 try {
-                    out.add(new Stored(rs.getString(1), JSON.readValue(rs.getString(2), ListEntry.class), rs.getString(3),
+                    out.add(new Stored(rs.getString(1), Json.MAPPER.readValue(rs.getString(2), ListEntry.class), rs.getString(3),
                             rs.getBoolean(4), rs.getLong(5), rs.getLong(6)));
                 } catch (JsonProcessingException e) {
                     throw new IllegalStateException("a stored list entry is not readable: " + e.getOriginalMessage(), e);
@@ -292,7 +290,7 @@ class SanctionListStore {
 
     static String json(Object value) {
         try {
-            return JSON.writeValueAsString(value);
+            return Json.MAPPER.writeValueAsString(value);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

@@ -24,6 +24,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.chainline.input.Json;
+import org.chainline.input.Upload;
+import org.chainline.refusal.TooLarge;
 
 /**
  * Sanctions lists imported from files a user downloaded (Chainline works offline). Each import of a list is compared
@@ -77,7 +80,9 @@ public class SanctionLists {
                              InputStream in, @Nullable String listDate) {
         String list = checkName(listName);
         LocalDate asOf = date(listDate, clock);
-        try (SpooledUpload upload = SpooledUpload.of(data.spoolFile(".upload"), in, MAX_BYTES, "the list file")) {
+        try (Upload upload = Upload.spool(data.spoolFile(".upload"), in, MAX_BYTES, "the list file",
+                () -> new TooLarge("file", "is larger than " + (MAX_BYTES >> 20) + " MB"),
+                () -> new InvalidInput("file", "is empty: send the list file as the request body"))) {
             return importChecked(actor, list, format(format, upload.file()), fileName, upload.file(), upload.sha256(), asOf,
                     listDate != null);
         } catch (IOException e) {
@@ -165,7 +170,7 @@ public class SanctionLists {
             session.finish();
             Designations.failOn(session);
             updated = (int) (session.createdCount() + session.changedCount());
-            String payload = SanctionListStore.JSON.createObjectNode().put("list", list).put("importId", importId)
+            String payload = Json.MAPPER.createObjectNode().put("list", list).put("importId", importId)
                     .put("format", format).put("sha256", sha256).put("entries", entries.size()).put("listed", listed)
                     .put("delisted", gone.size()).put("relisted", relisted).put("changed", changed).put("unchanged", same.size())
                     .put("designationsUpdated", updated).toString();

@@ -15,11 +15,11 @@ import io.micronaut.security.authentication.Authentication;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.chainline.refusal.InvalidInput;
-import org.chainline.input.RequestJson;
 import org.chainline.access.Roles;
 
 import java.io.InputStream;
 import java.util.List;
+import org.chainline.input.JsonBody;
 
 /** Sanctions lists, candidate matches and decisions, designation status and the gap report over HTTP. */
 @Controller("/api/sanctions")
@@ -89,10 +89,10 @@ class SanctionsController {
     @Secured(Roles.ANALYST)
     @Post(value = "/decisions", produces = MediaType.APPLICATION_JSON)
     HttpResponse<Designations.DecisionResult> decide(@Body @Nullable String body, Authentication who) {
-        JsonNode json = RequestJson.parse(body);
-        Designations.DecisionRequest request = new Designations.DecisionRequest(RequestJson.text(json, "person"),
-                RequestJson.text(json, "list"), RequestJson.text(json, "entry"), RequestJson.text(json, "decision"),
-                RequestJson.text(json, "note"));
+        JsonNode json = JsonBody.object(body);
+        Designations.DecisionRequest request = new Designations.DecisionRequest(JsonBody.text(json, "person"),
+                JsonBody.text(json, "list"), JsonBody.text(json, "entry"), JsonBody.text(json, "decision"),
+                JsonBody.text(json, "note"));
         return HttpResponse.created(designations.decide(who.getName(), request));
     }
 

@@ -21,6 +21,7 @@ import org.chainline.refusal.InvalidInput;
 
 import java.util.List;
 import java.util.Set;
+import org.chainline.input.JsonBody;
 
 @Controller("/api")
 @Tag(name = "Accounts")
@@ -42,11 +43,10 @@ class AccountController {
     @Operation(summary = "Create an account; answers its one-time password, shown only this once")
     @Secured(Roles.ADMIN)
     @Post("/accounts")
-    HttpResponse<IssuedPassword> create(@Body NewAccount body, Authentication who) {
-        if (body == null) {
-            throw new InvalidInput("body", "is required");
-        }
-        return HttpResponse.created(accounts.create(who.getName(), body.username(), body.roles()));
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = NewAccount.class)))
+    HttpResponse<IssuedPassword> create(@Body @Nullable String body, Authentication who) {
+        NewAccount account = JsonBody.as(body, NewAccount.class, true);
+        return HttpResponse.created(accounts.create(who.getName(), account.username(), account.roles()));
     }
 
     @Operation(summary = "Issue a new one-time password for an account")
@@ -67,8 +67,10 @@ class AccountController {
     @Operation(summary = "Withdraw an account's witness-protection grant or the request for it: {\"reason\": ...}")
     @Secured({Roles.ADMIN, Roles.WITNESS_PROTECTION})
     @Post("/accounts/{username}/protection-withdrawal")
-    AccountView withdraw(@PathVariable String username, @Body @Nullable Reason body, Authentication who) {
-        String reason = body == null ? null : org.chainline.input.TextInput.clean("reason", body.reason(), 2000, true);
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = Reason.class)))
+    AccountView withdraw(@PathVariable String username, @Body @Nullable String body, Authentication who) {
+        Reason why = JsonBody.as(body, Reason.class, false);
+        String reason = why == null ? null : org.chainline.input.TextInput.clean("reason", why.reason(), 2000, true);
         if (reason == null) {
             throw new InvalidInput("reason", "is required: say why the grant is withdrawn");
         }
@@ -91,11 +93,10 @@ class AccountController {
     @Secured(SecurityRule.IS_AUTHENTICATED)
     @Put("/me/password")
     @Status(HttpStatus.NO_CONTENT)
-    void changePassword(@Body PasswordChange body, Authentication who) {
-        if (body == null) {
-            throw new InvalidInput("body", "is required");
-        }
-        accounts.changePassword(who.getName(), body.currentPassword(), body.newPassword());
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = PasswordChange.class)))
+    void changePassword(@Body @Nullable String body, Authentication who) {
+        PasswordChange change = JsonBody.as(body, PasswordChange.class, true);
+        accounts.changePassword(who.getName(), change.currentPassword(), change.newPassword());
     }
 
     /** A request to create an account with these roles. */

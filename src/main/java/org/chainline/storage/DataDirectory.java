@@ -66,7 +66,7 @@ public final class DataDirectory implements AutoCloseable {
 
     /**
      * A new, empty file under {@code <data>/spool}, readable by its owner only, for an upload read more than once (a
-     * sanctions list, an FtM file). Spools may hold what was said of people, so they never go to the system's temporary
+     * sanctions list, an FtM file, a Telegram export). Spools may hold what was said of people, so they never go to the system's temporary
      * folder: they are deleted after use and, for a crash in between, when the directory is next taken.
      */
     public Path spoolFile(String suffix) {

@@ -13,10 +13,10 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.chainline.input.RequestJson;
 import org.chainline.access.Roles;
 
 import java.util.List;
+import org.chainline.input.JsonBody;
 
 /** Submission tracking over HTTP (counsel). */
 @Controller("/api/submissions")
@@ -34,7 +34,7 @@ class SubmissionController {
             + "channel, reference, note}")
     @Post(produces = MediaType.APPLICATION_JSON)
     HttpResponse<Submission> submit(@Body @Nullable String body, Authentication who) {
-        Submission s = submissions.submit(who.getName(), RequestJson.parse(body));
+        Submission s = submissions.submit(who.getName(), JsonBody.object(body));
         return HttpResponse.created(s).header("Location", "/api/submissions/" + s.id());
     }
 
@@ -54,6 +54,6 @@ class SubmissionController {
             + "evidence, program, listingDate}; designated records a Sanction of the subject")
     @Post(value = "/{id}/responses", produces = MediaType.APPLICATION_JSON)
     HttpResponse<Submission> respond(@PathVariable String id, @Body @Nullable String body, Authentication who) {
-        return HttpResponse.created(submissions.respond(who.getName(), id, RequestJson.parse(body)));
+        return HttpResponse.created(submissions.respond(who.getName(), id, JsonBody.object(body)));
     }
 }

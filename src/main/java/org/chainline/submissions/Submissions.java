@@ -1,7 +1,6 @@
 package org.chainline.submissions;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.inject.Singleton;
 import org.chainline.Sha256;
@@ -17,7 +16,6 @@ import org.chainline.registry.Records;
 import org.chainline.refusal.Conflict;
 import org.chainline.refusal.InvalidInput;
 import org.chainline.refusal.NotFound;
-import org.chainline.input.RequestJson;
 import org.chainline.input.TextInput;
 
 import java.time.Clock;
@@ -26,6 +24,8 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.chainline.input.JsonBody;
+import org.chainline.input.Json;
 
 /**
  * Submission tracking: which dossier version (by hash) went to which authority, when and by whom, and what came back.
@@ -41,7 +41,6 @@ public class Submissions {
     static final Map<String, Integer> STAGE = Map.of("submitted", 0, "acknowledged", 1, "under-review", 2, "designated", 3,
             "rejected", 3);
     static final List<String> CHANNELS = List.of("email", "portal", "post", "in-person", "other");
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final SubmissionStore store;
     private final Dossiers dossiers;
@@ -67,29 +66,29 @@ public class Submissions {
 
     /** Records a submission: {dossier | sha256, submittedOn, authority?, channel?, reference?, note?}. */
     public Submission submit(String actor, JsonNode body) {
-        String dossierId = RequestJson.text(body, "dossier");
-        String sha256 = RequestJson.text(body, "sha256");
+        String dossierId = JsonBody.text(body, "dossier");
+        String sha256 = JsonBody.text(body, "sha256");
         Dossier dossier = dossier(dossierId, sha256);
         Regime regime = regimes.get(dossier.regime());
         LocalDate on = date(body, "submittedOn", true);
-        String authority = RequestJson.text(body, "authority");
+        String authority = JsonBody.text(body, "authority");
         if (authority == null) {
             authority = regime.addressee().getFirst();
         }
         authority = TextInput.clean("authority", authority, 300, true);
-        String channel = RequestJson.text(body, "channel");
+        String channel = JsonBody.text(body, "channel");
         if (channel != null && !CHANNELS.contains(channel)) {
             throw new InvalidInput("channel", "must be one of " + String.join(", ", CHANNELS));
         }
-        String reference = RequestJson.text(body, "reference");
+        String reference = JsonBody.text(body, "reference");
         reference = reference == null ? null : TextInput.clean("reference", reference, 200, false);
-        String note = RequestJson.text(body, "note");
+        String note = JsonBody.text(body, "note");
         only(body, "dossier", "sha256", "submittedOn", "authority", "channel", "reference", "note");
         String id = "sub-" + UUID.randomUUID().toString().substring(0, 13);
         String finalAuthority = authority;
         String finalReference = reference;
         return journal.write(actor, "Dossier " + dossier.id() + " v" + dossier.version() + " submitted to " + authority, false, batch -> {
-            String payload = JSON.createObjectNode().put("dossier", dossier.id()).put("sha256", dossier.sha256())
+            String payload = Json.MAPPER.createObjectNode().put("dossier", dossier.id()).put("sha256", dossier.sha256())
                     .put("subject", dossier.subject()).put("regime", dossier.regime()).put("authority", finalAuthority)
                     .put("submittedOn", on.toString()).put("channel", channel).put("reference", finalReference).toString();
             JournalEntry entry = batch.add(new Change(RECORDED, id, new Change.Json(payload)));
@@ -108,13 +107,13 @@ public class Submissions {
      * and designated or rejected is final; designated records a Sanction of the subject.
      */
     public Submission respond(String actor, String id, JsonNode body) {
-        String status = RequestJson.text(body, "status");
+        String status = JsonBody.text(body, "status");
         if (status == null || !STAGE.containsKey(status) || status.equals("submitted")) {
             throw new InvalidInput("status", "must be acknowledged, under-review, designated or rejected");
         }
         LocalDate received = date(body, "receivedOn", true);
-        String summary = RequestJson.text(body, "summary");
-        String evidence = RequestJson.text(body, "evidence");
+        String summary = JsonBody.text(body, "summary");
+        String evidence = JsonBody.text(body, "evidence");
         if (evidence != null) {
             try {
                 records.get(records.model().type("Evidence").orElseThrow(), evidence);
@@ -123,7 +122,7 @@ public class Submissions {
                         + "evidence locker first (POST /api/evidence/files) and name the item it gives");
             }
         }
-        String program = RequestJson.text(body, "program");
+        String program = JsonBody.text(body, "program");
         LocalDate listed = date(body, "listingDate", false);
         if ((program != null || listed != null) && !status.equals("designated")) {
             throw new InvalidInput(program != null ? "program" : "listingDate", "is only for a designation");
@@ -145,7 +144,7 @@ public class Submissions {
             if (status.equals("designated")) {
                 sanction = designate(batch, current, program, listed != null ? listed : received);
             }
-            ObjectNode payload = JSON.createObjectNode().put("status", status).put("receivedOn", received.toString())
+            ObjectNode payload = Json.MAPPER.createObjectNode().put("status", status).put("receivedOn", received.toString())
                     .put("evidence", evidence).put("sanction", sanction);
             JournalEntry entry = batch.add(new Change(RESPONSE, id, new Change.Json(payload.toString())));
             batch.flush();
@@ -160,7 +159,7 @@ public class Submissions {
     private String designate(Journal.Batch batch, Submission submission, String program, LocalDate since) {
         Regime regime = regimes.get(submission.regime());
         String sanctionId = "sanction-" + Sha256.hex("submission\n" + submission.id()).substring(0, 16);
-        ObjectNode sanction = JSON.createObjectNode().put("type", "Sanction").put("id", sanctionId)
+        ObjectNode sanction = Json.MAPPER.createObjectNode().put("type", "Sanction").put("id", sanctionId)
                 .put("person", submission.subject()).put("jurisdiction", regime.designations().jurisdiction())
                 .put("authority", regime.authority()).put("program", program != null ? program : regime.program())
                 .put("listingDate", since.toString()).put("status", "active").put("basis", "submission")
@@ -207,7 +206,7 @@ public class Submissions {
     }
 
     private LocalDate date(JsonNode body, String field, boolean required) {
-        String text = RequestJson.text(body, field);
+        String text = JsonBody.text(body, field);
         if (text == null) {
             if (required) {
                 throw new InvalidInput(field, "is required, as YYYY-MM-DD");

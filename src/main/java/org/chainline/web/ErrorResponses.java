@@ -87,12 +87,6 @@ final class ErrorResponses implements ErrorResponseProcessor<ApiError> {
             ConversionErrorException conversion = (ConversionErrorException) cause.get();
             field = conversion.getArgument().getName();
             message = ParameterErrors.describe(conversion);
-        } else if (status == HttpStatus.BAD_REQUEST && cause.filter(ErrorResponses::isJsonReading).isPresent()) {
-            JsonBodyErrors.Described described = JsonBodyErrors.describe(
-                    firstMessage(context.getErrors()).orElse(cause.get().getMessage()),
-                    () -> JsonBodyKeeper.body(context.getRequest()));
-            message = described.message();
-            field = described.field();
         } else {
             message = context.getErrors().stream().map(Error::getMessage).collect(Collectors.joining("; "));
             if (message.isBlank()) {
@@ -105,10 +99,6 @@ final class ErrorResponses implements ErrorResponseProcessor<ApiError> {
         MutableHttpResponse<ApiError> answer = response.contentType(MediaType.APPLICATION_JSON_TYPE)
                 .body(new ApiError(status.getCode(), status.getReason(), message, field, path));
         return context.getRequest().getMethod() == HttpMethod.HEAD ? answer.body(null) : answer;
-    }
-
-    private static boolean isJsonReading(Throwable t) {
-        return t instanceof ConversionErrorException || t instanceof io.micronaut.json.JsonSyntaxException;
     }
 
     /**

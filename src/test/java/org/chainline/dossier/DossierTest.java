@@ -195,7 +195,7 @@ class DossierTest extends ChainlineTest {
 
     @Test
     void anEmptyExculpatorySectionIsStillThereAndSaysSo() throws IOException {
-        DossierContent content = Dossiers.JSON.readValue(dossiers.content(abdigaliyevEu.id()), DossierContent.class);
+        DossierContent content = org.chainline.input.Json.MAPPER.readValue(dossiers.content(abdigaliyevEu.id()), DossierContent.class);
         DossierContent nothingAgainst = new DossierContent(content.format(), content.cover(), content.regime(), content.wording(),
                 content.summary(), content.subject(), content.allegations(), content.charts(), content.criteria(), List.of(),
                 content.timeline(), content.register());
@@ -301,7 +301,7 @@ class DossierTest extends ChainlineTest {
         Dossiers.Regenerated redrawn = dossiers.regenerate(abdigaliyevEu.id());
         assertTrue(redrawn.identical());
         assertArrayEquals(dossiers.pdf(abdigaliyevEu.id()), redrawn.pdf());
-        DossierContent content = Dossiers.JSON.readValue(dossiers.content(abdigaliyevEu.id()), DossierContent.class);
+        DossierContent content = org.chainline.input.Json.MAPPER.readValue(dossiers.content(abdigaliyevEu.id()), DossierContent.class);
         assertArrayEquals(PdfDossierRenderer.render(content, dossiers.content(abdigaliyevEu.id())).pdf(), redrawn.pdf());
         assertArrayEquals(dossiers.content(abdigaliyevEu.id()), attachment(redrawn.pdf()), "the attachment is the content kept");
         assertEquals(abdigaliyevEu.sha256(), HexFormat.of().formatHex(sha256(redrawn.pdf())));

@@ -76,13 +76,6 @@ class ErrorFormatTest extends ChainlineTest {
     }
 
     @Test
-    void theFieldOfATypeErrorIsFoundInNestedBodies() {
-        byte[] body = "{\"a\": {\"b\": [1, {\"c\": true}]}}".getBytes();
-        assertEquals(java.util.Optional.of("a.b[1].c"), JsonBodyErrors.fieldAt(body, 1, 24));
-        assertEquals(java.util.Optional.of("a.b[0]"), JsonBodyErrors.fieldAt(body, 1, 15));
-    }
-
-    @Test
     void aMissingBodyNamesIt() {
         HttpClientResponseException e = fail(HttpRequest.POST("/api/accounts", "")
                 .contentType(MediaType.APPLICATION_JSON).bearerAuth(admin));

@@ -27,6 +27,7 @@ import org.chainline.registry.validation.Ref;
 import org.chainline.registry.validation.Violation;
 import org.chainline.registry.RecordWrites;
 import org.chainline.registry.StoredRecord;
+import org.chainline.input.Json;
 
 /**
  * Bulk import of newline-delimited JSON, one record per line with a stable id. The whole file is checked and
@@ -171,7 +172,7 @@ public class RecordImport {
     private void check(long number, String line, LineHandler handler, ImportErrors errors) {
         JsonNode node;
         try {
-            node = RecordWrites.JSON.readTree(line);
+            node = Json.MAPPER.readTree(line);
         } catch (JsonProcessingException e) {
             errors.add(number, "line", "is not JSON: " + e.getOriginalMessage());
             return;

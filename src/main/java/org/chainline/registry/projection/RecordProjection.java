@@ -1,7 +1,6 @@
 package org.chainline.registry.projection;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.inject.Singleton;
 import org.chainline.graph.CypherQueries;
@@ -22,6 +21,7 @@ import org.chainline.registry.model.Model;
 import org.chainline.registry.model.RecordType;
 import org.chainline.registry.RecordEvents;
 import org.chainline.registry.ContentHash;
+import org.chainline.input.Json;
 
 /**
  * Record entries into the graph, many per statement: consecutive entries with the same action go into one
@@ -30,8 +30,6 @@ import org.chainline.registry.ContentHash;
  */
 @Singleton
 final class RecordProjection implements GraphProjection {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final int CHUNK = 500;
 
     private final Model model;
@@ -95,7 +93,7 @@ final class RecordProjection implements GraphProjection {
             return row;
         }
         try {
-            ObjectNode content = (ObjectNode) JSON.readTree(entry.payload());
+            ObjectNode content = (ObjectNode) Json.MAPPER.readTree(entry.payload());
             return GraphRows.row(typeOfKind.get(entry.kind()), content, ContentHash.of(entry.payload()),
                     entry.seq(), at, entry.actor(), action.equals(RecordEvents.CREATED));
         } catch (JsonProcessingException | ClassCastException e) {

@@ -2,7 +2,6 @@ package org.chainline.sanctions.ftm;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.inject.Singleton;
 import org.chainline.Sha256;
@@ -23,6 +22,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
+import org.chainline.input.Json;
 
 /**
  * The graph as FollowTheMoney entities (JSON lines), built with FtM's own Java model so that every schema and property
@@ -38,8 +38,6 @@ import java.util.function.Consumer;
  */
 @Singleton
 public class FtmExport {
-
-    static final ObjectMapper JSON = new ObjectMapper();
     static final Set<String> STATE_UNITS = Set.of("police", "riot-police", "national-guard", "military", "special-forces",
             "intelligence", "ministry", "government", "foreign-armed-forces");
     static final Map<String, String> ROLE_TITLES = Map.of("commander", "Commander", "deputy-commander", "Deputy commander",
@@ -61,7 +59,7 @@ public class FtmExport {
         Map<String, Integer> counts = new LinkedHashMap<>();
         Consumer<ValueEntity> emit = e -> {
             try {
-                out.write(JSON.writeValueAsString(e.toValueJson()));
+                out.write(Json.MAPPER.writeValueAsString(e.toValueJson()));
                 out.write('\n');
             } catch (JsonProcessingException ex) {
                 throw new IllegalStateException(ex);

@@ -12,7 +12,6 @@ import org.chainline.journal.Journal;
 import org.chainline.registry.imports.RecordImport;
 import org.chainline.registry.Records;
 import org.chainline.refusal.InvalidInput;
-import org.chainline.sanctions.SpooledUpload;
 import tech.followthemoney.entity.ValueEntity;
 import tech.followthemoney.exc.SchemaException;
 import tech.followthemoney.model.Model;
@@ -37,6 +36,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
+import org.chainline.input.Json;
+import org.chainline.input.Upload;
+import org.chainline.refusal.TooLarge;
 
 /**
  * FollowTheMoney entities (JSON lines, as Aleph and OpenSanctions export them) into the graph: Person as Person,
@@ -91,7 +93,9 @@ public class FtmImport {
             throw new InvalidInput("dataset", "is required: a name for the dataset (1 to 80 lower-case letters, digits, '.', '_' "
                     + "or '-'), cited by every claim it brings");
         }
-        try (SpooledUpload upload = SpooledUpload.of(data.spoolFile(".upload"), in, MAX_BYTES, "the FtM entities (JSON lines)")) {
+        try (Upload upload = Upload.spool(data.spoolFile(".upload"), in, MAX_BYTES, "the FtM entities (JSON lines)",
+                () -> new TooLarge("file", "is larger than " + (MAX_BYTES >> 20) + " MB"),
+                () -> new InvalidInput("file", "is empty: send the FtM entities (JSON lines) as the request body"))) {
             Path tmp = upload.file();
             Map<String, Integer> unknown = new TreeMap<>();
             Map<String, ValueEntity> entities = read(tmp, unknown);
@@ -194,7 +198,7 @@ public class FtmImport {
                 }
                 JsonNode node;
                 try {
-                    node = FtmExport.JSON.readTree(line);
+                    node = Json.MAPPER.readTree(line);
                 } catch (JsonProcessingException e) {
                     errors.add("line " + number + ": not JSON: " + e.getOriginalMessage());
                     continue;
@@ -278,7 +282,7 @@ public class FtmImport {
             }
             ObjectNode incident = record("Incident", e.getId());
             incident.put("title", first(e, "name"));
-            incident.set("violations", FtmExport.JSON.valueToTree(violations));
+            incident.set("violations", Json.MAPPER.valueToTree(violations));
             incident.put("start", start);
             put(incident, "end", date(first(e, "endDate")));
             put(incident, "placeName", first(e, "location"));
@@ -385,7 +389,7 @@ public class FtmImport {
     }
 
     private Optional<ObjectNode> person(ValueEntity e) {
-        ArrayNode names = FtmExport.JSON.createArrayNode();
+        ArrayNode names = Json.MAPPER.createArrayNode();
         for (String n : values(e, "name")) {
             names.add(name(n, "primary"));
         }
@@ -410,7 +414,7 @@ public class FtmImport {
         put(p, "patronymic", first(e, "middleName"));
         put(p, "birthDate", date(first(e, "birthDate")));
         put(p, "birthPlace", first(e, "birthPlace"));
-        ArrayNode nationalities = FtmExport.JSON.createArrayNode();
+        ArrayNode nationalities = Json.MAPPER.createArrayNode();
         for (String prop : List.of("nationality", "citizenship")) {
             values(e, prop).stream().map(FtmImport::country).filter(java.util.Objects::nonNull).distinct()
                     .filter(c -> !nationalities.toString().contains("\"" + c + "\"")).forEach(nationalities::add);
@@ -422,10 +426,10 @@ public class FtmImport {
         if (gender != null && List.of("female", "male", "other").contains(gender)) {
             p.put("gender", gender);
         }
-        ArrayNode identifiers = FtmExport.JSON.createArrayNode();
+        ArrayNode identifiers = Json.MAPPER.createArrayNode();
         for (String prop : List.of("passportNumber", "idNumber")) {
             for (String v : values(e, prop)) {
-                identifiers.add(FtmExport.JSON.createObjectNode().put("kind", prop.equals("passportNumber") ? "passport" : "national-id")
+                identifiers.add(Json.MAPPER.createObjectNode().put("kind", prop.equals("passportNumber") ? "passport" : "national-id")
                         .put("value", v));
             }
         }
@@ -436,7 +440,7 @@ public class FtmImport {
     }
 
     private Optional<ObjectNode> unit(ValueEntity e) {
-        ArrayNode names = FtmExport.JSON.createArrayNode();
+        ArrayNode names = Json.MAPPER.createArrayNode();
         for (String n : values(e, "name")) {
             names.add(name(n, "primary"));
         }
@@ -456,7 +460,7 @@ public class FtmImport {
     }
 
     private static ObjectNode name(String value, String kind) {
-        ObjectNode n = FtmExport.JSON.createObjectNode().put("value", value);
+        ObjectNode n = Json.MAPPER.createObjectNode().put("value", value);
         boolean cyrillic = value.codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.CYRILLIC);
         n.put("script", cyrillic ? "Cyrl" : "Latn");
         n.put("kind", kind);
@@ -467,8 +471,8 @@ public class FtmImport {
         ObjectNode claim = record(type, e.getId());
         put(claim, "start", date(first(e, "startDate", "date")));
         put(claim, "end", date(first(e, "endDate")));
-        ArrayNode citations = FtmExport.JSON.createArrayNode();
-        citations.add(FtmExport.JSON.createObjectNode().put("evidence", evidence).put("stance", "supports")
+        ArrayNode citations = Json.MAPPER.createArrayNode();
+        citations.add(Json.MAPPER.createObjectNode().put("evidence", evidence).put("stance", "supports")
                 .put("pinpoint", "FtM entity " + clip(e.getId(), 180)));
         claim.set("citations", citations);
         return claim;
@@ -476,7 +480,7 @@ public class FtmImport {
 
     private static ObjectNode record(String type, String ftmId) {
         String id = ID.matcher(ftmId).matches() ? ftmId : "ftm-" + Sha256.hex(ftmId).substring(0, 24);
-        return FtmExport.JSON.createObjectNode().put("type", type).put("id", id);
+        return Json.MAPPER.createObjectNode().put("type", type).put("id", id);
     }
 
     /**

@@ -14,22 +14,19 @@ import io.micronaut.http.body.CloseableAvailableByteBody;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 
-import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * Holds every JSON request body to {@value #MAX_JSON_BYTES} bytes (a larger one gets a 413 at once, and its connection
- * is closed rather than left half-read), and keeps a copy so that a type error found while binding it can be reported
- * with the field it is in. Uploads are not JSON and are not copied.
+ * Holds every JSON request body to {@value #MAX_JSON_BYTES} bytes: a larger one gets a 413 at once, and its connection
+ * is closed rather than left half-read. Uploads are not JSON and are limited by their own rules.
  */
 @ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
-final class JsonBodyKeeper {
+final class JsonBodyLimit {
 
     /** The largest JSON body any endpoint reads (records, cases, accounts...); files and imports are not JSON. */
     static final int MAX_JSON_BYTES = 1 << 20;
-    private static final String ATTRIBUTE = "chainline.json-body";
     /** Endpoints whose body is a file (which may well be JSON), streamed and limited by their own rules. */
     private static final java.util.List<String> STREAMED = java.util.List.of("/api/evidence/files", "/api/evidence/telegram",
             "/api/import", "/api/sanctions/lists", "/api/ftm/import");
@@ -37,7 +34,7 @@ final class JsonBodyKeeper {
     @RequestFilter
     @ExecuteOn(TaskExecutors.BLOCKING)
     @Nullable
-    HttpResponse<?> keep(ServerHttpRequest<?> request) throws InterruptedException {
+    HttpResponse<?> limit(ServerHttpRequest<?> request) throws InterruptedException {
         boolean json = request.getContentType().map(t -> t.matches(MediaType.APPLICATION_JSON_TYPE)).orElse(false);
         if (!json || STREAMED.stream().anyMatch(request.getPath()::startsWith)) {
             return null;
@@ -52,9 +49,8 @@ final class JsonBodyKeeper {
             if (body.length() > MAX_JSON_BYTES) {
                 return tooLarge(request);
             }
-            request.setAttribute(ATTRIBUTE, body.toByteArray());
         } catch (ExecutionException | TimeoutException e) {
-            // the body could not be read (too large, connection gone, too slow): binding will report that itself
+            // the body could not be read (too large, connection gone, too slow): reading it will report that itself
         }
         return null;
     }
@@ -65,10 +61,5 @@ final class JsonBodyKeeper {
                 .contentType(MediaType.APPLICATION_JSON_TYPE)
                 .body(new ApiError(413, HttpStatus.REQUEST_ENTITY_TOO_LARGE.getReason(), "body is larger than "
                         + (MAX_JSON_BYTES >> 10) + " KiB, the most a JSON request may hold", "body", request.getPath()));
-    }
-
-    /** The JSON body of the request, when it had one. */
-    static Optional<byte[]> body(HttpRequest<?> request) {
-        return request.getAttribute(ATTRIBUTE, byte[].class);
     }
 }

@@ -2,11 +2,9 @@ package org.chainline.sanctions.ftm;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.inject.Singleton;
-import org.chainline.Sha256;
 import org.chainline.evidence.EvidenceLocker;
 import org.chainline.journal.Journal;
 import org.chainline.registry.imports.RecordImport;
@@ -15,7 +13,6 @@ import org.chainline.refusal.InvalidInput;
 import tech.followthemoney.entity.ValueEntity;
 import tech.followthemoney.exc.SchemaException;
 import tech.followthemoney.model.Model;
-import tech.followthemoney.model.Property;
 import tech.followthemoney.model.Schema;
 
 import java.io.BufferedReader;
@@ -31,9 +28,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
 import org.chainline.input.Json;
@@ -53,18 +48,11 @@ import org.chainline.refusal.TooLarge;
 @Singleton
 public class FtmImport {
 
-    static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:-]{0,127}");
     static final Pattern DATASET = Pattern.compile("[a-z0-9][a-z0-9._-]{0,79}");
     static final long MAX_BYTES = 1L << 30;
-    static final List<String> RELATIONS = List.of("child-of", "member-of", "under-operational-control-of");
-    static final List<String> INVOLVEMENT_ROLES = List.of("perpetrated", "ordered", "commanded", "present", "supported",
-            "failed-to-prevent", "failed-to-punish");
-    static final List<String> POSTING_ROLES = List.of("commander", "deputy-commander", "chief-of-staff", "head", "minister", "member");
-    static final List<String> UNIT_CLASSES = List.of("police", "riot-police", "national-guard", "military", "special-forces",
-            "intelligence", "ministry", "government", "foreign-armed-forces", "non-state");
 
     private final Model ftm;
-    private final org.chainline.registry.model.Model model;
+    private final FtmVocabulary vocabulary;
     private final Records records;
     private final RecordImport imports;
     private final Journal journal;
@@ -77,7 +65,7 @@ public class FtmImport {
         this.data = data;
         this.ftm = ftm;
         this.records = records;
-        this.model = records.model();
+        this.vocabulary = FtmVocabulary.of(records.model());
         this.imports = imports;
         this.journal = journal;
         this.locker = locker;
@@ -238,324 +226,48 @@ public class FtmImport {
     private record Mapping(List<ObjectNode> records, Map<String, Integer> imported, Map<String, Integer> skipped) {
     }
 
+    /** Things first (persons, units, then incidents), so that the claims after them can name them. */
     private Mapping map(Map<String, ValueEntity> entities, String evidence) {
-        List<ObjectNode> out = new ArrayList<>();
-        Map<String, Integer> imported = new TreeMap<>();
-        Map<String, Integer> skipped = new TreeMap<>();
-        Map<String, String> ids = new LinkedHashMap<>();
-        Map<String, String> kinds = new LinkedHashMap<>();
+        FtmIn in = new FtmIn(entities, evidence, vocabulary);
         Schema person = ftm.getSchema("Person");
         Schema organization = ftm.getSchema("Organization");
-        // Things first, so that claims can name them.
         for (ValueEntity e : entities.values()) {
             if (e.getSchema().isA(person)) {
-                Optional<ObjectNode> p = person(e);
-                if (p.isEmpty()) {
-                    skipped.merge("Person without a name", 1, Integer::sum);
-                    continue;
-                }
-                ids.put(e.getId(), p.get().get("id").asText());
-                kinds.put(e.getId(), "Person");
-                out.add(p.get());
-                imported.merge("Person", 1, Integer::sum);
+                PersonMapper.in(e, in);
             } else if (e.getSchema().isA(organization)) {
-                Optional<ObjectNode> u = unit(e);
-                if (u.isEmpty()) {
-                    skipped.merge("Organization without a name", 1, Integer::sum);
-                    continue;
-                }
-                ids.put(e.getId(), u.get().get("id").asText());
-                kinds.put(e.getId(), "Unit");
-                out.add(u.get());
-                imported.merge("Unit", 1, Integer::sum);
+                UnitMapper.in(e, in);
             }
         }
         for (ValueEntity e : entities.values()) {
-            if (!e.getSchema().getName().equals("Event")) {
-                continue;
+            if (e.getSchema().getName().equals("Event")) {
+                IncidentMapper.in(e, in);
             }
-            List<String> violations = values(e, "keywords").stream().filter(incidentViolations()::contains).distinct().toList();
-            String start = date(first(e, "startDate", "date"));
-            if (violations.isEmpty() || start == null) {
-                skipped.merge(violations.isEmpty() ? "Event without a violation type (keywords naming one)" : "Event without a date", 1, Integer::sum);
-                continue;
-            }
-            ObjectNode incident = record("Incident", e.getId());
-            incident.put("title", first(e, "name"));
-            incident.set("violations", Json.MAPPER.valueToTree(violations));
-            incident.put("start", start);
-            put(incident, "end", date(first(e, "endDate")));
-            put(incident, "placeName", first(e, "location"));
-            put(incident, "country", country(first(e, "country")));
-            put(incident, "narrative", first(e, "summary", "description"));
-            ids.put(e.getId(), incident.get("id").asText());
-            kinds.put(e.getId(), "Incident");
-            out.add(incident);
-            imported.merge("Incident", 1, Integer::sum);
         }
         for (ValueEntity e : entities.values()) {
             String schema = e.getSchema().getName();
             switch (schema) {
                 case "Membership" -> {
-                    String member = first(e, "member");
-                    String org = first(e, "organization");
-                    if ("Person".equals(kinds.get(member)) && "Unit".equals(kinds.get(org))) {
-                        ObjectNode posting = claim("Posting", e, evidence);
-                        posting.put("person", ids.get(member)).put("unit", ids.get(org));
-                        String role = first(e, "role");
-                        posting.put("role", role != null && POSTING_ROLES.contains(role) ? role : roleOf(role));
-                        put(posting, "title", first(e, "description") != null ? first(e, "description")
-                                : role != null && !POSTING_ROLES.contains(role) ? role : null);
-                        out.add(posting);
-                        imported.merge("Posting", 1, Integer::sum);
-                    } else if ("Unit".equals(kinds.get(member)) && "Unit".equals(kinds.get(org))) {
-                        ObjectNode relation = claim("UnitRelation", e, evidence);
-                        String role = first(e, "role");
-                        relation.put("unit", ids.get(member)).put("superior", ids.get(org))
-                                .put("relation", role != null && RELATIONS.contains(role) ? role : "member-of");
-                        out.add(relation);
-                        imported.merge("UnitRelation", 1, Integer::sum);
+                    String member = FtmValues.first(e, "member");
+                    String org = FtmValues.first(e, "organization");
+                    if (in.is(member, "Person") && in.is(org, "Unit")) {
+                        PostingMapper.fromMembership(e, member, org, in);
+                    } else if (in.is(member, "Unit") && in.is(org, "Unit")) {
+                        UnitRelationMapper.fromMembership(e, member, org, in);
                     } else {
-                        skipped.merge("Membership of something not imported", 1, Integer::sum);
+                        in.skip("Membership of something not imported");
                     }
                 }
-                case "Occupancy" -> {
-                    String holder = first(e, "holder");
-                    ValueEntity post = entities.get(first(e, "post"));
-                    String org = post == null ? null : first(post, "organization");
-                    if (!"Person".equals(kinds.get(holder)) || !"Unit".equals(kinds.get(org))) {
-                        skipped.merge("Occupancy of a Position without an imported organisation", 1, Integer::sum);
-                        continue;
-                    }
-                    ObjectNode posting = claim("Posting", e, evidence);
-                    posting.put("person", ids.get(holder)).put("unit", ids.get(org)).put("role", roleOf(first(post, "name")));
-                    put(posting, "title", first(e, "description") != null ? first(e, "description") : titleOf(first(post, "name")));
-                    out.add(posting);
-                    imported.merge("Posting", 1, Integer::sum);
-                }
-                case "UnknownLink" -> {
-                    String subject = first(e, "subject");
-                    String object = first(e, "object");
-                    String role = first(e, "role");
-                    if ("Incident".equals(kinds.get(object)) && kinds.get(subject) != null && !"Incident".equals(kinds.get(subject))
-                            && role != null && INVOLVEMENT_ROLES.contains(role)) {
-                        ObjectNode involvement = claim("Involvement", e, evidence);
-                        involvement.put("actor", ids.get(subject)).put("incident", ids.get(object)).put("role", role);
-                        put(involvement, "description", first(e, "description"));
-                        out.add(involvement);
-                        imported.merge("Involvement", 1, Integer::sum);
-                    } else {
-                        skipped.merge("UnknownLink that is not an involvement in an event", 1, Integer::sum);
-                    }
-                }
-                case "Sanction" -> {
-                    String entity = first(e, "entity");
-                    if (!"Person".equals(kinds.get(entity))) {
-                        skipped.merge("Sanction of something other than an imported person", 1, Integer::sum);
-                        continue;
-                    }
-                    ObjectNode s = record("Sanction", e.getId());
-                    s.put("person", ids.get(entity));
-                    put(s, "jurisdiction", country(first(e, "country")));
-                    put(s, "authority", first(e, "authority"));
-                    s.put("program", Optional.ofNullable(first(e, "program")).or(() -> Optional.ofNullable(first(e, "authority")))
-                            .orElse("(programme not stated)"));
-                    put(s, "programId", first(e, "programId"));
-                    put(s, "listingDate", date(first(e, "listingDate", "startDate", "date")));
-                    String end = date(first(e, "endDate"));
-                    put(s, "endDate", end);
-                    String status = first(e, "status");
-                    s.put("status", end != null || (status != null && List.of("delisted", "inactive", "ended").contains(status.toLowerCase(Locale.ROOT)))
-                            ? "delisted" : "active");
-                    put(s, "grounds", first(e, "reason"));
-                    s.put("basis", "dataset");
-                    put(s, "listEntry", first(e, "recordId"));
-                    out.add(s);
-                    imported.merge("Sanction", 1, Integer::sum);
-                }
+                case "Occupancy" -> PostingMapper.fromOccupancy(e, in);
+                case "UnknownLink" -> InvolvementMapper.in(e, in);
+                case "Sanction" -> SanctionMapper.in(e, in);
                 default -> {
                     // Positions are read through the Occupancies that name them.
-                    if (!kinds.containsKey(e.getId()) && !schema.equals("Position")) {
-                        skipped.merge(schema, 1, Integer::sum);
+                    if (!in.imported(e.getId()) && !schema.equals("Position")) {
+                        in.skip(schema);
                     }
                 }
             }
         }
-        return new Mapping(out, imported, skipped);
-    }
-
-    private List<String> incidentViolations() {
-        return model.type("Incident").orElseThrow().property("violations").orElseThrow().values();
-    }
-
-    private Optional<ObjectNode> person(ValueEntity e) {
-        ArrayNode names = Json.MAPPER.createArrayNode();
-        for (String n : values(e, "name")) {
-            names.add(name(n, "primary"));
-        }
-        for (String n : values(e, "alias")) {
-            names.add(name(n, "alias"));
-        }
-        for (String n : values(e, "weakAlias")) {
-            names.add(name(n, "alias"));
-        }
-        for (String n : values(e, "previousName")) {
-            names.add(name(n, "previous"));
-        }
-        if (names.isEmpty()) {
-            String composed = (String.join(" ", values(e, "firstName")) + " " + String.join(" ", values(e, "lastName"))).strip();
-            if (composed.isEmpty()) {
-                return Optional.empty();
-            }
-            names.add(name(composed, "primary"));
-        }
-        ObjectNode p = record("Person", e.getId());
-        p.set("names", names);
-        put(p, "patronymic", first(e, "middleName"));
-        put(p, "birthDate", date(first(e, "birthDate")));
-        put(p, "birthPlace", first(e, "birthPlace"));
-        ArrayNode nationalities = Json.MAPPER.createArrayNode();
-        for (String prop : List.of("nationality", "citizenship")) {
-            values(e, prop).stream().map(FtmImport::country).filter(java.util.Objects::nonNull).distinct()
-                    .filter(c -> !nationalities.toString().contains("\"" + c + "\"")).forEach(nationalities::add);
-        }
-        if (!nationalities.isEmpty()) {
-            p.set("nationalities", nationalities);
-        }
-        String gender = first(e, "gender");
-        if (gender != null && List.of("female", "male", "other").contains(gender)) {
-            p.put("gender", gender);
-        }
-        ArrayNode identifiers = Json.MAPPER.createArrayNode();
-        for (String prop : List.of("passportNumber", "idNumber")) {
-            for (String v : values(e, prop)) {
-                identifiers.add(Json.MAPPER.createObjectNode().put("kind", prop.equals("passportNumber") ? "passport" : "national-id")
-                        .put("value", v));
-            }
-        }
-        if (!identifiers.isEmpty()) {
-            p.set("identifiers", identifiers);
-        }
-        return Optional.of(p);
-    }
-
-    private Optional<ObjectNode> unit(ValueEntity e) {
-        ArrayNode names = Json.MAPPER.createArrayNode();
-        for (String n : values(e, "name")) {
-            names.add(name(n, "primary"));
-        }
-        for (String n : values(e, "alias")) {
-            names.add(name(n, "alias"));
-        }
-        if (names.isEmpty()) {
-            return Optional.empty();
-        }
-        ObjectNode u = record("Unit", e.getId());
-        u.set("names", names);
-        String classification = first(e, "classification");
-        u.put("classification", classification != null && UNIT_CLASSES.contains(classification) ? classification
-                : e.getSchema().getName().equals("PublicBody") ? "government" : "non-state");
-        put(u, "country", country(first(e, "country", "jurisdiction")));
-        return Optional.of(u);
-    }
-
-    private static ObjectNode name(String value, String kind) {
-        ObjectNode n = Json.MAPPER.createObjectNode().put("value", value);
-        boolean cyrillic = value.codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.CYRILLIC);
-        n.put("script", cyrillic ? "Cyrl" : "Latn");
-        n.put("kind", kind);
-        return n;
-    }
-
-    private ObjectNode claim(String type, ValueEntity e, String evidence) {
-        ObjectNode claim = record(type, e.getId());
-        put(claim, "start", date(first(e, "startDate", "date")));
-        put(claim, "end", date(first(e, "endDate")));
-        ArrayNode citations = Json.MAPPER.createArrayNode();
-        citations.add(Json.MAPPER.createObjectNode().put("evidence", evidence).put("stance", "supports")
-                .put("pinpoint", "FtM entity " + clip(e.getId(), 180)));
-        claim.set("citations", citations);
-        return claim;
-    }
-
-    private static ObjectNode record(String type, String ftmId) {
-        String id = ID.matcher(ftmId).matches() ? ftmId : "ftm-" + Sha256.hex(ftmId).substring(0, 24);
-        return Json.MAPPER.createObjectNode().put("type", type).put("id", id);
-    }
-
-    /**
-     * The title a position's name gives a holder: the name itself ("Minister of Internal Affairs"), except for the
-     * positions Chainline's own export names "Role, unit", which carry no title of their own.
-     */
-    static String titleOf(String positionName) {
-        if (positionName == null) {
-            return null;
-        }
-        for (String label : FtmExport.ROLE_TITLES.values()) {
-            if (positionName.startsWith(label + ", ")) {
-                return null;
-            }
-        }
-        return positionName;
-    }
-
-    /** Posting roles from a position's name: "Deputy commander, ..." is deputy-commander, "Minister of ..." minister. */
-    static String roleOf(String name) {
-        if (name == null) {
-            return "member";
-        }
-        String n = name.toLowerCase(Locale.ROOT);
-        if (n.startsWith("deputy")) {
-            return "deputy-commander";
-        }
-        if (n.startsWith("chief of staff")) {
-            return "chief-of-staff";
-        }
-        if (n.startsWith("commander") || n.contains(" commander")) {
-            return "commander";
-        }
-        if (n.startsWith("minister")) {
-            return "minister";
-        }
-        if (n.startsWith("head") || n.startsWith("chief") || n.startsWith("director") || n.startsWith("president")) {
-            return "head";
-        }
-        return "member";
-    }
-
-    private static List<String> values(ValueEntity e, String property) {
-        Property p = e.getSchema().getProperty(property);
-        if (p == null) {
-            return List.of();
-        }
-        return e.getValues(p).stream().map(String::strip).filter(v -> !v.isEmpty()).toList();
-    }
-
-    private static String first(ValueEntity e, String... properties) {
-        for (String property : properties) {
-            List<String> v = values(e, property);
-            if (!v.isEmpty()) {
-                return v.getFirst();
-            }
-        }
-        return null;
-    }
-
-    private static String date(String value) {
-        return org.chainline.registry.model.PartialDate.leading(value);
-    }
-
-    private static String country(String value) {
-        return org.chainline.sanctions.Jurisdictions.code(value).orElse(null);
-    }
-
-    private static void put(ObjectNode node, String field, String value) {
-        if (value != null && !value.isBlank()) {
-            node.put(field, value);
-        }
-    }
-
-    private static String clip(String s, int max) {
-        return s.length() > max ? s.substring(0, max) : s;
+        return new Mapping(in.records, in.imported, in.skipped);
     }
 }

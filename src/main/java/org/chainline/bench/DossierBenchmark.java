@@ -15,6 +15,9 @@ import org.chainline.input.Json;
  */
 public final class DossierBenchmark {
 
+    private static final org.chainline.regime.Labels LABELS = new org.chainline.regime.Regimes(
+            org.chainline.registry.model.Model.load(), "").labels();
+
     private DossierBenchmark() {
     }
 
@@ -35,19 +38,19 @@ public final class DossierBenchmark {
     public static Result run(int incidents, int warmup, int runs, PrintWriter log) throws IOException {
         DossierContent content = SyntheticDossier.of(incidents);
         byte[] json = Json.MAPPER.writeValueAsBytes(content);
-        PdfDossierRenderer.Rendered first = PdfDossierRenderer.render(content, json);
+        PdfDossierRenderer.Rendered first = PdfDossierRenderer.render(content, json, LABELS);
         int chars = RawPdfPages.charsPerPage(first.pdf());
         log.printf("dossier: %d incidents, %d pages, %,d bytes, %,d characters a page; %d warm-up rounds, then best of %d runs"
                 + " each, alternating%n", incidents, first.pages(), first.pdf().length, chars, warmup, runs);
         for (int w = 0; w < warmup; w++) {
-            PdfDossierRenderer.render(content, json);
+            PdfDossierRenderer.render(content, json, LABELS);
             RawPdfPages.write(first.pages(), chars);
         }
         double best = Double.MAX_VALUE;
         double bestRaw = Double.MAX_VALUE;
         for (int r = 1; r <= runs; r++) {
             long t0 = System.nanoTime();
-            PdfDossierRenderer.render(content, json);
+            PdfDossierRenderer.render(content, json, LABELS);
             double dossier = (System.nanoTime() - t0) / 1e9;
             long t1 = System.nanoTime();
             RawPdfPages.write(first.pages(), chars);
@@ -71,7 +74,7 @@ public final class DossierBenchmark {
             byte[] json = Json.MAPPER.writeValueAsBytes(content);
             LiveHeap live = new LiveHeap();
             long t0 = System.nanoTime();
-            PdfDossierRenderer.Rendered rendered = PdfDossierRenderer.render(content, json);
+            PdfDossierRenderer.Rendered rendered = PdfDossierRenderer.render(content, json, LABELS);
             double seconds = (System.nanoTime() - t0) / 1e9;
             live.close();
             if (rendered.pages() >= pages) {

@@ -148,7 +148,7 @@ public class Dossiers {
                     content.criteria(), content.exculpatory(), content.timeline(), content.register());
             byte[] json = bytes(content);
             progress.accept("drawing", 40);
-            PdfDossierRenderer.Rendered rendered = PdfDossierRenderer.render(content, json);
+            PdfDossierRenderer.Rendered rendered = PdfDossierRenderer.render(content, json, regimes.labels());
             progress.accept("recording", 90);
             return record(actor, order, content, json, rendered, position, version, contentHash);
         }
@@ -259,7 +259,7 @@ public class Dossiers {
         } catch (IOException e) {
             throw new IllegalStateException("the stored content of dossier " + id + " cannot be read: " + e.getMessage(), e);
         }
-        byte[] pdf = PdfDossierRenderer.render(content, json).pdf();
+        byte[] pdf = PdfDossierRenderer.render(content, json, regimes.labels()).pdf();
         String sha = Sha256.hex(pdf);
         return new Regenerated(dossier, pdf, sha, sha.equals(dossier.unsignedSha256()));
     }

@@ -36,6 +36,7 @@ public class Regimes {
 
     private final Map<String, Regime> regimes = new LinkedHashMap<>();
     private final Wording wording;
+    private final Labels labels;
 
     /** The regimes and wording under {@code templatesDir}, or the built-in templates when it is blank. */
     public Regimes(Model model, @Value("${chainline.dossier.templates-dir:}") String templatesDir) {
@@ -57,7 +58,9 @@ public class Regimes {
         if (!Files.isRegularFile(wordingFile)) {
             throw new TemplateException("dossier/wording.yaml", "(file)", "is missing");
         }
-        this.wording = wording(YamlMap.load(wordingFile, "dossier/wording.yaml"));
+        YamlMap wordingYaml = YamlMap.load(wordingFile, "dossier/wording.yaml");
+        this.wording = wording(wordingYaml);
+        this.labels = labels(wordingYaml);
     }
 
     public List<Regime> all() {
@@ -74,6 +77,11 @@ public class Regimes {
 
     public Wording wording() {
         return wording;
+    }
+
+    /** The labels a dossier prints around its content; they are not part of the content, like its fonts and layout. */
+    public Labels labels() {
+        return labels;
     }
 
     private static Regime regime(YamlMap y, List<String> violations, List<String> victimCategories) {
@@ -148,7 +156,7 @@ public class Regimes {
 
     private static Wording wording(YamlMap y) {
         y.allowOnly(Set.of("sections", "contents", "audiences", "withheld", "protectedItem", "noExculpatory", "noSanctions",
-                "noAllegations", "strengths", "modes", "elements", "methodology", "glossary", "transliteration"));
+                "noAllegations", "strengths", "modes", "elements", "methodology", "glossary", "transliteration", "labels"));
         Map<String, String> sections = y.textMap("sections");
         for (String section : SECTIONS) {
             if (!sections.containsKey(section)) {
@@ -180,5 +188,23 @@ public class Regimes {
         return new Wording(sections, y.text("contents"), audiences, y.text("withheld"), y.text("protectedItem"),
                 y.text("noExculpatory"), y.text("noSanctions"), y.text("noAllegations"), strengths, modes,
                 y.textMap("elements"), methodology, glossary, t.text("note"), t.pairs("letters"));
+    }
+
+    /** Every label Chainline prints, and no other: a missing one and a misspelt one are both named. */
+    private static Labels labels(YamlMap y) {
+        Map<String, String> labels = y.labelMap("labels");
+        Set<String> known = new java.util.LinkedHashSet<>();
+        for (Labels.Key key : Labels.Key.values()) {
+            known.add(key.key());
+            if (!labels.containsKey(key.key())) {
+                throw y.broken("labels." + key.key(), "is required (a label every dossier prints)");
+            }
+        }
+        for (String key : labels.keySet()) {
+            if (!known.contains(key)) {
+                throw y.broken("labels." + key, "is not a label Chainline prints");
+            }
+        }
+        return new Labels(Map.copyOf(labels));
     }
 }

@@ -122,6 +122,20 @@ final class YamlMap {
         return texts;
     }
 
+    /** A mapping of names to labels kept exactly as written (leading and trailing spaces are part of a label). */
+    Map<String, String> labelMap(String key) {
+        YamlMap m = map(key);
+        Map<String, String> labels = new LinkedHashMap<>();
+        for (Object k : m.map.keySet()) {
+            Object value = m.map.get(k);
+            if (!(value instanceof String s) || s.isEmpty()) {
+                throw m.broken(String.valueOf(k), value == null ? "is required" : "must be text");
+            }
+            labels.put(String.valueOf(k), s);
+        }
+        return labels;
+    }
+
     /** A list of pairs ([a, b] each). */
     List<List<String>> pairs(String key) {
         Object value = map.get(key);

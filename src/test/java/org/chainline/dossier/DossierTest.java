@@ -67,6 +67,8 @@ class DossierTest extends ChainlineTest {
     @Inject
     Dossiers dossiers;
     @Inject
+    org.chainline.regime.Regimes regimes;
+    @Inject
     Records records;
     @Inject
     FileStore files;
@@ -199,7 +201,7 @@ class DossierTest extends ChainlineTest {
         DossierContent nothingAgainst = new DossierContent(content.format(), content.cover(), content.regime(), content.wording(),
                 content.summary(), content.subject(), content.allegations(), content.charts(), content.criteria(), List.of(),
                 content.timeline(), content.register());
-        byte[] pdf = PdfDossierRenderer.render(nothingAgainst, Dossiers.bytes(nothingAgainst)).pdf();
+        byte[] pdf = PdfDossierRenderer.render(nothingAgainst, Dossiers.bytes(nothingAgainst), regimes.labels()).pdf();
         String exculpatory = section(pdf, "Exculpatory and contradicting information");
         assertTrue(exculpatory.contains(flat(content.wording().noExculpatory())), exculpatory);
     }
@@ -302,7 +304,7 @@ class DossierTest extends ChainlineTest {
         assertTrue(redrawn.identical());
         assertArrayEquals(dossiers.pdf(abdigaliyevEu.id()), redrawn.pdf());
         DossierContent content = org.chainline.input.Json.MAPPER.readValue(dossiers.content(abdigaliyevEu.id()), DossierContent.class);
-        assertArrayEquals(PdfDossierRenderer.render(content, dossiers.content(abdigaliyevEu.id())).pdf(), redrawn.pdf());
+        assertArrayEquals(PdfDossierRenderer.render(content, dossiers.content(abdigaliyevEu.id()), regimes.labels()).pdf(), redrawn.pdf());
         assertArrayEquals(dossiers.content(abdigaliyevEu.id()), attachment(redrawn.pdf()), "the attachment is the content kept");
         assertEquals(abdigaliyevEu.sha256(), HexFormat.of().formatHex(sha256(redrawn.pdf())));
     }

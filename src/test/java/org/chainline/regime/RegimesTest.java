@@ -81,6 +81,28 @@ class RegimesTest {
         assertTrue(e.getMessage().contains("dossier/wording.yaml: sections.exculpatory is required"), e.getMessage());
     }
 
+    @Test
+    void aLabelMissingFromTheWordingAndOneChainlineDoesNotPrintAreEachNamed(@TempDir Path dir) throws IOException {
+        copyBuiltIn(dir);
+        Path wording = dir.resolve("dossier/wording.yaml");
+        String builtIn = Files.readString(wording);
+        Files.writeString(wording, builtIn.replace("  chartCaption: \"Chain of command above {unit} on {date} (top: the highest superiors recorded).\"\n", ""));
+        TemplateException missing = assertThrows(TemplateException.class, () -> new Regimes(MODEL, dir.toString()));
+        assertTrue(missing.getMessage().contains("dossier/wording.yaml: labels.chartCaption is required"), missing.getMessage());
+        Files.writeString(wording, builtIn.replace("  cover: \"Cover\"\n", "  cover: \"Cover\"\n  coverPage: \"Cover page\"\n"));
+        TemplateException unknown = assertThrows(TemplateException.class, () -> new Regimes(MODEL, dir.toString()));
+        assertTrue(unknown.getMessage().contains("labels.coverPage is not a label Chainline prints"), unknown.getMessage());
+    }
+
+    @Test
+    void everyLabelKeepsItsSpacesAndFillsItsPlaceholdersOnce() {
+        Labels labels = new Regimes(MODEL, "").labels();
+        assertEquals(" (contra)", labels.get(Labels.Key.CONTRA));
+        assertEquals("Page 3 of 12", labels.get(Labels.Key.PAGE_OF, "page", 3, "count", 12));
+        assertEquals("Chain of command above {date} on 2025-03-06 (top: the highest superiors recorded).",
+                labels.get(Labels.Key.CHART_CAPTION, "unit", "{date}", "date", "2025-03-06"), "a value is never read as a placeholder");
+    }
+
     private static void copyBuiltIn(Path dir) throws IOException {
         Path templates = Path.of("templates");
         Files.createDirectories(dir.resolve("regimes"));

@@ -1,6 +1,8 @@
 package org.chainline.dossier.layout;
 
 import org.chainline.dossier.content.DossierContent;
+import org.chainline.regime.Labels;
+import org.chainline.regime.Labels.Key;
 import org.chainline.regime.Wording;
 
 import java.util.ArrayList;
@@ -17,15 +19,18 @@ public final class DossierBlocks {
 
     private final DossierContent c;
     private final Wording w;
+    private final Labels labels;
     private final List<Block> blocks = new ArrayList<>();
 
-    private DossierBlocks(DossierContent content) {
+    private DossierBlocks(DossierContent content, Labels labels) {
         this.c = content;
         this.w = content.wording();
+        this.labels = labels;
     }
 
-    public static List<Block> of(DossierContent content) {
-        DossierBlocks b = new DossierBlocks(content);
+    /** The blocks of a dossier, its labels (everything it prints around the content) from {@code labels}. */
+    public static List<Block> of(DossierContent content, Labels labels) {
+        DossierBlocks b = new DossierBlocks(content, labels);
         b.build();
         return b.blocks;
     }
@@ -76,26 +81,26 @@ public final class DossierBlocks {
     private void cover() {
         DossierContent.Cover cover = c.cover();
         blocks.add(new Block.Paragraph(List.of(Span.of(cover.marking(), Style.BODY.bold().colored(0xA8322D))), 0, 18));
-        blocks.add(new Block.Paragraph(List.of(Span.of("Request for designation", TITLE)), 0, 4));
+        blocks.add(new Block.Paragraph(List.of(Span.of(t(Key.REQUEST_FOR_DESIGNATION), TITLE)), 0, 4));
         blocks.add(new Block.Paragraph(List.of(Span.of(c.regime().name(), new Style(Style.Face.REGULAR, 13f, Style.NAVY))), 0, 16));
         blocks.add(new Block.Paragraph(List.of(Span.of(cover.subjectName(), NAME)), 0, 2));
         if (cover.subjectLatinName() != null && !cover.subjectLatinName().equals(cover.subjectName())) {
             blocks.add(new Block.Paragraph(List.of(Span.of(cover.subjectLatinName(), new Style(Style.Face.REGULAR, 13f, Style.INK))), 0, 14));
         }
         List<List<Block.Cell>> rows = new ArrayList<>();
-        rows.add(row("Regime", c.regime().name() + " (" + c.regime().program() + ")"));
-        rows.add(row("Legal basis", String.join("\n", c.regime().legalBasis())));
-        rows.add(row("Authority", c.regime().authority()));
-        rows.add(row("Addressee", String.join("\n", c.regime().addressee())));
-        rows.add(row("Submitted by", cover.organisation() + (cover.contact() == null ? "" : "\n" + cover.contact())));
-        rows.add(row("Record as of", cover.dataAsOf() + ", journal entry " + cover.journalPosition()));
-        rows.add(List.of(Block.Cell.of(Span.of("Journal hash", LABEL)), Block.Cell.of(Span.of(cover.journalHash(), Style.SMALL.mono()))));
-        rows.add(row("Dossier", cover.dossierId() + ", version " + cover.version() + ", " + cover.audience().replace('-', ' ')));
-        rows.add(List.of(Block.Cell.of(Span.of("Content hash", LABEL)),
-                Block.Cell.of(Span.of("SHA-256 " + cover.contentHash(), Style.SMALL.mono()))));
-        blocks.add(new Block.Table(List.of(0.22f, 0.78f), List.of(Block.Cell.of(Span.of("Cover", LABEL)), Block.Cell.of(Span.of("", LABEL))), rows));
-        blocks.add(new Block.Paragraph(List.of(Span.of("Confidentiality. ", Style.BODY.bold()), Span.of(cover.request(), Style.BODY)), 0, 6));
-        blocks.add(new Block.Paragraph(List.of(Span.of("Standard of proof. ", Style.BODY.bold()), Span.of(c.regime().standardOfProof(), Style.BODY)), 0, 6));
+        rows.add(row(t(Key.REGIME), c.regime().name() + " (" + c.regime().program() + ")"));
+        rows.add(row(t(Key.LEGAL_BASIS), String.join("\n", c.regime().legalBasis())));
+        rows.add(row(t(Key.AUTHORITY), c.regime().authority()));
+        rows.add(row(t(Key.ADDRESSEE), String.join("\n", c.regime().addressee())));
+        rows.add(row(t(Key.SUBMITTED_BY), cover.organisation() + (cover.contact() == null ? "" : "\n" + cover.contact())));
+        rows.add(row(t(Key.RECORD_AS_OF), t(Key.RECORD_AS_OF_VALUE, "date", cover.dataAsOf(), "position", cover.journalPosition())));
+        rows.add(List.of(Block.Cell.of(Span.of(t(Key.JOURNAL_HASH), LABEL)), Block.Cell.of(Span.of(cover.journalHash(), Style.SMALL.mono()))));
+        rows.add(row(t(Key.DOSSIER), t(Key.DOSSIER_VALUE, "id", cover.dossierId(), "version", cover.version(), "audience", cover.audience().replace('-', ' '))));
+        rows.add(List.of(Block.Cell.of(Span.of(t(Key.CONTENT_HASH), LABEL)),
+                Block.Cell.of(Span.of(t(Key.CONTENT_HASH_VALUE, "hash", cover.contentHash()), Style.SMALL.mono()))));
+        blocks.add(new Block.Table(List.of(0.22f, 0.78f), List.of(Block.Cell.of(Span.of(t(Key.COVER), LABEL)), Block.Cell.of(Span.of("", LABEL))), rows));
+        blocks.add(new Block.Paragraph(List.of(Span.of(t(Key.CONFIDENTIALITY), Style.BODY.bold()), Span.of(cover.request(), Style.BODY)), 0, 6));
+        blocks.add(new Block.Paragraph(List.of(Span.of(t(Key.STANDARD_OF_PROOF), Style.BODY.bold()), Span.of(c.regime().standardOfProof(), Style.BODY)), 0, 6));
     }
 
     private static List<Block.Cell> row(String label, String value) {
@@ -110,10 +115,10 @@ public final class DossierBlocks {
             for (DossierContent.SummaryRow r : c.summary().rows()) {
                 rows.add(List.of(Block.Cell.of(Span.link(r.title(), Style.SMALL, "a-" + r.incident())), Block.Cell.of(Span.of(r.date(), Style.SMALL)),
                         Block.Cell.of(Span.of(r.mode(), Style.SMALL)), Block.Cell.of(strength(r.strength())),
-                        Block.Cell.of(Span.of(r.limbs().isEmpty() ? "none" : String.join("; ", r.limbs()), Style.SMALL))));
+                        Block.Cell.of(Span.of(r.limbs().isEmpty() ? t(Key.NO_LIMBS) : String.join("; ", r.limbs()), Style.SMALL))));
             }
             blocks.add(new Block.Table(List.of(0.34f, 0.12f, 0.13f, 0.12f, 0.29f),
-                    header("Incident", "Date", "Strongest link", "Strength", "Regime limbs"), rows));
+                    header(Key.INCIDENT, Key.DATE, Key.STRONGEST_LINK, Key.STRENGTH, Key.REGIME_LIMBS), rows));
         }
     }
 
@@ -125,22 +130,22 @@ public final class DossierBlocks {
             names.add(List.of(Block.Cell.of(Span.of(n.value(), Style.BODY)), Block.Cell.of(Span.of(orDash(n.script()), Style.SMALL)),
                     Block.Cell.of(Span.of(orDash(n.lang()), Style.SMALL)), Block.Cell.of(Span.of(n.kind(), Style.SMALL))));
         }
-        blocks.add(new Block.Table(List.of(0.5f, 0.15f, 0.15f, 0.2f), header("Name", "Script", "Language", "Kind"), names));
+        blocks.add(new Block.Table(List.of(0.5f, 0.15f, 0.15f, 0.2f), header(Key.NAME, Key.SCRIPT, Key.LANGUAGE, Key.KIND), names));
         List<List<Block.Cell>> facts = new ArrayList<>();
-        facts.add(row("Patronymic", orDash(s.patronymic())));
-        facts.add(row("Date of birth", orDash(s.birthDate())));
-        facts.add(row("Place of birth", orDash(s.birthPlace())));
-        facts.add(row("Nationality", s.nationalities().isEmpty() ? "-" : String.join(", ", s.nationalities())));
-        facts.add(row("Gender", orDash(s.gender())));
-        facts.add(row("Identifiers", s.identifiers().isEmpty() ? "none recorded" : String.join("\n",
+        facts.add(row(t(Key.PATRONYMIC), orDash(s.patronymic())));
+        facts.add(row(t(Key.DATE_OF_BIRTH), orDash(s.birthDate())));
+        facts.add(row(t(Key.PLACE_OF_BIRTH), orDash(s.birthPlace())));
+        facts.add(row(t(Key.NATIONALITY), s.nationalities().isEmpty() ? "-" : String.join(", ", s.nationalities())));
+        facts.add(row(t(Key.GENDER), orDash(s.gender())));
+        facts.add(row(t(Key.IDENTIFIERS), s.identifiers().isEmpty() ? t(Key.NONE_RECORDED) : String.join("\n",
                 s.identifiers().stream().map(i -> i.kind() + ": " + i.value() + (i.country() == null ? "" : " (" + i.country() + ")")).toList())));
-        facts.add(row("Existing sanctions", s.sanctions().isEmpty() ? w.noSanctions() : String.join("\n", s.sanctions().stream().map(DossierContent.Designation::line).toList())));
-        facts.add(row("Associates", s.associates().isEmpty() ? "none recorded" : String.join("\n",
+        facts.add(row(t(Key.EXISTING_SANCTIONS), s.sanctions().isEmpty() ? w.noSanctions() : String.join("\n", s.sanctions().stream().map(DossierContent.Designation::line).toList())));
+        facts.add(row(t(Key.ASSOCIATES), s.associates().isEmpty() ? t(Key.NONE_RECORDED) : String.join("\n",
                 s.associates().stream().map(a -> a.name() + ": " + a.relation()).toList())));
-        blocks.add(new Block.Table(List.of(0.22f, 0.78f), header("Identification", ""), facts));
-        blocks.add(new Block.Heading(2, "Positions held", "s-subject-positions"));
+        blocks.add(new Block.Table(List.of(0.22f, 0.78f), header(t(Key.IDENTIFICATION), ""), facts));
+        blocks.add(new Block.Heading(2, t(Key.POSITIONS_HELD), "s-subject-positions"));
         if (s.positions().isEmpty()) {
-            blocks.add(Block.Paragraph.of(Span.of("No position is recorded.", Style.BODY)));
+            blocks.add(Block.Paragraph.of(Span.of(t(Key.NO_POSITION), Style.BODY)));
             return;
         }
         List<List<Block.Cell>> rows = new ArrayList<>();
@@ -149,11 +154,11 @@ public final class DossierBlocks {
             post.add(Span.of(p.title() != null ? p.title() : p.role(), Style.SMALL.bold()));
             post.add(Span.of("\n" + p.role().replace('-', ' ') + (p.rank() == null ? "" : ", " + p.rank()), Style.SMALL));
             rows.add(List.of(Block.Cell.of(Span.of(p.unitName(), Style.SMALL)), new Block.Cell(post, null),
-                    Block.Cell.of(Span.of(orDash(p.start()), Style.SMALL)), Block.Cell.of(Span.of(p.end() == null ? "still held" : p.end(), Style.SMALL)),
+                    Block.Cell.of(Span.of(orDash(p.start()), Style.SMALL)), Block.Cell.of(Span.of(p.end() == null ? t(Key.STILL_HELD) : p.end(), Style.SMALL)),
                     Block.Cell.of(strength(p.strength())), new Block.Cell(cites(p.citations()), null)));
         }
         blocks.add(new Block.Table(List.of(0.27f, 0.22f, 0.11f, 0.11f, 0.11f, 0.18f),
-                header("Unit", "Post", "From", "To", "Strength", "Evidence"), rows));
+                header(Key.UNIT, Key.POST, Key.FROM, Key.TO, Key.STRENGTH, Key.EVIDENCE), rows));
     }
 
     private void allegations() {
@@ -163,27 +168,27 @@ public final class DossierBlocks {
             return;
         }
         if (!c.timeline().isEmpty()) {
-            blocks.add(Block.Paragraph.of(Span.of("Timeline of the subject's posts and the incidents below.", Style.NOTE)));
+            blocks.add(Block.Paragraph.of(Span.of(t(Key.TIMELINE_NOTE), Style.NOTE)));
             blocks.add(new Block.Timeline(c.timeline().stream().map(e -> new Block.Event(e.date(), e.label(), e.kind().equals("incident"))).toList()));
         }
         for (DossierContent.Allegation a : c.allegations()) {
             blocks.add(new Block.Heading(2, a.title() + " (" + a.start() + ")", "a-" + a.incident()));
             List<List<Block.Cell>> facts = new ArrayList<>();
-            facts.add(row("Date", a.start() + (a.end() == null ? "" : " to " + a.end())));
-            facts.add(row("Place", a.place()));
-            facts.add(row("Violations", String.join("\n", a.violations().stream().map(v -> words(v.id())
-                    + (v.criterion() == null ? " (not covered by this regime)" : ": " + v.criterion())).toList())));
-            facts.add(row("Victims", a.victims().isEmpty() ? "none recorded by pseudonym" : String.join("\n", a.victims().stream()
+            facts.add(row(t(Key.DATE), a.end() == null ? a.start() : t(Key.DATE_RANGE, "start", a.start(), "end", a.end())));
+            facts.add(row(t(Key.PLACE), a.place()));
+            facts.add(row(t(Key.VIOLATIONS), String.join("\n", a.violations().stream().map(v -> v.criterion() == null
+                    ? t(Key.NOT_COVERED, "violation", words(v.id())) : t(Key.VIOLATION_CRITERION, "violation", words(v.id()), "criterion", v.criterion())).toList())));
+            facts.add(row(t(Key.VICTIMS), a.victims().isEmpty() ? t(Key.NO_VICTIMS) : String.join("\n", a.victims().stream()
                     .map(v -> v.pseudonym() + ": " + String.join(", ", v.statuses()) + (v.categories().isEmpty() ? "" : " (" + String.join(", ", v.categories()) + ")")).toList())));
-            facts.add(row("Casualties", a.casualties().isEmpty() ? "no figures recorded" : String.join("\n", a.casualties().stream()
-                    .map(k -> k.category() + ": " + range(k) + (k.source() == null ? "" : ", according to " + k.source())).toList())));
-            facts.add(row("Investigation", a.investigation() == null ? "none recorded" : words(a.investigation())));
-            blocks.add(new Block.Table(List.of(0.2f, 0.8f), header("Incident", a.incident()), facts));
+            facts.add(row(t(Key.CASUALTIES), a.casualties().isEmpty() ? t(Key.NO_CASUALTIES) : String.join("\n", a.casualties().stream()
+                    .map(k -> k.category() + ": " + range(k) + (k.source() == null ? "" : t(Key.CASUALTY_SOURCE, "source", k.source()))).toList())));
+            facts.add(row(t(Key.INVESTIGATION), a.investigation() == null ? t(Key.NONE_RECORDED) : words(a.investigation())));
+            blocks.add(new Block.Table(List.of(0.2f, 0.8f), header(t(Key.INCIDENT), a.incident()), facts));
             if (a.narrative() != null) {
-                blocks.add(Block.Paragraph.of(Span.of("What happened. ", Style.BODY.bold()), Span.of(a.narrative(), Style.BODY)));
+                blocks.add(Block.Paragraph.of(Span.of(t(Key.WHAT_HAPPENED), Style.BODY.bold()), Span.of(a.narrative(), Style.BODY)));
             }
             if (a.officialResponse() != null) {
-                blocks.add(Block.Paragraph.of(Span.of("Official response. ", Style.BODY.bold()), Span.of(a.officialResponse(), Style.BODY)));
+                blocks.add(Block.Paragraph.of(Span.of(t(Key.OFFICIAL_RESPONSE), Style.BODY.bold()), Span.of(a.officialResponse(), Style.BODY)));
             }
             for (DossierContent.Path p : a.paths()) {
                 path(p);
@@ -192,13 +197,14 @@ public final class DossierBlocks {
     }
 
     private void path(DossierContent.Path p) {
-        blocks.add(new Block.Heading(3, "Link: " + words(p.mode()) + (p.involvement() == null ? "" : " through an involvement as " + words(p.involvement()))
-                + ", " + p.strength() + (p.datesCertain() ? "" : " (dates make it only possible)"), null));
-        String units = p.units().isEmpty() ? "" : " Units on the path, from the one involved: " + String.join(" \u2192 ", p.units())
-                + " (" + p.depth() + (p.depth() == 1 ? " level" : " levels") + " above it).";
+        blocks.add(new Block.Heading(3, t(Key.LINK_HEADING, "mode", words(p.mode()))
+                + (p.involvement() == null ? "" : t(Key.THROUGH_INVOLVEMENT, "role", words(p.involvement())))
+                + ", " + p.strength().word() + (p.datesCertain() ? "" : t(Key.DATES_ONLY_POSSIBLE)), null));
+        String units = p.units().isEmpty() ? "" : t(Key.UNITS_ON_PATH, "units", String.join(" \u2192 ", p.units()),
+                "depth", p.depth(), "levels", p.depth() == 1 ? t(Key.LEVEL) : t(Key.LEVELS));
         blocks.add(Block.Paragraph.of(Span.of(capital(w.modes().get(p.mode())) + "." + units
-                + " Strength " + p.strength() + ": " + p.strengthReason() + "."
-                + (p.limbs().isEmpty() ? " No limb of this regime covers this mode." : " Regime limbs: " + String.join("; ", p.limbs()) + "."), Style.BODY)));
+                + t(Key.PATH_STRENGTH, "strength", p.strength().word(), "reason", p.strengthReason())
+                + (p.limbs().isEmpty() ? t(Key.NO_LIMB) : t(Key.PATH_LIMBS, "limbs", String.join("; ", p.limbs()))), Style.BODY)));
         List<List<Block.Cell>> rows = new ArrayList<>();
         for (DossierContent.Step s : p.steps()) {
             rows.add(List.of(new Block.Cell(List.of(Span.of(s.summary(), Style.SMALL), Span.of("\n" + s.claim() + (s.status().equals("accepted") ? "" : ", " + s.status()), Style.SMALL.colored(Style.GREY))), null),
@@ -206,56 +212,50 @@ public final class DossierBlocks {
                     Block.Cell.of(Span.of(s.validity(), Style.SMALL)), new Block.Cell(List.of(strength(s.strength()), Span.of("\n" + s.strengthReason(), Style.SMALL.colored(Style.GREY))), null),
                     new Block.Cell(cites(s.citations()), null)));
         }
-        blocks.add(new Block.Table(List.of(0.34f, 0.14f, 0.1f, 0.24f, 0.18f), header("Claim", "Dates", "At the date", "Strength", "Evidence"), rows));
+        blocks.add(new Block.Table(List.of(0.34f, 0.14f, 0.1f, 0.24f, 0.18f), header(Key.CLAIM, Key.DATES, Key.AT_THE_DATE, Key.STRENGTH, Key.EVIDENCE), rows));
         if (!p.elements().isEmpty()) {
             List<List<Block.Cell>> elements = new ArrayList<>();
             for (DossierContent.Element e : p.elements()) {
                 elements.add(List.of(Block.Cell.of(Span.of(w.elements().getOrDefault(e.element(), e.element()), Style.SMALL)),
-                        Block.Cell.of(Span.of(e.shown() ? "shown" : "not shown", e.shown() ? Style.SMALL.bold() : Style.SMALL)),
+                        Block.Cell.of(Span.of(e.shown() ? t(Key.SHOWN) : t(Key.NOT_SHOWN), e.shown() ? Style.SMALL.bold() : Style.SMALL)),
                         Block.Cell.of(Span.of(orDash(e.strength() == null ? null : e.strength().word()), Style.SMALL)),
                         Block.Cell.of(Span.of(e.note() + (e.claims().isEmpty() ? "" : " (" + String.join(", ", e.claims()) + ")"), Style.SMALL))));
             }
-            blocks.add(new Block.Table(List.of(0.33f, 0.12f, 0.13f, 0.42f), header("Element (Rome Statute art. 28)", "", "Strength", "Basis"), elements));
+            blocks.add(new Block.Table(List.of(0.33f, 0.12f, 0.13f, 0.42f), header(t(Key.ELEMENT), "", t(Key.STRENGTH), t(Key.BASIS)), elements));
         }
     }
 
     private void chains() {
         blocks.add(section("chain-of-command"));
         if (c.charts().isEmpty()) {
-            blocks.add(Block.Paragraph.of(Span.of("The subject's links do not pass through a chain of units, so there is no chain of command to draw.", Style.BODY)));
+            blocks.add(Block.Paragraph.of(Span.of(t(Key.NO_CHAIN), Style.BODY)));
             return;
         }
-        blocks.add(Block.Paragraph.of(Span.of("Each diagram shows the units above a unit involved in the incident (the unit that acted, "
-                + "unless its heading says it was present or in support), as they stood on the incident date, "
-                + "with the persons in command then. Arrows point from a unit up to its superior, labelled with the relation, its strength "
-                + "and whether it held for certain on that date; a unit with several superiors that day has an arrow to each, side by side, "
-                + "and a unit reached through two branches is drawn once. A box outlined in red is commanded by the subject. Where a diagram "
-                + "runs onto another page, the arrows that leave its top row there point at a dashed box that names the superior drawn on the page before.",
-                Style.BODY)));
+        blocks.add(Block.Paragraph.of(Span.of(t(Key.CHARTS_NOTE), Style.BODY)));
         for (DossierContent.CommandChart chart : c.charts()) {
-            String role = chart.involvement() == null || chart.involvement().equals("perpetrated") ? "" : " (" + words(chart.involvement()) + ")";
-            blocks.add(new Block.Heading(2, chart.incidentTitle() + ": " + chart.actingUnit() + role + " on " + chart.date(), null));
+            String role = chart.involvement() == null || chart.involvement().equals("perpetrated") ? "" : t(Key.CHART_ROLE, "role", words(chart.involvement()));
+            blocks.add(new Block.Heading(2, t(Key.CHART_HEADING, "incident", chart.incidentTitle(), "unit", chart.actingUnit(), "role", role,
+                    "date", chart.date()), null));
             List<Block.Box> boxes = new ArrayList<>();
             for (DossierContent.ChartUnit unit : chart.units()) {
                 List<Span> lines = new ArrayList<>();
                 lines.add(Span.of(unit.unitName(), Style.BODY.bold()));
                 if (unit.commanders().isEmpty()) {
-                    lines.add(Span.of("\nno commander recorded at this date", Style.NOTE));
+                    lines.add(Span.of("\n" + t(Key.NO_COMMANDER), Style.NOTE));
                 }
                 boolean subject = false;
                 for (DossierContent.ChartCommander k : unit.commanders()) {
                     subject |= k.subject();
                     lines.add(Span.of("\n" + k.name(), k.subject() ? Style.SMALL.bold().colored(0xA8322D) : Style.SMALL.bold()));
-                    lines.add(Span.of(" since " + orDash(k.since()) + (k.until() == null ? "" : " until " + k.until())
-                            + "; " + k.strength() + ", " + k.validity(), Style.SMALL));
+                    lines.add(Span.of(t(Key.COMMANDER_SINCE, "since", orDash(k.since())) + (k.until() == null ? "" : t(Key.COMMANDER_UNTIL, "until", k.until()))
+                            + "; " + k.strength().word() + ", " + k.validity(), Style.SMALL));
                 }
                 boxes.add(new Block.Box(unit.unit(), unit.unitName(), lines, subject));
             }
             List<Block.Arrow> arrows = chart.relations().stream()
-                    .map(r -> new Block.Arrow(r.claim(), r.unit(), r.superior(), r.relation() + " \u00b7 " + r.strength() + " \u00b7 " + r.validity()))
+                    .map(r -> new Block.Arrow(r.claim(), r.unit(), r.superior(), r.relation() + " \u00b7 " + r.strength().word() + " \u00b7 " + r.validity()))
                     .toList();
-            blocks.add(new Block.Diagram("Chain of command above " + chart.actingUnit() + " on " + chart.date()
-                    + " (top: the highest superiors recorded).", boxes, arrows));
+            blocks.add(new Block.Diagram(t(Key.CHART_CAPTION, "unit", chart.actingUnit(), "date", chart.date()), boxes, arrows));
             // the same relations in words: what the drawing states, to be read, cited and checked line by line
             if (!chart.relations().isEmpty()) {
                 java.util.Map<String, String> names = new java.util.HashMap<>();
@@ -269,7 +269,7 @@ public final class DossierBlocks {
                             Block.Cell.of(Span.of(r.claim(), Style.SMALL.mono()))));
                 }
                 blocks.add(new Block.Table(List.of(0.24f, 0.19f, 0.24f, 0.13f, 0.2f),
-                        header("Unit", "Relation", "Superior", "On the date", "Claim"), rows));
+                        header(Key.UNIT, Key.RELATION, Key.SUPERIOR, Key.ON_THE_DATE, Key.CLAIM), rows));
             }
         }
     }
@@ -277,8 +277,7 @@ public final class DossierBlocks {
 
     private void criteria() {
         blocks.add(section("criteria"));
-        blocks.add(Block.Paragraph.of(Span.of("Each row maps a designation limb of the regime and the violations it covers to an incident, "
-                + "the subject's link to it, and the claims and evidence the link rests on.", Style.BODY)));
+        blocks.add(Block.Paragraph.of(Span.of(t(Key.CRITERIA_NOTE), Style.BODY)));
         if (c.criteria().isEmpty()) {
             blocks.add(Block.Paragraph.of(Span.of(w.noAllegations(), Style.BODY)));
             return;
@@ -290,16 +289,16 @@ public final class DossierBlocks {
                 if (!evidence.isEmpty()) {
                     evidence.add(Span.of(" ", Style.SMALL));
                 }
-                evidence.add(Span.link("E" + n, Style.SMALL, "ev-" + n));
+                evidence.add(Span.link(t(Key.EVIDENCE_NUMBER, "n", n), Style.SMALL, "ev-" + n));
             }
             rows.add(List.of(new Block.Cell(List.of(Span.of(r.limb(), Style.SMALL.bold()), Span.of("\n" + r.limbText(), Style.SMALL)), null),
                     new Block.Cell(List.of(Span.of(r.incidentTitle(), Style.SMALL), Span.of("\n" + String.join("; ", r.violations().stream().map(DossierContent.Violation::criterion).distinct().toList()), Style.SMALL.colored(Style.GREY))), null),
                     new Block.Cell(List.of(Span.of(r.mode() + ", ", Style.SMALL), strength(r.strength())), null),
-                    new Block.Cell(List.of(Span.of(r.met() ? "shown" : "not shown", r.met() ? Style.SMALL.bold() : Style.SMALL),
+                    new Block.Cell(List.of(Span.of(r.met() ? t(Key.SHOWN) : t(Key.NOT_SHOWN), r.met() ? Style.SMALL.bold() : Style.SMALL),
                             Span.of(r.note() == null ? "" : "\n" + r.note(), Style.SMALL.colored(Style.GREY))), null),
                     new Block.Cell(evidence.isEmpty() ? List.of(Span.of("-", Style.SMALL)) : evidence, null)));
         }
-        blocks.add(new Block.Table(List.of(0.3f, 0.27f, 0.14f, 0.17f, 0.12f), header("Limb", "Incident and violation", "Link", "Criterion", "Evidence"), rows));
+        blocks.add(new Block.Table(List.of(0.3f, 0.27f, 0.14f, 0.17f, 0.12f), header(Key.LIMB, Key.INCIDENT_AND_VIOLATION, Key.LINK, Key.CRITERION, Key.EVIDENCE), rows));
     }
 
     private void exculpatory() {
@@ -308,16 +307,16 @@ public final class DossierBlocks {
             blocks.add(Block.Paragraph.of(Span.of(w.noExculpatory(), Style.BODY)));
             return;
         }
-        blocks.add(Block.Paragraph.of(Span.of("What in the record speaks against the allegations or weakens them. Contradicting evidence is kept "
-                + "and cited, never dropped; official accounts are given as the authorities stated them.", Style.BODY)));
+        blocks.add(Block.Paragraph.of(Span.of(t(Key.EXCULPATORY_NOTE), Style.BODY)));
         List<List<Block.Cell>> rows = new ArrayList<>();
         for (DossierContent.ExculpatoryItem e : c.exculpatory()) {
             List<Span> evidence = e.register() == null ? List.of(Span.of("-", Style.SMALL))
-                    : List.of(Span.link("E" + e.register(), Style.SMALL, "ev-" + e.register()), Span.of(e.pinpoint() == null ? "" : "\nat " + e.pinpoint(), Style.SMALL));
+                    : List.of(Span.link(t(Key.EVIDENCE_NUMBER, "n", e.register()), Style.SMALL, "ev-" + e.register()),
+                    Span.of(e.pinpoint() == null ? "" : "\n" + t(Key.AT_PINPOINT, "pinpoint", e.pinpoint()), Style.SMALL));
             rows.add(List.of(Block.Cell.of(Span.of(incidentTitle(e.incident()), Style.SMALL)), Block.Cell.of(Span.of(words(e.kind()), Style.SMALL.bold())),
                     Block.Cell.of(Span.of(e.text(), Style.SMALL)), new Block.Cell(evidence, null)));
         }
-        blocks.add(new Block.Table(List.of(0.22f, 0.16f, 0.5f, 0.12f), header("Incident", "Kind", "What", "Evidence"), rows));
+        blocks.add(new Block.Table(List.of(0.22f, 0.16f, 0.5f, 0.12f), header(Key.INCIDENT, Key.KIND, Key.WHAT, Key.EVIDENCE), rows));
     }
 
     private void impact() {
@@ -327,27 +326,26 @@ public final class DossierBlocks {
 
     private void register() {
         blocks.add(section("evidence-register"));
-        blocks.add(Block.Paragraph.of(Span.of("Every item cited above, numbered as cited (E1, E2...). Grades: source reliability A-F, "
-                + "information credibility 1-6. The SHA-256 is the fingerprint of the file as it arrived; the custody column counts the "
-                + "journaled actions on the item up to this dossier's journal position.", Style.BODY)));
+        blocks.add(Block.Paragraph.of(Span.of(t(Key.REGISTER_NOTE), Style.BODY)));
         List<List<Block.Cell>> rows = new ArrayList<>();
         for (DossierContent.RegisterEntry e : c.register()) {
             List<Span> item = new ArrayList<>();
             item.add(Span.of(e.title(), Style.SMALL.bold()));
-            item.add(Span.of("\n" + words(e.kind()) + (e.date() == null ? "" : ", " + e.date()) + (e.source() == null ? "" : ", source " + e.source())
-                    + ", grade " + e.grade() + ", " + e.confidentiality(), Style.SMALL));
+            item.add(Span.of("\n" + words(e.kind()) + (e.date() == null ? "" : ", " + e.date())
+                    + (e.source() == null ? "" : t(Key.REGISTER_SOURCE, "source", e.source()))
+                    + t(Key.REGISTER_GRADE, "grade", e.grade(), "confidentiality", e.confidentiality()), Style.SMALL));
             List<Span> claims = new ArrayList<>();
-            claims.add(Span.of(e.supports().isEmpty() ? "" : "supports " + String.join(", ", e.supports()), Style.SMALL));
+            claims.add(Span.of(e.supports().isEmpty() ? "" : t(Key.SUPPORTS, "claims", String.join(", ", e.supports())), Style.SMALL));
             if (!e.contradicts().isEmpty()) {
-                claims.add(Span.of((e.supports().isEmpty() ? "" : "\n") + "contradicts " + String.join(", ", e.contradicts()), Style.SMALL.bold()));
+                claims.add(Span.of((e.supports().isEmpty() ? "" : "\n") + t(Key.CONTRADICTS, "claims", String.join(", ", e.contradicts())), Style.SMALL.bold()));
             }
-            rows.add(List.of(new Block.Cell(List.of(Span.of("E" + e.number(), Style.SMALL.bold())), "ev-" + e.number()),
+            rows.add(List.of(new Block.Cell(List.of(Span.of(t(Key.EVIDENCE_NUMBER, "n", e.number()), Style.SMALL.bold())), "ev-" + e.number()),
                     new Block.Cell(item, null),
-                    Block.Cell.of(Span.of(e.sha256() == null ? "no file held" : e.sha256(), Style.SMALL.mono()),
+                    Block.Cell.of(Span.of(e.sha256() == null ? t(Key.NO_FILE) : e.sha256(), Style.SMALL.mono()),
                             Span.of(e.fileStatus() == null || e.sha256() == null ? "" : "\n" + e.fileStatus(), Style.SMALL.colored(Style.GREY))),
                     Block.Cell.of(Span.of(e.custody(), Style.SMALL)), new Block.Cell(claims, null)));
         }
-        blocks.add(new Block.Table(List.of(0.06f, 0.3f, 0.22f, 0.2f, 0.22f), header("No.", "Item", "SHA-256", "Custody", "Claims"), rows));
+        blocks.add(new Block.Table(List.of(0.06f, 0.3f, 0.22f, 0.2f, 0.22f), header(Key.NUMBER, Key.ITEM, Key.SHA256, Key.CUSTODY, Key.CLAIMS), rows));
     }
 
     private void methodology() {
@@ -362,10 +360,10 @@ public final class DossierBlocks {
         blocks.add(section("glossary"));
         List<List<Block.Cell>> terms = new ArrayList<>();
         w.glossary().forEach(t -> terms.add(row(t.term(), t.text())));
-        w.strengths().forEach((k, v) -> terms.add(row("Strength: " + k, v)));
-        w.modes().forEach((k, v) -> terms.add(row("Link: " + words(k), v)));
-        blocks.add(new Block.Table(List.of(0.25f, 0.75f), header("Term", "Meaning"), terms));
-        blocks.add(new Block.Heading(2, "Transliteration", "s-transliteration"));
+        w.strengths().forEach((k, v) -> terms.add(row(t(Key.STRENGTH_TERM, "strength", k), v)));
+        w.modes().forEach((k, v) -> terms.add(row(t(Key.LINK_TERM, "mode", words(k)), v)));
+        blocks.add(new Block.Table(List.of(0.25f, 0.75f), header(Key.TERM, Key.MEANING), terms));
+        blocks.add(new Block.Heading(2, t(Key.TRANSLITERATION), "s-transliteration"));
         blocks.add(Block.Paragraph.of(Span.of(w.transliterationNote(), Style.BODY)));
         List<List<Block.Cell>> letters = new ArrayList<>();
         List<List<String>> pairs = w.transliteration();
@@ -379,13 +377,13 @@ public final class DossierBlocks {
             letters.add(row);
         }
         blocks.add(new Block.Table(List.of(0.125f, 0.125f, 0.125f, 0.125f, 0.125f, 0.125f, 0.125f, 0.125f),
-                header("Cyrillic", "Latin", "Cyrillic", "Latin", "Cyrillic", "Latin", "Cyrillic", "Latin"), letters));
+                header(Key.CYRILLIC, Key.LATIN, Key.CYRILLIC, Key.LATIN, Key.CYRILLIC, Key.LATIN, Key.CYRILLIC, Key.LATIN), letters));
         List<List<Block.Cell>> names = new ArrayList<>();
         for (DossierContent.Name n : c.subject().names()) {
             names.add(List.of(Block.Cell.of(Span.of(n.value(), Style.BODY)), Block.Cell.of(Span.of(n.kind() + (n.script() == null ? "" : ", " + n.script()), Style.SMALL))));
         }
         if (!names.isEmpty()) {
-            blocks.add(new Block.Table(List.of(0.6f, 0.4f), header("The subject's names", "Kind"), names));
+            blocks.add(new Block.Table(List.of(0.6f, 0.4f), header(Key.SUBJECTS_NAMES, Key.KIND), names));
         }
     }
 
@@ -399,13 +397,13 @@ public final class DossierBlocks {
             if (!spans.isEmpty()) {
                 spans.add(Span.of(" ", Style.SMALL));
             }
-            String text = "E" + cite.register() + (cite.stance().equals("contradicts") ? " (contra)" : "");
+            String text = t(Key.EVIDENCE_NUMBER, "n", cite.register()) + (cite.stance().equals("contradicts") ? t(Key.CONTRA) : "");
             spans.add(Span.link(text, cite.stance().equals("contradicts") ? Style.SMALL.bold() : Style.SMALL, "ev-" + cite.register()));
             if (cite.pinpoint() != null) {
-                spans.add(Span.of(" at " + cite.pinpoint(), Style.SMALL.colored(Style.GREY)));
+                spans.add(Span.of(" " + t(Key.AT_PINPOINT, "pinpoint", cite.pinpoint()), Style.SMALL.colored(Style.GREY)));
             }
         }
-        return spans.isEmpty() ? List.of(Span.of("none cited", Style.SMALL.italic())) : spans;
+        return spans.isEmpty() ? List.of(Span.of(t(Key.NONE_CITED), Style.SMALL.italic())) : spans;
     }
 
     private static Span strength(Strength strength) {
@@ -426,18 +424,32 @@ public final class DossierBlocks {
         return cells;
     }
 
-    private static String range(DossierContent.Casualty k) {
-        String min = k.min() == null ? "?" : k.min().toString();
-        String max = k.max() == null ? "" : k.max().toString();
-        String text = k.min() != null && k.min().equals(k.max()) ? min : k.max() == null ? "at least " + min : min + " to " + max;
-        return text + (k.best() == null ? "" : " (best estimate " + k.best() + ")");
+    private List<Block.Cell> header(Key... titles) {
+        return header(java.util.Arrays.stream(titles).map(labels::get).toArray(String[]::new));
     }
 
-    private static String interval(String start, String end) {
+    private String range(DossierContent.Casualty k) {
+        String min = k.min() == null ? "?" : k.min().toString();
+        String max = k.max() == null ? "" : k.max().toString();
+        String text = k.min() != null && k.min().equals(k.max()) ? min : k.max() == null ? t(Key.AT_LEAST, "min", min)
+                : t(Key.COUNT_RANGE, "min", min, "max", max);
+        return text + (k.best() == null ? "" : t(Key.BEST_ESTIMATE, "best", k.best()));
+    }
+
+    private String interval(String start, String end) {
         if (start == null && end == null) {
-            return "not dated";
+            return t(Key.NOT_DATED);
         }
-        return start == null ? "until " + end : end == null ? "from " + start : start.equals(end) ? start : start + " to " + end;
+        return start == null ? t(Key.UNTIL_DATE, "end", end) : end == null ? t(Key.FROM_DATE, "start", start)
+                : start.equals(end) ? start : t(Key.DATE_RANGE, "start", start, "end", end);
+    }
+
+    private String t(Key key) {
+        return labels.get(key);
+    }
+
+    private String t(Key key, Object... namesAndValues) {
+        return labels.get(key, namesAndValues);
     }
 
     private static String words(String id) {

@@ -29,14 +29,18 @@ public final class Paginator {
     /** Each chart's sizes, fitted once: the heading before it asks for its height, then it is placed. */
     private final Map<Block.Diagram, ChartSizes> fitted = new java.util.IdentityHashMap<>();
 
-    private Paginator(Page page, Measure measure) {
+    private final org.chainline.regime.Labels labels;
+
+    private Paginator(Page page, Measure measure, org.chainline.regime.Labels labels) {
         this.page = page;
         this.measure = measure;
+        this.labels = labels;
         newPage();
     }
 
-    public static Pages paginate(List<Block> blocks, Page page, Measure measure) {
-        Paginator p = new Paginator(page, measure);
+    /** The blocks placed on pages; {@code labels} word what the placing adds (a superior drawn on another page). */
+    public static Pages paginate(List<Block> blocks, Page page, Measure measure, org.chainline.regime.Labels labels) {
+        Paginator p = new Paginator(page, measure, labels);
         for (int i = 0; i < blocks.size(); i++) {
             p.place(blocks.get(i), i + 1 < blocks.size() ? blocks.get(i + 1) : null);
         }
@@ -348,8 +352,9 @@ public final class Paginator {
     }
 
     /** A box's id is a record id, which holds no space: a repeated superior's cannot collide with one. */
-    private static Block.Box stub(Block.Box of, Integer onPage) {
-        String where = onPage == null ? "drawn on another page" : "drawn on page " + (onPage + 1);
+    private Block.Box stub(Block.Box of, Integer onPage) {
+        String where = onPage == null ? labels.get(org.chainline.regime.Labels.Key.DRAWN_ELSEWHERE)
+                : labels.get(org.chainline.regime.Labels.Key.DRAWN_ON_PAGE, "page", onPage + 1);
         return new Block.Box("continued " + of.id(), of.title(), List.of(Span.of(of.title(), Style.SMALL.bold()),
                 Span.of("\n" + where, Style.NOTE)), false);
     }

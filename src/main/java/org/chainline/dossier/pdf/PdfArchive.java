@@ -43,10 +43,11 @@ final class PdfArchive {
     private PdfArchive() {
     }
 
-    static void make(PDDocument document, DossierContent content, byte[] contentJson) throws IOException {
+    static void make(PDDocument document, DossierContent content, byte[] contentJson, org.chainline.regime.Labels labels)
+            throws IOException {
         Calendar date = PdfDates.utc(Instant.parse(content.cover().dataAsOf()));
-        String title = "Request for designation (" + content.regime().shortName() + "): "
-                + (content.cover().subjectLatinName() != null ? content.cover().subjectLatinName() : content.cover().subjectName());
+        String title = labels.get(org.chainline.regime.Labels.Key.PDF_TITLE, "regime", content.regime().shortName(), "subject",
+                content.cover().subjectLatinName() != null ? content.cover().subjectLatinName() : content.cover().subjectName());
         String author = content.cover().organisation();
         PDDocumentInformation info = document.getDocumentInformation();
         info.setTitle(title);

@@ -20,6 +20,7 @@ import org.chainline.dossier.layout.Pages;
 import org.chainline.dossier.layout.Paginator;
 import org.chainline.dossier.layout.Placed;
 import org.chainline.dossier.layout.Style;
+import org.chainline.regime.Labels;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -56,12 +57,12 @@ public final class PdfDossierRenderer {
         }
     }
 
-    public static Rendered render(DossierContent content, byte[] contentJson) {
+    public static Rendered render(DossierContent content, byte[] contentJson, Labels labels) {
         try (PDDocument document = new PDDocument()) {
             document.setVersion(1.7f); // the catalog's /Version
             document.getDocument().setVersion(1.7f); // and the header's: PDF/A-3 is built on PDF 1.7
             PdfFonts fonts = new PdfFonts(document);
-            Pages pages = Paginator.paginate(DossierBlocks.of(content), Page.A4, fonts);
+            Pages pages = Paginator.paginate(DossierBlocks.of(content, labels), Page.A4, fonts, labels);
             List<PDPage> pdfPages = new ArrayList<>();
             for (int i = 0; i < pages.pages().size(); i++) {
                 PDPage page = new PDPage(new PDRectangle(Page.A4.width(), Page.A4.height()));
@@ -69,11 +70,11 @@ public final class PdfDossierRenderer {
                 pdfPages.add(page);
             }
             for (int i = 0; i < pdfPages.size(); i++) {
-                draw(document, pdfPages, i, pages, fonts, content);
+                draw(document, pdfPages, i, pages, fonts, content, labels);
             }
             fonts.embedSubsets();
             outline(document, pdfPages, pages);
-            PdfArchive.make(document, content, contentJson);
+            PdfArchive.make(document, content, contentJson, labels);
             byte[] id = HexFormat.of().parseHex(content.cover().contentHash().substring(0, 32));
             COSArray ids = new COSArray();
             ids.add(new COSString(id));
@@ -88,7 +89,7 @@ public final class PdfDossierRenderer {
     }
 
     private static void draw(PDDocument document, List<PDPage> pdfPages, int index, Pages pages, PdfFonts fonts,
-                             DossierContent content) throws IOException {
+                             DossierContent content, Labels labels) throws IOException {
         PDPage page = pdfPages.get(index);
         Drawing drawing = new Drawing(fonts);
         List<Placed> texts = new ArrayList<>();
@@ -106,7 +107,7 @@ public final class PdfDossierRenderer {
                 default -> drawing.draw(placed);
             }
         }
-        frame(drawing, texts, fonts, index, pdfPages.size(), content);
+        frame(drawing, texts, fonts, index, pdfPages.size(), content, labels);
         drawing.texts(texts);
         page.setResources(fonts.resources());
         PDStream stream = new PDStream(document);
@@ -121,7 +122,8 @@ public final class PdfDossierRenderer {
     }
 
     /** The running header (marking, dossier) and footer (regime, page X of Y, journal position). */
-    private static void frame(Drawing drawing, List<Placed> texts, PdfFonts fonts, int index, int count, DossierContent content) {
+    private static void frame(Drawing drawing, List<Placed> texts, PdfFonts fonts, int index, int count, DossierContent content,
+                              Labels labels) {
         Page a4 = Page.A4;
         Style marking = Style.SMALL.bold().colored(0xA8322D);
         Style small = Style.SMALL.colored(Style.GREY);
@@ -135,9 +137,9 @@ public final class PdfDossierRenderer {
         float bottom = 30;
         drawing.draw(new Placed.Line(a4.left(), bottom + 11, a4.width() - a4.right(), bottom + 11, 0.5f, 0xC9CFD8));
         texts.add(new Placed.Text(a4.left(), bottom, small, fonts.printable(small.face(), content.regime().shortName())));
-        String pageOf = "Page " + (index + 1) + " of " + count;
+        String pageOf = labels.get(Labels.Key.PAGE_OF, "page", index + 1, "count", count);
         texts.add(new Placed.Text((a4.width() - fonts.width(small, pageOf)) / 2, bottom, small, pageOf));
-        String position = "Record as of journal entry " + content.cover().journalPosition();
+        String position = labels.get(Labels.Key.FOOTER_POSITION, "position", content.cover().journalPosition());
         texts.add(new Placed.Text(a4.width() - a4.right() - fonts.width(small, position), bottom, small, position));
     }
 

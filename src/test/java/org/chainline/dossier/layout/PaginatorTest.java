@@ -11,6 +11,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** Pagination with a fixed-width measure: where blocks break, without drawing anything. */
 class PaginatorTest {
 
+    private static final org.chainline.regime.Labels LABELS = new org.chainline.regime.Regimes(
+            org.chainline.registry.model.Model.load(), "").labels();
+
     /** Every character 0.5 em wide; nothing is unprintable. */
     static final Measure FIXED = new Measure() {
         @Override
@@ -35,7 +38,7 @@ class PaginatorTest {
             rows.add(List.of(Block.Cell.of(Span.of("row " + i, Style.SMALL)), Block.Cell.of(Span.of("value " + i, Style.SMALL))));
         }
         Pages pages = Paginator.paginate(List.of(new Block.Table(List.of(0.3f, 0.7f),
-                List.of(Block.Cell.of(Span.of("Name", Style.SMALL)), Block.Cell.of(Span.of("Value", Style.SMALL))), rows)), Page.A4, FIXED);
+                List.of(Block.Cell.of(Span.of("Name", Style.SMALL)), Block.Cell.of(Span.of("Value", Style.SMALL))), rows)), Page.A4, FIXED, LABELS);
         assertTrue(pages.pages().size() > 3, "300 rows take several pages");
         int seen = 0;
         for (List<Placed> page : pages.pages()) {
@@ -60,7 +63,7 @@ class PaginatorTest {
         Pages pages = Paginator.paginate(List.of(new Block.Table(List.of(0.5f, 0.5f),
                 List.of(Block.Cell.of(Span.of("H1", Style.SMALL)), Block.Cell.of(Span.of("H2", Style.SMALL))),
                 List.of(List.of(Block.Cell.of(Span.of(text.toString(), Style.SMALL)), Block.Cell.of(Span.of("short", Style.SMALL)))))),
-                Page.A4, FIXED);
+                Page.A4, FIXED, LABELS);
         assertTrue(pages.pages().size() >= 3);
         long lines = pages.pages().stream().flatMap(p -> texts(p).stream()).filter(t -> t.startsWith("line")).count();
         assertEquals(200, lines);
@@ -74,7 +77,7 @@ class PaginatorTest {
                 new Block.Heading(1, "Annex", "s-annex"),
                 new Block.Table(List.of(1f), List.of(Block.Cell.of(Span.of("No.", Style.SMALL))),
                         List.of(List.of(new Block.Cell(List.of(Span.of("E1", Style.SMALL)), "ev-1")))));
-        Pages pages = Paginator.paginate(blocks, Page.A4, FIXED);
+        Pages pages = Paginator.paginate(blocks, Page.A4, FIXED, LABELS);
         assertEquals(2, pages.pages().size());
         assertEquals(1, pages.anchors().get("s-annex").page());
         assertEquals(1, pages.anchors().get("ev-1").page());

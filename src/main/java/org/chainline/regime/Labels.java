@@ -1,0 +1,77 @@
+package org.chainline.regime;
+
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The labels a dossier prints around its content (templates/dossier/wording.yaml, {@code labels}): table headings, row
+ * names, the sentences that introduce a section, page furniture. A label may hold {@code {placeholders}} for the values
+ * it frames. Every key Chainline prints must be in the file and every key in the file must be one it prints, so a team
+ * can adjust or translate them without code; the templates fail to load otherwise, naming the key.
+ */
+public record Labels(Map<String, String> texts) {
+
+    private static final java.util.regex.Pattern PLACEHOLDER = java.util.regex.Pattern.compile("\\{([a-zA-Z]+)}");
+
+    /** Every label a dossier prints; its key in the file is the constant's name in camelCase. */
+    public enum Key {
+        REQUEST_FOR_DESIGNATION, COVER, REGIME, LEGAL_BASIS, AUTHORITY, ADDRESSEE, SUBMITTED_BY, RECORD_AS_OF,
+        RECORD_AS_OF_VALUE, JOURNAL_HASH, DOSSIER, DOSSIER_VALUE, CONTENT_HASH, CONTENT_HASH_VALUE, CONFIDENTIALITY,
+        STANDARD_OF_PROOF,
+        INCIDENT, DATE, STRONGEST_LINK, STRENGTH, REGIME_LIMBS, NO_LIMBS,
+        NAME, SCRIPT, LANGUAGE, KIND, IDENTIFICATION, PATRONYMIC, DATE_OF_BIRTH, PLACE_OF_BIRTH, NATIONALITY, GENDER,
+        IDENTIFIERS, EXISTING_SANCTIONS, ASSOCIATES, NONE_RECORDED, POSITIONS_HELD, NO_POSITION, UNIT, POST, FROM, TO,
+        STILL_HELD, EVIDENCE,
+        TIMELINE_NOTE, DATE_RANGE, PLACE, VIOLATIONS, NOT_COVERED, VIOLATION_CRITERION, VICTIMS, NO_VICTIMS, CASUALTIES,
+        NO_CASUALTIES, CASUALTY_SOURCE, AT_LEAST, COUNT_RANGE, BEST_ESTIMATE, INVESTIGATION, WHAT_HAPPENED,
+        OFFICIAL_RESPONSE,
+        LINK_HEADING, THROUGH_INVOLVEMENT, DATES_ONLY_POSSIBLE, UNITS_ON_PATH, LEVEL, LEVELS, PATH_STRENGTH, NO_LIMB,
+        PATH_LIMBS, CLAIM, DATES, AT_THE_DATE, ELEMENT, BASIS, SHOWN, NOT_SHOWN, NOT_DATED, FROM_DATE, UNTIL_DATE,
+        NO_CHAIN, CHARTS_NOTE, CHART_HEADING, CHART_ROLE, NO_COMMANDER, COMMANDER_SINCE, COMMANDER_UNTIL, CHART_CAPTION,
+        RELATION, SUPERIOR, ON_THE_DATE, DRAWN_ON_PAGE, DRAWN_ELSEWHERE,
+        CRITERIA_NOTE, LIMB, INCIDENT_AND_VIOLATION, LINK, CRITERION,
+        EXCULPATORY_NOTE, WHAT, AT_PINPOINT,
+        REGISTER_NOTE, EVIDENCE_NUMBER, REGISTER_SOURCE, REGISTER_GRADE, SUPPORTS, CONTRADICTS, NO_FILE, NUMBER, ITEM,
+        SHA256, CUSTODY, CLAIMS,
+        STRENGTH_TERM, LINK_TERM, TERM, MEANING, TRANSLITERATION, CYRILLIC, LATIN, SUBJECTS_NAMES,
+        CONTRA, NONE_CITED, PAGE_OF, FOOTER_POSITION, PDF_TITLE;
+
+        /** Its key in the file: {@code REQUEST_FOR_DESIGNATION} is {@code requestForDesignation}. */
+        public String key() {
+            StringBuilder key = new StringBuilder();
+            boolean upper = false;
+            for (char ch : name().toLowerCase(Locale.ROOT).toCharArray()) {
+                if (ch == '_') {
+                    upper = true;
+                } else {
+                    key.append(upper ? Character.toUpperCase(ch) : ch);
+                    upper = false;
+                }
+            }
+            return key.toString();
+        }
+    }
+
+    public String get(Key key) {
+        String text = texts.get(key.key());
+        if (text == null) {
+            throw new IllegalStateException("no label " + key.key() + ": the templates were loaded without it");
+        }
+        return text;
+    }
+
+    /** The label with its placeholders filled: {@code get(Key.PAGE_OF, "page", "3", "count", "12")}. */
+    public String get(Key key, Object... namesAndValues) {
+        Map<String, String> values = new java.util.HashMap<>();
+        for (int i = 0; i + 1 < namesAndValues.length; i += 2) {
+            values.put(String.valueOf(namesAndValues[i]), String.valueOf(namesAndValues[i + 1]));
+        }
+        // one pass, so that a value holding braces (a name, a title) is never taken for a placeholder
+        java.util.regex.Matcher m = PLACEHOLDER.matcher(get(key));
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            m.appendReplacement(out, java.util.regex.Matcher.quoteReplacement(values.getOrDefault(m.group(1), m.group())));
+        }
+        return m.appendTail(out).toString();
+    }
+}

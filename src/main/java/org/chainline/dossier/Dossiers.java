@@ -134,10 +134,10 @@ public class Dossiers {
             projector.catchUp();
             int version = store.earlierVersions(order.subject(), order.regime(), order.audience(), position) + 1;
             String id = "dos-" + Sha256.hex((order.subject() + "\n" + order.regime() + "\n" + order.audience() + "\n" + position + "\n"
-                    + json(regime) + json(regimes.wording())).getBytes(StandardCharsets.UTF_8)).substring(0, 16);
+                    + json(regime) + json(regimes.wording()) + labelsChanged()).getBytes(StandardCharsets.UTF_8)).substring(0, 16);
             progress.accept("assembling", 15);
             DossierContent content = assembler.assemble(new DossierAssembler.Request(id, order.subject(), regime,
-                    regimes.wording(), order.audience(), settings.organisation(), settings.contact(), position, at.hash(),
+                    regimes.wording(), regimes.labels(), order.audience(), settings.organisation(), settings.contact(), position, at.hash(),
                     at.recordedAt().truncatedTo(ChronoUnit.SECONDS).toString(), version));
             if (position().seq() != position) {
                 continue; // the record changed while we read it: assemble again at the new position
@@ -153,6 +153,11 @@ public class Dossiers {
             return record(actor, order, content, json, rendered, position, version, contentHash);
         }
         throw new Conflict("subject", "the record kept changing while the dossier was assembled; try again");
+    }
+
+    /** What of the labels is this instance's own wording: nothing for Chainline's, so its dossier ids stay as they were. */
+    private String labelsChanged() {
+        return regimes.labelsChanged().isEmpty() ? "" : "\n" + json(regimes.labelsChanged());
     }
 
     /**

@@ -34,7 +34,14 @@ public record Labels(Map<String, String> texts) {
         REGISTER_NOTE, EVIDENCE_NUMBER, REGISTER_SOURCE, REGISTER_GRADE, SUPPORTS, CONTRADICTS, NO_FILE, NUMBER, ITEM,
         SHA256, CUSTODY, CLAIMS,
         STRENGTH_TERM, LINK_TERM, TERM, MEANING, TRANSLITERATION, CYRILLIC, LATIN, SUBJECTS_NAMES,
-        CONTRA, NONE_CITED, PAGE_OF, FOOTER_POSITION, PDF_TITLE;
+        CONTRA, NONE_CITED, PAGE_OF, FOOTER_POSITION, PDF_TITLE,
+        // the sentences the content is written in (kept in the content, so a dossier keeps them as it was made)
+        SUMMARY_BORN, SUMMARY_NATIONAL, SUMMARY_POST, SUMMARY_NOTHING, SUMMARY_LINKED, INCIDENT_ONE, INCIDENT_MANY,
+        SUMMARY_NONE_MET, SUMMARY_MET, SUMMARY_DESIGNATIONS, SUMMARY_DISPUTED_ONE, SUMMARY_DISPUTED_MANY, SAME_PERSON,
+        BASIS_LIST_MATCH, BASIS_SUBMISSION, BASIS_DATASET, BASIS_ANALYST, JURISDICTION_NOT_STATED, DESIGNATION_LISTED,
+        DESIGNATION_ENDED, VICTIMS_NOT_SHOWN, NO_LIMB_FOR_MODE, LIMB_DISPUTED, LIMB_POSSIBLE, CONTRADICTS_CLAIM,
+        DISPUTED_CLAIM, NEEDS_WORK_CLAIM, IMPRECISE_DATES, TAKES_POST, LEAVES_POST, NO_PLACE, CUSTODY_FIRST, CUSTODY_VIA,
+        CUSTODY_RECORDED, CUSTODY_NONE, CUSTODY_VERIFIED, CUSTODY_COUNT_ONE, CUSTODY_COUNT_MANY;
 
         /** Its key in the file: {@code REQUEST_FOR_DESIGNATION} is {@code requestForDesignation}. */
         public String key() {
@@ -73,5 +80,16 @@ public record Labels(Map<String, String> texts) {
             m.appendReplacement(out, java.util.regex.Matcher.quoteReplacement(values.getOrDefault(m.group(1), m.group())));
         }
         return m.appendTail(out).toString();
+    }
+
+    /** The labels worded otherwise than in {@code other}, by key in order. */
+    public Map<String, String> changedFrom(Labels other) {
+        Map<String, String> changed = new java.util.TreeMap<>();
+        texts.forEach((key, text) -> {
+            if (!text.equals(other.texts.get(key))) {
+                changed.put(key, text);
+            }
+        });
+        return java.util.Collections.unmodifiableMap(changed);
     }
 }

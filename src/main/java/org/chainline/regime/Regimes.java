@@ -37,6 +37,7 @@ public class Regimes {
     private final Map<String, Regime> regimes = new LinkedHashMap<>();
     private final Wording wording;
     private final Labels labels;
+    private final Map<String, String> labelsChanged;
 
     /** The regimes and wording under {@code templatesDir}, or the built-in templates when it is blank. */
     public Regimes(Model model, @Value("${chainline.dossier.templates-dir:}") String templatesDir) {
@@ -61,6 +62,9 @@ public class Regimes {
         YamlMap wordingYaml = YamlMap.load(wordingFile, "dossier/wording.yaml");
         this.wording = wording(wordingYaml);
         this.labels = labels(wordingYaml);
+        this.labelsChanged = templatesDir == null || templatesDir.isBlank() ? Map.of()
+                : labels.changedFrom(labels(YamlMap.load(ClasspathFolder.of("templates").resolve("dossier").resolve("wording.yaml"),
+                "dossier/wording.yaml")));
     }
 
     public List<Regime> all() {
@@ -82,6 +86,14 @@ public class Regimes {
     /** The labels a dossier prints around its content; they are not part of the content, like its fonts and layout. */
     public Labels labels() {
         return labels;
+    }
+
+    /**
+     * The labels these templates word otherwise than Chainline's own, sorted by key (empty for the built-in ones). A
+     * dossier's id covers them, so that a team's rewording gives a new dossier rather than the one made before it.
+     */
+    public Map<String, String> labelsChanged() {
+        return labelsChanged;
     }
 
     private static Regime regime(YamlMap y, List<String> violations, List<String> victimCategories) {

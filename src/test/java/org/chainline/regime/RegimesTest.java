@@ -7,6 +7,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -101,6 +102,18 @@ class RegimesTest {
         assertEquals("Page 3 of 12", labels.get(Labels.Key.PAGE_OF, "page", 3, "count", 12));
         assertEquals("Chain of command above {date} on 2025-03-06 (top: the highest superiors recorded).",
                 labels.get(Labels.Key.CHART_CAPTION, "unit", "{date}", "date", "2025-03-06"), "a value is never read as a placeholder");
+    }
+
+    @Test
+    void labelsWordedOtherwiseThanChainlinesOwnAreKnownSoThatTheyMakeANewDossier(@TempDir Path dir) throws IOException {
+        assertEquals(Map.of(), new Regimes(MODEL, "").labelsChanged());
+        copyBuiltIn(dir);
+        assertEquals(Map.of(), new Regimes(MODEL, dir.toString()).labelsChanged(), "a copy of the built-in templates changes nothing");
+        Path wording = dir.resolve("dossier/wording.yaml");
+        Files.writeString(wording, Files.readString(wording).replace("  legalBasis: \"Legal basis\"\n", "  legalBasis: \"Base juridique\"\n"));
+        Regimes translated = new Regimes(MODEL, dir.toString());
+        assertEquals(Map.of("legalBasis", "Base juridique"), translated.labelsChanged());
+        assertEquals("Base juridique", translated.labels().get(Labels.Key.LEGAL_BASIS));
     }
 
     private static void copyBuiltIn(Path dir) throws IOException {

@@ -2,6 +2,7 @@ package org.chainline.dossier.content;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.inject.Singleton;
+import org.chainline.regime.Labels;
 import org.chainline.regime.Regime;
 import org.chainline.regime.Wording;
 import org.chainline.evidence.EvidenceLocker;
@@ -39,7 +40,7 @@ public class DossierAssembler {
     }
 
     /** What the cover says beyond the record: identity of the dossier and its position in the journal. */
-    public record Request(String dossierId, String subject, Regime regime, Wording wording, String audience,
+    public record Request(String dossierId, String subject, Regime regime, Wording wording, Labels labels, String audience,
                           String organisation, String contact, long position, String positionHash, String dataAsOf,
                           int version) {
     }
@@ -47,14 +48,15 @@ public class DossierAssembler {
     public DossierContent assemble(Request request) {
         boolean publicAudience = request.audience().equals("public");
         Wording wording = request.wording();
+        Labels labels = request.labels();
         Regime regime = request.regime();
-        EvidenceRegister register = new EvidenceRegister(records, locker);
+        EvidenceRegister register = new EvidenceRegister(records, locker, labels);
         JsonNode person = records.get(type("Person"), request.subject());
         Views.PersonLiability links = liability.ofPerson(request.subject(), LiabilityPaths.DEFAULT_DEPTH);
         Set<String> sameAs = new LinkedHashSet<>(List.of(request.subject()));
         links.incidents().forEach(l -> l.alsoKnownAs().forEach(r -> sameAs.add(r.id())));
 
-        DossierContent.Subject subject = subject(person, links, register);
+        DossierContent.Subject subject = subject(person, links, register, labels);
         List<DossierContent.Allegation> allegations = new ArrayList<>();
         List<DossierContent.CommandChart> charts = new ArrayList<>();
         List<DossierContent.CriterionRow> criteria = new ArrayList<>();
@@ -69,7 +71,7 @@ public class DossierAssembler {
                 continue; // nothing this regime covers
             }
             List<DossierContent.VictimRef> victims = victims(incident);
-            String qualifierProblem = qualifierProblem(regime, incident, victims);
+            String qualifierProblem = qualifierProblem(regime, incident, victims, labels);
             List<DossierContent.Path> paths = new ArrayList<>();
             for (Views.Path p : link.paths()) {
                 List<DossierContent.Step> steps = p.steps().stream().map(s -> step(s, register)).toList();
@@ -78,15 +80,15 @@ public class DossierAssembler {
                         p.units().stream().map(CommandCharts::display).toList(), steps,
                         p.elements().stream().map(e -> new DossierContent.Element(e.element(), e.shown(), e.claims(), e.strength(), e.note())).toList(),
                         limbs));
-                criteria.addAll(criteria(regime, link, p, steps, violations, qualifierProblem));
-                exculpatory.addAll(exculpatory(link, p, steps, register, publicAudience, wording));
+                criteria.addAll(criteria(regime, link, p, steps, violations, qualifierProblem, labels));
+                exculpatory.addAll(exculpatory(link, p, steps, register, publicAudience, wording, labels));
             }
             if (incident.hasNonNull("officialResponse")) {
                 exculpatory.add(new DossierContent.ExculpatoryItem("official-account", link.incident().id(), null,
                         incident.get("officialResponse").asText(), null, null));
             }
             allegations.add(new DossierContent.Allegation(link.incident().id(), link.incident().name(),
-                    link.incident().start(), link.incident().end(), place(incident), violations, victims,
+                    link.incident().start(), link.incident().end(), place(incident, labels), violations, victims,
                     casualties(incident), text(incident, "narrative"), text(incident, "officialResponse"),
                     text(incident, "investigation"), link.strongest(), paths));
             charts.addAll(CommandCharts.of(chains, link, sameAs));
@@ -97,8 +99,8 @@ public class DossierAssembler {
                 request.subject(), links.person().name(), links.person().latinName(), request.organisation(),
                 request.contact(), request.position(), request.positionHash(), request.dataAsOf(), request.version(), null);
         return new DossierContent(DossierContent.FORMAT, cover, regime, wording,
-                Summaries.of(subject, links.person(), allegations, criteria, regime, wording), subject, allegations,
-                charts, CriteriaRows.grouped(criteria), distinct, timeline(subject, allegations),
+                Summaries.of(subject, links.person(), allegations, criteria, regime, wording, labels), subject, allegations,
+                charts, CriteriaRows.grouped(criteria), distinct, timeline(subject, allegations, labels),
                 register.entries(request.position(), publicAudience, wording));
     }
 
@@ -106,7 +108,7 @@ public class DossierAssembler {
         return records.model().type(name).orElseThrow();
     }
 
-    private DossierContent.Subject subject(JsonNode person, Views.PersonLiability links, EvidenceRegister register) {
+    private DossierContent.Subject subject(JsonNode person, Views.PersonLiability links, EvidenceRegister register, Labels labels) {
         List<DossierContent.Name> names = new ArrayList<>();
         for (JsonNode n : person.path("names")) {
             names.add(new DossierContent.Name(n.path("value").asText(), text(n, "script"), text(n, "lang"), n.path("kind").asText("primary")));
@@ -127,28 +129,28 @@ public class DossierAssembler {
         }
         List<DossierContent.Associate> associates = new ArrayList<>();
         links.incidents().stream().flatMap(l -> l.alsoKnownAs().stream()).distinct().sorted(Comparator.comparing(Views.Ref::id))
-                .forEach(r -> associates.add(new DossierContent.Associate(r.id(), r.name(), "the same person (Identity claim)")));
+                .forEach(r -> associates.add(new DossierContent.Associate(r.id(), r.name(), labels.get(Labels.Key.SAME_PERSON))));
         return new DossierContent.Subject(person.path("id").asText(), names, text(person, "patronymic"),
                 text(person, "birthDate"), text(person, "birthPlace"), nationalities, text(person, "gender"), identifiers,
-                positions, designations(person.path("id").asText()), associates);
+                positions, designations(person.path("id").asText(), labels), associates);
     }
 
     /** The subject's existing designations (Sanction records), active first, then by listing date. */
-    private List<DossierContent.Designation> designations(String personId) {
+    private List<DossierContent.Designation> designations(String personId, Labels labels) {
         List<DossierContent.Designation> out = new ArrayList<>();
         for (JsonNode s : records.referring("Sanction", personId)) {
             String source = switch (s.path("basis").asText()) {
-                case "list-match" -> "sanctions list " + s.path("listName").asText() + ", entry " + s.path("listEntry").asText()
-                        + ", match confirmed by an analyst";
-                case "submission" -> "outcome of our submission " + s.path("submission").asText();
-                case "dataset" -> "from the imported dataset " + s.path("listName").asText();
-                default -> "recorded by an analyst";
+                case "list-match" -> labels.get(Labels.Key.BASIS_LIST_MATCH, "list", s.path("listName").asText(),
+                        "entry", s.path("listEntry").asText());
+                case "submission" -> labels.get(Labels.Key.BASIS_SUBMISSION, "submission", s.path("submission").asText());
+                case "dataset" -> labels.get(Labels.Key.BASIS_DATASET, "list", s.path("listName").asText());
+                default -> labels.get(Labels.Key.BASIS_ANALYST);
             };
             out.add(new DossierContent.Designation(text(s, "jurisdiction"), s.path("program").asText(), text(s, "authority"),
                     text(s, "listingDate"), text(s, "endDate"), s.path("status").asText(), source));
         }
         out.sort(Comparator.comparing((DossierContent.Designation d) -> !d.status().equals("active"))
-                .thenComparing(d -> d.listed() == null ? "" : d.listed()).thenComparing(DossierContent.Designation::line));
+                .thenComparing(d -> d.listed() == null ? "" : d.listed()).thenComparing(d -> d.line(labels)));
         return out;
     }
 
@@ -171,7 +173,7 @@ public class DossierAssembler {
     }
 
     /** Why the regime's condition on victims is not shown, or null when it is met or there is none. */
-    private static String qualifierProblem(Regime regime, JsonNode incident, List<DossierContent.VictimRef> victims) {
+    private static String qualifierProblem(Regime regime, JsonNode incident, List<DossierContent.VictimRef> victims, Labels labels) {
         Regime.VictimQualifier q = regime.victimQualifier();
         if (q == null) {
             return null;
@@ -186,52 +188,55 @@ public class DossierAssembler {
                 return null;
             }
         }
-        return "the record does not show victims of the kind the regime requires: " + q.text();
+        return labels.get(Labels.Key.VICTIMS_NOT_SHOWN, "qualifier", q.text());
     }
 
     private static List<DossierContent.CriterionRow> criteria(Regime regime, Views.Link link, Views.Path p,
                                                               List<DossierContent.Step> steps,
-                                                              List<DossierContent.Violation> violations, String qualifierProblem) {
+                                                              List<DossierContent.Violation> violations, String qualifierProblem,
+                                                              Labels labels) {
         List<DossierContent.Violation> covered = violations.stream().filter(v -> v.criterion() != null).toList();
         List<String> claims = steps.stream().map(DossierContent.Step::claim).toList();
         List<Integer> cited = steps.stream().flatMap(s -> s.citations().stream()).map(DossierContent.Cite::register).distinct().sorted().toList();
         List<Regime.Limb> limbs = regime.limbsFor(p.mode());
         if (limbs.isEmpty()) {
-            return List.of(new DossierContent.CriterionRow("-", "no designation limb of this regime covers the " + p.mode() + " mode",
+            return List.of(new DossierContent.CriterionRow("-", labels.get(Labels.Key.NO_LIMB_FOR_MODE, "mode", p.mode()),
                     link.incident().id(), link.incident().name(), covered, p.mode(), p.strength(), false, null, claims, cited));
         }
         boolean shown = p.strength().compareTo(Strength.PROBABLE) >= 0;
         String note = qualifierProblem != null ? qualifierProblem
                 : shown ? null
-                : p.strength() == Strength.DISPUTED ? "disputed: see the exculpatory section"
-                : "possible only: further corroboration is needed before this limb can be relied on";
+                : p.strength() == Strength.DISPUTED ? labels.get(Labels.Key.LIMB_DISPUTED)
+                : labels.get(Labels.Key.LIMB_POSSIBLE);
         return limbs.stream().map(l -> new DossierContent.CriterionRow(l.id(), l.text(), link.incident().id(),
                 link.incident().name(), covered, p.mode(), p.strength(), shown && qualifierProblem == null, note, claims, cited)).toList();
     }
 
     private List<DossierContent.ExculpatoryItem> exculpatory(Views.Link link, Views.Path p, List<DossierContent.Step> steps,
-                                                             EvidenceRegister register, boolean publicAudience, Wording wording) {
+                                                             EvidenceRegister register, boolean publicAudience, Wording wording,
+                                                             Labels labels) {
         List<DossierContent.ExculpatoryItem> items = new ArrayList<>();
         String incident = link.incident().id();
         for (DossierContent.Step s : steps) {
             for (DossierContent.Cite c : s.citations()) {
                 if (c.stance().equals("contradicts")) {
                     items.add(new DossierContent.ExculpatoryItem("contradicting-evidence", incident, s.claim(),
-                            register.describe(c.evidence(), publicAudience, wording) + " contradicts: " + s.summary(),
+                            labels.get(Labels.Key.CONTRADICTS_CLAIM, "item", register.describe(c.evidence(), publicAudience, wording),
+                                    "claim", s.summary()),
                             c.register(), c.pinpoint()));
                 }
             }
             if (s.status().equals("disputed")) {
                 items.add(new DossierContent.ExculpatoryItem("disputed-claim", incident, s.claim(),
-                        "An analyst marked this claim disputed: " + s.summary(), null, null));
+                        labels.get(Labels.Key.DISPUTED_CLAIM, "claim", s.summary()), null, null));
             } else if (s.status().equals("needs-work")) {
                 items.add(new DossierContent.ExculpatoryItem("needs-work", incident, s.claim(),
-                        "Marked as needing further work (strength capped at possible): " + s.summary(), null, null));
+                        labels.get(Labels.Key.NEEDS_WORK_CLAIM, "claim", s.summary()), null, null));
             }
         }
         if (!p.datesCertain()) {
             items.add(new DossierContent.ExculpatoryItem("imprecise-dates", incident, null,
-                    "The " + p.mode() + " link rests on dates that make it only possible at the incident date, not certain.", null, null));
+                    labels.get(Labels.Key.IMPRECISE_DATES, "mode", p.mode()), null, null));
         }
         return items;
     }
@@ -245,15 +250,16 @@ public class DossierAssembler {
         return casualties;
     }
 
-    private static List<DossierContent.TimelineEvent> timeline(DossierContent.Subject subject, List<DossierContent.Allegation> allegations) {
+    private static List<DossierContent.TimelineEvent> timeline(DossierContent.Subject subject, List<DossierContent.Allegation> allegations,
+                                                               Labels labels) {
         List<DossierContent.TimelineEvent> events = new ArrayList<>();
         for (DossierContent.Position p : subject.positions()) {
             String what = p.title() != null ? p.title() : p.role();
             if (p.start() != null) {
-                events.add(new DossierContent.TimelineEvent(p.start(), "Takes post: " + what + ", " + p.unitName(), "post"));
+                events.add(new DossierContent.TimelineEvent(p.start(), labels.get(Labels.Key.TAKES_POST, "post", what, "unit", p.unitName()), "post"));
             }
             if (p.end() != null) {
-                events.add(new DossierContent.TimelineEvent(p.end(), "Leaves post: " + what + ", " + p.unitName(), "post"));
+                events.add(new DossierContent.TimelineEvent(p.end(), labels.get(Labels.Key.LEAVES_POST, "post", what, "unit", p.unitName()), "post"));
             }
         }
         for (DossierContent.Allegation a : allegations) {
@@ -263,14 +269,14 @@ public class DossierAssembler {
         return events;
     }
 
-    private static String place(JsonNode incident) {
+    private static String place(JsonNode incident, Labels labels) {
         List<String> parts = new ArrayList<>();
         for (String f : List.of("placeName", "adminArea", "country")) {
             if (incident.hasNonNull(f) && !parts.contains(incident.get(f).asText())) {
                 parts.add(incident.get(f).asText());
             }
         }
-        return parts.isEmpty() ? "place not recorded" : String.join(", ", parts);
+        return parts.isEmpty() ? labels.get(Labels.Key.NO_PLACE) : String.join(", ", parts);
     }
 
     static String text(JsonNode node, String field) {

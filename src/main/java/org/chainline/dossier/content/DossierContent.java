@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.micronaut.core.annotation.Nullable;
 import org.chainline.liability.Strength;
+import org.chainline.regime.Labels;
 import org.chainline.regime.Regime;
 import org.chainline.regime.Wording;
 
@@ -59,16 +60,17 @@ public record DossierContent(String format, Cover cover, Regime regime, Wording 
                               @Nullable String listed, @Nullable String ended, String status, String source) {
 
         /** "US: GLOMAG, listed 2025-07-22". */
-        public String brief() {
-            return (jurisdiction == null ? "Jurisdiction not stated" : jurisdiction) + ": " + program
-                    + (listed == null ? "" : ", listed " + listed);
+        public String brief(Labels labels) {
+            return (jurisdiction == null ? labels.get(Labels.Key.JURISDICTION_NOT_STATED) : jurisdiction) + ": " + program
+                    + (listed == null ? "" : labels.get(Labels.Key.DESIGNATION_LISTED, "date", listed));
         }
 
         /** The whole designation on one line, for the subject section. */
-        public String line() {
-            return (jurisdiction == null ? "Jurisdiction not stated" : jurisdiction) + ": " + program
-                    + (authority == null ? "" : " (" + authority + ")") + (listed == null ? "" : ", listed " + listed)
-                    + (ended == null ? "" : ", ended " + ended) + "; " + status + "; " + source;
+        public String line(Labels labels) {
+            return (jurisdiction == null ? labels.get(Labels.Key.JURISDICTION_NOT_STATED) : jurisdiction) + ": " + program
+                    + (authority == null ? "" : " (" + authority + ")")
+                    + (listed == null ? "" : labels.get(Labels.Key.DESIGNATION_LISTED, "date", listed))
+                    + (ended == null ? "" : labels.get(Labels.Key.DESIGNATION_ENDED, "date", ended)) + "; " + status + "; " + source;
         }
     }
 

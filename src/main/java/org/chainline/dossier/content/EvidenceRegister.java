@@ -1,6 +1,8 @@
 package org.chainline.dossier.content;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.chainline.regime.Labels;
+import org.chainline.regime.Labels.Key;
 import org.chainline.regime.Wording;
 import org.chainline.evidence.Custody;
 import org.chainline.evidence.EvidenceLocker;
@@ -32,7 +34,10 @@ final class EvidenceRegister {
     private final Map<String, JsonNode> items = new LinkedHashMap<>();
     private final Map<String, JsonNode> sources = new LinkedHashMap<>();
 
-    EvidenceRegister(Records records, EvidenceLocker locker) {
+    private final Labels labels;
+
+    EvidenceRegister(Records records, EvidenceLocker locker, Labels labels) {
+        this.labels = labels;
         this.records = records;
         this.locker = locker;
         this.evidenceType = records.model().type("Evidence").orElseThrow();
@@ -109,15 +114,19 @@ final class EvidenceRegister {
         List<Custody.Event> events = locker.custody(id).events().stream().filter(ev -> ev.seq() <= position).toList();
         StringBuilder text = new StringBuilder();
         events.stream().filter(ev -> ev.action().equals("received") || ev.action().equals("imported")).findFirst()
-                .ifPresentOrElse(first -> text.append(first.action()).append(' ').append(first.at().toString(), 0, 10)
-                                .append(first.details().hasNonNull("via") ? " via " + first.details().get("via").asText() : ""),
+                .ifPresentOrElse(first -> text.append(labels.get(Key.CUSTODY_FIRST, "action", first.action(), "date", day(first.at())))
+                                .append(first.details().hasNonNull("via") ? labels.get(Key.CUSTODY_VIA, "via", first.details().get("via").asText()) : ""),
                         () -> events.stream().findFirst().ifPresentOrElse(
-                                first -> text.append("recorded ").append(first.at().toString(), 0, 10),
-                                () -> text.append("no custody events")));
+                                first -> text.append(labels.get(Key.CUSTODY_RECORDED, "date", day(first.at()))),
+                                () -> text.append(labels.get(Key.CUSTODY_NONE))));
         events.stream().filter(ev -> ev.action().equals("verified")).reduce((a, b) -> b)
-                .ifPresent(v -> text.append("; hash verified ").append(v.at().toString(), 0, 10));
-        text.append("; ").append(events.size()).append(events.size() == 1 ? " event" : " events")
-                .append(" to journal entry ").append(position);
+                .ifPresent(v -> text.append(labels.get(Key.CUSTODY_VERIFIED, "date", day(v.at()))));
+        text.append(labels.get(events.size() == 1 ? Key.CUSTODY_COUNT_ONE : Key.CUSTODY_COUNT_MANY, "count", events.size(),
+                "position", position));
         return text.toString();
+    }
+
+    private static String day(java.time.Instant at) {
+        return at.toString().substring(0, 10);
     }
 }

@@ -1,5 +1,7 @@
 package org.chainline.dossier.content;
 
+import org.chainline.regime.Labels;
+import org.chainline.regime.Labels.Key;
 import org.chainline.regime.Regime;
 import org.chainline.regime.Wording;
 import org.chainline.liability.Views;
@@ -18,38 +20,33 @@ final class Summaries {
 
     static DossierContent.Summary of(DossierContent.Subject subject, Views.Ref person,
                                      List<DossierContent.Allegation> allegations, List<DossierContent.CriterionRow> criteria,
-                                     Regime regime, Wording wording) {
+                                     Regime regime, Wording wording, Labels labels) {
         List<String> paragraphs = new ArrayList<>();
         StringBuilder who = new StringBuilder(CommandCharts.display(person));
         if (subject.birthDate() != null) {
-            who.append(", born ").append(subject.birthDate());
+            who.append(labels.get(Key.SUMMARY_BORN, "date", subject.birthDate()));
         }
         if (!subject.nationalities().isEmpty()) {
-            who.append(", national of ").append(String.join(", ", subject.nationalities()));
+            who.append(labels.get(Key.SUMMARY_NATIONAL, "countries", String.join(", ", subject.nationalities())));
         }
         subject.positions().stream().filter(p -> p.end() == null).findFirst().ifPresent(p ->
-                who.append(", ").append(p.title() != null ? p.title() : p.role()).append(" (").append(p.unitName()).append(")"));
+                who.append(labels.get(Key.SUMMARY_POST, "post", p.title() != null ? p.title() : p.role(), "unit", p.unitName())));
         if (allegations.isEmpty()) {
-            paragraphs.add(who + ". " + wording.noAllegations());
+            paragraphs.add(labels.get(Key.SUMMARY_NOTHING, "who", who, "reason", wording.noAllegations()));
             return new DossierContent.Summary(paragraphs, List.of());
         }
-        paragraphs.add(who + ", is linked by the record to " + allegations.size()
-                + (allegations.size() == 1 ? " incident" : " incidents") + " that the " + regime.shortName() + " covers.");
+        paragraphs.add(labels.get(Key.SUMMARY_LINKED, "who", who, "count", allegations.size(),
+                "incidents", labels.get(allegations.size() == 1 ? Key.INCIDENT_ONE : Key.INCIDENT_MANY), "regime", regime.shortName()));
         Set<String> met = new LinkedHashSet<>();
         criteria.stream().filter(DossierContent.CriterionRow::met).forEach(c -> met.add(c.limb()));
-        paragraphs.add(met.isEmpty()
-                ? "No designation limb is shown to the standard of an established or probable link; the links below are possible or disputed and need further corroboration."
-                : "Designation criteria shown by established or probable links: " + String.join("; ", met) + ".");
+        paragraphs.add(met.isEmpty() ? labels.get(Key.SUMMARY_NONE_MET) : labels.get(Key.SUMMARY_MET, "limbs", String.join("; ", met)));
         if (!subject.sanctions().isEmpty()) {
-            paragraphs.add("Existing designations of the subject: " + String.join("; ", subject.sanctions().stream()
-                    .map(d -> d.brief() + " (" + d.status() + ")").toList()) + ". The subject identification section gives how "
-                    + "each is known.");
+            paragraphs.add(labels.get(Key.SUMMARY_DESIGNATIONS, "designations", String.join("; ", subject.sanctions().stream()
+                    .map(d -> d.brief(labels) + " (" + d.status() + ")").toList())));
         }
         long disputed = allegations.stream().flatMap(a -> a.paths().stream()).filter(p -> p.strength() == Strength.DISPUTED).count();
         if (disputed > 0) {
-            paragraphs.add(disputed + (disputed == 1 ? " link is" : " links are")
-                    + " disputed by evidence in the record; the exculpatory section sets out what speaks against "
-                    + (disputed == 1 ? "it." : "them."));
+            paragraphs.add(labels.get(disputed == 1 ? Key.SUMMARY_DISPUTED_ONE : Key.SUMMARY_DISPUTED_MANY, "count", disputed));
         }
         List<DossierContent.SummaryRow> rows = new ArrayList<>();
         for (DossierContent.Allegation a : allegations) {

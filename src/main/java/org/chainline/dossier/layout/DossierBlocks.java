@@ -139,7 +139,7 @@ public final class DossierBlocks {
         facts.add(row(t(Key.GENDER), orDash(s.gender())));
         facts.add(row(t(Key.IDENTIFIERS), s.identifiers().isEmpty() ? t(Key.NONE_RECORDED) : String.join("\n",
                 s.identifiers().stream().map(i -> i.kind() + ": " + i.value() + (i.country() == null ? "" : " (" + i.country() + ")")).toList())));
-        facts.add(row(t(Key.EXISTING_SANCTIONS), s.sanctions().isEmpty() ? w.noSanctions() : String.join("\n", s.sanctions().stream().map(DossierContent.Designation::line).toList())));
+        facts.add(row(t(Key.EXISTING_SANCTIONS), s.sanctions().isEmpty() ? w.noSanctions() : String.join("\n", s.sanctions().stream().map(d -> d.line(labels)).toList())));
         facts.add(row(t(Key.ASSOCIATES), s.associates().isEmpty() ? t(Key.NONE_RECORDED) : String.join("\n",
                 s.associates().stream().map(a -> a.name() + ": " + a.relation()).toList())));
         blocks.add(new Block.Table(List.of(0.22f, 0.78f), header(t(Key.IDENTIFICATION), ""), facts));

@@ -47,7 +47,7 @@ final class BenchEvidenceCommand implements Callable<Integer> {
             EvidenceBenchmark.HashResult hash;
             EvidenceBenchmark.TelegramResult telegram = null;
             try (ApplicationContext context = instance(dir.resolve("data"), dir)) {
-                hash = EvidenceBenchmark.hashAndStore(context.getBean(FileStore.class), dir, fileMb, runs, log);
+                hash = EvidenceBenchmark.hashAndStore(context.getBean(FileStore.class), dir.resolve("data"), dir, fileMb, runs, log);
                 if (messages > 0) {
                     try (ApplicationContext baseline = instance(dir.resolve("baseline"), dir)) {
                         telegram = EvidenceBenchmark.telegram(context, baseline, dir, messages, log);

@@ -90,6 +90,29 @@ class ArchitectureTest {
             .should(beSecured())
             .because("unknown routes fall through to 404, so a route without @Secured would be open");
 
+    @ArchTest
+    static final ArchRule everyJsonBodyIsReadOneWay = methods()
+            .that().areDeclaredInClassesThat().areAnnotatedWith(io.micronaut.http.annotation.Controller.class)
+            .should(takeTheirBodyAsTextOrBytes())
+            .because("a JSON body is read by input.JsonBody, whose refusals have one wording; a file is streamed");
+
+    private static com.tngtech.archunit.lang.ArchCondition<com.tngtech.archunit.core.domain.JavaMethod> takeTheirBodyAsTextOrBytes() {
+        return new com.tngtech.archunit.lang.ArchCondition<>("take a @Body as String, InputStream or byte[]") {
+            @Override
+            public void check(com.tngtech.archunit.core.domain.JavaMethod method,
+                              com.tngtech.archunit.lang.ConditionEvents events) {
+                for (var parameter : method.getParameters()) {
+                    if (parameter.isAnnotatedWith(io.micronaut.http.annotation.Body.class)
+                            && !java.util.List.of(String.class.getName(), java.io.InputStream.class.getName(), byte[].class.getName())
+                            .contains(parameter.getRawType().getName())) {
+                        events.add(com.tngtech.archunit.lang.SimpleConditionEvent.violated(method, method.getFullName()
+                                + " binds its body as " + parameter.getRawType().getName()));
+                    }
+                }
+            }
+        };
+    }
+
     private static com.tngtech.archunit.lang.ArchCondition<com.tngtech.archunit.core.domain.JavaMethod> beSecured() {
         return new com.tngtech.archunit.lang.ArchCondition<>("be @Secured on the method or its class") {
             @Override

@@ -50,10 +50,11 @@ class DossierController {
     @Secured(Roles.COUNSEL)
     @Post(value = "/dossiers", consumes = MediaType.APPLICATION_JSON)
     HttpResponse<?> generate(@Body @Nullable String text, @QueryValue(defaultValue = "false") boolean wait, Authentication who) {
+        String shape = "{\"subject\": PERSON_ID, \"regime\": REGIME_ID, \"audience\": \"government-confidential\" or \"public\"}";
         if (text == null || text.isBlank()) {
-            throw new InvalidInput("body", "must be a JSON object: {\"subject\": PERSON_ID, \"regime\": REGIME_ID, \"audience\": \"government-confidential\" or \"public\"}");
+            throw new InvalidInput("body", "must be a JSON object: " + shape);
         }
-        JsonNode body = JsonBody.object(text);
+        JsonNode body = JsonBody.object(text, shape);
         for (String field : List.of("subject", "regime", "audience")) {
             if (body.has(field) && !body.get(field).isTextual()) {
                 throw new InvalidInput(field, "must be text");

@@ -32,15 +32,21 @@ public final class JsonBody {
 
     /** The body as a JSON object, or a refusal naming {@code body}. */
     public static ObjectNode object(String body) {
+        return object(body, "");
+    }
+
+    /** As {@link #object(String)}, the refusal of a missing or non-object body showing the {@code shape} expected. */
+    public static ObjectNode object(String body, String shape) {
+        String expected = shape.isEmpty() ? "" : ": " + shape;
         if (body == null || body.isBlank()) {
-            throw new InvalidInput("body", "is required: a JSON object");
+            throw new InvalidInput("body", "is required: a JSON object" + expected);
         }
-        return parsed(body);
+        return parsed(body, expected);
     }
 
     /** The body as a JSON object, an empty one when there is no body. */
     public static ObjectNode objectOrEmpty(String body) {
-        return body == null || body.isBlank() ? Json.MAPPER.createObjectNode() : parsed(body);
+        return body == null || body.isBlank() ? Json.MAPPER.createObjectNode() : parsed(body, "");
     }
 
     /** The body as a {@code type}, null when there is none (unless {@code required}). */
@@ -51,7 +57,7 @@ public final class JsonBody {
             }
             return null;
         }
-        ObjectNode tree = parsed(body);
+        ObjectNode tree = parsed(body, "");
         try {
             return BINDING.treeToValue(tree, type);
         } catch (MismatchedInputException e) {
@@ -97,11 +103,11 @@ public final class JsonBody {
         };
     }
 
-    private static ObjectNode parsed(String body) {
+    private static ObjectNode parsed(String body, String expected) {
         try {
             JsonNode node = Json.MAPPER.readTree(body);
             if (node == null || !node.isObject()) {
-                throw new InvalidInput("body", "must be a JSON object");
+                throw new InvalidInput("body", "must be a JSON object" + expected);
             }
             StorableText.checkJson(node, "body");
             return (ObjectNode) node;

@@ -100,6 +100,16 @@ class CaseApiTest extends ChainlineTest {
     }
 
     @Test
+    void aTitleThatIsNotTextIsRefusedRatherThanTakenAsText() {
+        long head = journal.head().seq();
+        ApiError e = error(HttpRequest.POST("/api/cases", Map.of("title", 5, "summary", "a number for a title")).bearerAuth(analyst));
+        assertEquals(400, e.status());
+        assertEquals("title", e.field());
+        assertEquals("title: expected text, got a number", e.message());
+        assertEquals(head, journal.head().seq(), "nothing was written");
+    }
+
+    @Test
     void aMissingTitleIsRefusedNamingTheField() {
         ApiError e = error(HttpRequest.POST("/api/cases", Map.of("summary", "no title")).bearerAuth(analyst));
         assertEquals(400, e.status());

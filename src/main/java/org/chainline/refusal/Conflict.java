@@ -1,6 +1,6 @@
 package org.chainline.refusal;
 
-/** 409: the request is well formed but contradicts what is stored. */
+/** The request is well formed but contradicts what is stored (409 over HTTP). */
 public final class Conflict extends Refusal {
 
     public Conflict(String field, String message) {

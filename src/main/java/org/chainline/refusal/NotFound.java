@@ -1,6 +1,6 @@
 package org.chainline.refusal;
 
-/** 404: no record of that kind with that id or name. */
+/** No record of that kind with that id or name (404 over HTTP). */
 public final class NotFound extends Refusal {
 
     public NotFound(String what, String id) {

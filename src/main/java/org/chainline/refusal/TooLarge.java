@@ -1,6 +1,6 @@
 package org.chainline.refusal;
 
-/** 413: the upload or export is larger than this instance accepts. */
+/** The upload or export is larger than this instance accepts (413 over HTTP). */
 public final class TooLarge extends Refusal {
 
     public TooLarge(String field, String message) {

@@ -31,6 +31,8 @@ class DossierWordingTest extends ChainlineTest {
     DemoCase demo;
     @Inject
     Dossiers dossiers;
+    @Inject
+    org.chainline.registry.Records records;
 
     @Override
     public Map<String, String> getProperties() {
@@ -66,6 +68,23 @@ class DossierWordingTest extends ChainlineTest {
                 "the summary's sentence");
         assertFalse(text.contains("Legal basis"));
         assertFalse(text.contains("is linked by the record to"));
+    }
+
+    @Test
+    void anArrowSaysTheClaimsRelationWhateverTheUnitsAreCalled() throws IOException {
+        demo.load("tester", RecordImport.Progress.NONE);
+        // the platoon is child-of its regiment; a name holding "member of" once made its arrow say so
+        records.change("tester", records.model().type("Unit").orElseThrow(), "u-rrr7-sniper",
+                org.chainline.input.Json.MAPPER.readTree("{\"names\": [{\"value\": \"Sniper platoon, member of the Marksmen Union\", \"lang\": \"en\"}]}"),
+                "renamed");
+        Dossier dossier = dossiers.generate("tester", dossiers.check("p-abdigaliyev", "eu-ghrsr", "government-confidential"),
+                (stage, percent) -> { }).dossier();
+        var content = org.chainline.input.Json.MAPPER.readValue(dossiers.content(dossier.id()),
+                org.chainline.dossier.content.DossierContent.class);
+        var relations = content.charts().stream().flatMap(c -> c.relations().stream())
+                .filter(r -> r.claim().equals("rel-sniper-rrr7")).toList();
+        assertFalse(relations.isEmpty(), "the platoon's relation is charted");
+        relations.forEach(r -> org.junit.jupiter.api.Assertions.assertEquals("child of", r.relation()));
     }
 
     private static void copy(Path from, Path to) throws IOException {

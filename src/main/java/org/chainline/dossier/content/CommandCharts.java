@@ -17,7 +17,12 @@ final class CommandCharts {
     private CommandCharts() {
     }
 
-    static List<DossierContent.CommandChart> of(ChainOfCommand chains, Views.Link link, Set<String> subject) {
+    /**
+     * The charts of a link's incident; {@code relationOf} gives a UnitRelation claim's {@code relation} (child-of,
+     * member-of, under-operational-control-of), which each arrow is labelled with.
+     */
+    static List<DossierContent.CommandChart> of(ChainOfCommand chains, Views.Link link, Set<String> subject,
+                                                java.util.function.UnaryOperator<String> relationOf) {
         // each unit involved in the incident on one of the subject's paths, with how it was involved (strongest path first)
         Map<String, String> acting = new LinkedHashMap<>();
         link.paths().stream().filter(p -> !p.units().isEmpty()).forEach(p -> acting.putIfAbsent(p.units().getFirst().id(),
@@ -41,7 +46,7 @@ final class CommandCharts {
                 if (relation != null && level.below() != null) {
                     relations.putIfAbsent(relation.claim() + "\n" + level.below().id() + "\n" + level.unit().id(),
                             new DossierContent.ChartRelation(relation.claim(), level.below().id(), level.unit().id(),
-                                    relationWord(relation.summary()), relation.strength(), relation.validity()));
+                                    relationWord(relation, relationOf), relation.strength(), relation.validity()));
                 }
             }
             charts.add(new DossierContent.CommandChart(link.incident().id(), link.incident().name(), date,
@@ -56,12 +61,8 @@ final class CommandCharts {
         return ref.latinName() == null || ref.latinName().equals(ref.name()) ? ref.name() : ref.name() + " (" + ref.latinName() + ")";
     }
 
-    private static String relationWord(String summary) {
-        for (String word : List.of("under operational control of", "member of", "child of")) {
-            if (summary.contains(word)) {
-                return word;
-            }
-        }
-        return "under";
+    /** "child of": the claim's relation in words, or "under" for a link between units of another kind of claim. */
+    private static String relationWord(Views.Step link, java.util.function.UnaryOperator<String> relationOf) {
+        return link.type().equals("UnitRelation") ? relationOf.apply(link.claim()).replace('-', ' ') : "under";
     }
 }

@@ -91,7 +91,8 @@ public class DossierAssembler {
                     link.incident().start(), link.incident().end(), place(incident, labels), violations, victims,
                     casualties(incident), text(incident, "narrative"), text(incident, "officialResponse"),
                     text(incident, "investigation"), link.strongest(), paths));
-            charts.addAll(CommandCharts.of(chains, link, sameAs));
+            charts.addAll(CommandCharts.of(chains, link, sameAs,
+                    claim -> records.get(type("UnitRelation"), claim).path("relation").asText()));
         }
         List<DossierContent.ExculpatoryItem> distinct = exculpatory.stream().distinct().toList();
         DossierContent.Cover cover = new DossierContent.Cover(request.dossierId(), request.audience(),

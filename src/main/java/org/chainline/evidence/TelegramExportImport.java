@@ -1,6 +1,5 @@
 package org.chainline.evidence;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 import org.chainline.journal.Journal;

@@ -8,7 +8,6 @@ import org.chainline.protection.IdentityProtection;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import org.chainline.registry.model.Property;
 import org.chainline.registry.model.PropertyType;
 import org.chainline.registry.validation.ProtectedShape;

@@ -10,7 +10,6 @@ import org.chainline.liability.ChainOfCommand;
 import org.junit.jupiter.api.Test;
 import org.neo4j.driver.Driver;
 
-import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.List;
 

@@ -2,12 +2,12 @@ package org.chainline.bench;
 
 import org.chainline.dossier.content.DossierContent;
 import org.chainline.dossier.pdf.PdfDossierRenderer;
+import org.chainline.input.Json;
 
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryType;
-import org.chainline.input.Json;
 
 /**
  * The dossier renderer beside plain PDFBox: pages per second for a dossier of N incidents, and pages per second of

@@ -4,6 +4,7 @@ import io.micronaut.context.ApplicationContext;
 import org.chainline.evidence.FileStore;
 import org.chainline.evidence.TelegramExportImport;
 import org.chainline.evidence.TelegramReport;
+import org.chainline.input.Json;
 import org.chainline.registry.imports.RecordImport;
 
 import java.io.IOException;
@@ -15,7 +16,6 @@ import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
-import org.chainline.input.Json;
 
 /**
  * The evidence locker's benchmarks: hashing and storing a large file beside {@code sha256sum} of the same file, and a

@@ -4,8 +4,8 @@ import org.chainline.graph.CypherQueries;
 import org.chainline.graph.Graph;
 import org.chainline.liability.LiabilityPaths;
 import org.chainline.registry.imports.ImportReport;
-import org.chainline.registry.model.Model;
 import org.chainline.registry.imports.RecordImport;
+import org.chainline.registry.model.Model;
 import org.neo4j.driver.Session;
 import org.neo4j.driver.Values;
 

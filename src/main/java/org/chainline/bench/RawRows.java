@@ -1,6 +1,7 @@
 package org.chainline.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.chainline.input.Json;
 import org.chainline.registry.model.Model;
 import org.chainline.registry.model.Property;
 import org.chainline.registry.model.PropertyType;
@@ -11,7 +12,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.chainline.input.Json;
 
 /** Import lines as the baseline writes them: flat properties and reference edges, with no checks at all. */
 final class RawRows {

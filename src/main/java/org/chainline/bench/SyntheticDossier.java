@@ -1,13 +1,13 @@
 package org.chainline.bench;
 
 import org.chainline.dossier.content.DossierContent;
+import org.chainline.liability.Strength;
 import org.chainline.regime.Regime;
 import org.chainline.regime.Regimes;
 import org.chainline.registry.model.Model;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.chainline.liability.Strength;
 
 /**
  * The content of a large fictional dossier, made without any store: a subject linked to N incidents, each with two

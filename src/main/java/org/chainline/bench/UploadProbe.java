@@ -3,6 +3,7 @@ package org.chainline.bench;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
+import org.chainline.input.Json;
 import org.chainline.security.Accounts;
 import org.chainline.security.IssuedPassword;
 
@@ -18,7 +19,6 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.Set;
-import org.chainline.input.Json;
 
 /**
  * Uploads a large generated file through the real HTTP API of a running instance in this JVM (run it with a small

@@ -15,11 +15,11 @@ import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.chainline.access.Roles;
+import org.chainline.input.JsonBody;
 import org.chainline.refusal.InvalidInput;
 
 import java.net.URI;
 import java.util.List;
-import org.chainline.input.JsonBody;
 
 @Controller("/api/cases")
 @Tag(name = "Cases")

@@ -1,13 +1,13 @@
 package org.chainline.cases;
 
 import jakarta.inject.Singleton;
+import org.chainline.input.TextInput;
 import org.chainline.journal.Change;
 import org.chainline.journal.Journal;
 import org.chainline.journal.JournalEntry;
 import org.chainline.refusal.Conflict;
 import org.chainline.refusal.InvalidInput;
 import org.chainline.refusal.NotFound;
-import org.chainline.input.TextInput;
 
 import java.util.List;
 import java.util.UUID;

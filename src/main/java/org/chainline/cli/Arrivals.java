@@ -5,9 +5,9 @@ import org.chainline.demo.DemoCase;
 import org.chainline.evidence.EvidenceLocker;
 import org.chainline.evidence.TelegramExportImport;
 import org.chainline.evidence.TelegramReport;
+import org.chainline.refusal.Refusal;
 import org.chainline.registry.imports.ImportReport;
 import org.chainline.registry.imports.RecordImport;
-import org.chainline.refusal.Refusal;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -7,9 +7,9 @@ import org.chainline.bench.EvidenceBenchmark;
 import org.chainline.bench.UploadProbe;
 import org.chainline.evidence.FileStore;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 import java.io.PrintWriter;
 import java.nio.file.Files;

@@ -9,9 +9,9 @@ import org.chainline.registry.imports.RecordImport;
 import org.chainline.security.Accounts;
 import org.chainline.security.IssuedPassword;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 import java.io.IOException;
 import java.io.PrintWriter;

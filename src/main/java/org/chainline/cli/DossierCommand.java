@@ -5,10 +5,10 @@ import org.chainline.dossier.Dossier;
 import org.chainline.dossier.Dossiers;
 import org.chainline.refusal.Refusal;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 import java.io.IOException;
 import java.io.PrintWriter;

@@ -5,10 +5,10 @@ import org.chainline.evidence.EvidenceLocker;
 import org.chainline.evidence.Integrity;
 import org.chainline.refusal.Refusal;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 import java.io.PrintWriter;
 import java.util.Map;

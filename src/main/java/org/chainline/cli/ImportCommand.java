@@ -2,21 +2,21 @@ package org.chainline.cli;
 
 import io.micronaut.context.ApplicationContext;
 import org.chainline.evidence.EvidenceLocker;
-import org.chainline.registry.imports.RecordImport;
 import org.chainline.input.TextInput;
+import org.chainline.registry.imports.RecordImport;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.util.List;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 

@@ -1,11 +1,11 @@
 package org.chainline.cli;
 
 import io.micronaut.context.ApplicationContext;
+import org.chainline.refusal.Refusal;
 import org.chainline.sanctions.Designations;
 import org.chainline.sanctions.GapReport;
 import org.chainline.sanctions.SanctionLists;
 import org.chainline.sanctions.Screening;
-import org.chainline.refusal.Refusal;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;

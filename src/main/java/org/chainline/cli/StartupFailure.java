@@ -1,8 +1,8 @@
 package org.chainline.cli;
 
 import org.chainline.graph.GraphMigrationException;
-import org.chainline.storage.StoreUnavailableException;
 import org.chainline.refusal.Refusal;
+import org.chainline.storage.StoreUnavailableException;
 
 /** One line for the person at the terminal: the failure Chainline understood, not a wall of stack traces. */
 final class StartupFailure {

@@ -15,14 +15,14 @@ import io.micronaut.security.authentication.Authentication;
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.chainline.access.Roles;
+import org.chainline.input.JsonBody;
+import org.chainline.refusal.InvalidInput;
 import org.chainline.regime.Regime;
 import org.chainline.regime.Regimes;
-import org.chainline.refusal.InvalidInput;
-import org.chainline.access.Roles;
 
 import java.net.URI;
 import java.util.List;
-import org.chainline.input.JsonBody;
 
 /** Sanctions regimes, and dossiers: generate (a job with progress), status, list, download, regenerate. */
 @Controller("/api")

@@ -8,17 +8,18 @@ import org.chainline.dossier.content.DossierContent;
 import org.chainline.dossier.pdf.PadesSigner;
 import org.chainline.dossier.pdf.PdfDates;
 import org.chainline.dossier.pdf.PdfDossierRenderer;
-import org.chainline.regime.Regime;
-import org.chainline.regime.Regimes;
 import org.chainline.evidence.Custody;
+import org.chainline.input.Json;
 import org.chainline.journal.Change;
 import org.chainline.journal.Journal;
 import org.chainline.journal.JournalEntry;
 import org.chainline.journal.Projector;
-import org.chainline.registry.Records;
 import org.chainline.refusal.Conflict;
 import org.chainline.refusal.InvalidInput;
 import org.chainline.refusal.NotFound;
+import org.chainline.regime.Regime;
+import org.chainline.regime.Regimes;
+import org.chainline.registry.Records;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -28,7 +29,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.function.BiConsumer;
-import org.chainline.input.Json;
 
 /**
  * Generates dossiers and keeps them: the content is assembled from the record as of the last journal entry that

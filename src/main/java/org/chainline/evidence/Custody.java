@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
+import org.chainline.input.Json;
 import org.chainline.journal.Change;
 import org.chainline.journal.Journal;
 
@@ -17,7 +18,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.chainline.input.Json;
 
 /**
  * The chain of custody of evidence items: every action on an item is a journal entry (hash-chained, with actor and

@@ -2,14 +2,14 @@ package org.chainline.evidence;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.inject.Singleton;
+import org.chainline.input.Json;
 import org.chainline.protection.IdentityProtection;
-import org.chainline.registry.model.RecordType;
 import org.chainline.registry.Records;
+import org.chainline.registry.model.RecordType;
 
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.chainline.input.Json;
 
 /**
  * Brings what earlier versions imported from Telegram up to today's protection, once per instance, at start-up (journaled, with

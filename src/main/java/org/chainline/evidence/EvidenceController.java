@@ -20,9 +20,9 @@ import io.micronaut.security.authentication.Authentication;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.chainline.access.Roles;
+import org.chainline.input.Upload;
 
 import java.io.InputStream;
-import org.chainline.input.Upload;
 
 /** The evidence locker over HTTP: upload files, read items (journaled), download, custody, verify. */
 @Controller("/api/evidence")

@@ -5,16 +5,17 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.inject.Singleton;
+import org.chainline.input.Json;
+import org.chainline.input.TextInput;
 import org.chainline.journal.Journal;
-import org.chainline.registry.imports.RecordImport;
-import org.chainline.registry.model.RecordType;
-import org.chainline.registry.Records;
 import org.chainline.refusal.Conflict;
 import org.chainline.refusal.Forbidden;
 import org.chainline.refusal.InvalidInput;
 import org.chainline.refusal.NotFound;
-import org.chainline.input.TextInput;
 import org.chainline.refusal.TooLarge;
+import org.chainline.registry.Records;
+import org.chainline.registry.imports.RecordImport;
+import org.chainline.registry.model.RecordType;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -24,7 +25,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
-import org.chainline.input.Json;
 
 /**
  * Files arriving as evidence: hashed while they stream into the store, recorded as an evidence item (the same bytes

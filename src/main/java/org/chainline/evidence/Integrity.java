@@ -3,6 +3,7 @@ package org.chainline.evidence;
 import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
+import org.chainline.input.Json;
 import org.chainline.journal.Journal;
 
 import java.io.IOException;
@@ -20,7 +21,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Stream;
-import org.chainline.input.Json;
 
 /**
  * Re-hashes every file the store must hold and reports those missing or altered. Each file's result is journaled in

@@ -5,9 +5,9 @@ import jakarta.inject.Singleton;
 import org.chainline.journal.Journal;
 import org.chainline.journal.Projector;
 import org.chainline.protection.IdentityProtection;
-import org.chainline.registry.imports.RecordImport;
 import org.chainline.refusal.InvalidInput;
 import org.chainline.refusal.TooLarge;
+import org.chainline.registry.imports.RecordImport;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -5,10 +5,10 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
+import org.chainline.input.Json;
 
 import java.io.IOException;
 import java.io.InputStream;
-import org.chainline.input.Json;
 
 /**
  * Reads a Telegram Desktop {@code result.json} as a stream, one message at a time, so that an export of any size

@@ -2,11 +2,11 @@ package org.chainline.evidence;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.chainline.input.Json;
 
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Optional;
-import org.chainline.input.Json;
 
 /**
  * One message of a Telegram export, read leniently: its id, UTC time from {@code date_unixtime} (never {@code date},

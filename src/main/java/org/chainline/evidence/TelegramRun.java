@@ -2,10 +2,11 @@ package org.chainline.evidence;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.chainline.input.Json;
 import org.chainline.journal.Journal;
 import org.chainline.protection.IdentityProtection;
-import org.chainline.registry.imports.RecordImport;
 import org.chainline.refusal.TooLarge;
+import org.chainline.registry.imports.RecordImport;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -19,7 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.chainline.input.Json;
 
 /** One Telegram import inside its journal transaction: messages in chunks, each chunk checked against the store at once. */
 final class TelegramRun {

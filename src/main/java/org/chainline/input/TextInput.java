@@ -1,7 +1,8 @@
 package org.chainline.input;
 
-import java.text.Normalizer;
 import org.chainline.refusal.InvalidInput;
+
+import java.text.Normalizer;
 
 /**
  * The one rule for free text coming in: trimmed, NFC, within its length, and without control characters other than

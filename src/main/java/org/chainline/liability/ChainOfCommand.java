@@ -1,10 +1,10 @@
 package org.chainline.liability;
 
 import jakarta.inject.Singleton;
-import org.neo4j.driver.TransactionContext;
-import org.chainline.registry.model.PartialDate;
 import org.chainline.refusal.InvalidInput;
 import org.chainline.refusal.NotFound;
+import org.chainline.registry.model.PartialDate;
+import org.neo4j.driver.TransactionContext;
 
 import java.util.ArrayList;
 import java.util.Comparator;

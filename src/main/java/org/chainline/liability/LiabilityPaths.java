@@ -1,9 +1,9 @@
 package org.chainline.liability;
 
 import jakarta.inject.Singleton;
-import org.neo4j.driver.TransactionContext;
 import org.chainline.refusal.InvalidInput;
 import org.chainline.refusal.NotFound;
+import org.neo4j.driver.TransactionContext;
 
 import java.util.ArrayList;
 import java.util.Comparator;

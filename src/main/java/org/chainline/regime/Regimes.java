@@ -3,8 +3,9 @@ package org.chainline.regime;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Value;
 import org.chainline.ClasspathFolder;
-import org.chainline.registry.model.Model;
+import org.chainline.liability.Strength;
 import org.chainline.refusal.NotFound;
+import org.chainline.registry.model.Model;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -14,7 +15,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.chainline.liability.Strength;
 
 /**
  * The sanctions regimes and the dossier wording, read from templates/ once at start-up and checked against the model:

@@ -1,13 +1,13 @@
 package org.chainline.registry;
 
 import io.micronaut.data.exceptions.DataAccessException;
+import org.chainline.registry.validation.ValidRecord;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
-import org.chainline.registry.validation.ValidRecord;
 
 /**
  * The {@code evidence_access} table: each live evidence item's SHA-256 and confidentiality, kept with its journal

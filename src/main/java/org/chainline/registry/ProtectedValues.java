@@ -5,14 +5,14 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.inject.Singleton;
 import org.chainline.protection.IdentityProtection;
-
-import java.util.ArrayList;
-import java.util.List;
 import org.chainline.registry.model.Property;
 import org.chainline.registry.model.PropertyType;
 import org.chainline.registry.validation.ProtectedShape;
 import org.chainline.registry.validation.ValidRecord;
 import org.chainline.registry.validation.Violation;
+
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Properties of type {@code protected} (the identity of a witness, a protected victim, a source): given in clear as a

@@ -17,14 +17,14 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.chainline.refusal.NotFound;
 import org.chainline.access.Roles;
+import org.chainline.input.Json;
+import org.chainline.input.JsonBody;
+import org.chainline.refusal.NotFound;
+import org.chainline.registry.model.RecordType;
 
 import java.net.URI;
 import java.util.List;
-import org.chainline.registry.model.RecordType;
-import org.chainline.input.JsonBody;
-import org.chainline.input.Json;
 
 /**
  * Every type of the model at {@code /api/<plural>} ({@code /api/persons}, {@code /api/postings}, ...): list and

@@ -5,14 +5,14 @@ import io.micronaut.serde.annotation.Serdeable;
 import jakarta.inject.Singleton;
 import org.chainline.graph.CypherQueries;
 import org.chainline.graph.Graph;
+import org.chainline.registry.model.RecordType;
+import org.chainline.registry.names.NameKeys;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.Values;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
-import org.chainline.registry.model.RecordType;
-import org.chainline.registry.names.NameKeys;
 
 /** Questions across records, answered by the graph: pages and name search (as ids), references and citations. */
 @Singleton

@@ -1,18 +1,18 @@
 package org.chainline.registry;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import org.chainline.input.Json;
 import org.chainline.journal.Change;
 import org.chainline.journal.Journal;
 import org.chainline.journal.JournalEntry;
+import org.chainline.registry.model.RecordType;
+import org.chainline.registry.validation.Ref;
+import org.chainline.registry.validation.ValidRecord;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.chainline.registry.model.RecordType;
-import org.chainline.registry.validation.ValidRecord;
-import org.chainline.registry.validation.Ref;
-import org.chainline.input.Json;
 
 /**
  * Appends record changes to a journal batch and keeps {@code record_state} in step, in the batch's transaction.

@@ -3,13 +3,23 @@ package org.chainline.registry;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.inject.Singleton;
+import org.chainline.input.Json;
+import org.chainline.input.TextInput;
 import org.chainline.journal.Change;
 import org.chainline.journal.Journal;
 import org.chainline.journal.Projector;
 import org.chainline.refusal.Conflict;
 import org.chainline.refusal.InvalidInput;
 import org.chainline.refusal.NotFound;
-import org.chainline.input.TextInput;
+import org.chainline.registry.model.Model;
+import org.chainline.registry.model.Property;
+import org.chainline.registry.model.PropertyType;
+import org.chainline.registry.model.RecordType;
+import org.chainline.registry.names.NameKeys;
+import org.chainline.registry.validation.RecordValidator;
+import org.chainline.registry.validation.Ref;
+import org.chainline.registry.validation.ValidRecord;
+import org.chainline.registry.validation.Violation;
 
 import java.util.HashMap;
 import java.util.HashSet;
@@ -17,16 +27,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import org.chainline.registry.model.Model;
-import org.chainline.registry.model.RecordType;
-import org.chainline.registry.model.Property;
-import org.chainline.registry.model.PropertyType;
-import org.chainline.registry.names.NameKeys;
-import org.chainline.registry.validation.RecordValidator;
-import org.chainline.registry.validation.ValidRecord;
-import org.chainline.registry.validation.Ref;
-import org.chainline.registry.validation.Violation;
-import org.chainline.input.Json;
 
 /**
  * Creating, changing and retiring records of the accountability model: each a journal entry, checked under the

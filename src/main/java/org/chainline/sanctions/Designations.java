@@ -6,13 +6,14 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.inject.Singleton;
 import org.chainline.Sha256;
+import org.chainline.input.Json;
+import org.chainline.input.TextInput;
 import org.chainline.journal.Journal;
-import org.chainline.registry.model.PartialDate;
-import org.chainline.registry.imports.RecordImport;
-import org.chainline.registry.Records;
 import org.chainline.refusal.InvalidInput;
 import org.chainline.refusal.NotFound;
-import org.chainline.input.TextInput;
+import org.chainline.registry.Records;
+import org.chainline.registry.imports.RecordImport;
+import org.chainline.registry.model.PartialDate;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -21,7 +22,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import org.chainline.input.Json;
 
 /**
  * Designations of persons: an analyst's decision on a list candidate (a ListMatch claim, journaled), the Sanction

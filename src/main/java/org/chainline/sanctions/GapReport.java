@@ -5,12 +5,13 @@ import io.micronaut.serde.annotation.Serdeable;
 import jakarta.inject.Singleton;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
-import org.chainline.regime.Regime;
-import org.chainline.regime.Regimes;
 import org.chainline.liability.LiabilityPaths;
+import org.chainline.liability.Strength;
 import org.chainline.liability.Views;
 import org.chainline.refusal.InvalidInput;
 import org.chainline.refusal.NotFound;
+import org.chainline.regime.Regime;
+import org.chainline.regime.Regimes;
 
 import java.io.IOException;
 import java.io.StringWriter;
@@ -20,7 +21,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import org.chainline.liability.Strength;
 
 /**
  * Who should be designated and is not: persons with established or probable liability paths to incidents whose

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.chainline.input.Json;
 import org.chainline.refusal.InvalidInput;
 import tech.followthemoney.model.Model;
 import tech.followthemoney.model.Property;
@@ -31,7 +32,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
-import org.chainline.input.Json;
 
 /**
  * Reads a sanctions list file into its person entries: OpenSanctions {@code targets.simple.csv} or a

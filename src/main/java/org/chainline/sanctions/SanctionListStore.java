@@ -5,6 +5,7 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
+import org.chainline.input.Json;
 
 import java.sql.Connection;
 import java.sql.Date;
@@ -20,7 +21,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.chainline.input.Json;
 
 /** The tables of V6 that hold imported sanctions lists: imports, entries, their name keys and their changes. */
 @Singleton

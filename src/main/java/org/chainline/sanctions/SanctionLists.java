@@ -4,12 +4,15 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.inject.Singleton;
 import org.chainline.Sha256;
+import org.chainline.input.Json;
+import org.chainline.input.Upload;
 import org.chainline.journal.Change;
 import org.chainline.journal.Journal;
 import org.chainline.journal.JournalEntry;
-import org.chainline.registry.imports.RecordImport;
 import org.chainline.refusal.InvalidInput;
 import org.chainline.refusal.NotFound;
+import org.chainline.refusal.TooLarge;
+import org.chainline.registry.imports.RecordImport;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -24,9 +27,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
-import org.chainline.input.Json;
-import org.chainline.input.Upload;
-import org.chainline.refusal.TooLarge;
 
 /**
  * Sanctions lists imported from files a user downloaded (Chainline works offline). Each import of a list is compared

@@ -14,12 +14,12 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.chainline.refusal.InvalidInput;
 import org.chainline.access.Roles;
+import org.chainline.input.JsonBody;
+import org.chainline.refusal.InvalidInput;
 
 import java.io.InputStream;
 import java.util.List;
-import org.chainline.input.JsonBody;
 
 /** Sanctions lists, candidate matches and decisions, designation status and the gap report over HTTP. */
 @Controller("/api/sanctions")

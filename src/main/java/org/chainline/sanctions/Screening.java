@@ -5,8 +5,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.inject.Singleton;
-import org.chainline.registry.Records;
 import org.chainline.refusal.InvalidInput;
+import org.chainline.registry.Records;
 
 import java.util.ArrayList;
 import java.util.Comparator;

@@ -1,13 +1,13 @@
 package org.chainline.security;
 
-import org.chainline.access.Roles;
-import org.chainline.input.StorableText;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.security.authentication.AuthenticationFailureReason;
 import io.micronaut.security.authentication.AuthenticationRequest;
 import io.micronaut.security.authentication.AuthenticationResponse;
 import io.micronaut.security.authentication.provider.HttpRequestExecutorAuthenticationProvider;
 import jakarta.inject.Singleton;
+import org.chainline.access.Roles;
+import org.chainline.input.StorableText;
 
 import java.time.Duration;
 import java.util.List;

@@ -1,6 +1,5 @@
 package org.chainline.security;
 
-import org.chainline.access.Roles;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -17,11 +16,12 @@ import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.chainline.access.Roles;
+import org.chainline.input.JsonBody;
 import org.chainline.refusal.InvalidInput;
 
 import java.util.List;
 import java.util.Set;
-import org.chainline.input.JsonBody;
 
 @Controller("/api")
 @Tag(name = "Accounts")

@@ -1,8 +1,8 @@
 package org.chainline.security;
 
-import org.chainline.access.Roles;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
+import org.chainline.access.Roles;
 import org.chainline.journal.Change;
 import org.chainline.journal.Journal;
 import org.chainline.refusal.Conflict;

@@ -8,8 +8,8 @@ import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.ResponseFilter;
 import io.micronaut.http.annotation.ServerFilter;
-import org.chainline.web.ApiError;
 import org.chainline.input.StorableText;
+import org.chainline.web.ApiError;
 
 /**
  * Says why a login was not even checked, instead of the plain 401 of a wrong password: 429 with {@code Retry-After}

@@ -14,9 +14,9 @@ import io.micronaut.security.authentication.Authentication;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.chainline.access.Roles;
+import org.chainline.input.JsonBody;
 
 import java.util.List;
-import org.chainline.input.JsonBody;
 
 /** Submission tracking over HTTP (counsel). */
 @Controller("/api/submissions")

@@ -6,17 +6,19 @@ import jakarta.inject.Singleton;
 import org.chainline.Sha256;
 import org.chainline.dossier.Dossier;
 import org.chainline.dossier.Dossiers;
-import org.chainline.regime.Regime;
-import org.chainline.regime.Regimes;
+import org.chainline.input.Json;
+import org.chainline.input.JsonBody;
+import org.chainline.input.TextInput;
 import org.chainline.journal.Change;
 import org.chainline.journal.Journal;
 import org.chainline.journal.JournalEntry;
-import org.chainline.registry.imports.RecordImport;
-import org.chainline.registry.Records;
 import org.chainline.refusal.Conflict;
 import org.chainline.refusal.InvalidInput;
 import org.chainline.refusal.NotFound;
-import org.chainline.input.TextInput;
+import org.chainline.regime.Regime;
+import org.chainline.regime.Regimes;
+import org.chainline.registry.Records;
+import org.chainline.registry.imports.RecordImport;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -24,8 +26,6 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.chainline.input.JsonBody;
-import org.chainline.input.Json;
 
 /**
  * Submission tracking: which dossier version (by hash) went to which authority, when and by whom, and what came back.

@@ -3,9 +3,9 @@ package org.chainline.liability;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.chainline.ChainlineTest;
+import org.chainline.registry.Records;
 import org.chainline.registry.imports.ImportReport;
 import org.chainline.registry.imports.RecordImport;
-import org.chainline.registry.Records;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 

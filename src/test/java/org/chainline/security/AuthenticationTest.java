@@ -1,6 +1,5 @@
 package org.chainline.security;
 
-import org.chainline.access.Roles;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.MACSigner;
@@ -21,6 +20,7 @@ import io.micronaut.web.router.UriRouteInfo;
 import jakarta.inject.Inject;
 import org.chainline.ChainlineTest;
 import org.chainline.TestLogins;
+import org.chainline.access.Roles;
 import org.chainline.storage.StoreSettings;
 import org.chainline.web.ApiError;
 import org.junit.jupiter.api.Test;

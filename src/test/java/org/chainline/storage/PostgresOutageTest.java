@@ -9,9 +9,9 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.chainline.ChainlineTest;
 import org.chainline.TestLogins;
+import org.chainline.access.Roles;
 import org.chainline.security.Accounts;
 import org.chainline.web.ApiError;
-import org.chainline.access.Roles;
 import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;

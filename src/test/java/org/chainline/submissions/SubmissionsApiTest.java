@@ -14,10 +14,10 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.chainline.ChainlineTest;
 import org.chainline.TestLogins;
+import org.chainline.access.Roles;
 import org.chainline.demo.DemoCase;
 import org.chainline.registry.imports.RecordImport;
 import org.chainline.security.Accounts;
-import org.chainline.access.Roles;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 

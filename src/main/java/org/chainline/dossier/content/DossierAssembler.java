@@ -2,22 +2,22 @@ package org.chainline.dossier.content;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.inject.Singleton;
-import org.chainline.regime.Labels;
-import org.chainline.regime.Regime;
-import org.chainline.regime.Wording;
 import org.chainline.evidence.EvidenceLocker;
 import org.chainline.liability.ChainOfCommand;
 import org.chainline.liability.LiabilityPaths;
+import org.chainline.liability.Strength;
 import org.chainline.liability.Views;
-import org.chainline.registry.model.RecordType;
+import org.chainline.regime.Labels;
+import org.chainline.regime.Regime;
+import org.chainline.regime.Wording;
 import org.chainline.registry.Records;
+import org.chainline.registry.model.RecordType;
 
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import org.chainline.liability.Strength;
 
 /**
  * Assembles a dossier's content from the record (records, liability paths, chains of command at each incident date,

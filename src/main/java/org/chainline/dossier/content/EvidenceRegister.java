@@ -1,12 +1,12 @@
 package org.chainline.dossier.content;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.chainline.regime.Labels;
-import org.chainline.regime.Labels.Key;
-import org.chainline.regime.Wording;
 import org.chainline.evidence.Custody;
 import org.chainline.evidence.EvidenceLocker;
 import org.chainline.liability.CitedEvidence;
+import org.chainline.regime.Labels.Key;
+import org.chainline.regime.Labels;
+import org.chainline.regime.Wording;
 import org.chainline.registry.Records;
 import org.chainline.registry.model.RecordType;
 

@@ -1,16 +1,16 @@
 package org.chainline.dossier.content;
 
-import org.chainline.regime.Labels;
+import org.chainline.liability.Strength;
+import org.chainline.liability.Views;
 import org.chainline.regime.Labels.Key;
+import org.chainline.regime.Labels;
 import org.chainline.regime.Regime;
 import org.chainline.regime.Wording;
-import org.chainline.liability.Views;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import org.chainline.liability.Strength;
 
 /** The executive summary, written from the assembled sections so that it can say nothing they do not. */
 final class Summaries {

@@ -1,14 +1,14 @@
 package org.chainline.dossier.layout;
 
 import org.chainline.dossier.content.DossierContent;
-import org.chainline.regime.Labels;
+import org.chainline.liability.Strength;
 import org.chainline.regime.Labels.Key;
+import org.chainline.regime.Labels;
 import org.chainline.regime.Wording;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.chainline.liability.Strength;
 
 /** The structure of a dossier's pages from its content: sections in the regime's order, each as blocks. */
 public final class DossierBlocks {

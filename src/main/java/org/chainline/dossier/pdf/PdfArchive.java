@@ -20,7 +20,6 @@ import org.apache.xmpbox.type.BadFieldValueException;
 import org.apache.xmpbox.xml.XmpSerializer;
 import org.chainline.dossier.content.DossierContent;
 
-import javax.xml.transform.TransformerException;
 import java.awt.color.ColorSpace;
 import java.awt.color.ICC_Profile;
 import java.io.ByteArrayInputStream;
@@ -29,6 +28,7 @@ import java.io.IOException;
 import java.time.Instant;
 import java.util.Calendar;
 import java.util.Map;
+import javax.xml.transform.TransformerException;
 
 /**
  * What makes the PDF an archival PDF/A-3b: XMP metadata agreeing with the document information, an sRGB output

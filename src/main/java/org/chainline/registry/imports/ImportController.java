@@ -12,9 +12,9 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.chainline.refusal.InvalidInput;
 import org.chainline.access.Roles;
 import org.chainline.input.TextInput;
+import org.chainline.refusal.InvalidInput;
 import org.chainline.registry.Records;
 
 

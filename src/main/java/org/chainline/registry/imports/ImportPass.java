@@ -1,6 +1,14 @@
 package org.chainline.registry.imports;
 
 import org.chainline.journal.Journal;
+import org.chainline.registry.ProtectedValues;
+import org.chainline.registry.RecordStore;
+import org.chainline.registry.RecordWrites;
+import org.chainline.registry.StoredRecord;
+import org.chainline.registry.model.RecordType;
+import org.chainline.registry.validation.RecordValidator;
+import org.chainline.registry.validation.Ref;
+import org.chainline.registry.validation.ValidRecord;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -8,14 +16,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.chainline.registry.model.RecordType;
-import org.chainline.registry.validation.RecordValidator;
-import org.chainline.registry.validation.ValidRecord;
-import org.chainline.registry.validation.Ref;
-import org.chainline.registry.RecordStore;
-import org.chainline.registry.RecordWrites;
-import org.chainline.registry.StoredRecord;
-import org.chainline.registry.ProtectedValues;
 
 /**
  * One pass of an import, inside the journal's transaction: the ids defined so far, the references not yet resolved,

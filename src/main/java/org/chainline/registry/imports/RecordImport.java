@@ -3,8 +3,20 @@ package org.chainline.registry.imports;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.inject.Singleton;
+import org.chainline.input.Json;
 import org.chainline.journal.Journal;
 import org.chainline.journal.Projector;
+import org.chainline.registry.ProtectedValues;
+import org.chainline.registry.RecordGraph;
+import org.chainline.registry.RecordStore;
+import org.chainline.registry.RecordWrites;
+import org.chainline.registry.StoredRecord;
+import org.chainline.registry.model.Model;
+import org.chainline.registry.model.RecordType;
+import org.chainline.registry.validation.RecordValidator;
+import org.chainline.registry.validation.Ref;
+import org.chainline.registry.validation.ValidRecord;
+import org.chainline.registry.validation.Violation;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -16,18 +28,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.chainline.registry.model.Model;
-import org.chainline.registry.RecordStore;
-import org.chainline.registry.ProtectedValues;
-import org.chainline.registry.RecordGraph;
-import org.chainline.registry.model.RecordType;
-import org.chainline.registry.validation.RecordValidator;
-import org.chainline.registry.validation.ValidRecord;
-import org.chainline.registry.validation.Ref;
-import org.chainline.registry.validation.Violation;
-import org.chainline.registry.RecordWrites;
-import org.chainline.registry.StoredRecord;
-import org.chainline.input.Json;
 
 /**
  * Bulk import of newline-delimited JSON, one record per line with a stable id. The whole file is checked and

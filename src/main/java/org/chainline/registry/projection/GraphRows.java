@@ -2,6 +2,11 @@ package org.chainline.registry.projection;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.chainline.registry.model.PartialDate;
+import org.chainline.registry.model.Property;
+import org.chainline.registry.model.PropertyType;
+import org.chainline.registry.model.RecordType;
+import org.chainline.registry.names.NameKeys;
 
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
@@ -11,11 +16,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.chainline.registry.model.RecordType;
-import org.chainline.registry.model.Property;
-import org.chainline.registry.model.PropertyType;
-import org.chainline.registry.model.PartialDate;
-import org.chainline.registry.names.NameKeys;
 
 /**
  * A record's canonical JSON as the graph holds it: scalar properties as node properties, partial dates with their

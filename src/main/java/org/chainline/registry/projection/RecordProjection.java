@@ -4,8 +4,13 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.inject.Singleton;
 import org.chainline.graph.CypherQueries;
+import org.chainline.input.Json;
 import org.chainline.journal.GraphProjection;
 import org.chainline.journal.JournalEntry;
+import org.chainline.registry.ContentHash;
+import org.chainline.registry.RecordEvents;
+import org.chainline.registry.model.Model;
+import org.chainline.registry.model.RecordType;
 import org.neo4j.driver.Result;
 import org.neo4j.driver.TransactionContext;
 import org.neo4j.driver.Values;
@@ -17,11 +22,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.chainline.registry.model.Model;
-import org.chainline.registry.model.RecordType;
-import org.chainline.registry.RecordEvents;
-import org.chainline.registry.ContentHash;
-import org.chainline.input.Json;
 
 /**
  * Record entries into the graph, many per statement: consecutive entries with the same action go into one

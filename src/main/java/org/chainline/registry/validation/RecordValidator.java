@@ -3,15 +3,15 @@ package org.chainline.registry.validation;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.chainline.registry.model.PartialDate;
+import org.chainline.registry.model.Property;
+import org.chainline.registry.model.RecordType;
 
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
-import org.chainline.registry.model.RecordType;
-import org.chainline.registry.model.Property;
-import org.chainline.registry.model.PartialDate;
 
 /**
  * Checks one record against its type in the model and gives its canonical form. Everything that can be known from

@@ -4,8 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import org.chainline.input.TextInput;
+import org.chainline.registry.model.PartialDate;
+import org.chainline.registry.model.Property;
+import org.chainline.registry.model.PropertyType;
 
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -14,9 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.chainline.registry.model.Property;
-import org.chainline.registry.model.PropertyType;
-import org.chainline.registry.model.PartialDate;
 
 /** The rules of each property type: a JSON value in, its canonical value out, or a violation naming the field. */
 final class ValueRules {

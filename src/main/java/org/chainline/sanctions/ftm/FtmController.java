@@ -12,8 +12,8 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.chainline.refusal.InvalidInput;
 import org.chainline.access.Roles;
+import org.chainline.refusal.InvalidInput;
 
 import java.io.InputStream;
 import java.io.StringWriter;

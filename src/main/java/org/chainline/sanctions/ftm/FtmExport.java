@@ -4,8 +4,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.inject.Singleton;
-import org.chainline.registry.model.RecordType;
+import org.chainline.input.Json;
 import org.chainline.registry.Records;
+import org.chainline.registry.model.RecordType;
 import tech.followthemoney.model.Model;
 
 import java.io.IOException;
@@ -15,7 +16,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.chainline.input.Json;
 
 /**
  * The graph as FollowTheMoney entities (JSON lines), built with FtM's own Java model so that every schema and property

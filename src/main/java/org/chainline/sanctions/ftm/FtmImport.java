@@ -6,10 +6,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.inject.Singleton;
 import org.chainline.evidence.EvidenceLocker;
+import org.chainline.input.Json;
+import org.chainline.input.Upload;
 import org.chainline.journal.Journal;
-import org.chainline.registry.imports.RecordImport;
-import org.chainline.registry.Records;
 import org.chainline.refusal.InvalidInput;
+import org.chainline.refusal.TooLarge;
+import org.chainline.registry.Records;
+import org.chainline.registry.imports.RecordImport;
 import tech.followthemoney.entity.ValueEntity;
 import tech.followthemoney.exc.SchemaException;
 import tech.followthemoney.model.Model;
@@ -31,9 +34,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
-import org.chainline.input.Json;
-import org.chainline.input.Upload;
-import org.chainline.refusal.TooLarge;
 
 /**
  * FollowTheMoney entities (JSON lines, as Aleph and OpenSanctions export them) into the graph: Person as Person,

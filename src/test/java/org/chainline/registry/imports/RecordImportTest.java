@@ -10,10 +10,11 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.chainline.ChainlineTest;
 import org.chainline.TestLogins;
+import org.chainline.access.Roles;
 import org.chainline.journal.Journal;
 import org.chainline.journal.Projector;
+import org.chainline.registry.Records;
 import org.chainline.security.Accounts;
-import org.chainline.access.Roles;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -26,7 +27,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import org.chainline.registry.Records;
 
 @MicronautTest(transactional = false)
 class RecordImportTest extends ChainlineTest {

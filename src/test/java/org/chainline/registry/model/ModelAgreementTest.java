@@ -4,8 +4,8 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.chainline.ChainlineTest;
 import org.chainline.graph.Graph;
-import org.chainline.liability.LiabilityPaths;
 import org.chainline.journal.GraphProjection;
+import org.chainline.liability.LiabilityPaths;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;

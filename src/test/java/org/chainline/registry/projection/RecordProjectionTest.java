@@ -7,6 +7,9 @@ import org.chainline.ChainlineTest;
 import org.chainline.journal.GraphDump;
 import org.chainline.journal.Projector;
 import org.chainline.liability.ChainOfCommand;
+import org.chainline.registry.Records;
+import org.chainline.registry.imports.RecordImport;
+import org.chainline.registry.model.RecordType;
 import org.junit.jupiter.api.Test;
 import org.neo4j.driver.Driver;
 
@@ -15,9 +18,6 @@ import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import org.chainline.registry.model.RecordType;
-import org.chainline.registry.imports.RecordImport;
-import org.chainline.registry.Records;
 
 /** Records in the graph follow changes and retirements, and a rebuild from the journal gives the same graph. */
 @MicronautTest(transactional = false)

@@ -20,7 +20,9 @@ import io.micronaut.security.authentication.Authentication;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.chainline.access.Roles;
+import org.chainline.input.JsonBody;
 import org.chainline.input.Upload;
+import org.chainline.storage.DataDirectory;
 
 import java.io.InputStream;
 
@@ -32,10 +34,10 @@ class EvidenceController {
     private final EvidenceLocker locker;
     private final Integrity integrity;
     private final TelegramExportImport telegram;
-    private final org.chainline.storage.DataDirectory data;
+    private final DataDirectory data;
     private final EvidenceSettings settings;
 
-    EvidenceController(EvidenceLocker locker, Integrity integrity, TelegramExportImport telegram, org.chainline.storage.DataDirectory data,
+    EvidenceController(EvidenceLocker locker, Integrity integrity, TelegramExportImport telegram, DataDirectory data,
                        EvidenceSettings settings) {
         this.locker = locker;
         this.integrity = integrity;
@@ -113,6 +115,6 @@ class EvidenceController {
     }
 
     static JsonNode json(String body) {
-        return org.chainline.input.JsonBody.objectOrEmpty(body);
+        return JsonBody.objectOrEmpty(body);
     }
 }

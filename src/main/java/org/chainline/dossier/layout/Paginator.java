@@ -1,6 +1,7 @@
 package org.chainline.dossier.layout;
 
 import org.chainline.chart.LayeredLayout;
+import org.chainline.regime.Labels;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -29,9 +30,9 @@ public final class Paginator {
     /** Each chart's sizes, fitted once: the heading before it asks for its height, then it is placed. */
     private final Map<Block.Diagram, ChartSizes> fitted = new java.util.IdentityHashMap<>();
 
-    private final org.chainline.regime.Labels labels;
+    private final Labels labels;
 
-    private Paginator(Page page, Measure measure, org.chainline.regime.Labels labels) {
+    private Paginator(Page page, Measure measure, Labels labels) {
         this.page = page;
         this.measure = measure;
         this.labels = labels;
@@ -39,7 +40,7 @@ public final class Paginator {
     }
 
     /** The blocks placed on pages; {@code labels} word what the placing adds (a superior drawn on another page). */
-    public static Pages paginate(List<Block> blocks, Page page, Measure measure, org.chainline.regime.Labels labels) {
+    public static Pages paginate(List<Block> blocks, Page page, Measure measure, Labels labels) {
         Paginator p = new Paginator(page, measure, labels);
         for (int i = 0; i < blocks.size(); i++) {
             p.place(blocks.get(i), i + 1 < blocks.size() ? blocks.get(i + 1) : null);
@@ -353,8 +354,8 @@ public final class Paginator {
 
     /** A box's id is a record id, which holds no space: a repeated superior's cannot collide with one. */
     private Block.Box stub(Block.Box of, Integer onPage) {
-        String where = onPage == null ? labels.get(org.chainline.regime.Labels.Key.DRAWN_ELSEWHERE)
-                : labels.get(org.chainline.regime.Labels.Key.DRAWN_ON_PAGE, "page", onPage + 1);
+        String where = onPage == null ? labels.get(Labels.Key.DRAWN_ELSEWHERE)
+                : labels.get(Labels.Key.DRAWN_ON_PAGE, "page", onPage + 1);
         return new Block.Box("continued " + of.id(), of.title(), List.of(Span.of(of.title(), Style.SMALL.bold()),
                 Span.of("\n" + where, Style.NOTE)), false);
     }

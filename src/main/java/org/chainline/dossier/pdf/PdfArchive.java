@@ -19,6 +19,7 @@ import org.apache.xmpbox.schema.XMPBasicSchema;
 import org.apache.xmpbox.type.BadFieldValueException;
 import org.apache.xmpbox.xml.XmpSerializer;
 import org.chainline.dossier.content.DossierContent;
+import org.chainline.regime.Labels;
 
 import java.awt.color.ColorSpace;
 import java.awt.color.ICC_Profile;
@@ -43,10 +44,10 @@ final class PdfArchive {
     private PdfArchive() {
     }
 
-    static void make(PDDocument document, DossierContent content, byte[] contentJson, org.chainline.regime.Labels labels)
+    static void make(PDDocument document, DossierContent content, byte[] contentJson, Labels labels)
             throws IOException {
         Calendar date = PdfDates.utc(Instant.parse(content.cover().dataAsOf()));
-        String title = labels.get(org.chainline.regime.Labels.Key.PDF_TITLE, "regime", content.regime().shortName(), "subject",
+        String title = labels.get(Labels.Key.PDF_TITLE, "regime", content.regime().shortName(), "subject",
                 content.cover().subjectLatinName() != null ? content.cover().subjectLatinName() : content.cover().subjectName());
         String author = content.cover().organisation();
         PDDocumentInformation info = document.getDocumentInformation();

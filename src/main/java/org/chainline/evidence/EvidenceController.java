@@ -53,9 +53,11 @@ class EvidenceController {
                                           @QueryValue @Nullable String reason, Authentication who) throws java.io.IOException {
         var options = new TelegramExportImport.Options(username);
         long limit = settings.maxExportBytes();
-        try (Upload zip = Upload.spool(data.spoolFile(".zip"), body, limit, "the export", () -> new org.chainline.refusal.TooLarge(
-                "export", "the export is larger than the limit of " + (limit >> 20) + " MiB"), null)) {
-            TelegramReport report = telegram.run(who.getName(), reason, zip.file(), options, org.chainline.registry.imports.RecordImport.Progress.NONE);
+        // the export names senders and forwarders, the people at risk: its spool is sealed, never in clear on disk
+        try (Upload zip = Upload.spoolSealed(data.spoolFile(".zip"), body, limit, "the export", () -> new org.chainline.refusal.TooLarge(
+                "export", "the export is larger than the limit of " + (limit >> 20) + " MiB"), null);
+             var channel = zip.channel()) {
+            TelegramReport report = telegram.run(who.getName(), reason, channel, options, org.chainline.registry.imports.RecordImport.Progress.NONE);
             return HttpResponse.<TelegramReport>status(report.applied() ? HttpStatus.OK : HttpStatus.BAD_REQUEST).body(report);
         }
     }

@@ -1,16 +1,17 @@
 package org.chainline.evidence;
 
+import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
+import org.apache.commons.compress.archivers.zip.ZipFile;
+
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.channels.SeekableByteChannel;
 import java.util.Enumeration;
 import java.util.Optional;
 import java.util.stream.Stream;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipException;
-import java.util.zip.ZipFile;
 
 /**
  * The files of a Telegram Desktop export, in a folder or a zip: {@code result.json} and the media it names by relative
@@ -24,13 +25,24 @@ abstract sealed class ExportFiles implements Closeable {
             return new Folder(path);
         }
         if (Files.isRegularFile(path)) {
-            try {
-                return new Zip(new ZipFile(path.toFile()));
-            } catch (ZipException e) {
-                throw new BadExport("is neither a folder nor a zip file: " + e.getMessage());
-            }
+            return zip(ZipFile.builder().setPath(path));
         }
         throw new BadExport("does not exist: " + path);
+    }
+
+    /** The export as a zip read through {@code channel} (an upload, which may be sealed on disk). */
+    static ExportFiles zip(SeekableByteChannel channel) throws IOException {
+        return zip(ZipFile.builder().setSeekableByteChannel(channel));
+    }
+
+    private static ExportFiles zip(ZipFile.Builder builder) throws IOException {
+        ZipFile zip;
+        try {
+            zip = builder.get();
+        } catch (IOException | IllegalArgumentException e) {
+            throw new BadExport("is neither a folder nor a zip file: " + e.getMessage());
+        }
+        return new Zip(zip);
     }
 
     /** The export cannot be read as one. */
@@ -92,9 +104,9 @@ abstract sealed class ExportFiles implements Closeable {
 
         Zip(ZipFile zip) throws IOException {
             this.zip = zip;
-            ZipEntry result = null;
-            for (Enumeration<? extends ZipEntry> e = zip.entries(); e.hasMoreElements(); ) {
-                ZipEntry entry = e.nextElement();
+            ZipArchiveEntry result = null;
+            for (Enumeration<ZipArchiveEntry> e = zip.getEntries(); e.hasMoreElements(); ) {
+                ZipArchiveEntry entry = e.nextElement();
                 String name = entry.getName();
                 if (!entry.isDirectory() && (name.equals("result.json") || name.endsWith("/result.json"))
                         && (result == null || name.length() < result.getName().length())) {
@@ -118,7 +130,7 @@ abstract sealed class ExportFiles implements Closeable {
             if (!safe(relative)) {
                 return Optional.empty();
             }
-            ZipEntry entry = zip.getEntry(prefix + relative);
+            ZipArchiveEntry entry = zip.getEntry(prefix + relative);
             return entry == null || entry.isDirectory() ? Optional.empty() : Optional.of(zip.getInputStream(entry));
         }
 

@@ -65,10 +65,25 @@ public class TelegramExportImport {
         }
     }
 
+    /** The export at {@code path}: a folder or a zip (the command line's). */
     public TelegramReport run(String actor, String reason, Path path, Options options, RecordImport.Progress progress) {
+        return run(actor, reason, () -> ExportFiles.open(path), options, progress);
+    }
+
+    /** The export as a zip read through {@code zip} (an upload, sealed in its spool). */
+    public TelegramReport run(String actor, String reason, java.nio.channels.SeekableByteChannel zip, Options options,
+                              RecordImport.Progress progress) {
+        return run(actor, reason, () -> ExportFiles.zip(zip), options, progress);
+    }
+
+    private interface Source {
+        ExportFiles open() throws IOException;
+    }
+
+    private TelegramReport run(String actor, String reason, Source source, Options options, RecordImport.Progress progress) {
         long started = System.nanoTime();
         List<String> newlyStored = new ArrayList<>();
-        try (ExportFiles export = ExportFiles.open(path)) {
+        try (ExportFiles export = source.open()) {
             // result.json names every sender and forwarder: sealed at rest from its first byte
             FileStore.Stored json = store(export.resultJson(), settings.maxFileBytes(), "result.json");
             if (!json.existed()) {

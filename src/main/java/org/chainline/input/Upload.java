@@ -23,11 +23,13 @@ public final class Upload implements AutoCloseable {
     private final Path file;
     private final String sha256;
     private final long size;
+    private final SealedSpool sealed;
 
-    private Upload(Path file, String sha256, long size) {
+    private Upload(Path file, String sha256, long size, SealedSpool sealed) {
         this.file = file;
         this.sha256 = sha256;
         this.size = size;
+        this.sealed = sealed;
     }
 
     /**
@@ -37,11 +39,26 @@ public final class Upload implements AutoCloseable {
      */
     public static Upload spool(Path spool, InputStream in, long maxBytes, String what,
                                Supplier<? extends Refusal> tooLarge, Supplier<? extends Refusal> empty) {
+        return spool(spool, in, maxBytes, what, tooLarge, empty, null);
+    }
+
+    /**
+     * As {@link #spool}, for an upload that names people at risk (a Telegram export): sealed as it is written, under a
+     * key only this process holds, so it is never on disk in clear; read it back through {@link #channel()}.
+     */
+    public static Upload spoolSealed(Path spool, InputStream in, long maxBytes, String what,
+                                     Supplier<? extends Refusal> tooLarge, Supplier<? extends Refusal> empty) {
+        return spool(spool, in, maxBytes, what, tooLarge, empty, new SealedSpool());
+    }
+
+    private static Upload spool(Path spool, InputStream in, long maxBytes, String what, Supplier<? extends Refusal> tooLarge,
+                                Supplier<? extends Refusal> empty, SealedSpool sealed) {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
             long total = 0;
             byte[] buffer = new byte[1 << 16];
-            try (OutputStream out = Files.newOutputStream(spool)) {
+            try (OutputStream file = Files.newOutputStream(spool);
+                 OutputStream out = sealed == null ? file : sealed.sealing(file)) {
                 int n;
                 while ((n = in.read(buffer)) != -1) {
                     total += n;
@@ -55,7 +72,7 @@ public final class Upload implements AutoCloseable {
             if (total == 0 && empty != null) {
                 throw empty.get();
             }
-            return new Upload(spool, HexFormat.of().formatHex(digest.digest()), total);
+            return new Upload(spool, HexFormat.of().formatHex(digest.digest()), total, sealed);
         } catch (IOException | RuntimeException e) {
             delete(spool);
             if (e instanceof IOException io) {
@@ -68,8 +85,17 @@ public final class Upload implements AutoCloseable {
         }
     }
 
+    /** The spool file, for an upload kept in clear; a sealed one is read through {@link #channel()}. */
     public Path file() {
+        if (sealed != null) {
+            throw new IllegalStateException("a sealed upload is read through channel(), never as a file in clear");
+        }
         return file;
+    }
+
+    /** The upload's bytes, in clear, at any position (a sealed upload is decrypted as it is read). */
+    public java.nio.channels.SeekableByteChannel channel() throws IOException {
+        return sealed == null ? java.nio.file.Files.newByteChannel(file) : sealed.opening(file);
     }
 
     public String sha256() {

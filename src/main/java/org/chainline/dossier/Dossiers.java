@@ -134,7 +134,7 @@ public class Dossiers {
             projector.catchUp();
             int version = store.earlierVersions(order.subject(), order.regime(), order.audience(), position) + 1;
             String id = "dos-" + Sha256.hex((order.subject() + "\n" + order.regime() + "\n" + order.audience() + "\n" + position + "\n"
-                    + json(regime) + json(regimes.wording()) + labelsChanged()).getBytes(StandardCharsets.UTF_8)).substring(0, 16);
+                    + Json.write(regime) + Json.write(regimes.wording()) + labelsChanged()).getBytes(StandardCharsets.UTF_8)).substring(0, 16);
             progress.accept("assembling", 15);
             DossierContent content = assembler.assemble(new DossierAssembler.Request(id, order.subject(), regime,
                     regimes.wording(), regimes.labels(), order.audience(), settings.organisation(), settings.contact(), position, at.hash(),
@@ -157,7 +157,7 @@ public class Dossiers {
 
     /** What of the labels is this instance's own wording: nothing for Chainline's, so its dossier ids stay as they were. */
     private String labelsChanged() {
-        return regimes.labelsChanged().isEmpty() ? "" : "\n" + json(regimes.labelsChanged());
+        return regimes.labelsChanged().isEmpty() ? "" : "\n" + Json.write(regimes.labelsChanged());
     }
 
     /**
@@ -275,9 +275,5 @@ public class Dossiers {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    private static String json(Object value) {
-        return new String(bytes(value), StandardCharsets.UTF_8);
     }
 }

@@ -1,6 +1,5 @@
 package org.chainline.registry;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import org.chainline.input.Json;
 import org.chainline.journal.Change;
 import org.chainline.journal.Journal;
@@ -156,11 +155,7 @@ public final class RecordWrites {
     }
 
     static String canonical(ValidRecord record) {
-        try {
-            return Json.MAPPER.writeValueAsString(record.content());
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return Json.write(record.content());
     }
 
     public enum Outcome { CREATED, CHANGED, UNCHANGED }

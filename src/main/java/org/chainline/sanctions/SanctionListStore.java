@@ -145,7 +145,7 @@ class SanctionListStore {
                 s.setString(2, e.id());
                 s.setString(3, e.schema());
                 s.setString(4, e.caption());
-                s.setString(5, json(e));
+                s.setString(5, Json.write(e));
                 s.setString(6, hashes.get(i));
                 s.setLong(7, importId);
                 s.setLong(8, importId);
@@ -286,14 +286,6 @@ class SanctionListStore {
             keys.addAll(NameFolding.keys(name));
         }
         return List.copyOf(keys);
-    }
-
-    static String json(Object value) {
-        try {
-            return Json.MAPPER.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private static void update(Connection c, String sql, Object... params) {

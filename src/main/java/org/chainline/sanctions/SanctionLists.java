@@ -101,7 +101,7 @@ public class SanctionLists {
         List<ListEntry> entries = parsed.entries();
         List<String> hashes = new ArrayList<>(entries.size());
         for (ListEntry e : entries) {
-            hashes.add(Sha256.hex(SanctionListStore.json(e.comparable())));
+            hashes.add(Sha256.hex(Json.write(e.comparable())));
         }
         Map<String, List<SanctionGraph.Decision>> confirmed = new HashMap<>();
         for (SanctionGraph.Decision d : graph.decisions(null, list)) {

@@ -9,6 +9,7 @@ import org.chainline.dossier.pdf.PadesSigner;
 import org.chainline.dossier.pdf.PdfDates;
 import org.chainline.dossier.pdf.PdfDossierRenderer;
 import org.chainline.evidence.Custody;
+import org.chainline.graph.Graph;
 import org.chainline.input.Json;
 import org.chainline.journal.Change;
 import org.chainline.journal.Journal;
@@ -132,6 +133,10 @@ public class Dossiers {
             long position = at.seq();
             progress.accept("catching up the graph", 5);
             projector.catchUp();
+            Graph.State graphBefore = projector.state();
+            if (graphBefore.rebuilding()) {
+                throw Graph.rebuilding();
+            }
             int version = store.earlierVersions(order.subject(), order.regime(), order.audience(), position) + 1;
             String id = "dos-" + Sha256.hex((order.subject() + "\n" + order.regime() + "\n" + order.audience() + "\n" + position + "\n"
                     + Json.write(regime) + Json.write(regimes.wording()) + labelsChanged()).getBytes(StandardCharsets.UTF_8)).substring(0, 16);
@@ -141,6 +146,9 @@ public class Dossiers {
                     at.recordedAt().truncatedTo(ChronoUnit.SECONDS).toString(), version));
             if (position().seq() != position) {
                 continue; // the record changed while we read it: assemble again at the new position
+            }
+            if (projector.state().generation() != graphBefore.generation()) {
+                continue; // the graph was rebuilt between two of its reads: assemble again from the rebuilt graph
             }
             String contentHash = Sha256.hex(bytes(content));
             content = new DossierContent(content.format(), content.cover().withContentHash(contentHash), content.regime(),

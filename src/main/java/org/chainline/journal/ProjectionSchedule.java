@@ -52,7 +52,7 @@ final class ProjectionSchedule {
             return;
         }
         try {
-            projector.catchUp();
+            projector.catchUpIfFree();
         } catch (RuntimeException e) {
             if (!stopping) {
                 org.slf4j.LoggerFactory.getLogger(Projector.class).warn("Graph projection is behind the journal and will be retried: {}",

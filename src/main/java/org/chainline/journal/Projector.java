@@ -3,12 +3,16 @@ package org.chainline.journal;
 import jakarta.inject.Singleton;
 import org.chainline.graph.CypherQueries;
 import org.chainline.graph.Graph;
+import org.chainline.storage.SessionLocks;
+import org.chainline.storage.StoreUnavailableException;
+import org.neo4j.driver.Record;
 import org.neo4j.driver.Session;
 import org.neo4j.driver.TransactionContext;
 import org.neo4j.driver.Values;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,31 +22,48 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.IntConsumer;
 
 /**
  * Carries journal entries into the graph in order, remembering in the graph itself (in the same Neo4j
  * transaction as the changes) the last position applied. Entries at or before that position are never
  * applied again; if the graph was down, the next catch-up resumes where it stopped.
+ *
+ * <p>Several instances may share the stores; one projects at a time. The projector's lock is a PostgreSQL advisory
+ * lock, taken for each catch-up: an instance that finds it taken waits for the holder to carry its entries (the
+ * holder projects up to the journal's head) or, in the background, simply leaves the work to it. Each batch also
+ * claims the position in the graph first (see {@code claim-position.cypher}), so that even a projector that lost its
+ * lock with its connection applies nothing another has applied.
  */
 @Singleton
 public class Projector {
 
     private static final Logger LOG = LoggerFactory.getLogger(Projector.class);
     static final int BATCH = 5000;
+    /** The advisory lock's key: "chainline projector" in a long. */
+    static final long LOCK_KEY = 0x636861696e6c6e70L;
+    /** How long a caller waits for another instance's projector to move, before it gives up. */
+    static final Duration STALL = Duration.ofSeconds(20);
+    /** How the graph is projected: 2 since every edge is keyed (claim-position.cypher, registry/create.cypher). */
+    static final long FORMAT = 2;
 
     private final JournalEntryRepository entries;
     private final Graph graph;
+    private final SessionLocks locks;
     private final Map<String, GraphProjection> byKind = new HashMap<>();
     private final ReentrantLock lock = new ReentrantLock();
-    private final String positionQuery = CypherQueries.load("journal/projection-position");
+    private final String claimQuery = CypherQueries.load("journal/claim-position");
     private final String advanceQuery = CypherQueries.load("journal/advance-position");
+    private final String startRebuildQuery = CypherQueries.load("journal/start-rebuild");
+    private final String endRebuildQuery = CypherQueries.load("journal/end-rebuild");
     private final String wipeQuery = CypherQueries.load("journal/wipe-projection");
     private volatile String lastError;
     private final Executor prefetch = Executors.newVirtualThreadPerTaskExecutor();
 
-    Projector(JournalEntryRepository entries, Graph graph, List<GraphProjection> projections) {
+    Projector(JournalEntryRepository entries, Graph graph, SessionLocks locks, List<GraphProjection> projections) {
         this.entries = entries;
         this.graph = graph;
+        this.locks = locks;
         for (GraphProjection projection : projections) {
             for (String kind : projection.kinds()) {
                 GraphProjection earlier = byKind.put(kind, projection);
@@ -56,7 +77,12 @@ public class Projector {
 
     /** The last journal position applied to the graph. */
     public long position() {
-        return graph.read(tx -> tx.run(positionQuery).single().get("position").asLong());
+        return graph.state().position();
+    }
+
+    /** The graph's position, whether a rebuild is under way (here or on another instance), and its generation. */
+    public Graph.State state() {
+        return graph.state();
     }
 
     /** The graph's position is past the journal's head. */
@@ -66,23 +92,115 @@ public class Projector {
         }
     }
 
+    /** Another batch was applied at the position this projector read (another instance's projector). */
+    private static final class PositionMoved extends RuntimeException {
+        PositionMoved() {
+            super(null, null, false, false);
+        }
+    }
+
     /** Why the last catch-up stopped, if it did. */
     public Optional<String> lastError() {
         return Optional.ofNullable(lastError);
     }
 
-    /** Applies every entry after the graph's position; returns how many were applied. */
+    /** Applies every entry after the graph's position, here or by the instance projecting; returns how many were applied here. */
     public int catchUp() {
         return catchUp(applied -> { });
     }
 
-    /** As {@link #catchUp()}, telling {@code progress} the running count after each batch. */
-    public int catchUp(java.util.function.IntConsumer progress) {
+    /**
+     * As {@link #catchUp()}, telling {@code progress} the running count after each batch. If another instance holds
+     * the projector, waits until it has carried the graph to the journal's head as it was at the call (it carries it
+     * there), or refuses as the graph being unavailable if its projection stops moving for {@link #STALL}. While a
+     * rebuild runs the entries wait for it: it ends at the head.
+     */
+    public int catchUp(IntConsumer progress) {
+        long target = entries.head().seq();
+        long deadline = System.nanoTime() + STALL.toNanos();
+        long seen = -1;
+        while (true) {
+            Optional<Integer> applied = tryCatchUp(progress);
+            if (applied.isPresent()) {
+                return applied.get();
+            }
+            Graph.State state = graph.state();
+            if (state.position() >= target || state.rebuilding()) {
+                return 0;
+            }
+            if (state.position() != seen) {
+                seen = state.position();
+                deadline = System.nanoTime() + STALL.toNanos();
+            } else if (System.nanoTime() > deadline) {
+                lastError = "another instance holds the projector and the graph has not moved for " + STALL.toSeconds() + " s";
+                throw new StoreUnavailableException("the graph is behind the journal: " + lastError);
+            }
+            sleep(20);
+        }
+    }
+
+    /** Catches up if no other instance is projecting; empty if one is (it carries the entries). */
+    Optional<Integer> tryCatchUp(IntConsumer progress) {
         lock.lock();
+        try {
+            Optional<SessionLocks.Held> held = locks.tryHold(LOCK_KEY);
+            if (held.isEmpty()) {
+                return Optional.empty();
+            }
+            try (SessionLocks.Held ignored = held.get()) {
+                return Optional.of(projectHolding(progress));
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** With the projector's lock: finishes a rebuild another instance left half done, then applies what is new. */
+    private int projectHolding(IntConsumer progress) {
+        Graph.State state;
+        try {
+            state = graph.state();
+        } catch (RuntimeException e) {
+            lastError = e.getClass().getSimpleName() + " while reading the graph's position";
+            throw e;
+        }
+        if (state.rebuilding()) {
+            // whoever began it is gone (it would hold the lock): the graph is wiped again and replayed from the start
+            LOG.warn("A rebuild of the graph was left unfinished (generation {}); finishing it", state.generation());
+            return rebuildHolding(progress);
+        }
+        if (state.format() < FORMAT && state.position() > 0) {
+            // an earlier version created edges without keys: merging could not recognise them, so the graph is made anew
+            LOG.warn("The graph was projected by an earlier version of Chainline (format {}); rebuilding it in format {}",
+                    state.format(), FORMAT);
+            return rebuildHolding(progress);
+        }
+        int applied = applyAll(progress);
+        if (state.format() < FORMAT) {
+            graph.write(tx -> tx.run(endRebuildQuery, Values.parameters("format", FORMAT)).consume());
+        }
+        return applied;
+    }
+
+    private int rebuildHolding(IntConsumer progress) {
+        wipeAndRestart();
+        int applied = applyAll(progress);
+        graph.write(tx -> tx.run(endRebuildQuery, Values.parameters("format", FORMAT)).consume());
+        return applied;
+    }
+
+    private void wipeAndRestart() {
+        graph.write(tx -> tx.run(startRebuildQuery).consume());
+        try (Session session = graph.session()) {
+            session.run(wipeQuery).consume();
+        }
+    }
+
+    private int applyAll(IntConsumer progress) {
         long positionBefore = -1;
         try {
             int applied = 0;
-            long position = position();
+            long position = graph.state().position();
             positionBefore = position;
             long head = entries.head().seq();
             if (position > head) {
@@ -95,6 +213,7 @@ public class Projector {
             List<JournalEntry> batch = entries.after(position, BATCH);
             while (!batch.isEmpty()) {
                 positionBefore = position;
+                long expected = position;
                 long last = batch.getLast().seq();
                 List<JournalEntry> current = batch;
                 // The next batch is read from PostgreSQL while the graph writes this one.
@@ -103,10 +222,22 @@ public class Projector {
                         : null;
                 try {
                     graph.write(tx -> {
+                        Record claimed = tx.run(claimQuery).single();
+                        if (claimed.get("position").asLong() != expected) {
+                            throw new PositionMoved();
+                        }
                         applyInRuns(current, tx);
                         tx.run(advanceQuery, Values.parameters("seq", last)).consume();
                         return null;
                     });
+                } catch (PositionMoved e) {
+                    // only a projector that lost its lock gets here: it stops, the other carries on
+                    if (next != null) {
+                        next.cancel(true);
+                    }
+                    LOG.warn("Another projector applied the entries after position {}; this one stops", expected);
+                    lastError = null;
+                    return applied;
                 } catch (RuntimeException e) {
                     if (next != null) {
                         next.cancel(true);
@@ -128,8 +259,6 @@ public class Projector {
                     ? " while reading the graph's position"
                     : " while projecting the entries after position " + positionBefore);
             throw e;
-        } finally {
-            lock.unlock();
         }
     }
 
@@ -166,17 +295,44 @@ public class Projector {
         }
     }
 
-    /** Empties the projected graph and replays the whole journal into it. */
+    /** In the background: catches up unless another instance is projecting (it carries the entries). */
+    void catchUpIfFree() {
+        tryCatchUp(applied -> { });
+    }
+
+    /**
+     * Empties the projected graph and replays the whole journal into it. Meanwhile readers on every instance are
+     * refused with 503 (never answered from the partial graph), and other instances' projectors stand by: this holds
+     * the projector's lock, waiting for it first if another instance is projecting.
+     */
     public int rebuild() {
-        lock.lock();
-        try {
-            try (Session session = graph.session()) {
-                session.run(wipeQuery).consume();
+        long deadline = System.nanoTime() + STALL.toNanos() * 3;
+        while (true) {
+            lock.lock();
+            try {
+                Optional<SessionLocks.Held> held = locks.tryHold(LOCK_KEY);
+                if (held.isPresent()) {
+                    try (SessionLocks.Held ignored = held.get()) {
+                        return rebuildHolding(applied -> { });
+                    }
+                }
+            } finally {
+                lock.unlock();
             }
-            return catchUp();
-        } finally {
-            lock.unlock();
+            if (System.nanoTime() > deadline) {
+                throw new StoreUnavailableException("another instance kept the projector for " + STALL.toSeconds() * 3
+                        + " s; the graph was not rebuilt, try again");
+            }
+            sleep(50);
         }
     }
 
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StoreUnavailableException("interrupted while waiting for the projector");
+        }
+    }
 }

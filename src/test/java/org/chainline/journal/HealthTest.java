@@ -22,6 +22,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 class HealthTest extends ChainlineTest {
 
     @Inject
+    org.chainline.storage.SessionLocks locks;
+    @Inject
     @Client("/")
     HttpClient client;
     @Inject
@@ -49,7 +51,7 @@ class HealthTest extends ChainlineTest {
     @Test
     void aGraphThatIsDownMakesHealth503WithNeo4jDown() {
         Graph unreachable = UnreachableGraph.of(settings);
-        HealthController health = new HealthController(journal, new Projector(entries, unreachable, projections));
+        HealthController health = new HealthController(journal, new Projector(entries, unreachable, locks, projections));
 
         HttpResponse<HealthController.Health> response = health.health();
 

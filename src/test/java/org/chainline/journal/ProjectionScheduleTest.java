@@ -22,6 +22,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ProjectionScheduleTest extends ChainlineTest {
 
     @Inject
+    org.chainline.storage.SessionLocks locks;
+    @Inject
     Projector projector;
     @Inject
     Journal journal;
@@ -47,7 +49,7 @@ class ProjectionScheduleTest extends ChainlineTest {
     void entriesWrittenWhileTheGraphWasDownArriveInTheBackground() throws InterruptedException {
         Graph unreachable = UnreachableGraph.of(settings);
         Journal journalWithGraphDown = new Journal(entries, transactions, payloads,
-                new Projector(entries, unreachable, projections), Clock.systemUTC());
+                new Projector(entries, unreachable, locks, projections), Clock.systemUTC());
         long head = journalWithGraphDown.append("tester", null,
                 new Change("case.opened", "case-late", new ProjectorTest.CaseEvents("Arrives later"))).getLast().seq();
 

@@ -22,6 +22,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ProjectorTest extends ChainlineTest {
 
     @Inject
+    org.chainline.storage.SessionLocks locks;
+    @Inject
     Projector projector;
     @Inject
     Journal journal;
@@ -62,6 +64,33 @@ class ProjectorTest extends ChainlineTest {
     }
 
     @Test
+    void whileARebuildRunsReadsAreRefusedAndAnUnfinishedRebuildIsFinishedByTheNextProjector() {
+        someHistory();
+        List<String> before = GraphDump.of(TestStores.driver());
+        String caseId = cases.list(null, 0, 10).getFirst().id();
+        // an instance began a rebuild and died half way: its flag is set, its wipe done
+        try (Session s = TestStores.driver().session()) {
+            s.run("MATCH (p:ProjectionState {id: 'journal'}) SET p.rebuilding = true, p.position = 0").consume();
+            s.run("MATCH (c:Case) DETACH DELETE c").consume();
+        }
+        var refused = org.junit.jupiter.api.Assertions.assertThrows(org.chainline.storage.StoreUnavailableException.class,
+                () -> cases.get(caseId));
+        assertTrue(refused.getMessage().contains("being rebuilt"), refused.getMessage());
+        // a write meanwhile is kept, and does not wait for the rebuild
+        cases.open("tester", "Written during the rebuild", null, null);
+
+        // the next projector to run (here, the background one) finishes the rebuild
+        projector.catchUpIfFree();
+
+        assertFalse(projector.state().rebuilding());
+        assertEquals(journal.head().seq(), projector.position());
+        assertEquals(caseId, cases.get(caseId).id());
+        List<String> after = GraphDump.of(TestStores.driver());
+        assertTrue(after.containsAll(before));
+        assertEquals(before.size() + 1, after.size());
+    }
+
+    @Test
     void applyingEntriesAgainChangesNothing() {
         someHistory();
         List<String> before = GraphDump.of(TestStores.driver());
@@ -80,7 +109,7 @@ class ProjectorTest extends ChainlineTest {
     void whenTheGraphIsDownTheJournalKeepsTheWriteAndTheProjectorCatchesUpLater() {
         long projectedBefore = projector.position();
         Graph unreachable = UnreachableGraph.of(settings);
-        Projector downProjector = new Projector(entries, unreachable, projections);
+        Projector downProjector = new Projector(entries, unreachable, locks, projections);
         Journal journalWithGraphDown = new Journal(entries, transactions, payloads, downProjector, Clock.systemUTC());
 
         List<JournalEntry> written = journalWithGraphDown.append("tester", null,
@@ -114,7 +143,7 @@ class ProjectorTest extends ChainlineTest {
         };
         List<GraphProjection> withFailing = new java.util.ArrayList<>(projections);
         withFailing.add(failing);
-        Projector strict = new Projector(entries, new Graph(TestStores.driver(), settings), withFailing);
+        Projector strict = new Projector(entries, new Graph(TestStores.driver(), settings), locks, withFailing);
         Journal journalWithStrictProjector = new Journal(entries, transactions, payloads, strict, Clock.systemUTC());
 
         journalWithStrictProjector.append("tester", null, List.of(

@@ -66,7 +66,8 @@ final class GraphRows {
                 }
                 case ENTITY -> {
                     for (String target : p.multiple() ? strings(v) : List.of(v.asText())) {
-                        edges.add(Map.of("type", p.edge(), "target", target, "props", Map.of()));
+                        // keyed by the property, so that merging it again finds it
+                        edges.add(Map.of("type", p.edge(), "target", target, "props", Map.of("key", p.name())));
                     }
                 }
                 case NAMES -> {
@@ -91,8 +92,11 @@ final class GraphRows {
                 }
                 case IDENTIFIERS, CASUALTIES -> props.put(p.name(), v.toString());
                 case CITATIONS -> {
-                    for (JsonNode c : v) {
+                    for (int i = 0; i < v.size(); i++) {
+                        JsonNode c = v.get(i);
                         Map<String, Object> cp = new HashMap<>();
+                        // a claim may cite one item twice (two pinpoints): each citation is keyed by its place
+                        cp.put("key", p.name() + "[" + i + "]");
                         cp.put("stance", c.get("stance").asText());
                         if (c.has("pinpoint")) {
                             cp.put("pinpoint", c.get("pinpoint").asText());

@@ -54,6 +54,36 @@ class RecordProjectionTest extends ChainlineTest {
         assertEquals(before, GraphDump.of(driver));
     }
 
+    @Test
+    void applyingEveryRecordEntryAgainAddsNothing() throws Exception {
+        Path file = Path.of(getClass().getClassLoader().getResource("fixtures/command-chain.ndjson").toURI());
+        recordImport.run("t", null, file, RecordImport.Progress.NONE);
+        ObjectMapper json = new ObjectMapper();
+        // a claim citing one item twice, at two pinpoints: two citations, kept apart when applied again
+        records.create("t", records.model().type("Posting").orElseThrow(), json.readTree("""
+                {"id": "post-twice", "person": "p-new", "unit": "u-co1", "role": "deputy-commander", "start": "2021",
+                 "citations": [{"evidence": "ev-video-a", "stance": "supports", "pinpoint": "00:10"},
+                               {"evidence": "ev-video-a", "stance": "supports", "pinpoint": "01:40"}]}"""), null);
+        List<String> once = GraphDump.of(driver);
+        long relationships = relationships();
+        assertEquals(2, once.stream().filter(l -> l.startsWith("rel CITES \"post-twice\"->\"ev-video-a\"")).count());
+
+        // as if the graph had applied every entry but lost its position (or another instance applied them too)
+        try (var session = driver.session()) {
+            session.run("MATCH (p:ProjectionState {id: 'journal'}) SET p.position = 0").consume();
+        }
+        projector.catchUp();
+
+        assertEquals(relationships, relationships());
+        assertEquals(once, GraphDump.of(driver));
+    }
+
+    private long relationships() {
+        try (var session = driver.session()) {
+            return session.run("MATCH ()-[r]->() RETURN count(r) AS n").single().get("n").asLong();
+        }
+    }
+
     private List<String> commanders(String unit, String at) {
         return chains.ofUnit(unit, at, 6).levels().stream().filter(l -> l.depth() == 0)
                 .flatMap(l -> l.commanders().stream()).map(c -> c.person().id()).toList();

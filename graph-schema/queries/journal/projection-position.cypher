@@ -1,2 +1,0 @@
-OPTIONAL MATCH (p:ProjectionState {id: 'journal'})
-RETURN coalesce(p.position, 0) AS position

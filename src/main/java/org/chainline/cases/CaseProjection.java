@@ -31,6 +31,19 @@ final class CaseProjection implements GraphProjection {
     }
 
     @Override
+    public void census(org.chainline.journal.Census census, java.sql.Connection connection) {
+        try (var count = connection.prepareStatement("SELECT count(DISTINCT target_id) FROM journal_entry WHERE kind = ?")) {
+            count.setString(1, CaseEvents.OPENED);
+            try (var rs = count.executeQuery()) {
+                rs.next();
+                census.nodes("Case", rs.getLong(1));
+            }
+        } catch (java.sql.SQLException e) {
+            throw new io.micronaut.data.exceptions.DataAccessException("cases cannot be counted: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
     public void apply(JournalEntry entry, TransactionContext tx) {
         switch (entry.kind()) {
             case CaseEvents.OPENED -> {

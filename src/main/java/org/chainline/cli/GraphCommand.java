@@ -1,6 +1,7 @@
 package org.chainline.cli;
 
 import io.micronaut.context.ApplicationContext;
+import org.chainline.journal.GraphCheck;
 import org.chainline.journal.Projector;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ParentCommand;
@@ -11,7 +12,7 @@ import java.util.Map;
 
 @Command(name = "graph", mixinStandardHelpOptions = true,
         description = "The accountability graph, a projection of the journal.",
-        subcommands = GraphCommand.Rebuild.class)
+        subcommands = {GraphCommand.Rebuild.class, GraphCommand.Check.class})
 final class GraphCommand extends CommandGroup {
 
     @Command(name = "rebuild", mixinStandardHelpOptions = true,
@@ -30,7 +31,41 @@ final class GraphCommand extends CommandGroup {
                 int replayed = projector.rebuild();
                 spec.commandLine().getOut().printf("Rebuilt the graph from %d journal entries in %.1f s; position #%d%n",
                         replayed, (System.nanoTime() - started) / 1e9, projector.position());
+                print(spec, context.getBean(GraphCheck.class).check());
             }
+        }
+    }
+
+    @Command(name = "check", mixinStandardHelpOptions = true,
+            description = "Compare the graph with what the journal implies: nodes by label, relationships by type, and"
+                    + " relationships repeated between the same nodes. Exits with 1 on drift.")
+    static final class Check implements java.util.concurrent.Callable<Integer> {
+        @ParentCommand
+        GraphCommand graph;
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            try (ApplicationContext context = Contexts.start(graph.root, Map.of())) {
+                context.getBean(Projector.class).catchUp();
+                GraphCheck.Report report = context.getBean(GraphCheck.class).check();
+                print(spec, report);
+                return report.consistent() ? 0 : 1;
+            }
+        }
+    }
+
+    static void print(CommandSpec spec, GraphCheck.Report report) {
+        var out = spec.commandLine().getOut();
+        out.printf("Graph %s at journal position #%d: %d nodes, %d relationships, %d repeated (checked in %d ms)%n",
+                report.status(), report.graphPosition(), report.nodes(), report.relationships(),
+                report.duplicateRelationships(), report.millis());
+        for (GraphCheck.Difference d : report.differences()) {
+            out.printf("  %s %s: the journal implies %d, the graph holds %d%n", d.of(), d.name(), d.expected(), d.found());
+        }
+        if (!report.consistent()) {
+            out.println("  run 'chainline graph rebuild' to make the graph anew from the journal");
         }
     }
 }

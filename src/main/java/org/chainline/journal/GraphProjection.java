@@ -12,6 +12,13 @@ import java.util.Set;
  */
 public interface GraphProjection {
 
+    /**
+     * Counts what this projection's entries, as PostgreSQL holds them now, put in the graph: its nodes by label and its
+     * relationships by type ({@code graph check} compares them with the graph). {@code connection} reads in the
+     * snapshot in which the journal's head was read.
+     */
+    void census(Census census, java.sql.Connection connection);
+
     /** The entry kinds this projection applies, e.g. {@code case.opened}. */
     Set<String> kinds();
 

@@ -12,7 +12,8 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 /**
- * Whether both stores answer, how long the journal is and how far the graph lags behind it. The only
+ * Whether both stores answer, how long the journal is, how far the graph lags behind it, whether it is being rebuilt,
+ * and what the last graph check found (status DEGRADED when it found drift). The only
  * endpoint open without a token; it says nothing about the content of a case.
  */
 @Controller("/health")
@@ -22,10 +23,12 @@ class HealthController {
 
     private final Journal journal;
     private final Projector projector;
+    private final GraphCheck check;
 
-    HealthController(Journal journal, Projector projector) {
+    HealthController(Journal journal, Projector projector, @io.micronaut.core.annotation.Nullable GraphCheck check) {
         this.journal = journal;
         this.projector = projector;
+        this.check = check;
     }
 
     @Operation(summary = "Both stores up or down, journal head and projection lag; 503 when a store is down or the graph"
@@ -34,36 +37,51 @@ class HealthController {
     HttpResponse<Health> health() {
         Long head = null;
         Long projected = null;
+        boolean rebuilding = false;
         try {
             head = journal.head().seq();
         } catch (RuntimeException e) {
             // reported as DOWN below
         }
         try {
-            projected = projector.position();
+            org.chainline.graph.Graph.State state = projector.state();
+            projected = state.position();
+            rebuilding = state.rebuilding();
         } catch (RuntimeException e) {
             // reported as DOWN below
         }
         // a graph past the journal's head answers from entries the journal lost: not healthy, whatever else holds
         boolean up = head != null && projected != null && projected <= head;
-        Health health = new Health(up ? "UP" : "DOWN",
+        GraphCheck.Report last = check == null || head == null ? null : GraphCheck.lastQuietly(check);
+        // drift is reported, and the instance stays in service: every instance shares the graph, so taking them out of a
+        // load balancer would only stop the service; 'graph rebuild' mends it
+        boolean drift = last != null && last.status().equals("drift");
+        Health health = new Health(!up ? "DOWN" : drift ? "DEGRADED" : "UP",
                 head != null ? "UP" : "DOWN",
                 projected != null ? "UP" : "DOWN",
                 new JournalStatus(head, projected, head != null && projected != null ? head - projected : null,
                         head != null && projected != null && projected > head
                                 ? "the graph is ahead of the journal: the journal lost entries the graph had applied"
-                                : projector.lastError().orElse(null)));
+                                : projector.lastError().orElse(null), rebuilding),
+                last == null ? null : new GraphStatus(last.status(), last.checkedAt(), last.journalHead(),
+                        last.duplicateRelationships(), last.differences()));
         return HttpResponse.status(up ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE).body(health);
     }
 
     /** Overall status and each store's. */
     @Serdeable
-    record Health(String status, String postgres, String neo4j, JournalStatus journal) {
+    record Health(String status, String postgres, String neo4j, JournalStatus journal, @Nullable GraphStatus graph) {
+    }
+
+    /** The last graph check (by any instance): its status, when, at which position, and what differed. */
+    @Serdeable
+    record GraphStatus(String check, String checkedAt, long atPosition, long duplicateRelationships,
+                       java.util.List<GraphCheck.Difference> differences) {
     }
 
     /** The journal's last position, the graph's, the difference, and why projection stopped if it did. */
     @Serdeable
     record JournalStatus(@Nullable Long head, @Nullable Long projected, @Nullable Long lag,
-                         @Nullable String projectionError) {
+                         @Nullable String projectionError, boolean rebuilding) {
     }
 }

@@ -22,7 +22,10 @@ class JournalController {
     private final Projector projector;
     private final JournalAnchors anchors;
 
-    JournalController(Journal journal, JournalVerifier verifier, Projector projector, JournalAnchors anchors) {
+    private final GraphCheck check;
+
+    JournalController(Journal journal, JournalVerifier verifier, Projector projector, JournalAnchors anchors, GraphCheck check) {
+        this.check = check;
         this.anchors = anchors;
         this.journal = journal;
         this.verifier = verifier;
@@ -81,11 +84,26 @@ class JournalController {
     @Post("/graph/rebuild")
     Rebuilt rebuild() {
         int applied = projector.rebuild();
-        return new Rebuilt(applied, projector.position());
+        return new Rebuilt(applied, projector.position(), check.check());
     }
 
-    /** What a rebuild did: entries replayed and the graph's position afterwards. */
+    @Operation(summary = "Compare the graph with what the journal implies (nodes by label, relationships by type, repeated"
+            + " relationships); the result is kept and shown by /health")
+    @Secured({Roles.COUNSEL, Roles.ADMIN})
+    @Post("/graph/check")
+    GraphCheck.Report check() {
+        return check.check();
+    }
+
+    @Operation(summary = "The last graph check's result, by whichever instance ran it (404 if none ran yet)")
+    @Secured({Roles.COUNSEL, Roles.ADMIN})
+    @Get("/graph/check")
+    GraphCheck.Report lastCheck() {
+        return check.last().orElseThrow(() -> new org.chainline.refusal.NotFound("graph check", "last"));
+    }
+
+    /** What a rebuild did: entries replayed, the graph's position afterwards, and the check run after it. */
     @Serdeable
-    record Rebuilt(int entriesReplayed, long position) {
+    record Rebuilt(int entriesReplayed, long position, GraphCheck.Report check) {
     }
 }

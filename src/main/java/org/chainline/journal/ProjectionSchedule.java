@@ -22,21 +22,28 @@ import java.time.Duration;
 final class ProjectionSchedule {
 
     private final Projector projector;
+    private final GraphCheck check;
     private final TaskScheduler scheduler;
     private final Duration interval;
+    private final Duration checkInterval;
     private volatile boolean stopping;
     private java.util.concurrent.ScheduledFuture<?> task;
+    private java.util.concurrent.ScheduledFuture<?> checkTask;
 
-    ProjectionSchedule(Projector projector, @Named(TaskExecutors.SCHEDULED) TaskScheduler scheduler,
-                       @Value("${chainline.projector.interval:5s}") Duration interval) {
+    ProjectionSchedule(Projector projector, GraphCheck check, @Named(TaskExecutors.SCHEDULED) TaskScheduler scheduler,
+                       @Value("${chainline.projector.interval:5s}") Duration interval,
+                       @Value("${chainline.graph.check-interval:30m}") Duration checkInterval) {
         this.projector = projector;
+        this.check = check;
         this.scheduler = scheduler;
         this.interval = interval;
+        this.checkInterval = checkInterval;
     }
 
     @EventListener
     void onStartup(StartupEvent event) {
         task = scheduler.scheduleWithFixedDelay(Duration.ofSeconds(1), interval, this::catchUp);
+        checkTask = scheduler.scheduleWithFixedDelay(checkInterval, checkInterval, this::check);
     }
 
     @EventListener
@@ -44,6 +51,26 @@ final class ProjectionSchedule {
         stopping = true;
         if (task != null) {
             task.cancel(false);
+        }
+        if (checkTask != null) {
+            checkTask.cancel(false);
+        }
+    }
+
+    /** Compares the graph with the journal now and then, so that /health reports drift nobody asked about. */
+    private void check() {
+        if (stopping) {
+            return;
+        }
+        try {
+            GraphCheck.Report report = check.check();
+            if (report.status().equals("drift")) {
+                org.slf4j.LoggerFactory.getLogger(GraphCheck.class).warn("The graph differs from what the journal implies"
+                        + " ({} repeated relationships, {} counts differ); run 'graph rebuild'",
+                        report.duplicateRelationships(), report.differences().size());
+            }
+        } catch (RuntimeException e) {
+            // a store away: the next round checks again
         }
     }
 

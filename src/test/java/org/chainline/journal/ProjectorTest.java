@@ -140,6 +140,11 @@ class ProjectorTest extends ChainlineTest {
             public void apply(JournalEntry entry, org.neo4j.driver.TransactionContext tx) {
                 throw new IllegalStateException("cannot project this entry");
             }
+
+            @Override
+            public void census(Census census, java.sql.Connection connection) {
+                // it never got anything into the graph
+            }
         };
         List<GraphProjection> withFailing = new java.util.ArrayList<>(projections);
         withFailing.add(failing);

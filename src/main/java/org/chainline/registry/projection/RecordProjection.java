@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.inject.Singleton;
 import org.chainline.graph.CypherQueries;
 import org.chainline.input.Json;
+import org.chainline.journal.Census;
 import org.chainline.journal.GraphProjection;
 import org.chainline.journal.JournalEntry;
 import org.chainline.registry.ContentHash;
@@ -15,7 +16,12 @@ import org.neo4j.driver.Result;
 import org.neo4j.driver.TransactionContext;
 import org.neo4j.driver.Values;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -51,6 +57,48 @@ final class RecordProjection implements GraphProjection {
     @Override
     public Set<String> kinds() {
         return typeOfKind.keySet();
+    }
+
+    /**
+     * Every record as its current state projects it: the node with its labels, its property edges (one per key and
+     * target, as merged) and, for a live claim, its shortcut.
+     */
+    @Override
+    @SuppressWarnings("unchecked")
+    public void census(Census census, Connection connection) {
+        Map<String, Long> nodes = new HashMap<>();
+        Map<String, Long> relationships = new HashMap<>();
+        ZonedDateTime epoch = ZonedDateTime.ofInstant(java.time.Instant.EPOCH, ZoneOffset.UTC);
+        try (PreparedStatement select = connection.prepareStatement("""
+                SELECT r.type, j.payload, r.retired_seq IS NOT NULL
+                FROM record_state r JOIN journal_entry j ON j.seq = r.content_seq""")) {
+            select.setFetchSize(2000);
+            try (ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    RecordType type = model.type(rs.getString(1)).orElseThrow(() -> new IllegalStateException(
+                            "record_state holds a record of an unknown type"));
+                    ObjectNode content = (ObjectNode) Json.MAPPER.readTree(rs.getString(2));
+                    Map<String, Object> row = GraphRows.row(type, content, "", 0, epoch, "", true);
+                    for (String label : (List<String>) row.get("labels")) {
+                        nodes.merge(label, 1L, Long::sum);
+                    }
+                    Set<String> distinct = new HashSet<>();
+                    for (Map<String, Object> e : (List<Map<String, Object>>) row.get("edges")) {
+                        if (distinct.add(e.get("type") + "\n" + e.get("target") + "\n" + ((Map<String, Object>) e.get("props")).get("key"))) {
+                            relationships.merge((String) e.get("type"), 1L, Long::sum);
+                        }
+                    }
+                    Map<String, Object> shortcut = (Map<String, Object>) row.get("shortcut");
+                    if (shortcut != null && !rs.getBoolean(3)) {
+                        relationships.merge((String) shortcut.get("type"), 1L, Long::sum);
+                    }
+                }
+            }
+        } catch (SQLException | JsonProcessingException e) {
+            throw new IllegalStateException("the records cannot be counted: " + e.getMessage(), e);
+        }
+        nodes.forEach(census::nodes);
+        relationships.forEach(census::relationships);
     }
 
     @Override

@@ -39,7 +39,7 @@ final class CaseProjection implements GraphProjection {
                 census.nodes("Case", rs.getLong(1));
             }
         } catch (java.sql.SQLException e) {
-            throw new io.micronaut.data.exceptions.DataAccessException("cases cannot be counted: " + e.getMessage(), e);
+            throw new IllegalStateException("cases cannot be counted: " + e.getMessage(), e);
         }
     }
 

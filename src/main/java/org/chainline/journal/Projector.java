@@ -141,7 +141,10 @@ public class Projector {
 
     /** Catches up if no other instance is projecting; empty if one is (it carries the entries). */
     Optional<Integer> tryCatchUp(IntConsumer progress) {
-        lock.lock();
+        // a thread of this instance projecting (or rebuilding) counts as any other projector: wait for it by the graph
+        if (!lock.tryLock()) {
+            return Optional.empty();
+        }
         try {
             Optional<SessionLocks.Held> held = locks.tryHold(LOCK_KEY);
             if (held.isEmpty()) {

@@ -8,8 +8,6 @@ import org.chainline.journal.Journal;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -125,15 +123,7 @@ public class Integrity {
     }
 
     private Stream<String> storedHashes() {
-        Path dir = files.path("0".repeat(64)).getParent().getParent().getParent();
-        if (!Files.isDirectory(dir)) {
-            return Stream.empty();
-        }
-        try (Stream<Path> walk = Files.walk(dir, 3)) {
-            return walk.filter(Files::isRegularFile).map(p -> p.getFileName().toString().replaceFirst("\\.sealed$", ""))
-                    .filter(n -> n.matches("[0-9a-f]{64}")).distinct().toList().stream();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return files.hashes();
     }
+
 }

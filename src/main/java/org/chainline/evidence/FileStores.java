@@ -1,0 +1,25 @@
+package org.chainline.evidence;
+
+import io.micronaut.context.annotation.Bean;
+import io.micronaut.context.annotation.Factory;
+import jakarta.inject.Singleton;
+import org.chainline.protection.IdentityProtection;
+import org.chainline.storage.DataDirectory;
+
+import java.nio.file.Path;
+
+/** The evidence store this instance uses: an object store when a bucket is set, else a folder (the data directory's). */
+@Factory
+final class FileStores {
+
+    @Singleton
+    @Bean(preDestroy = "close")
+    FileStore fileStore(DataDirectory data, IdentityProtection protection, ObjectStoreSettings s3, EvidenceSettings settings) {
+        Path incoming = data.resolve("evidence").resolve("incoming");
+        if (s3.configured()) {
+            return new ObjectFileStore(s3, incoming, protection);
+        }
+        Path root = settings.dir() == null || settings.dir().isBlank() ? data.resolve("evidence") : Path.of(settings.dir());
+        return new LocalFileStore(root, protection);
+    }
+}

@@ -12,7 +12,7 @@ import java.util.Map;
 
 @Command(name = "graph", mixinStandardHelpOptions = true,
         description = "The accountability graph, a projection of the journal.",
-        subcommands = {GraphCommand.Rebuild.class, GraphCommand.Check.class})
+        subcommands = {GraphCommand.Rebuild.class, GraphCommand.Check.class, GraphCommand.Serve.class})
 final class GraphCommand extends CommandGroup {
 
     @Command(name = "rebuild", mixinStandardHelpOptions = true,
@@ -53,6 +53,34 @@ final class GraphCommand extends CommandGroup {
                 print(spec, report);
                 return report.consistent() ? 0 : 1;
             }
+        }
+    }
+
+    @Command(name = "serve", mixinStandardHelpOptions = true,
+            description = {"Run only the embedded Neo4j of the data directory, with Bolt on localhost, for several"
+                    + " Chainline instances on this machine to share (chainline.neo4j.uri). Its password is kept in"
+                    + " <data>/keys/neo4j-password (user neo4j). Stops on SIGTERM."})
+    static final class Serve implements java.util.concurrent.Callable<Integer> {
+        @ParentCommand
+        GraphCommand graph;
+        @Spec
+        CommandSpec spec;
+        @picocli.CommandLine.Option(names = "--bolt-port", paramLabel = "PORT", defaultValue = "7687",
+                description = "Bolt port on localhost (default 7687).")
+        int boltPort;
+
+        @Override
+        public Integer call() {
+            java.nio.file.Path data = (graph.root.dataDir == null ? java.nio.file.Path.of("data") : graph.root.dataDir)
+                    .toAbsolutePath().normalize();
+            java.nio.file.Path passwordFile = data.resolve("keys").resolve("neo4j-password");
+            org.chainline.graph.EmbeddedNeo4jServer server = new org.chainline.graph.EmbeddedNeo4jServer(
+                    data.resolve("neo4j"), passwordFile, boltPort);
+            Runtime.getRuntime().addShutdownHook(new Thread(server::close, "neo4j-stop"));
+            spec.commandLine().getOut().printf("Neo4j is serving at %s (user %s, password in %s)%n", server.boltUri(),
+                    org.chainline.graph.EmbeddedNeo4jServer.USER, passwordFile);
+            spec.commandLine().getOut().flush();
+            return ChainlineCommand.KEEP_RUNNING;
         }
     }
 

@@ -8,6 +8,7 @@ import io.micronaut.runtime.server.event.ServerStartupEvent;
 import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
+import org.chainline.graph.GraphRebuilding;
 import org.chainline.refusal.NotFound;
 import org.chainline.refusal.Refusal;
 import org.chainline.storage.StoreUnavailableException;
@@ -38,6 +39,8 @@ public class DossierJobs {
     private static final Logger LOG = LoggerFactory.getLogger(DossierJobs.class);
     static final Duration HEARTBEAT = Duration.ofSeconds(3);
     static final Duration STALE = Duration.ofSeconds(20);
+    /** How long a job waits for a rebuild of the graph to end before it fails. */
+    static final Duration REBUILD_WAIT = Duration.ofMinutes(30);
     private static final String COLUMNS = "id, subject, regime, audience, state, stage, percent, dossier_id, existed, error";
 
     private final Dossiers dossiers;
@@ -175,8 +178,7 @@ public class DossierJobs {
 
     private void run(Claimed job) {
         try {
-            Dossiers.Generated generated = dossiers.generate(job.actor(), job.order(),
-                    (stage, percent) -> progress(job.id(), stage, percent));
+            Dossiers.Generated generated = generateWaitingOutRebuilds(job);
             finish(job.id(), "done", generated.dossier().id(), generated.existed(), null);
         } catch (Refusal | StoreUnavailableException e) {
             finish(job.id(), "failed", null, null, e.getMessage());
@@ -187,6 +189,27 @@ public class DossierJobs {
                     + "); the server log names the job " + job.id());
         } finally {
             running = null;
+        }
+    }
+
+    /** A rebuild of the graph (on any instance) holds the job back until it ends: no dossier is made from a partial graph. */
+    private Dossiers.Generated generateWaitingOutRebuilds(Claimed job) {
+        long deadline = System.nanoTime() + REBUILD_WAIT.toNanos();
+        while (true) {
+            try {
+                return dossiers.generate(job.actor(), job.order(), (stage, percent) -> progress(job.id(), stage, percent));
+            } catch (GraphRebuilding e) {
+                if (System.nanoTime() > deadline) {
+                    throw e;
+                }
+                progress(job.id(), "waiting for the graph's rebuild to end", 5);
+                try {
+                    Thread.sleep(1000);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
         }
     }
 

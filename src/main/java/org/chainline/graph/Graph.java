@@ -37,9 +37,8 @@ public final class Graph {
     }
 
     /** The graph is being rebuilt from the journal: come back when it is done. */
-    public static StoreUnavailableException rebuilding() {
-        return new StoreUnavailableException("the graph is being rebuilt from the journal; nothing is answered from a"
-                + " partial graph: try again in a few seconds");
+    public static GraphRebuilding rebuilding() {
+        return new GraphRebuilding();
     }
 
     public Session session() {

@@ -4,7 +4,7 @@ package org.chainline.storage;
  * A store could not be started or reached. The message is one line naming the store and its address,
  * meant to be shown to the person who started Chainline as it is.
  */
-public final class StoreUnavailableException extends RuntimeException {
+public class StoreUnavailableException extends RuntimeException {
 
     public StoreUnavailableException(String message, Throwable cause) {
         super(message, cause);

@@ -33,6 +33,11 @@ public final class HttpBenchmark {
         this.base = base;
     }
 
+    /** The server this benchmark sends to. */
+    public URI base() {
+        return base;
+    }
+
     /** One scenario: what each request is (numbered, so writes can make distinct records). */
     public record Scenario(String name, IntFunction<HttpRequest.Builder> request) {
     }

@@ -1,5 +1,5 @@
-// A record's new state replaces the old: properties (keeping when and by whom it was created), property edges
-// and the claim's shortcut are written afresh, merged by their keys as in create.cypher.
+// A record's new state replaces the old: properties (keeping when and by whom it was created), references, citations
+// and the claim's shortcut are written afresh. Its own edges are deleted first, so creating them again is safe to repeat.
 UNWIND $rows AS row
 MATCH (n:Record {id: row.id})
 WITH n, row, n {.createdSeq, .createdAt, .createdBy} AS kept
@@ -17,14 +17,19 @@ SET n = row.props
 SET n += kept
 WITH n, row
 CALL (n, row) {
-  UNWIND row.edges AS e
+  UNWIND row.refs AS e
   MERGE (t:Record {id: e.target})
-  MERGE (n)-[r:$(e.type) {key: e.props.key}]->(t)
-  SET r = e.props
+  CREATE (n)-[:$(e.type)]->(t)
+}
+CALL (n, row) {
+  UNWIND row.cites AS c
+  MERGE (t:Record {id: c.target})
+  CREATE (n)-[r:CITES]->(t)
+  SET r = c.props
 }
 WITH row WHERE row.shortcut IS NOT NULL
 WITH row.shortcut AS s
 MERGE (a:Record {id: s.from})
 MERGE (b:Record {id: s.to})
-MERGE (a)-[r:$(s.type) {claim: s.props.claim}]->(b)
+CREATE (a)-[r:$(s.type)]->(b)
 SET r = s.props

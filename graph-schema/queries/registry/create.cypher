@@ -1,21 +1,55 @@
-// New records: the node with its properties and labels, its property edges, and for a claim the shortcut
-// between its endpoints. A target not yet projected (a later line of the same import) is merged as a bare
-// :Record and completed when its own entry arrives. Every edge is merged by its key (a property edge by its
-// endpoints, type and key; a shortcut by its claim), so that applying the same entry twice adds nothing.
+// New records: the node with its properties and labels, its references and citations, and for a claim the shortcut
+// between its endpoints. A target not yet projected (a later line of the same import) is merged as a bare :Record and
+// completed when its own entry arrives. Every edge is keyed: a reference by its endpoints and type, a citation by its
+// place in the claim's list (a claim may cite one item twice), a shortcut by its claim. A node that was new, or bare,
+// before this entry has no edge of its own yet, nor has its claim a shortcut: its edges are created in one pass. A node
+// that already held content means this entry is applied again: its edges are merged by their keys, adding nothing.
 UNWIND $rows AS row
 MERGE (n:Record {id: row.id})
+WITH n, row, n.contentHash IS NULL AS fresh
 SET n = row.props
 SET n:$(row.labels)
-WITH n, row
-CALL (n, row) {
-  UNWIND row.edges AS e
-  MERGE (t:Record {id: e.target})
-  MERGE (n)-[r:$(e.type) {key: e.props.key}]->(t)
-  SET r = e.props
+WITH n, row, fresh
+CALL (n, row, fresh) {
+  WITH * WHERE fresh
+  CALL (n, row) {
+    UNWIND row.refs AS e
+    MERGE (t:Record {id: e.target})
+    CREATE (n)-[:$(e.type)]->(t)
+  }
+  CALL (n, row) {
+    UNWIND row.cites AS c
+    MERGE (t:Record {id: c.target})
+    CREATE (n)-[r:CITES]->(t)
+    SET r = c.props
+  }
 }
-WITH row WHERE row.shortcut IS NOT NULL
-WITH row.shortcut AS s
+CALL (n, row, fresh) {
+  WITH * WHERE NOT fresh
+  CALL (n, row) {
+    UNWIND row.refs AS e
+    MERGE (t:Record {id: e.target})
+    MERGE (n)-[:$(e.type)]->(t)
+  }
+  CALL (n, row) {
+    UNWIND row.cites AS c
+    MERGE (t:Record {id: c.target})
+    MERGE (n)-[r:CITES {key: c.props.key}]->(t)
+    SET r = c.props
+  }
+}
+WITH row, fresh WHERE row.shortcut IS NOT NULL
+WITH row.shortcut AS s, fresh
 MERGE (a:Record {id: s.from})
 MERGE (b:Record {id: s.to})
-MERGE (a)-[r:$(s.type) {claim: s.props.claim}]->(b)
-SET r = s.props
+WITH a, b, s, fresh
+CALL (a, b, s, fresh) {
+  WITH * WHERE fresh
+  CREATE (a)-[r:$(s.type)]->(b)
+  SET r = s.props
+}
+CALL (a, b, s, fresh) {
+  WITH * WHERE NOT fresh
+  MERGE (a)-[r:$(s.type) {claim: s.props.claim}]->(b)
+  SET r = s.props
+}

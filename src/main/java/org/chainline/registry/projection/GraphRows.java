@@ -41,7 +41,9 @@ final class GraphRows {
             props.put("createdAt", at);
             props.put("createdBy", actor);
         }
-        List<Map<String, Object>> edges = new ArrayList<>();
+        // references: one edge per type and target; citations: one CITES edge each, keyed by its place in the list
+        List<Map<String, Object>> refs = new ArrayList<>();
+        List<Map<String, Object>> cites = new ArrayList<>();
         List<String> searchable = new ArrayList<>();
         String display = null;
         String latin = null;
@@ -66,8 +68,10 @@ final class GraphRows {
                 }
                 case ENTITY -> {
                     for (String target : p.multiple() ? strings(v) : List.of(v.asText())) {
-                        // keyed by the property, so that merging it again finds it
-                        edges.add(Map.of("type", p.edge(), "target", target, "props", Map.of("key", p.name())));
+                        Map<String, Object> ref = Map.of("type", p.edge(), "target", target);
+                        if (!refs.contains(ref)) { // the same reference twice says nothing more: one edge
+                            refs.add(ref);
+                        }
                     }
                 }
                 case NAMES -> {
@@ -96,12 +100,12 @@ final class GraphRows {
                         JsonNode c = v.get(i);
                         Map<String, Object> cp = new HashMap<>();
                         // a claim may cite one item twice (two pinpoints): each citation is keyed by its place
-                        cp.put("key", p.name() + "[" + i + "]");
+                        cp.put("key", i);
                         cp.put("stance", c.get("stance").asText());
                         if (c.has("pinpoint")) {
                             cp.put("pinpoint", c.get("pinpoint").asText());
                         }
-                        edges.add(Map.of("type", "CITES", "target", c.get("evidence").asText(), "props", cp));
+                        cites.add(Map.of("target", c.get("evidence").asText(), "props", cp));
                     }
                 }
             }
@@ -147,7 +151,8 @@ final class GraphRows {
         row.put("id", content.get("id").asText());
         row.put("labels", type.labels());
         row.put("props", props);
-        row.put("edges", edges);
+        row.put("refs", refs);
+        row.put("cites", cites);
         row.put("shortcut", shortcut);
         return row;
     }

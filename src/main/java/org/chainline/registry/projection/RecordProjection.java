@@ -60,8 +60,8 @@ final class RecordProjection implements GraphProjection {
     }
 
     /**
-     * Every record as its current state projects it: the node with its labels, its property edges (one per key and
-     * target, as merged) and, for a live claim, its shortcut.
+     * Every record as its current state projects it: the node with its labels, its references (one per type and
+     * target), its citations (one each) and, for a live claim, its shortcut.
      */
     @Override
     @SuppressWarnings("unchecked")
@@ -82,12 +82,10 @@ final class RecordProjection implements GraphProjection {
                     for (String label : (List<String>) row.get("labels")) {
                         nodes.merge(label, 1L, Long::sum);
                     }
-                    Set<String> distinct = new HashSet<>();
-                    for (Map<String, Object> e : (List<Map<String, Object>>) row.get("edges")) {
-                        if (distinct.add(e.get("type") + "\n" + e.get("target") + "\n" + ((Map<String, Object>) e.get("props")).get("key"))) {
-                            relationships.merge((String) e.get("type"), 1L, Long::sum);
-                        }
+                    for (Map<String, Object> e : (List<Map<String, Object>>) row.get("refs")) {
+                        relationships.merge((String) e.get("type"), 1L, Long::sum);
                     }
+                    relationships.merge("CITES", (long) ((List<?>) row.get("cites")).size(), Long::sum);
                     Map<String, Object> shortcut = (Map<String, Object>) row.get("shortcut");
                     if (shortcut != null && !rs.getBoolean(3)) {
                         relationships.merge((String) shortcut.get("type"), 1L, Long::sum);

@@ -96,6 +96,12 @@ final class ErrorResponses implements ErrorResponseProcessor<ApiError> {
                     .orElseGet(() -> context.getErrors().stream().map(Error::getPath).flatMap(Optional::stream)
                             .findFirst().map(ErrorResponses::fieldName).orElse(null));
         }
+        if (carriesBody(context.getRequest())) {
+            // a refused request's body may not have been read to its end (a streamed upload refused by its parameters):
+            // the rest would be taken for the next request on the connection, which then waits for ever. Closing it
+            // discards the rest; the client opens a new connection
+            response.header(io.micronaut.http.HttpHeaders.CONNECTION, "close");
+        }
         MutableHttpResponse<ApiError> answer = response.contentType(MediaType.APPLICATION_JSON_TYPE)
                 .body(new ApiError(status.getCode(), status.getReason(), message, field, path));
         return context.getRequest().getMethod() == HttpMethod.HEAD ? answer.body(null) : answer;
@@ -128,5 +134,9 @@ final class ErrorResponses implements ErrorResponseProcessor<ApiError> {
             return "change your one-time password first (PUT /api/me/password), then log in again";
         }
         return "your roles do not allow this";
+    }
+
+    private static boolean carriesBody(io.micronaut.http.HttpRequest<?> request) {
+        return request.getContentLength() > 0 || request.getHeaders().contains(io.micronaut.http.HttpHeaders.TRANSFER_ENCODING);
     }
 }

@@ -63,6 +63,8 @@ class SeveralInstancesTest {
         shared.put("micronaut.server.port", -1);
         shared.put("chainline.rate-limit.per-second", 100000);
         shared.put("chainline.rate-limit.burst", 100000);
+        // the evidence in a folder both instances share (a network volume, in an organisation)
+        shared.put("chainline.evidence.dir", TestStores.tempDir("shared-evidence").toString());
         a = ApplicationContext.run(EmbeddedServer.class, shared).getApplicationContext();
         Map<String, Object> second = new HashMap<>(shared);
         second.put("chainline.data-dir", TestStores.newDataDir().toString());
@@ -195,6 +197,20 @@ class SeveralInstancesTest {
         Map<?, ?> orphan = toB.toBlocking().retrieve(HttpRequest.GET("/api/dossiers/jobs/job-orphan").bearerAuth(counsel), Map.class);
         assertEquals("failed", orphan.get("state"));
         assertTrue(((String) orphan.get("error")).contains("stopped before it finished"), orphan.toString());
+    }
+
+    @Test
+    void aFileReceivedByOneInstanceDownloadsFromTheOtherAndBothVerifyIt() throws Exception {
+        byte[] video = "fictional video of the regiment's trucks at the checkpoint".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        HttpResponse<Map> stored = toA.toBlocking().exchange(HttpRequest.POST("/api/evidence/files?fileName=trucks.mp4", video)
+                .contentType("video/mp4").bearerAuth(analyst), Map.class);
+        assertEquals(HttpStatus.CREATED, stored.getStatus());
+        String id = (String) stored.body().get("evidence");
+        byte[] back = toB.toBlocking().retrieve(HttpRequest.GET("/api/evidence/" + id + "/file").bearerAuth(analyst), byte[].class);
+        org.junit.jupiter.api.Assertions.assertArrayEquals(video, back);
+        var report = b.getBean(org.chainline.evidence.Integrity.class).verify("t", null);
+        assertEquals(0, report.problems().size(), report.toString());
+        assertTrue(report.checked() >= 1);
     }
 
     private void post(HttpClient client, String path, String body) {

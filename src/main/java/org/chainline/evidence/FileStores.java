@@ -19,7 +19,7 @@ final class FileStores {
         if (s3.configured()) {
             return new ObjectFileStore(s3, incoming, protection);
         }
-        Path root = settings.dir() == null || settings.dir().isBlank() ? data.resolve("evidence") : Path.of(settings.dir());
-        return new LocalFileStore(root, protection);
+        boolean shared = settings.dir() != null && !settings.dir().isBlank();
+        return new LocalFileStore(shared ? Path.of(settings.dir()) : data.resolve("evidence"), protection, shared);
     }
 }

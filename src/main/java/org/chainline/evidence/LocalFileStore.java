@@ -33,16 +33,27 @@ final class LocalFileStore implements FileStore {
     private final Path incoming;
     private final org.chainline.protection.IdentityProtection protection;
 
-    LocalFileStore(Path root, org.chainline.protection.IdentityProtection protection) {
+    /** How old an arrival's temporary file in a shared folder must be to count as left by a crash. */
+    static final java.time.Duration ABANDONED = java.time.Duration.ofHours(6);
+
+    /**
+     * A store in {@code root}; {@code shared} when other instances use the same folder, whose arrivals under way must
+     * not be taken for a crash's leftovers.
+     */
+    LocalFileStore(Path root, org.chainline.protection.IdentityProtection protection, boolean shared) {
         this.protection = protection;
         this.root = root;
         this.incoming = root.resolve("incoming");
         try {
             Files.createDirectories(incoming);
-            // temporary files of a crashed arrival are never under a hash name; they are simply dropped
+            // temporary files of a crashed arrival are never under a hash name; they are simply dropped (in a shared
+            // folder only those untouched for hours: the others may be another instance's arrivals under way)
+            java.time.Instant before = java.time.Instant.now().minus(ABANDONED);
             try (var leftovers = Files.list(incoming)) {
                 for (Path p : leftovers.toList()) {
-                    Files.deleteIfExists(p);
+                    if (!shared || Files.getLastModifiedTime(p).toInstant().isBefore(before)) {
+                        Files.deleteIfExists(p);
+                    }
                 }
             }
         } catch (IOException e) {

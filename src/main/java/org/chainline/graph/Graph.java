@@ -69,7 +69,17 @@ public final class Graph {
                 if (before.rebuilding()) {
                     throw rebuilding();
                 }
-                T result = work.execute(tx);
+                T result;
+                try {
+                    result = work.execute(tx);
+                } catch (RuntimeException e) {
+                    // a read that met the wipe (a node deleted under it) fails rather than returning: that is the
+                    // rebuild too, not an internal error
+                    if (rebuiltSince(before)) {
+                        throw rebuilding();
+                    }
+                    throw e;
+                }
                 // read committed: this sees a rebuild that began, or ended, while the work read
                 State after = state(tx);
                 if (after.rebuilding() || after.generation() != before.generation()) {
@@ -79,6 +89,16 @@ public final class Graph {
             });
         } catch (ServiceUnavailableException | SessionExpiredException e) {
             throw unavailable(e);
+        }
+    }
+
+    /** Whether a rebuild runs now or ran since {@code before} (read apart: the failed transaction can read nothing more). */
+    private boolean rebuiltSince(State before) {
+        try {
+            State now = state();
+            return now.rebuilding() || now.generation() != before.generation();
+        } catch (RuntimeException e) {
+            return false;
         }
     }
 

@@ -1,6 +1,7 @@
 package org.chainline.cases;
 
 import jakarta.inject.Singleton;
+import org.chainline.graph.GraphRebuilding;
 import org.chainline.input.TextInput;
 import org.chainline.journal.Change;
 import org.chainline.journal.Journal;
@@ -33,8 +34,19 @@ public class Cases {
         String id = "case-" + UUID.randomUUID();
         JournalEntry entry = journal.append(actor, TextInput.clean("reason", reason, 2000, false),
                 new Change(CaseEvents.OPENED, id, new CaseEvents.Opened(t, s))).getFirst();
-        return repository.find(id).orElseGet(() -> new Case(id, t, s, "open", entry.recordedAt(), actor,
-                entry.recordedAt(), null));
+        return written(id, () -> new Case(id, t, s, "open", entry.recordedAt(), actor, entry.recordedAt(), null));
+    }
+
+    /**
+     * The case as the graph shows it after a write, or as the write made it when the graph cannot show it yet (it lags,
+     * or is being rebuilt): the write is in the journal, and the answer must say so rather than fail.
+     */
+    private Case written(String id, java.util.function.Supplier<Case> asWritten) {
+        try {
+            return repository.find(id).orElseGet(asWritten);
+        } catch (GraphRebuilding e) {
+            return asWritten.get();
+        }
     }
 
     public Case revise(String actor, String id, String title, String summary, String reason) {
@@ -47,9 +59,10 @@ public class Cases {
         if (!"open".equals(current.status())) {
             throw new Conflict("status", "case " + id + " is closed and cannot be revised");
         }
-        journal.append(actor, TextInput.clean("reason", reason, 2000, false),
-                new Change(CaseEvents.REVISED, id, new CaseEvents.Revised(t, s)));
-        return get(id);
+        JournalEntry entry = journal.append(actor, TextInput.clean("reason", reason, 2000, false),
+                new Change(CaseEvents.REVISED, id, new CaseEvents.Revised(t, s))).getFirst();
+        return written(id, () -> new Case(id, t == null ? current.title() : t, s == null ? current.summary() : s,
+                current.status(), current.openedAt(), current.openedBy(), entry.recordedAt(), current.closedAt()));
     }
 
     public Case close(String actor, String id, String reason) {
@@ -57,8 +70,10 @@ public class Cases {
         if (!"open".equals(current.status())) {
             throw new Conflict("status", "case " + id + " is already closed");
         }
-        journal.append(actor, TextInput.clean("reason", reason, 2000, false), new Change(CaseEvents.CLOSED, id, new CaseEvents.Closed()));
-        return get(id);
+        JournalEntry entry = journal.append(actor, TextInput.clean("reason", reason, 2000, false),
+                new Change(CaseEvents.CLOSED, id, new CaseEvents.Closed())).getFirst();
+        return written(id, () -> new Case(id, current.title(), current.summary(), "closed", current.openedAt(),
+                current.openedBy(), entry.recordedAt(), entry.recordedAt()));
     }
 
     public Case get(String id) {

@@ -112,10 +112,20 @@ public class Projector {
     /**
      * As {@link #catchUp()}, telling {@code progress} the running count after each batch. If another instance holds
      * the projector, waits until it has carried the graph to the journal's head as it was at the call (it carries it
-     * there), or refuses as the graph being unavailable if its projection stops moving for {@link #STALL}. While a
-     * rebuild runs the entries wait for it: it ends at the head.
+     * there), or refuses as the graph being unavailable if its projection stops moving for {@link #STALL}. A rebuild
+     * under way is waited for in the same way: it ends at the head.
      */
     public int catchUp(IntConsumer progress) {
+        return catchUp(progress, true);
+    }
+
+    /**
+     * As {@link #catchUp(IntConsumer)}; without {@code waitForRebuild}, a rebuild under way is left to carry the entries
+     * (what a write does: it is answered, and the rebuild ends at the head). With it, the caller waits for the rebuild to
+     * end (whoever runs it, here or elsewhere, for as long as its position moves): what needs the graph itself next,
+     * a dossier, an import's report, a command line.
+     */
+    private int catchUp(IntConsumer progress, boolean waitForRebuild) {
         long target = entries.head().seq();
         long deadline = System.nanoTime() + STALL.toNanos();
         long seen = -1;
@@ -125,7 +135,7 @@ public class Projector {
                 return applied.get();
             }
             Graph.State state = graph.state();
-            if (state.position() >= target || state.rebuilding()) {
+            if (state.rebuilding() ? !waitForRebuild : state.position() >= target) {
                 return 0;
             }
             if (state.position() != seen) {
@@ -292,7 +302,7 @@ public class Projector {
     /** Catches up, and if the graph is unavailable leaves the entries for the next attempt. */
     public void catchUpQuietly() {
         try {
-            catchUp();
+            catchUp(applied -> { }, false);
         } catch (RuntimeException e) {
             LOG.warn("Graph projection is behind the journal and will be retried: {}", lastError);
         }

@@ -91,6 +91,37 @@ class ProjectorTest extends ChainlineTest {
     }
 
     @Test
+    void aCatchUpThatNeedsTheGraphWaitsForAnotherInstancesRebuildAndAWriteDoesNot() throws Exception {
+        someHistory();
+        // another instance holds the projector and is rebuilding
+        var held = locks.tryHold(Projector.LOCK_KEY).orElseThrow();
+        try (Session s = TestStores.driver().session()) {
+            s.run("MATCH (p:ProjectionState {id: 'journal'}) SET p.rebuilding = true").consume();
+        }
+        long started = System.nanoTime();
+        cases.open("tester", "Written during the other instance's rebuild", null, null);
+        assertTrue(System.nanoTime() - started < 5_000_000_000L, "the write waited for the rebuild");
+
+        Thread other = Thread.ofVirtual().start(() -> {
+            try {
+                Thread.sleep(1500);
+            } catch (InterruptedException e) {
+                return;
+            }
+            // the other instance's rebuild ends, and it lets go of the projector
+            try (Session s = TestStores.driver().session()) {
+                s.run("MATCH (p:ProjectionState {id: 'journal'}) SET p.rebuilding = false").consume();
+            }
+            held.close();
+        });
+        projector.catchUp();
+        assertFalse(projector.state().rebuilding(), "a catch-up that needs the graph returned while a rebuild ran");
+        assertTrue(System.nanoTime() - started >= 1_400_000_000L);
+        assertEquals(journal.head().seq(), projector.position());
+        other.join();
+    }
+
+    @Test
     void applyingEntriesAgainChangesNothing() {
         someHistory();
         List<String> before = GraphDump.of(TestStores.driver());

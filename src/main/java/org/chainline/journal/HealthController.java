@@ -64,7 +64,7 @@ class HealthController {
                                 ? "the graph is ahead of the journal: the journal lost entries the graph had applied"
                                 : projector.lastError().orElse(null), rebuilding),
                 last == null ? null : new GraphStatus(last.status(), last.checkedAt(), last.journalHead(),
-                        last.duplicateRelationships(), last.differences()));
+                        last.duplicateRelationships(), last.differences().size()));
         return HttpResponse.status(up ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE).body(health);
     }
 
@@ -73,10 +73,13 @@ class HealthController {
     record Health(String status, String postgres, String neo4j, JournalStatus journal, @Nullable GraphStatus graph) {
     }
 
-    /** The last graph check (by any instance): its status, when, at which position, and what differed. */
+    /**
+     * The last graph check (by any instance): its status, when, at which position, and how many counts differed. Not
+     * which, nor by how much: counts of persons, sources or victims by label say how large a case is, and health is
+     * open to anyone; counsel and administrators read them at {@code GET /api/graph/check}.
+     */
     @Serdeable
-    record GraphStatus(String check, String checkedAt, long atPosition, long duplicateRelationships,
-                       java.util.List<GraphCheck.Difference> differences) {
+    record GraphStatus(String check, String checkedAt, long atPosition, long duplicateRelationships, int differingCounts) {
     }
 
     /** The journal's last position, the graph's, the difference, and why projection stopped if it did. */

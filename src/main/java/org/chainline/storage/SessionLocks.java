@@ -32,15 +32,6 @@ public final class SessionLocks {
             this.key = key;
         }
 
-        /** Whether the lock is still held: its connection may have been lost meanwhile (and the lock with it). */
-        public boolean valid() {
-            try {
-                return connection.isValid(2);
-            } catch (SQLException e) {
-                return false;
-            }
-        }
-
         @Override
         public void close() {
             try (connection; PreparedStatement unlock = connection.prepareStatement("SELECT pg_advisory_unlock(?)")) {

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The graph check compares the graph with what the journal implies, and /health reports what it found. */
@@ -66,6 +67,10 @@ class GraphCheckTest extends ChainlineTest {
         assertEquals("DEGRADED", health.get("status"));
         assertEquals("drift", ((Map) health.get("graph")).get("check"));
         assertEquals(1, ((Number) ((Map) health.get("graph")).get("duplicateRelationships")).intValue());
+        // health is open to anyone: it says that counts differ, not the counts (how many persons, sources, victims)
+        assertEquals(2, ((Number) ((Map) health.get("graph")).get("differingCounts")).intValue());
+        String anonymous = client.toBlocking().retrieve(HttpRequest.GET("/health"));
+        assertFalse(anonymous.contains("CITES") || anonymous.contains("POSTED_TO") || anonymous.contains("\"expected\""), anonymous);
 
         projector.rebuild();
         assertEquals("consistent", check.check().status());

@@ -29,6 +29,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.BiConsumer;
 
 /**
@@ -125,42 +126,64 @@ public class Dossiers {
         return new Order(subject, regime, a);
     }
 
-    /** Generates (or finds) the dossier of an order; {@code progress} hears each stage and its share of the work. */
+    /**
+     * Generates (or finds) the dossier of an order; {@code progress} hears each stage and its share of the work.
+     *
+     * <p>A dossier is made as of one journal position, from the graph at that position. It is first assembled as the
+     * record stands, and kept if nothing it could say changed meanwhile. While others keep writing that is rarely so:
+     * then the graph is held at its position (writes go on being acknowledged, and reach the graph after) and the
+     * dossier is assembled as of the last entry the graph holds.
+     */
     public Generated generate(String actor, Order order, BiConsumer<String, Integer> progress) {
         Regime regime = regimes.get(order.regime());
-        for (int attempt = 0; attempt < 3; attempt++) {
-            JournalEntry at = position();
-            long position = at.seq();
-            progress.accept("catching up the graph", 5);
-            projector.catchUp();
-            Graph.State graphBefore = projector.state();
-            if (graphBefore.rebuilding()) {
-                throw Graph.rebuilding();
-            }
-            int version = store.earlierVersions(order.subject(), order.regime(), order.audience(), position) + 1;
-            String id = "dos-" + Sha256.hex((order.subject() + "\n" + order.regime() + "\n" + order.audience() + "\n" + position + "\n"
-                    + Json.write(regime) + Json.write(regimes.wording()) + labelsChanged()).getBytes(StandardCharsets.UTF_8)).substring(0, 16);
-            progress.accept("assembling", 15);
-            DossierContent content = assembler.assemble(new DossierAssembler.Request(id, order.subject(), regime,
-                    regimes.wording(), regimes.labels(), order.audience(), settings.organisation(), settings.contact(), position, at.hash(),
-                    at.recordedAt().truncatedTo(ChronoUnit.SECONDS).toString(), version));
-            if (position().seq() != position) {
-                continue; // the record changed while we read it: assemble again at the new position
-            }
-            if (projector.state().generation() != graphBefore.generation()) {
-                continue; // the graph was rebuilt between two of its reads: assemble again from the rebuilt graph
-            }
-            String contentHash = Sha256.hex(bytes(content));
-            content = new DossierContent(content.format(), content.cover().withContentHash(contentHash), content.regime(),
-                    content.wording(), content.summary(), content.subject(), content.allegations(), content.charts(),
-                    content.criteria(), content.exculpatory(), content.timeline(), content.register());
-            byte[] json = bytes(content);
-            progress.accept("drawing", 40);
-            PdfDossierRenderer.Rendered rendered = PdfDossierRenderer.render(content, json, regimes.labels());
-            progress.accept("recording", 90);
-            return record(actor, order, content, json, rendered, position, version, contentHash);
+        progress.accept("catching up the graph", 5);
+        JournalEntry at = position();
+        projector.catchUp();
+        Graph.State graphBefore = projector.state();
+        if (graphBefore.rebuilding()) {
+            throw Graph.rebuilding();
         }
-        throw new Conflict("subject", "the record kept changing while the dossier was assembled; try again");
+        progress.accept("assembling", 15);
+        Optional<Assembled> assembled = assembleAt(order, regime, at)
+                .filter(a -> position().seq() == at.seq()) // the record changed while it was read
+                .filter(a -> projector.state().generation() == graphBefore.generation()); // the graph was rebuilt meanwhile
+        for (int attempt = 0; assembled.isEmpty() && attempt < 3; attempt++) {
+            assembled = projector.holding(graph -> {
+                JournalEntry held = journal.lastOf(concerning, graph.position())
+                        .orElseThrow(() -> new InvalidInput("subject", "the record is empty"));
+                return assembleAt(order, regime, held);
+            });
+        }
+        Assembled dossier = assembled.orElseThrow(() ->
+                new Conflict("subject", "the records this dossier reads kept changing while it was assembled; try again"));
+        String contentHash = Sha256.hex(bytes(dossier.content()));
+        DossierContent content = dossier.content();
+        content = new DossierContent(content.format(), content.cover().withContentHash(contentHash), content.regime(),
+                content.wording(), content.summary(), content.subject(), content.allegations(), content.charts(),
+                content.criteria(), content.exculpatory(), content.timeline(), content.register());
+        byte[] json = bytes(content);
+        progress.accept("drawing", 40);
+        PdfDossierRenderer.Rendered rendered = PdfDossierRenderer.render(content, json, regimes.labels());
+        progress.accept("recording", 90);
+        return record(actor, order, content, json, rendered, dossier.position(), dossier.version(), contentHash);
+    }
+
+    private record Assembled(DossierContent content, long position, int version) {
+    }
+
+    /** The dossier's content as of {@code at}, or empty if a record it read was changed after {@code at}. */
+    private Optional<Assembled> assembleAt(Order order, Regime regime, JournalEntry at) {
+        long position = at.seq();
+        int version = store.earlierVersions(order.subject(), order.regime(), order.audience(), position) + 1;
+        String id = "dos-" + Sha256.hex((order.subject() + "\n" + order.regime() + "\n" + order.audience() + "\n" + position + "\n"
+                + Json.write(regime) + Json.write(regimes.wording()) + labelsChanged()).getBytes(StandardCharsets.UTF_8)).substring(0, 16);
+        try {
+            return Optional.of(new Assembled(assembler.assemble(new DossierAssembler.Request(id, order.subject(), regime,
+                    regimes.wording(), regimes.labels(), order.audience(), settings.organisation(), settings.contact(), position,
+                    at.hash(), at.recordedAt().truncatedTo(ChronoUnit.SECONDS).toString(), version)), position, version));
+        } catch (DossierAssembler.RecordChangedMeanwhile e) {
+            return Optional.empty();
+        }
     }
 
     /** What of the labels is this instance's own wording: nothing for Chainline's, so its dossier ids stay as they were. */

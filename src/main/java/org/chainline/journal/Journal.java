@@ -165,6 +165,11 @@ public class Journal {
         return entries.lastOf(kinds);
     }
 
+    /** The last entry of one of {@code kinds} at or before position {@code upTo} (the graph's position, say). */
+    public java.util.Optional<JournalEntry> lastOf(java.util.Collection<String> kinds, long upTo) {
+        return entries.lastOfUpTo(kinds, upTo);
+    }
+
     /** Up to {@code limit} entries after position {@code after}, in order. */
     public List<JournalEntry> after(long after, int limit) {
         return entries.after(after, Math.max(1, Math.min(limit, 1000)));

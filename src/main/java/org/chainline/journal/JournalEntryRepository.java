@@ -17,6 +17,10 @@ interface JournalEntryRepository extends GenericRepository<JournalEntry, Long> {
     @Query("SELECT * FROM journal_entry WHERE kind IN (:kinds) ORDER BY seq DESC LIMIT 1")
     java.util.Optional<JournalEntry> lastOf(java.util.Collection<String> kinds);
 
+    /** As {@link #lastOf}, from a position back: the last entry of the kinds at or before {@code upTo}. */
+    @Query("SELECT * FROM journal_entry WHERE kind IN (:kinds) AND seq <= :upTo ORDER BY seq DESC LIMIT 1")
+    java.util.Optional<JournalEntry> lastOfUpTo(java.util.Collection<String> kinds, long upTo);
+
     @Query("SELECT * FROM journal_head WHERE id = 1 FOR UPDATE")
     JournalHead lockHead();
 

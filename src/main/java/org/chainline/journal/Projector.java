@@ -314,11 +314,30 @@ public class Projector {
     }
 
     /**
+     * Holds the projector: carries the graph to the journal's head, then runs {@code work} with the graph's state while
+     * no projector on any instance moves it, so that every read {@code work} makes sees the graph at one position.
+     * Writes go on being journaled and acknowledged meanwhile; they reach the graph when {@code work} returns. For
+     * what must read much of the graph at one position while others keep writing (a dossier): it holds the graph
+     * back for as long as it takes, so it is for work of seconds.
+     */
+    public <T> T holding(java.util.function.Function<Graph.State, T> work) {
+        return withLock("try again", () -> {
+            projectHolding(applied -> { });
+            return work.apply(graph.state());
+        });
+    }
+
+    /**
      * Empties the projected graph and replays the whole journal into it. Meanwhile readers on every instance are
      * refused with 503 (never answered from the partial graph), and other instances' projectors stand by: this holds
      * the projector's lock, waiting for it first if another instance is projecting.
      */
     public int rebuild() {
+        return withLock("the graph was not rebuilt, try again", () -> rebuildHolding(applied -> { }));
+    }
+
+    /** Runs {@code work} with the projector's lock, waiting for it while another instance projects (for a while). */
+    private <T> T withLock(String otherwise, java.util.function.Supplier<T> work) {
         long deadline = System.nanoTime() + STALL.toNanos() * 3;
         while (true) {
             lock.lock();
@@ -326,7 +345,7 @@ public class Projector {
                 Optional<SessionLocks.Held> held = locks.tryHold(LOCK_KEY);
                 if (held.isPresent()) {
                     try (SessionLocks.Held ignored = held.get()) {
-                        return rebuildHolding(applied -> { });
+                        return work.get();
                     }
                 }
             } finally {
@@ -334,7 +353,7 @@ public class Projector {
             }
             if (System.nanoTime() > deadline) {
                 throw new StoreUnavailableException("another instance kept the projector for " + STALL.toSeconds() * 3
-                        + " s; the graph was not rebuilt, try again");
+                        + " s; " + otherwise);
             }
             sleep(50);
         }

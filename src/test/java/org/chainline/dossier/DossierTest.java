@@ -310,6 +310,49 @@ class DossierTest extends ChainlineTest {
     }
 
     @Test
+    @Order(Integer.MAX_VALUE - 1)
+    void aDossierIsMadeWhileOthersKeepWritingAsOfAPositionBeforeTheirWrites() throws Exception {
+        // a team at work: one write after another, each changing the record a dossier is made as of, and now and then
+        // the dossier's subject itself, whose birth place the dossier must give as it was at the dossier's position
+        java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
+        java.util.concurrent.atomic.AtomicInteger written = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.Map<String, Long> placeWrittenAt = new java.util.concurrent.ConcurrentHashMap<>();
+        var person = records.model().type("Person").orElseThrow();
+        Thread writer = Thread.ofPlatform().start(() -> {
+            while (!stop.get()) {
+                int n = written.incrementAndGet();
+                if (n % 10 == 1) {
+                    long seq = records.change("tester", person, "p-otegulov", JSON.createObjectNode().put("birthPlace", "Town " + n),
+                            "birth place corrected").path("meta").path("updatedSeq").asLong();
+                    placeWrittenAt.put("Town " + n, seq);
+                } else {
+                    records.create("tester", person, JSON.createObjectNode().put("id", "p-busy-" + n)
+                            .set("names", JSON.createArrayNode().add(JSON.createObjectNode().put("value", "Busy Clerk " + n))), "busy");
+                }
+            }
+        });
+        Dossier made;
+        try {
+            while (placeWrittenAt.isEmpty()) {
+                Thread.sleep(5);
+            }
+            made = generate("p-otegulov", "eu-ghrsr", "public");
+            assertTrue(written.get() > 3, "the writer kept writing (" + written.get() + " writes)");
+        } finally {
+            stop.set(true);
+            writer.join();
+        }
+        String place = JSON.readTree(dossiers.content(made.id())).path("subject").path("birthPlace").asText();
+        assertTrue(placeWrittenAt.containsKey(place), "the dossier gives a birth place written: " + place);
+        long placeAt = placeWrittenAt.get(place);
+        assertTrue(placeAt <= made.position(), place + " was written at " + placeAt + ", after the dossier's position " + made.position());
+        placeWrittenAt.values().stream().filter(seq -> seq > placeAt).min(Long::compare).ifPresent(next ->
+                assertTrue(next > made.position(), "the birth place written at " + next + " is before the dossier's position "
+                        + made.position() + " but the dossier gives the earlier " + place));
+        assertTrue(text(dossiers.pdf(made.id())).contains("PUBLIC VERSION"));
+    }
+
+    @Test
     @Order(Integer.MAX_VALUE)
     void aChangeToTheRecordMakesANewVersionAtItsPosition() {
         records.change("tester", records.model().type("Person").orElseThrow(), "p-seiitkali",

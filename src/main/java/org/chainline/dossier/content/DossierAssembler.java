@@ -11,7 +11,6 @@ import org.chainline.regime.Labels;
 import org.chainline.regime.Regime;
 import org.chainline.regime.Wording;
 import org.chainline.registry.Records;
-import org.chainline.registry.model.RecordType;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -50,19 +49,20 @@ public class DossierAssembler {
         Wording wording = request.wording();
         Labels labels = request.labels();
         Regime regime = request.regime();
-        EvidenceRegister register = new EvidenceRegister(records, locker, labels);
-        JsonNode person = records.get(type("Person"), request.subject());
+        RecordReads reads = new RecordReads(records);
+        EvidenceRegister register = new EvidenceRegister(reads, locker, labels);
+        JsonNode person = reads.get("Person", request.subject());
         Views.PersonLiability links = liability.ofPerson(request.subject(), LiabilityPaths.DEFAULT_DEPTH);
         Set<String> sameAs = new LinkedHashSet<>(List.of(request.subject()));
         links.incidents().forEach(l -> l.alsoKnownAs().forEach(r -> sameAs.add(r.id())));
 
-        DossierContent.Subject subject = subject(person, links, register, labels);
+        DossierContent.Subject subject = subject(reads, person, links, register, labels);
         List<DossierContent.Allegation> allegations = new ArrayList<>();
         List<DossierContent.CommandChart> charts = new ArrayList<>();
         List<DossierContent.CriterionRow> criteria = new ArrayList<>();
         List<DossierContent.ExculpatoryItem> exculpatory = new ArrayList<>();
         for (Views.Link link : links.incidents()) {
-            JsonNode incident = records.get(type("Incident"), link.incident().id());
+            JsonNode incident = reads.get("Incident", link.incident().id());
             List<DossierContent.Violation> violations = new ArrayList<>();
             for (JsonNode v : incident.path("violations")) {
                 violations.add(new DossierContent.Violation(v.asText(), regime.covers().get(v.asText())));
@@ -70,7 +70,7 @@ public class DossierAssembler {
             if (violations.stream().allMatch(v -> v.criterion() == null)) {
                 continue; // nothing this regime covers
             }
-            List<DossierContent.VictimRef> victims = victims(incident);
+            List<DossierContent.VictimRef> victims = victims(reads, incident);
             String qualifierProblem = qualifierProblem(regime, incident, victims, labels);
             List<DossierContent.Path> paths = new ArrayList<>();
             for (Views.Path p : link.paths()) {
@@ -92,24 +92,31 @@ public class DossierAssembler {
                     casualties(incident), text(incident, "narrative"), text(incident, "officialResponse"),
                     text(incident, "investigation"), link.strongest(), paths));
             charts.addAll(CommandCharts.of(chains, link, sameAs,
-                    claim -> records.get(type("UnitRelation"), claim).path("relation").asText()));
+                    claim -> reads.get("UnitRelation", claim).path("relation").asText()));
         }
         List<DossierContent.ExculpatoryItem> distinct = exculpatory.stream().distinct().toList();
         DossierContent.Cover cover = new DossierContent.Cover(request.dossierId(), request.audience(),
                 wording.audiences().get(request.audience()).marking(), wording.audiences().get(request.audience()).request(),
                 request.subject(), links.person().name(), links.person().latinName(), request.organisation(),
                 request.contact(), request.position(), request.positionHash(), request.dataAsOf(), request.version(), null);
-        return new DossierContent(DossierContent.FORMAT, cover, regime, wording,
+        DossierContent content = new DossierContent(DossierContent.FORMAT, cover, regime, wording,
                 Summaries.of(subject, links.person(), allegations, criteria, regime, wording, labels), subject, allegations,
                 charts, CriteriaRows.grouped(criteria), distinct, timeline(subject, allegations, labels),
                 register.entries(request.position(), publicAudience, wording));
+        if (reads.newest() > request.position()) {
+            throw new RecordChangedMeanwhile(reads.newest());
+        }
+        return content;
     }
 
-    private RecordType type(String name) {
-        return records.model().type(name).orElseThrow();
+    /** A record the dossier read was changed after the position it is made as of (while it was being assembled). */
+    public static final class RecordChangedMeanwhile extends RuntimeException {
+        RecordChangedMeanwhile(long at) {
+            super("a record the dossier read was changed at journal entry " + at, null, false, false);
+        }
     }
 
-    private DossierContent.Subject subject(JsonNode person, Views.PersonLiability links, EvidenceRegister register, Labels labels) {
+    private DossierContent.Subject subject(RecordReads reads, JsonNode person, Views.PersonLiability links, EvidenceRegister register, Labels labels) {
         List<DossierContent.Name> names = new ArrayList<>();
         for (JsonNode n : person.path("names")) {
             names.add(new DossierContent.Name(n.path("value").asText(), text(n, "script"), text(n, "lang"), n.path("kind").asText("primary")));
@@ -123,7 +130,7 @@ public class DossierAssembler {
         List<DossierContent.Position> positions = new ArrayList<>();
         for (Views.Post post : chains.career(person.path("id").asText()).posts()) {
             Views.Step s = post.posting();
-            JsonNode posting = records.get(type("Posting"), s.claim());
+            JsonNode posting = reads.get("Posting", s.claim());
             positions.add(new DossierContent.Position(s.claim(), post.unit().id(), CommandCharts.display(post.unit()),
                     posting.path("role").asText(), text(posting, "title"), text(posting, "rank"), s.start(), s.end(),
                     s.strength(), register.cite(s.claim(), s.citations())));
@@ -133,13 +140,13 @@ public class DossierAssembler {
                 .forEach(r -> associates.add(new DossierContent.Associate(r.id(), r.name(), labels.get(Labels.Key.SAME_PERSON))));
         return new DossierContent.Subject(person.path("id").asText(), names, text(person, "patronymic"),
                 text(person, "birthDate"), text(person, "birthPlace"), nationalities, text(person, "gender"), identifiers,
-                positions, designations(person.path("id").asText(), labels), associates);
+                positions, designations(reads, person.path("id").asText(), labels), associates);
     }
 
     /** The subject's existing designations (Sanction records), active first, then by listing date. */
-    private List<DossierContent.Designation> designations(String personId, Labels labels) {
+    private List<DossierContent.Designation> designations(RecordReads reads, String personId, Labels labels) {
         List<DossierContent.Designation> out = new ArrayList<>();
-        for (JsonNode s : records.referring("Sanction", personId)) {
+        for (JsonNode s : reads.referring("Sanction", personId)) {
             String source = switch (s.path("basis").asText()) {
                 case "list-match" -> labels.get(Labels.Key.BASIS_LIST_MATCH, "list", s.path("listName").asText(),
                         "entry", s.path("listEntry").asText());
@@ -160,10 +167,10 @@ public class DossierAssembler {
                 s.validity(), s.start(), s.end(), register.cite(s.claim(), s.citations()));
     }
 
-    private List<DossierContent.VictimRef> victims(JsonNode incident) {
+    private List<DossierContent.VictimRef> victims(RecordReads reads, JsonNode incident) {
         List<DossierContent.VictimRef> victims = new ArrayList<>();
         for (JsonNode id : incident.path("victims")) {
-            JsonNode victim = records.get(type("Victim"), id.asText());
+            JsonNode victim = reads.get("Victim", id.asText());
             List<String> statuses = new ArrayList<>();
             victim.path("statuses").forEach(s -> statuses.add(s.asText()));
             List<String> categories = new ArrayList<>();

@@ -7,8 +7,6 @@ import org.chainline.liability.CitedEvidence;
 import org.chainline.regime.Labels.Key;
 import org.chainline.regime.Labels;
 import org.chainline.regime.Wording;
-import org.chainline.registry.Records;
-import org.chainline.registry.model.RecordType;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -24,10 +22,8 @@ import java.util.Set;
  */
 final class EvidenceRegister {
 
-    private final Records records;
+    private final RecordReads records;
     private final EvidenceLocker locker;
-    private final RecordType evidenceType;
-    private final RecordType sourceType;
     private final Map<String, Integer> numbers = new LinkedHashMap<>();
     private final Map<String, Set<String>> supports = new LinkedHashMap<>();
     private final Map<String, Set<String>> contradicts = new LinkedHashMap<>();
@@ -36,12 +32,10 @@ final class EvidenceRegister {
 
     private final Labels labels;
 
-    EvidenceRegister(Records records, EvidenceLocker locker, Labels labels) {
+    EvidenceRegister(RecordReads records, EvidenceLocker locker, Labels labels) {
         this.labels = labels;
         this.records = records;
         this.locker = locker;
-        this.evidenceType = records.model().type("Evidence").orElseThrow();
-        this.sourceType = records.model().type("Source").orElseThrow();
     }
 
     /** The printed citations of a claim, numbering items on first sight. */
@@ -56,7 +50,7 @@ final class EvidenceRegister {
     }
 
     JsonNode item(String id) {
-        return items.computeIfAbsent(id, i -> records.get(evidenceType, i));
+        return items.computeIfAbsent(id, i -> records.get("Evidence", i));
     }
 
     /** How an item is named in the text: its title, or what may be said of it in this audience. */
@@ -82,7 +76,7 @@ final class EvidenceRegister {
             String sourcePseudonym = null;
             String reliability = null;
             if (item.hasNonNull("source")) {
-                JsonNode source = sources.computeIfAbsent(item.get("source").asText(), id -> records.get(sourceType, id));
+                JsonNode source = sources.computeIfAbsent(item.get("source").asText(), id -> records.get("Source", id));
                 sourcePseudonym = source.path("pseudonym").asText(null);
                 reliability = source.path("reliability").asText(null);
             }

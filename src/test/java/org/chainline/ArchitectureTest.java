@@ -60,10 +60,10 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule onlyTheHttpLayerKnowsTheErrorFormat = noClasses()
-            .that().resideOutsideOfPackages("org.chainline.web..", "org.chainline.security..")
+            .that().resideOutsideOfPackages("org.chainline.web..", "org.chainline.security..", "org.chainline.workspace..")
             .should().dependOnClassesThat().resideInAPackage("org.chainline.web..")
             .because("web sits above the features: it maps their refusals; the login refusals of security are the"
-                    + " one other writer of the error format");
+                    + " one other writer of the error format, and the workspace (the pages) its one reader");
 
     @ArchTest
     static final ArchRule oneConfiguredObjectMapper = noClasses()
@@ -156,7 +156,9 @@ class ArchitectureTest {
     private static final java.util.Set<String> REGISTRY_API = java.util.Set.of(
             "org.chainline.registry.Records", "org.chainline.registry.BytesProtected",
             "org.chainline.registry.ProtectedFileNames", "org.chainline.registry.imports.RecordImport",
-            "org.chainline.registry.imports.ImportReport", "org.chainline.registry.model.", "org.chainline.registry.names.");
+            "org.chainline.registry.imports.ImportReport", "org.chainline.registry.model.", "org.chainline.registry.names.",
+            // what Records.citedBy answers: the claims citing an item
+            "org.chainline.registry.RecordGraph$Citing");
 
     @ArchTest
     static final ArchRule theRegistrysInsidesAreItsOwn = noClasses()

@@ -169,7 +169,7 @@ public class GraphCheck {
     }
 
     /** For {@code /health}: the last result in a line's worth of fields, or null if no check ran yet. */
-    static @Nullable Report lastQuietly(GraphCheck check) {
+    public static @Nullable Report lastQuietly(GraphCheck check) {
         try {
             return check.last().orElse(null);
         } catch (RuntimeException e) {

@@ -170,6 +170,11 @@ public class Journal {
         return entries.lastOfUpTo(kinds, upTo);
     }
 
+    /** The last {@code limit} entries, newest first. */
+    public List<JournalEntry> latest(int limit) {
+        return entries.latest(Math.max(1, Math.min(limit, 1000)));
+    }
+
     /** Up to {@code limit} entries after position {@code after}, in order. */
     public List<JournalEntry> after(long after, int limit) {
         return entries.after(after, Math.max(1, Math.min(limit, 1000)));

@@ -21,6 +21,9 @@ interface JournalEntryRepository extends GenericRepository<JournalEntry, Long> {
     @Query("SELECT * FROM journal_entry WHERE kind IN (:kinds) AND seq <= :upTo ORDER BY seq DESC LIMIT 1")
     java.util.Optional<JournalEntry> lastOfUpTo(java.util.Collection<String> kinds, long upTo);
 
+    @Query("SELECT * FROM journal_entry ORDER BY seq DESC LIMIT :limit")
+    List<JournalEntry> latest(int limit);
+
     @Query("SELECT * FROM journal_head WHERE id = 1 FOR UPDATE")
     JournalHead lockHead();
 

@@ -36,6 +36,18 @@ public class LiabilityPaths {
         this.graph = graph;
     }
 
+    /**
+     * Claims as steps, each with its summary, status, derived strength and citations (graded), in the order asked; a
+     * claim the graph does not hold is left out. Their validity is not judged: no date is asked about.
+     */
+    public List<Views.Step> claims(java.util.Collection<String> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        Map<String, ClaimFacts> found = graph.read(tx -> graph.claims(tx, ids));
+        return ids.stream().map(found::get).filter(java.util.Objects::nonNull).map(c -> PathAssembly.step(c, null)).toList();
+    }
+
     public Views.PersonLiability ofPerson(String personId, int maxDepth) {
         checkDepth(maxDepth);
         return graph.read(tx -> ofPerson(tx, personId, maxDepth));

@@ -23,6 +23,7 @@ public final class RecordGraph {
     private final String search = CypherQueries.load("registry/search");
     private final String referrers = CypherQueries.load("registry/referrers");
     private final String referring = CypherQueries.load("registry/referring");
+    private final String claimsAbout = CypherQueries.load("registry/claims-about");
     private final String citedBy = CypherQueries.load("registry/cited-by");
     private final String resampleIndexes = CypherQueries.load("registry/resample-indexes");
     private final String clearQueryCaches = CypherQueries.load("registry/clear-query-caches");
@@ -56,6 +57,10 @@ public final class RecordGraph {
             terms.add(edits == 0 ? "(" + word + " OR " + word + "*)" : "(" + word + "~" + edits + " OR " + word + "*)");
         }
         return terms.stream().collect(Collectors.joining(" AND "));
+    }
+
+    List<String> claimsAbout(String id) {
+        return graph.read(tx -> tx.run(claimsAbout, Values.parameters("id", id)).list(r -> r.get("id").asString()));
     }
 
     List<String> referring(String type, String id) {

@@ -221,6 +221,13 @@ public class Records {
         return views;
     }
 
+    /** The live claims about a record (a person's postings, a unit's relations), as the journal holds them, by type and id. */
+    public List<ObjectNode> claimsAbout(String id) {
+        List<String> ids = graph.claimsAbout(id);
+        Map<String, StoredRecord> stored = store.findWithContent(ids);
+        return ids.stream().map(stored::get).filter(java.util.Objects::nonNull).map(RecordJson::view).toList();
+    }
+
     /** The live records of a type that refer to a record (the Sanction records designating a person), by id. */
     public List<ObjectNode> referring(String typeName, String id) {
         List<String> ids = graph.referring(typeName, id);

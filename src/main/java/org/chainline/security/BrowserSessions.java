@@ -1,0 +1,88 @@
+package org.chainline.security;
+
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.cookie.Cookie;
+import io.micronaut.http.cookie.SameSite;
+import io.micronaut.security.authentication.AuthenticationRequest;
+import io.micronaut.security.authentication.AuthenticationResponse;
+import io.micronaut.security.authentication.UsernamePasswordCredentials;
+import io.micronaut.security.token.generator.AccessRefreshTokenGenerator;
+import io.micronaut.security.token.render.AccessRefreshToken;
+import jakarta.inject.Singleton;
+import org.chainline.access.Roles;
+
+import java.time.Duration;
+
+/**
+ * Sign-in for browsers: the same accounts, the same checks and throttle as {@code POST /login}, and the same token,
+ * carried in an {@code HttpOnly}, {@code SameSite=Strict} cookie that scripts cannot read and other sites cannot send.
+ */
+@Singleton
+public final class BrowserSessions {
+
+    /** The cookie that carries a browser's token. */
+    public static final String COOKIE = "chainline-session";
+    /** As long as the token itself lasts (application.yml, micronaut.security.token.generator.access-token.expiration). */
+    private static final Duration LIFETIME = Duration.ofHours(8);
+
+    private final AccountAuthenticationProvider<Object> provider;
+    private final AccessRefreshTokenGenerator tokens;
+
+    BrowserSessions(AccountAuthenticationProvider<Object> provider, AccessRefreshTokenGenerator tokens) {
+        this.provider = provider;
+        this.tokens = tokens;
+    }
+
+    /** What a sign-in came to. */
+    public sealed interface Outcome {
+    }
+
+    /** Signed in: the cookie to set, and whether the password must be changed before anything else. */
+    public record SignedIn(Cookie cookie, boolean mustChangePassword) implements Outcome {
+    }
+
+    /** Not signed in, and why, in words for the person at the form; {@code field} is the field to correct, if one. */
+    public record Refused(String field, String message) implements Outcome {
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public Outcome signIn(HttpRequest<?> request, String username, String password) {
+        if (username == null || username.isBlank()) {
+            return new Refused("username", "Enter your username");
+        }
+        if (password == null || password.isEmpty()) {
+            return new Refused("password", "Enter your password");
+        }
+        AuthenticationRequest<String, String> credentials = new UsernamePasswordCredentials(username, password);
+        AuthenticationResponse response = provider.authenticate((HttpRequest) request, credentials);
+        if (response.getAuthentication().isEmpty()) {
+            var throttled = request.getAttribute(AccountAuthenticationProvider.THROTTLED, Long.class);
+            if (throttled.isPresent()) {
+                return new Refused(null, "Too many failed sign-ins for this account or from this address. Try again in "
+                        + throttled.get() + " seconds.");
+            }
+            if (request.getAttribute(AccountAuthenticationProvider.BUSY).isPresent()) {
+                return new Refused(null, "Too many sign-ins are being checked at once. Try again shortly.");
+            }
+            var invalid = request.getAttribute(AccountAuthenticationProvider.INVALID, String.class);
+            if (invalid.isPresent()) {
+                return new Refused(invalid.get(), "The " + invalid.get() + " holds characters that cannot be stored");
+            }
+            return new Refused(null, "The username or the password is not right");
+        }
+        var authentication = response.getAuthentication().get();
+        AccessRefreshToken token = tokens.generate(authentication)
+                .orElseThrow(() -> new IllegalStateException("no token could be made for a signed-in account"));
+        return new SignedIn(cookie(token.getAccessToken(), request.isSecure(), LIFETIME),
+                authentication.getRoles().contains(Roles.PASSWORD_CHANGE_REQUIRED));
+    }
+
+    /** The cookie that signs a browser out (the token it held stops being sent). */
+    public static Cookie signedOut(boolean secure) {
+        return cookie("", secure, Duration.ZERO);
+    }
+
+    private static Cookie cookie(String value, boolean secure, Duration lifetime) {
+        return Cookie.of(COOKIE, value).httpOnly(true).sameSite(SameSite.Strict).path("/").secure(secure).maxAge(lifetime);
+    }
+}

@@ -1,0 +1,60 @@
+package org.chainline.workspace;
+
+import org.chainline.refusal.InvalidInput;
+
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** A submitted HTML form ({@code application/x-www-form-urlencoded}): each field's values, in order. */
+final class Form {
+
+    static final int MAX_FIELDS = 500;
+
+    private final Map<String, List<String>> fields;
+
+    private Form(Map<String, List<String>> fields) {
+        this.fields = fields;
+    }
+
+    static Form parse(String body) {
+        Map<String, List<String>> fields = new LinkedHashMap<>();
+        if (body != null && !body.isEmpty()) {
+            String[] pairs = body.split("&");
+            if (pairs.length > MAX_FIELDS) {
+                throw new InvalidInput("form", "has more than " + MAX_FIELDS + " fields");
+            }
+            for (String pair : pairs) {
+                int eq = pair.indexOf('=');
+                try {
+                    String name = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+                    String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+                    fields.computeIfAbsent(name, n -> new java.util.ArrayList<>()).add(value);
+                } catch (IllegalArgumentException e) {
+                    throw new InvalidInput("form", "is not a well-formed form submission");
+                }
+            }
+        }
+        return new Form(fields);
+    }
+
+    /** The field's first value, or {@code otherwise}. */
+    String get(String name, String otherwise) {
+        List<String> values = fields.get(name);
+        return values == null || values.isEmpty() ? otherwise : values.getFirst();
+    }
+
+    String get(String name) {
+        return get(name, null);
+    }
+
+    List<String> all(String name) {
+        return fields.getOrDefault(name, List.of());
+    }
+
+    java.util.Set<String> names() {
+        return fields.keySet();
+    }
+}

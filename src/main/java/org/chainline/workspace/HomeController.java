@@ -1,0 +1,92 @@
+package org.chainline.workspace;
+
+import io.micronaut.core.annotation.Introspected;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.views.ModelAndView;
+import io.swagger.v3.oas.annotations.Hidden;
+import org.chainline.access.Roles;
+import org.chainline.cases.Case;
+import org.chainline.cases.Cases;
+import org.chainline.dossier.Dossier;
+import org.chainline.dossier.Dossiers;
+import org.chainline.graph.Graph;
+import org.chainline.journal.GraphCheck;
+import org.chainline.journal.Journal;
+import org.chainline.journal.Projector;
+import org.chainline.regime.Regime;
+import org.chainline.regime.Regimes;
+import org.chainline.sanctions.GapReport;
+
+import java.util.Comparator;
+import java.util.List;
+
+/** Home: open cases, the journal's latest changes, how the stores are, the gap report's top rows, the latest dossiers. */
+@Controller
+@Hidden
+@io.micronaut.http.annotation.Produces(io.micronaut.http.MediaType.TEXT_HTML)
+final class HomeController {
+
+    static final int CHANGES = 12;
+    static final int GAPS = 5;
+
+    private final Cases cases;
+    private final Journal journal;
+    private final Projector projector;
+    private final @Nullable GraphCheck check;
+    private final GapReport gaps;
+    private final Regimes regimes;
+    private final Dossiers dossiers;
+    private final org.chainline.registry.model.Model model;
+
+    HomeController(Cases cases, Journal journal, Projector projector, @Nullable GraphCheck check, GapReport gaps,
+                   Regimes regimes, Dossiers dossiers, org.chainline.registry.Records records) {
+        this.model = records.model();
+        this.cases = cases;
+        this.journal = journal;
+        this.projector = projector;
+        this.check = check;
+        this.gaps = gaps;
+        this.regimes = regimes;
+        this.dossiers = dossiers;
+    }
+
+    @Secured(Roles.VIEWER)
+    @Get("/")
+    ModelAndView<HomeView> home(Authentication who, @QueryValue @Nullable String regime) {
+        Chrome chrome = Chrome.of(who, "home");
+        List<Regime> all = regimes.all();
+        String chosen = regime != null && all.stream().anyMatch(r -> r.id().equals(regime)) ? regime : all.getFirst().id();
+        GapReport.Report report = gaps.run(chosen, null);
+        GapReport.Report top = new GapReport.Report(report.regime(), report.jurisdiction(), report.minimum(),
+                report.personsConsidered(), report.alreadyDesignated(), report.rows().stream().limit(GAPS).toList());
+        List<Dossier> latest = chrome.counsel()
+                ? dossiers.list(null).stream().sorted(Comparator.comparing(Dossier::generatedAt).reversed()).limit(5).toList()
+                : List.of();
+        return new ModelAndView<>("home", new HomeView(chrome, cases.list("open", 0, 10), changes(), status(), all, chosen,
+                top, latest));
+    }
+
+    private List<HomeView.Change> changes() {
+        java.util.Set<String> recordKinds = new java.util.HashSet<>();
+        model.types().forEach(t -> recordKinds.add(Links.slug(t)));
+        return journal.latest(CHANGES).stream().map(e -> {
+            int dot = e.kind().indexOf('.');
+            String type = dot > 0 ? e.kind().substring(0, dot) : "";
+            return new HomeView.Change(e.seq(), Dates.moment(e.recordedAt()), e.actor(), e.kind(), e.targetId(),
+                    recordKinds.contains(type) ? Links.record(type, e.targetId()) : null);
+        }).toList();
+    }
+
+    private HomeView.Status status() {
+        long head = journal.head().seq();
+        Graph.State state = projector.state();
+        GraphCheck.Report last = check == null ? null : GraphCheck.lastQuietly(check);
+        return new HomeView.Status(head, state.position(), Math.max(0, head - state.position()), state.rebuilding(),
+                projector.lastError().orElse(null), last == null ? null : last.status(), last == null ? null : last.checkedAt());
+    }
+}

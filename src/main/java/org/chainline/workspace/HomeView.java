@@ -1,0 +1,25 @@
+package org.chainline.workspace;
+
+import io.micronaut.core.annotation.Introspected;
+import io.micronaut.core.annotation.Nullable;
+import org.chainline.cases.Case;
+import org.chainline.dossier.Dossier;
+import org.chainline.regime.Regime;
+import org.chainline.sanctions.GapReport;
+
+import java.util.List;
+
+/** The home page: open cases, the latest changes, the stores, the gap report's top rows, the latest dossiers. */
+@Introspected
+public record HomeView(Chrome chrome, List<Case> cases, List<Change> changes, Status status, List<Regime> regimes,
+                       String regime, @Nullable GapReport.Report gaps, List<Dossier> dossiers) {
+
+    /** One journal entry as the home page lists it: no payload and no reason, which may hold case material. */
+    public record Change(long seq, String when, String actor, String kind, String target, @Nullable String link) {
+    }
+
+    /** The stores: journal head, graph position and lag, rebuild, last graph check. */
+    public record Status(long head, long graph, long lag, boolean rebuilding, @Nullable String error, @Nullable String check,
+                         @Nullable String checkedAt) {
+    }
+}

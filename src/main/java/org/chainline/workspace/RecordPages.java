@@ -1,0 +1,281 @@
+package org.chainline.workspace;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.views.ModelAndView;
+import io.swagger.v3.oas.annotations.Hidden;
+import org.chainline.access.Roles;
+import org.chainline.dossier.Dossiers;
+import org.chainline.evidence.EvidenceLocker;
+import org.chainline.liability.ChainOfCommand;
+import org.chainline.liability.CitedEvidence;
+import org.chainline.liability.LiabilityPaths;
+import org.chainline.liability.Views;
+import org.chainline.refusal.NotFound;
+import org.chainline.registry.Records;
+import org.chainline.registry.model.Property;
+import org.chainline.registry.model.PropertyType;
+import org.chainline.registry.model.RecordType;
+import org.chainline.sanctions.Screening;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** The page of any record: one renderer from the model, with what persons, units, incidents and evidence add. */
+@Controller
+@Hidden
+@io.micronaut.http.annotation.Produces(io.micronaut.http.MediaType.TEXT_HTML)
+final class RecordPages {
+
+    private final Records records;
+    private final LiabilityPaths liability;
+    private final ChainOfCommand chains;
+    private final EvidenceLocker locker;
+    private final Screening screening;
+    private final Dossiers dossiers;
+
+    RecordPages(Records records, LiabilityPaths liability, ChainOfCommand chains, EvidenceLocker locker, Screening screening,
+                Dossiers dossiers) {
+        this.records = records;
+        this.liability = liability;
+        this.chains = chains;
+        this.locker = locker;
+        this.screening = screening;
+        this.dossiers = dossiers;
+    }
+
+    /** The type a path's slug names ("unit-relation"), or 404. */
+    RecordType type(String slug) {
+        return records.model().types().stream().filter(t -> Links.slug(t).equals(slug)).findFirst()
+                .orElseThrow(() -> NotFound.because("no kind of record is called '" + slug + "'"));
+    }
+
+    @Secured(Roles.VIEWER)
+    @Get("/records/{slug}/{id}")
+    ModelAndView<RecordView> page(@PathVariable String slug, @PathVariable String id, Authentication who) {
+        RecordType type = type(slug);
+        Chrome chrome = Chrome.of(who, "search");
+        // viewing an evidence item is custody: it is journaled, as the API's GET /api/evidence/{id} is
+        JsonNode record = type.name().equals("Evidence") ? locker.view(who.getName(), id) : records.get(type, id);
+        List<String> spellings = SearchController.spellings(type, record);
+        String title = spellings.isEmpty() ? id : spellings.getFirst();
+        String subtitle = spellings.stream().filter(s -> !s.equals(title) && !Names.lang(s).equals(Names.lang(title)))
+                .findFirst().orElse(null);
+        JsonNode meta = record.path("meta");
+        List<RecordView.Claim> claims = new ArrayList<>();
+        List<? extends JsonNode> about = type.claim() ? List.of() : records.claimsAbout(id);
+        if (type.claim()) {
+            claims.addAll(claims(List.of(id)));
+        } else {
+            claims.addAll(claims(about.stream().map(c -> c.path("id").asText()).toList()));
+        }
+        return new ModelAndView<>("record", new RecordView(chrome, type.name(), Links.slug(type), id, title, Names.lang(title),
+                subtitle, subtitle == null ? null : Names.lang(subtitle), meta.path("retired").asBoolean(),
+                "version " + meta.path("version").asInt() + ", changed at journal entry " + meta.path("updatedSeq").asLong(),
+                fields(type, record), claims,
+                type.name().equals("Person") ? person(id, chrome) : null,
+                type.name().equals("Unit") ? unit(id, claims) : null,
+                type.name().equals("Incident") ? incident(id) : null,
+                type.name().equals("Evidence") ? evidence(id, record, who) : null, type.claim()));
+    }
+
+    /** Every property the record holds, in the model's order, each value as text with its language or link. */
+    List<RecordView.Field> fields(RecordType type, JsonNode record) {
+        List<RecordView.Field> fields = new ArrayList<>();
+        for (Property p : type.properties().values()) {
+            JsonNode v = record.path(p.name());
+            if (v.isMissingNode() || v.isNull() || (v.isArray() && v.isEmpty()) || p.type() == PropertyType.CITATIONS) {
+                continue;
+            }
+            List<RecordView.Value> values = new ArrayList<>();
+            for (JsonNode one : v.isArray() ? iterable(v) : List.of(v)) {
+                values.add(value(p, one));
+            }
+            fields.add(new RecordView.Field(p.name(), FieldError.label(p.name()), values));
+        }
+        return fields;
+    }
+
+    private static List<JsonNode> iterable(JsonNode array) {
+        List<JsonNode> out = new ArrayList<>();
+        array.forEach(out::add);
+        return out;
+    }
+
+    private RecordView.Value value(Property p, JsonNode v) {
+        if (v.isObject() && v.path("protected").asBoolean(false) && v.size() == 1) {
+            return new RecordView.Value("protected: shown only to holders of the witness-protection grant", null, null, null);
+        }
+        return switch (p.type()) {
+            case PARTIAL_DATE -> new RecordView.Value(Dates.show(v.asText()), null, null, null);
+            case ENTITY -> new RecordView.Value(name(v.asText()), Names.lang(name(v.asText())), recordLink(p, v.asText()), v.asText());
+            case NAMES -> new RecordView.Value(v.path("value").asText(), v.hasNonNull("lang") ? v.get("lang").asText()
+                    : Names.lang(v.path("value").asText()), null, v.path("kind").asText("primary")
+                    + (v.hasNonNull("script") ? ", " + v.get("script").asText() : ""));
+            case IDENTIFIERS -> new RecordView.Value(v.path("value").asText(), null, null,
+                    v.path("kind").asText("identifier") + (v.hasNonNull("country") ? ", " + v.get("country").asText() : ""));
+            case CASUALTIES -> new RecordView.Value(v.path("category").asText() + ": " + range(v), null, null,
+                    "according to " + v.path("source").asText("an unnamed source"));
+            case PROTECTED -> new RecordView.Value("protected", null, null, null);
+            default -> new RecordView.Value(v.isTextual() ? v.asText() : v.toString(), null, null, null);
+        };
+    }
+
+    private static String range(JsonNode c) {
+        String min = c.hasNonNull("min") ? c.get("min").asText() : null;
+        String max = c.hasNonNull("max") ? c.get("max").asText() : null;
+        String best = c.hasNonNull("best") ? ", best estimate " + c.get("best").asText() : "";
+        if (min != null && min.equals(max)) {
+            return min + best;
+        }
+        return (min != null && max != null ? min + " to " + max : min != null ? "at least " + min : max != null ? "at most " + max : "unknown") + best;
+    }
+
+    /** A referenced record's display name (its first spelling), or its id. */
+    private String name(String id) {
+        try {
+            JsonNode r = records.get(null, id);
+            RecordType t = records.model().type(r.path("type").asText()).orElse(null);
+            List<String> s = t == null ? List.of() : SearchController.spellings(t, r);
+            return s.isEmpty() ? id : s.getFirst();
+        } catch (NotFound e) {
+            return id;
+        }
+    }
+
+    private String recordLink(Property p, String id) {
+        String target = p.range().size() == 1 ? p.range().getFirst() : null;
+        if (target == null) {
+            try {
+                target = records.get(null, id).path("type").asText();
+            } catch (NotFound e) {
+                return null;
+            }
+        }
+        return Links.record(target, id);
+    }
+
+    /** Claims as the page lists them: strength, dates, and each citation with its grade, inline. */
+    List<RecordView.Claim> claims(List<String> ids) {
+        List<Views.Step> steps = liability.claims(ids);
+        Set<String> cited = new LinkedHashSet<>();
+        steps.forEach(s -> s.citations().forEach(c -> cited.add(c.evidence())));
+        Map<String, String> dates = new LinkedHashMap<>();
+        for (String e : cited) {
+            try {
+                JsonNode item = records.get(null, e);
+                for (String f : List.of("captured", "publishedAt", "published", "collectedAt")) {
+                    if (item.hasNonNull(f)) {
+                        String d = item.get(f).asText();
+                        dates.put(e, d.length() > 10 ? d.substring(0, 10) : d);
+                        break;
+                    }
+                }
+            } catch (NotFound ignored) {
+                // a citation of an item no longer held: listed, undated
+            }
+        }
+        List<RecordView.Claim> out = new ArrayList<>();
+        for (Views.Step s : steps) {
+            List<String> when = s.citations().stream().map(c -> dates.get(c.evidence())).filter(java.util.Objects::nonNull).sorted().toList();
+            out.add(new RecordView.Claim(s.claim(), s.type(), Links.record(s.type(), s.claim()), s.summary(),
+                    Dates.span(s.start(), s.end()), s.status(), s.strength().word(), s.strengthReason(),
+                    s.citations().stream().map(RecordPages::cite).toList(),
+                    when.isEmpty() ? null : Dates.show(when.getFirst()), when.isEmpty() ? null : Dates.show(when.getLast())));
+        }
+        return out;
+    }
+
+    static RecordView.Cite cite(CitedEvidence c) {
+        return new RecordView.Cite(c.evidence(), Links.record("Evidence", c.evidence()), c.title(), c.stance(), c.pinpoint(), c.grade());
+    }
+
+    private RecordView.Person person(String id, Chrome chrome) {
+        List<RecordView.Position> positions = new ArrayList<>();
+        for (Views.Post post : chains.career(id).posts()) {
+            Views.Step s = post.posting();
+            String role = s.summary();
+            positions.add(new RecordView.Position(post.unit().id(), post.unit().name(), Links.record("Unit", post.unit().id()),
+                    role, Dates.span(s.start(), s.end()), s.strength().word(), post.command(), s.claim()));
+        }
+        List<RecordView.LinkRow> incidents = liability.ofPerson(id, LiabilityPaths.DEFAULT_DEPTH).incidents().stream()
+                .map(l -> new RecordView.LinkRow(l.incident().id(), l.incident().name(), Links.record("Incident", l.incident().id()),
+                        Dates.span(l.incident().start(), l.incident().end()), l.strongest().word(),
+                        l.paths().stream().map(Views.Path::mode).distinct().toList(), Links.liability("Person", id)))
+                .toList();
+        List<RecordView.Designation> designations = records.referring("Sanction", id).stream()
+                .map(s -> new RecordView.Designation(s.path("authority").asText(s.path("jurisdiction").asText("")),
+                        s.path("program").asText(), Dates.show(s.path("listingDate").asText(null)), s.path("status").asText()))
+                .toList();
+        List<RecordView.Candidate> candidates = screening.candidates(id, 0.5).stream()
+                .map(c -> new RecordView.Candidate(c.list(), c.entry(), c.caption(), c.score(), c.level(), c.explanation(), c.decision()))
+                .toList();
+        return new RecordView.Person(positions, incidents, designations, candidates, chrome.counsel() ? dossiers.list(id) : List.of());
+    }
+
+    private RecordView.Unit unit(String id, List<RecordView.Claim> claims) {
+        List<RecordView.Relation> relations = new ArrayList<>();
+        List<RecordView.Commander> commanders = new ArrayList<>();
+        List<RecordView.Claim> involvements = new ArrayList<>();
+        Map<String, RecordView.Claim> byId = new LinkedHashMap<>();
+        claims.forEach(c -> byId.put(c.id(), c));
+        for (JsonNode c : records.claimsAbout(id)) {
+            RecordView.Claim claim = byId.get(c.path("id").asText());
+            if (claim == null) {
+                continue;
+            }
+            switch (c.path("type").asText()) {
+                case "UnitRelation" -> {
+                    boolean above = id.equals(c.path("unit").asText());
+                    String other = above ? c.path("superior").asText() : c.path("unit").asText();
+                    relations.add(new RecordView.Relation(above ? "under" : "above", other, name(other), Links.record("Unit", other),
+                            c.path("relation").asText().replace('-', ' '), claim.dates(), claim.strength()));
+                }
+                case "Posting" -> {
+                    String person = c.path("person").asText();
+                    commanders.add(new RecordView.Commander(person, name(person), Links.record("Person", person),
+                            c.path("role").asText(), c.path("start").asText(""), c.path("end").asText(""), claim.dates(), claim.strength()));
+                }
+                case "Involvement" -> involvements.add(claim);
+                default -> { }
+            }
+        }
+        commanders.sort(java.util.Comparator.comparing(RecordView.Commander::start));
+        return new RecordView.Unit(relations, commanders, involvements, Links.chain(id, null));
+    }
+
+    private RecordView.Incident incident(String id) {
+        Views.IncidentLiability of = liability.ofIncident(id, LiabilityPaths.DEFAULT_DEPTH);
+        Set<Views.Ref> units = new LinkedHashSet<>();
+        of.persons().forEach(l -> l.paths().forEach(p -> units.addAll(p.units())));
+        return new RecordView.Incident(List.copyOf(units), of.persons().stream()
+                .map(l -> new RecordView.LinkRow(l.person().id(), l.person().name(), Links.record("Person", l.person().id()),
+                        "", l.strongest().word(), l.paths().stream().map(Views.Path::mode).distinct().toList(),
+                        Links.liability("Incident", id)))
+                .toList());
+    }
+
+    private RecordView.Evidence evidence(String id, JsonNode item, Authentication who) {
+        String confidentiality = item.path("confidentiality").asText("restricted");
+        boolean allowed = !confidentiality.equals("protected") || who.getRoles().contains(Roles.WITNESS_PROTECTION);
+        String media = item.path("mediaType").asText(null);
+        String preview = !allowed || !"stored".equals(item.path("fileStatus").asText()) || media == null ? null
+                : media.startsWith("image/") ? "image" : media.startsWith("video/") ? "video"
+                : media.startsWith("text/") || media.equals("application/json") ? "text" : media.equals("application/pdf") ? "pdf" : null;
+        List<RecordView.CustodyRow> custody = locker.custody(id).events().stream()
+                .map(e -> new RecordView.CustodyRow(e.seq(), Dates.moment(e.at()), e.actor(), e.action())).toList();
+        List<RecordView.CitedBy> citedBy = records.citedBy(id).stream().filter(c -> !c.retired())
+                .map(c -> new RecordView.CitedBy(c.claim(), c.type(), Links.record(c.type(), c.claim()), c.stance(), c.pinpoint()))
+                .toList();
+        return new RecordView.Evidence(item.path("sha256").asText(null), item.path("fileStatus").asText(null), confidentiality,
+                media, preview, "/api/evidence/" + Links.encode(id) + "/file", allowed, custody, citedBy);
+    }
+}

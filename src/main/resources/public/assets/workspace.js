@@ -25,6 +25,27 @@
     });
   }
 
+  // an import's report, field by field, in words
+  function report(list, answer) {
+    var rows = [['Messages', answer.messages], ['Imported as items', answer.imported], ['Already held', answer.alreadyHeld],
+      ['Skipped', answer.skipped], ['Media stored', answer.mediaStored], ['Media copies recognised', answer.mediaCopies],
+      ['Files not in the export', answer.notCollected], ['Sources created', answer.sourcesCreated], ['Errors', answer.errorCount],
+      ['Journal entries', answer.journalFrom ? answer.journalFrom + '–' + answer.journalTo : 'none'],
+      ['SHA-256 of result.json', answer.resultSha256]];
+    list.textContent = '';
+    rows.forEach(function (r) {
+      var dt = document.createElement('dt'); dt.textContent = r[0];
+      var dd = document.createElement('dd'); dd.textContent = r[1] === undefined || r[1] === null ? '' : String(r[1]);
+      list.appendChild(dt); list.appendChild(dd);
+    });
+    (answer.errors || []).slice(0, 20).forEach(function (e) {
+      var dt = document.createElement('dt'); dt.textContent = 'Message ' + (e.message || '');
+      var dd = document.createElement('dd'); dd.textContent = e.field + ': ' + e.reason;
+      list.appendChild(dt); list.appendChild(dd);
+    });
+    list.hidden = false;
+  }
+
   // evidence uploads stream the file to the API with the browser's session, showing progress as it goes
   function wireUploads(root) {
     root.querySelectorAll('form[data-upload]').forEach(function (form) {
@@ -42,23 +63,27 @@
         xhr.open('POST', form.action + '?' + params.toString());
         xhr.setRequestHeader('Content-Type', file.type || 'application/octet-stream');
         xhr.upload.addEventListener('progress', function (e) {
-          if (e.lengthComputable) { bar.value = Math.round(100 * e.loaded / e.total); status.textContent = 'Sending: ' + bar.value + ' %'; }
+          if (e.lengthComputable) {
+            bar.value = Math.round(100 * e.loaded / e.total);
+            status.textContent = e.loaded < e.total ? 'Sending: ' + bar.value + ' %' : 'Sent; hashing and recording…';
+          }
         });
         xhr.addEventListener('load', function () {
           var answer = {};
           try { answer = JSON.parse(xhr.responseText); } catch (ignored) { }
           if (xhr.status >= 200 && xhr.status < 300) {
             bar.value = 100;
-            var target = form.dataset.done.replace('{id}', encodeURIComponent(answer.id || answer.item || ''));
+            var target = form.dataset.done.replace('{id}', encodeURIComponent(answer.evidence || ''));
             if (form.dataset.upload === 'telegram') {
-              status.textContent = 'Imported: ' + (answer.messages || 0) + ' messages, ' + (answer.files || 0) + ' files.';
-              var report = document.getElementById(form.dataset.report);
-              report.textContent = JSON.stringify(answer, null, 2);
-              report.hidden = false;
+              status.textContent = 'Imported.';
+              report(document.getElementById(form.dataset.report), answer);
             } else {
               status.textContent = 'Received. Opening the item…';
               window.location.assign(target);
             }
+          } else if (form.dataset.upload === 'telegram' && answer.errors) {
+            status.textContent = 'The export was not imported: it has errors.';
+            report(document.getElementById(form.dataset.report), answer);
           } else {
             status.textContent = 'Refused (' + xhr.status + '): ' + (answer.message || xhr.statusText);
           }

@@ -31,7 +31,7 @@ public record FieldError(String field, String message) {
         return out.toString();
     }
 
-    private static String capitalised(String s) {
+    static String capitalised(String s) {
         return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
     }
 }

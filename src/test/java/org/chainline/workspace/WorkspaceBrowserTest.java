@@ -191,11 +191,165 @@ class WorkspaceBrowserTest extends ChainlineTest {
     }
 
     @Test
+    void aLiabilityStepOpensItsClaimAndTheEvidenceBehindIt() {
+        Page page = signedIn(viewer);
+        page.navigate("/records/person/p-abdigaliyev/liability");
+        assertThat(page.locator(".path").first()).isVisible();
+        assertThat(page.locator("table caption").first()).containsText("art. 28");
+        page.locator(".steps details summary").first().click();
+        assertThat(page.locator(".steps details[open] .cites li").first()).containsText("grade");
+        screen(page, "10-liability");
+        page.locator(".steps details[open] .cites a").first().click();
+        page.waitForURL("**/records/evidence/**");
+        assertThat(page.locator("section[aria-labelledby=custody-h]")).isVisible();
+        page.context().close();
+    }
+
+    @Test
+    void aTimelineDrawsPostingsAndIncidentsAndTheNetworkItsLinks() {
+        Page page = signedIn(viewer);
+        page.navigate("/records/person/p-abdigaliyev/timeline");
+        assertThat(page.locator(".timeline svg")).isVisible();
+        assertThat(page.locator("table")).containsText("Freedom Square");
+        screen(page, "11-timeline");
+        page.navigate("/records/unit/u-rrr7/network");
+        assertThat(page.locator("#network canvas").first()).isAttached();
+        int before = page.locator("#network-table tbody tr").count();
+        assertTrue(before > 0);
+        page.getByLabel("Only links valid on").fill("2022-01-01");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Filter")).click();
+        assertTrue(page.locator("#network-table tbody tr:not([hidden])").count() < before, "the date hides the links not valid then");
+        screen(page, "12-network");
+        var json = page.request().get("/records/unit/u-rrr7/network.json");
+        assertEquals(200, json.status());
+        assertTrue(json.text().contains("\"edges\""));
+        var svg = page.request().get("/records/unit/u-rrr7/network.svg");
+        assertTrue(svg.text().startsWith("<svg"));
+        page.context().close();
+    }
+
+    @Test
+    void anAnalystCreatesARecordInAFormAndSeesTheFieldError() {
+        String analyst = account("analyst");
+        Page page = signedIn(analyst);
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("New record")).click();
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Unit").setExact(true)).click();
+        page.waitForURL("**/records/unit/new");
+        page.getByLabel("Id (optional)").fill("u-browser-made");
+        page.getByLabel("names 1: value").fill("Тестовый батальон");
+        page.getByLabel("Classification").selectOption("police");
+        page.getByLabel("Country").fill("XTZ");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create")).click();
+        assertThat(page.locator(".error-summary")).containsText("Country must be at most 2 characters");
+        assertThat(page.locator("#f-country-error")).isVisible();
+        screen(page, "13-edit-error");
+        page.getByLabel("Country").fill("XT");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create")).click();
+        page.waitForURL("**/records/unit/u-browser-made");
+        assertThat(page.locator("h1")).containsText("Тестовый батальон");
+        screen(page, "14-created");
+        page.context().close();
+    }
+
+    @Test
+    void anAnalystUploadsAFileAndImportsTheTelegramExportWithProgress() throws Exception {
+        String analyst = account("analyst");
+        Page page = signedIn(analyst);
+        page.navigate("/evidence");
+        java.nio.file.Path file = java.nio.file.Files.createTempFile("chainline-upload", ".txt");
+        java.nio.file.Path zip = java.nio.file.Files.createTempFile("chainline-export", ".zip");
+        try {
+            java.nio.file.Files.writeString(file, "A fictional note of the press conference of 7 March 2025.");
+            page.setInputFiles("#upload-file", file);
+            page.getByLabel("Title").fill("Press conference note");
+            page.getByLabel("Kind").selectOption("document");
+            page.locator("form[data-upload=file] button[type=submit]").click();
+            page.waitForURL("**/records/evidence/**");
+            assertThat(page.locator("section[aria-labelledby=item-h]")).containsText("stored");
+            assertThat(page.locator(".preview pre")).containsText("press conference");
+            screen(page, "15-uploaded");
+            page.navigate("/evidence");
+            zip(java.nio.file.Path.of(getClass().getResource("/telegram/channel-export").toURI()), zip);
+            page.setInputFiles("#telegram-file", zip);
+            page.locator("form[data-upload=telegram] button[type=submit]").click();
+            assertThat(page.locator("#telegram-status")).containsText("Imported", new com.microsoft.playwright.assertions.LocatorAssertions.ContainsTextOptions().setTimeout(60_000));
+            assertEquals("100", page.locator("#telegram-progress").evaluate("p => String(p.value)").toString());
+            assertThat(page.locator("#telegram-report")).containsText("Imported as items");
+            screen(page, "16-telegram");
+        } finally {
+            java.nio.file.Files.deleteIfExists(file);
+            java.nio.file.Files.deleteIfExists(zip);
+        }
+        page.context().close();
+    }
+
+    private static void zip(java.nio.file.Path folder, java.nio.file.Path zip) throws java.io.IOException {
+        try (var out = new java.util.zip.ZipOutputStream(java.nio.file.Files.newOutputStream(zip));
+             var files = java.nio.file.Files.walk(folder)) {
+            for (java.nio.file.Path f : files.filter(java.nio.file.Files::isRegularFile).sorted().toList()) {
+                out.putNextEntry(new java.util.zip.ZipEntry(folder.relativize(f).toString().replace('\\', '/')));
+                java.nio.file.Files.copy(f, out);
+                out.closeEntry();
+            }
+        }
+    }
+
+    @Test
+    void counselMakesADossierFollowsTheJobAndDownloadsIt() {
+        Page page = signedIn(counsel);
+        page.navigate("/records/person/p-abdigaliyev");
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Make a dossier")).click();
+        page.waitForURL("**/dossiers?subject=p-abdigaliyev");
+        page.getByLabel("Subject (a person's id)").fill("p-nobody");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Make the dossier")).click();
+        assertThat(page.locator(".error-summary")).containsText("p-nobody");
+        page.getByLabel("Subject (a person's id)").fill("p-abdigaliyev");
+        page.getByLabel("Regime").selectOption("eu-ghrsr");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Make the dossier")).click();
+        page.waitForURL("**/dossiers/jobs/**");
+        assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(java.util.regex.Pattern.compile("Open dossier"))))
+                .isVisible(new com.microsoft.playwright.assertions.LocatorAssertions.IsVisibleOptions().setTimeout(90_000));
+        screen(page, "17-job-done");
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(java.util.regex.Pattern.compile("Open dossier"))).click();
+        assertThat(page.locator("section[aria-labelledby=dossier-h]")).containsText("SHA-256");
+        var download = page.waitForDownload(() -> page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Download the PDF")).click());
+        try {
+            byte[] pdf = java.nio.file.Files.readAllBytes(download.path());
+            assertEquals("%PDF", new String(pdf, 0, 4, java.nio.charset.StandardCharsets.US_ASCII));
+            String text;
+            try (var doc = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+                text = new org.apache.pdfbox.text.PDFTextStripper().getText(doc);
+            }
+            assertTrue(text.contains("Әбдіғалиев") || text.contains("Abdigaliyev"), "the downloaded dossier is about its subject");
+            assertFalse(text.contains(WITNESS) || text.contains(VICTIM));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } finally {
+            download.delete();
+        }
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Check: draw it again and compare")).click();
+        assertThat(page.locator(".check")).containsText("byte for byte the same");
+        screen(page, "18-dossier");
+        page.context().close();
+    }
+
+    @Test
     void aViewerFindsNoEditControl() {
         Page page = signedIn(viewer);
         page.navigate("/records/person/p-abdigaliyev");
         assertEquals(0, page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Edit")).count());
         assertEquals(0, page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("New record")).count());
+        page.navigate("/evidence");
+        assertEquals(0, page.locator("form[data-upload]").count(), "no upload form for a viewer");
+        screen(page, "19-evidence-viewer");
+        // the server refuses anyway: the form's own request, sent from the page with the viewer's cookie
+        var refused = page.request().post("/records/unit/new", com.microsoft.playwright.options.RequestOptions.create()
+                .setHeader("Origin", page.url().replaceAll("^(https?://[^/]+).*", "$1"))
+                .setHeader("Content-Type", "application/x-www-form-urlencoded").setData("id=u-viewer&names.0.value=X&classification=police"));
+        assertEquals(403, refused.status());
+        var forged = page.request().post("/sign-out", com.microsoft.playwright.options.RequestOptions.create()
+                .setHeader("Origin", "http://elsewhere.example").setHeader("Content-Type", "application/x-www-form-urlencoded").setData(""));
+        assertEquals(403, forged.status(), "a change from another site is refused");
         page.context().close();
     }
 }

@@ -22,7 +22,7 @@ import java.util.stream.Stream;
 
 @Command(name = "bench", mixinStandardHelpOptions = true,
         subcommands = {BenchEvidenceCommand.class, BenchEvidenceCommand.Upload.class, BenchDossierCommand.class, BenchSanctionsCommand.class,
-                BenchHttpCommand.class, BenchInstancesCommand.class,
+                BenchHttpCommand.class, BenchInstancesCommand.class, BenchPagesCommand.class,
                 BenchDossierCommand.Heap.class},
         description = {"Measure the accountability graph on generated cases, each size in fresh embedded stores under a",
                 "temporary directory (your data directory is not touched): import throughput end to end beside a raw",

@@ -25,6 +25,9 @@ import java.util.concurrent.Callable;
                 "and writes the same bytes."})
 final class DemoCommand implements Callable<Integer> {
 
+    /** The demo's account of counsel, so that the workspace it opens on can be used at once. */
+    static final String DEMO_COUNSEL = "counsel";
+
     /** The dossiers the demo writes: two subjects, each under two regimes, and a public version of the first. */
     static final List<List<String>> DOSSIERS = List.of(
             List.of("p-abdigaliyev", "eu-ghrsr", "government-confidential"),
@@ -91,10 +94,20 @@ final class DemoCommand implements Callable<Integer> {
             context.close();
             throw e;
         }
+        // the demo opens on a usable workspace: an account of counsel (who reads, edits and makes dossiers), once
+        org.chainline.security.Accounts accounts = context.getBean(org.chainline.security.Accounts.class);
+        java.util.Optional<org.chainline.security.IssuedPassword> demoCounsel = accounts.list().stream()
+                .anyMatch(a -> a.username().equals(DEMO_COUNSEL)) ? java.util.Optional.empty()
+                : java.util.Optional.of(accounts.create(Contexts.cliActor(), DEMO_COUNSEL, java.util.Set.of(org.chainline.access.Roles.COUNSEL)));
         Integer stopped = Serving.start(context, out);
         if (stopped != null) {
             return stopped;
         }
+        String url = context.getBean(io.micronaut.runtime.server.EmbeddedServer.class).getURL().toString();
+        out.println();
+        out.println("Open the workspace at " + url + "/ and sign in as " + DEMO_COUNSEL
+                + demoCounsel.map(p -> " with the one-time password " + p.oneTimePassword() + " (shown once; you choose your own next)")
+                        .orElse(" (the demo's account of counsel)") + ".");
         out.println("The dossiers are also in the API (as counsel): GET /api/dossiers, GET /api/dossiers/{id}/pdf");
         out.flush();
         return ChainlineCommand.KEEP_RUNNING;

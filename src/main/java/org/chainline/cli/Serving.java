@@ -34,12 +34,14 @@ final class Serving {
                 out.println("No account existed, so the first administrator was created. This is shown once:");
                 out.println("  username:           " + issued.username());
                 out.println("  one-time password:  " + issued.oneTimePassword());
-                out.println("Log in with POST /login and change it with PUT /api/me/password before anything else.");
+                out.println("Sign in at /sign-in in a browser (you choose your own password there), or log in with POST /login and");
+                out.println("change it with PUT /api/me/password before anything else.");
                 out.println();
             });
             StoreSettings settings = context.getBean(StoreSettings.class);
             String url = server.getURL().toString();
             out.println("Chainline is running at " + url);
+            out.println("  workspace:       " + url + "/");
             out.println("  API docs:        " + url + "/swagger-ui/index.html");
             out.println("  health:          " + url + "/health");
             out.println("  data directory:  " + settings.dataDir());

@@ -63,6 +63,13 @@ public class Records {
         return RecordJson.view(stored);
     }
 
+    /** Several records of any type by id, in one read; an id not held is left out. */
+    public Map<String, ObjectNode> getAll(java.util.Collection<String> ids) {
+        Map<String, ObjectNode> out = new java.util.LinkedHashMap<>();
+        store.findWithContent(List.copyOf(new java.util.LinkedHashSet<>(ids))).forEach((id, stored) -> out.put(id, RecordJson.view(stored)));
+        return out;
+    }
+
     public ObjectNode create(String actor, RecordType type, JsonNode body, String reason) {
         if (body != null && body.hasNonNull("id") && !body.get("id").isTextual()) {
             throw new InvalidInput("id", "must be a string");

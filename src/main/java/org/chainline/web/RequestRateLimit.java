@@ -15,10 +15,11 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Floods are slowed: each caller (a bearer token, or a client address without one) may send
- * {@code chainline.rate-limit.per-second} API requests a second on average, in bursts of up to
- * {@code chainline.rate-limit.burst}; past that, 429 with {@code Retry-After}. 0 turns it off (the HTTP benchmark).
+ * {@code chainline.rate-limit.per-second} requests a second on average, API and workspace pages together, in bursts of
+ * up to {@code chainline.rate-limit.burst}; past that, 429 with {@code Retry-After}. 0 turns it off (the HTTP benchmark).
+ * Health, the login (throttled per account and address of its own) and the workspace's static assets are not counted.
  */
-@ServerFilter("/api/**")
+@ServerFilter("/**")
 final class RequestRateLimit {
 
     private final double perSecond;
@@ -51,6 +52,11 @@ final class RequestRateLimit {
     @Nullable
     HttpResponse<?> limit(HttpRequest<?> request) {
         if (perSecond <= 0) {
+            return null;
+        }
+        String path = request.getPath();
+        if (path.startsWith("/health") || path.equals("/login") || path.startsWith("/assets/") || path.startsWith("/webjars/")
+                || path.startsWith("/swagger")) {
             return null;
         }
         String caller = request.getHeaders().getAuthorization()

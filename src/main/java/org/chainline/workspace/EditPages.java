@@ -160,7 +160,8 @@ final class EditPages {
             JsonNode value = value(p, form);
             if (value != null) {
                 out.set(p.name(), value);
-            } else if (patch) {
+            } else if (patch && p.type() != PropertyType.PROTECTED) {
+                // a sealed value is never shown in the form, so an empty field leaves it as it is (never erases it)
                 out.set(p.name(), NullNode.getInstance());
             }
         }

@@ -55,15 +55,49 @@ final class HomeController {
         this.dossiers = dossiers;
     }
 
+    /** The last gap report of each regime, with the journal position it was made at: it is made again only after a change. */
+    private record Kept(long position, GapReport.Report report) {
+    }
+
+    private final java.util.Map<String, Kept> kept = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** The gap report's top rows as of the journal's head: kept per position, since a large case takes seconds to rank. */
+    GapReport.Report topGaps(String regime) {
+        long head = journal.head().seq();
+        Kept k = kept.get(regime);
+        if (k == null || k.position() != head) {
+            GapReport.Report report = gaps.run(regime, null);
+            k = new Kept(head, new GapReport.Report(report.regime(), report.jurisdiction(), report.minimum(),
+                    report.personsConsidered(), report.alreadyDesignated(), report.rows().stream().limit(GAPS).toList()));
+            kept.put(regime, k);
+        }
+        return k.report();
+    }
+
+    private String regime(String asked) {
+        List<Regime> all = regimes.all();
+        return asked != null && all.stream().anyMatch(r -> r.id().equals(asked)) ? asked
+                : all.stream().map(Regime::id).sorted().findFirst().orElseThrow();
+    }
+
+    /** The gap report's section: loaded after the page (htmx), or as a page of its own without JavaScript. */
+    @Secured(Roles.VIEWER)
+    @Get("/home/gaps")
+    ModelAndView<HomeView> gapsSection(Authentication who, @QueryValue @Nullable String regime, io.micronaut.http.HttpRequest<?> request) {
+        String chosen = regime(regime);
+        HomeView view = new HomeView(Chrome.of(who, "home"), List.of(), List.of(), null, regimes.all(), chosen, topGaps(chosen), List.of());
+        return new ModelAndView<>(request.getHeaders().contains("HX-Request") ? "fragments/gaps" : "gaps", view);
+    }
+
     @Secured(Roles.VIEWER)
     @Get("/")
     ModelAndView<HomeView> home(Authentication who, @QueryValue @Nullable String regime) {
         Chrome chrome = Chrome.of(who, "home");
         List<Regime> all = regimes.all();
-        String chosen = regime != null && all.stream().anyMatch(r -> r.id().equals(regime)) ? regime : all.getFirst().id();
-        GapReport.Report report = gaps.run(chosen, null);
-        GapReport.Report top = new GapReport.Report(report.regime(), report.jurisdiction(), report.minimum(),
-                report.personsConsidered(), report.alreadyDesignated(), report.rows().stream().limit(GAPS).toList());
+        String chosen = regime(regime);
+        Kept k = kept.get(chosen);
+        // the gaps are shown at once when the report for this position is kept; otherwise the section loads after the page
+        GapReport.Report top = k != null && k.position() == journal.head().seq() ? k.report() : null;
         List<Dossier> latest = chrome.counsel()
                 ? dossiers.list(null).stream().sorted(Comparator.comparing(Dossier::generatedAt).reversed()).limit(5).toList()
                 : List.of();

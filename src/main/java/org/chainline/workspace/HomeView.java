@@ -11,7 +11,7 @@ import java.util.List;
 
 /** The home page: open cases, the latest changes, the stores, the gap report's top rows, the latest dossiers. */
 @Introspected
-public record HomeView(Chrome chrome, List<Case> cases, List<Change> changes, Status status, List<Regime> regimes,
+public record HomeView(Chrome chrome, List<Case> cases, List<Change> changes, @Nullable Status status, List<Regime> regimes,
                        String regime, @Nullable GapReport.Report gaps, List<Dossier> dossiers) {
 
     /** One journal entry as the home page lists it: no payload and no reason, which may hold case material. */

@@ -82,13 +82,21 @@ final class RecordPages {
                 "version " + meta.path("version").asInt() + ", changed at journal entry " + meta.path("updatedSeq").asLong(),
                 fields(type, record), claims,
                 type.name().equals("Person") ? person(id, chrome) : null,
-                type.name().equals("Unit") ? unit(id, claims) : null,
+                type.name().equals("Unit") ? unit(id, claims, about) : null,
                 type.name().equals("Incident") ? incident(id) : null,
                 type.name().equals("Evidence") ? evidence(id, record, who) : null, type.claim()));
     }
 
     /** Every property the record holds, in the model's order, each value as text with its language or link. */
     List<RecordView.Field> fields(RecordType type, JsonNode record) {
+        Set<String> referenced = new LinkedHashSet<>();
+        for (Property p : type.properties().values()) {
+            if (p.type() == PropertyType.ENTITY) {
+                JsonNode v = record.path(p.name());
+                (v.isArray() ? iterable(v) : List.of(v)).stream().filter(JsonNode::isTextual).forEach(x -> referenced.add(x.asText()));
+            }
+        }
+        Map<String, JsonNode> refs = new LinkedHashMap<>(records.getAll(referenced));
         List<RecordView.Field> fields = new ArrayList<>();
         for (Property p : type.properties().values()) {
             JsonNode v = record.path(p.name());
@@ -97,9 +105,9 @@ final class RecordPages {
             }
             List<RecordView.Value> values = new ArrayList<>();
             for (JsonNode one : v.isArray() ? iterable(v) : List.of(v)) {
-                values.add(value(p, one));
+                values.add(value(p, one, refs));
             }
-            fields.add(new RecordView.Field(p.name(), FieldError.label(p.name()), values));
+            fields.add(new RecordView.Field(p.name(), FieldError.capitalised(FieldError.label(p.name())), values));
         }
         return fields;
     }
@@ -110,13 +118,19 @@ final class RecordPages {
         return out;
     }
 
-    private RecordView.Value value(Property p, JsonNode v) {
+    private RecordView.Value value(Property p, JsonNode v, Map<String, JsonNode> refs) {
         if (v.isObject() && v.path("protected").asBoolean(false) && v.size() == 1) {
             return new RecordView.Value("protected: shown only to holders of the witness-protection grant", null, null, null);
         }
         return switch (p.type()) {
             case PARTIAL_DATE -> new RecordView.Value(Dates.show(v.asText()), null, null, null);
-            case ENTITY -> new RecordView.Value(name(v.asText()), Names.lang(name(v.asText())), recordLink(p, v.asText()), v.asText());
+            case ENTITY -> {
+                JsonNode target = refs.get(v.asText());
+                RecordType t = target == null ? null : records.model().type(target.path("type").asText()).orElse(null);
+                List<String> s = t == null ? List.of() : SearchController.spellings(t, target);
+                String shown = s.isEmpty() ? v.asText() : s.getFirst();
+                yield new RecordView.Value(shown, Names.lang(shown), t == null ? null : Links.record(t.name(), v.asText()), v.asText());
+            }
             case NAMES -> new RecordView.Value(v.path("value").asText(), v.hasNonNull("lang") ? v.get("lang").asText()
                     : Names.lang(v.path("value").asText()), null, v.path("kind").asText("primary")
                     + (v.hasNonNull("script") ? ", " + v.get("script").asText() : ""));
@@ -139,28 +153,15 @@ final class RecordPages {
         return (min != null && max != null ? min + " to " + max : min != null ? "at least " + min : max != null ? "at most " + max : "unknown") + best;
     }
 
-    /** A referenced record's display name (its first spelling), or its id. */
-    private String name(String id) {
-        try {
-            JsonNode r = records.get(null, id);
+    /** The display names of several records, read at once. */
+    Map<String, String> names(java.util.Collection<String> ids) {
+        Map<String, String> out = new LinkedHashMap<>();
+        records.getAll(ids).forEach((id, r) -> {
             RecordType t = records.model().type(r.path("type").asText()).orElse(null);
             List<String> s = t == null ? List.of() : SearchController.spellings(t, r);
-            return s.isEmpty() ? id : s.getFirst();
-        } catch (NotFound e) {
-            return id;
-        }
-    }
-
-    private String recordLink(Property p, String id) {
-        String target = p.range().size() == 1 ? p.range().getFirst() : null;
-        if (target == null) {
-            try {
-                target = records.get(null, id).path("type").asText();
-            } catch (NotFound e) {
-                return null;
-            }
-        }
-        return Links.record(target, id);
+            out.put(id, s.isEmpty() ? id : s.getFirst());
+        });
+        return out;
     }
 
     /** Claims as the page lists them: strength, dates, and each citation with its grade, inline. */
@@ -169,20 +170,16 @@ final class RecordPages {
         Set<String> cited = new LinkedHashSet<>();
         steps.forEach(s -> s.citations().forEach(c -> cited.add(c.evidence())));
         Map<String, String> dates = new LinkedHashMap<>();
-        for (String e : cited) {
-            try {
-                JsonNode item = records.get(null, e);
-                for (String f : List.of("captured", "publishedAt", "published", "collectedAt")) {
-                    if (item.hasNonNull(f)) {
-                        String d = item.get(f).asText();
-                        dates.put(e, d.length() > 10 ? d.substring(0, 10) : d);
-                        break;
-                    }
+        // one read for every item cited (an item no longer held is listed, undated)
+        records.getAll(cited).forEach((e, item) -> {
+            for (String f : List.of("captured", "publishedAt", "published", "collectedAt")) {
+                if (item.hasNonNull(f)) {
+                    String d = item.get(f).asText();
+                    dates.put(e, d.length() > 10 ? d.substring(0, 10) : d);
+                    break;
                 }
-            } catch (NotFound ignored) {
-                // a citation of an item no longer held: listed, undated
             }
-        }
+        });
         List<RecordView.Claim> out = new ArrayList<>();
         for (Views.Step s : steps) {
             List<String> when = s.citations().stream().map(c -> dates.get(c.evidence())).filter(java.util.Objects::nonNull).sorted().toList();
@@ -221,13 +218,20 @@ final class RecordPages {
         return new RecordView.Person(positions, incidents, designations, candidates, chrome.counsel() ? dossiers.list(id) : List.of());
     }
 
-    private RecordView.Unit unit(String id, List<RecordView.Claim> claims) {
+    private RecordView.Unit unit(String id, List<RecordView.Claim> claims, List<? extends JsonNode> about) {
         List<RecordView.Relation> relations = new ArrayList<>();
         List<RecordView.Commander> commanders = new ArrayList<>();
         List<RecordView.Claim> involvements = new ArrayList<>();
         Map<String, RecordView.Claim> byId = new LinkedHashMap<>();
         claims.forEach(c -> byId.put(c.id(), c));
-        for (JsonNode c : records.claimsAbout(id)) {
+        Set<String> others = new LinkedHashSet<>();
+        about.forEach(c -> List.of("unit", "superior", "person").forEach(f -> {
+            if (c.hasNonNull(f)) {
+                others.add(c.get(f).asText());
+            }
+        }));
+        Map<String, String> named = names(others);
+        for (JsonNode c : about) {
             RecordView.Claim claim = byId.get(c.path("id").asText());
             if (claim == null) {
                 continue;
@@ -236,12 +240,12 @@ final class RecordPages {
                 case "UnitRelation" -> {
                     boolean above = id.equals(c.path("unit").asText());
                     String other = above ? c.path("superior").asText() : c.path("unit").asText();
-                    relations.add(new RecordView.Relation(above ? "under" : "above", other, name(other), Links.record("Unit", other),
+                    relations.add(new RecordView.Relation(above ? "under" : "above", other, named.getOrDefault(other, other), Links.record("Unit", other),
                             c.path("relation").asText().replace('-', ' '), claim.dates(), claim.strength()));
                 }
                 case "Posting" -> {
                     String person = c.path("person").asText();
-                    commanders.add(new RecordView.Commander(person, name(person), Links.record("Person", person),
+                    commanders.add(new RecordView.Commander(person, named.getOrDefault(person, person), Links.record("Person", person),
                             c.path("role").asText(), c.path("start").asText(""), c.path("end").asText(""), claim.dates(), claim.strength()));
                 }
                 case "Involvement" -> involvements.add(claim);

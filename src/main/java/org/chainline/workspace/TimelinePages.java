@@ -49,7 +49,7 @@ final class TimelinePages {
                 title = CommandChartSvg.display(career.person());
                 for (Views.Post post : career.posts()) {
                     Views.Step s = post.posting();
-                    String label = post.unit().name();
+                    String label = role(s.summary()) + post.unit().name();
                     items.add(new Item(new TimelineSvg.Row(label, s.start(), s.end(), false),
                             new TimelineView.Row("posting", label, Names.lang(label), Dates.span(s.start(), s.end()),
                                     Links.record("Posting", s.claim()))));
@@ -86,6 +86,13 @@ final class TimelinePages {
         String svg = TimelineSvg.draw("Timeline of " + title, items.stream().map(Item::row).toList());
         return new ModelAndView<>("timeline", new TimelineView(Chrome.of(who, "search"), slug.equals("person") ? "Person" : "Unit",
                 id, title, Names.lang(title), svg, items.stream().map(Item::table).toList()));
+    }
+
+    /** "Name: deputy-commander of Unit (dates)" gives "deputy-commander · ". */
+    private static String role(String summary) {
+        int colon = summary.indexOf(": ");
+        int of = summary.indexOf(" of ", colon + 2);
+        return colon < 0 || of < 0 ? "" : summary.substring(colon + 2, of).split(",")[0] + " · ";
     }
 
     private static void incident(List<Item> items, Views.IncidentRef incident) {

@@ -40,8 +40,10 @@ final class TimelineSvg {
                 + "<rect width=\"3\" height=\"6\" fill=\"#0b4f8a\"/></pattern></defs>");
         for (int year = min.getYear(); year <= max.getYear(); year++) {
             double x = LEFT + (LocalDate.of(year, 1, 1).toEpochDay() - min.toEpochDay()) * scale;
-            svg.append(String.format(Locale.ROOT, "<line x1=\"%.1f\" y1=\"24\" x2=\"%.1f\" y2=\"%d\" stroke=\"#d0d7de\"/>"
-                    + "<text x=\"%.1f\" y=\"16\" font-size=\"11\" fill=\"#57606a\">%d</text>", x, x, height - 10, x + 2, year));
+            svg.append(String.format(Locale.ROOT, "<line x1=\"%.1f\" y1=\"24\" x2=\"%.1f\" y2=\"%d\" stroke=\"#d0d7de\"/>", x, x, height - 10));
+            if (x + 32 < WIDTH) {
+                svg.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"16\" font-size=\"11\" fill=\"#57606a\">%d</text>", x + 2, year));
+            }
         }
         for (int i = 0; i < rows.size(); i++) {
             Row r = rows.get(i);

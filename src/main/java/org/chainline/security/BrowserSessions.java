@@ -21,7 +21,7 @@ import java.time.Duration;
 public final class BrowserSessions {
 
     /** The cookie that carries a browser's token. */
-    public static final String COOKIE = "chainline-session";
+    public static final String COOKIE = org.chainline.access.BrowserCookie.NAME;
     /** As long as the token itself lasts (application.yml, micronaut.security.token.generator.access-token.expiration). */
     private static final Duration LIFETIME = Duration.ofHours(8);
 

@@ -14,7 +14,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Floods are slowed: each caller (a bearer token, or a client address without one) may send
+ * Floods are slowed: each caller (a bearer token or a browser's session, or a client address without either) may send
  * {@code chainline.rate-limit.per-second} requests a second on average, API and workspace pages together, in bursts of
  * up to {@code chainline.rate-limit.burst}; past that, 429 with {@code Retry-After}. 0 turns it off (the HTTP benchmark).
  * Health, the login (throttled per account and address of its own) and the workspace's static assets are not counted.
@@ -59,7 +59,9 @@ final class RequestRateLimit {
                 || path.startsWith("/swagger")) {
             return null;
         }
+        // a browser's session counts as its token, so that a team behind one address is not one caller
         String caller = request.getHeaders().getAuthorization()
+                .or(() -> request.getCookies().findCookie(org.chainline.access.BrowserCookie.NAME).map(c -> c.getValue()))
                 .map(a -> "token:" + digest(a))
                 .orElseGet(() -> "address:" + addresses.of(request));
         long now = System.nanoTime();

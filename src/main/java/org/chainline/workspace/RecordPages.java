@@ -61,7 +61,44 @@ final class RecordPages {
     @Secured(Roles.VIEWER)
     @Get("/records/{slug}/{id}")
     ModelAndView<RecordView> page(@PathVariable String slug, @PathVariable String id, Authentication who) {
+        return new ModelAndView<>("record", view(type(slug), id, who, List.of(), List.of()));
+    }
+
+    /**
+     * A protected identity shown to a holder of the grant, with the reason journaled (as {@code POST /api/…/reveal});
+     * the page that answers is not kept by the browser (no-store), and the identity is shown on it alone.
+     */
+    @Secured(Roles.WITNESS_PROTECTION)
+    @io.micronaut.http.annotation.Post(value = "/records/{slug}/{id}/reveal", consumes = io.micronaut.http.MediaType.ALL)
+    io.micronaut.http.HttpResponse<?> reveal(@PathVariable String slug, @PathVariable String id,
+                                             @io.micronaut.http.annotation.Body @io.micronaut.core.annotation.Nullable String body,
+                                             Authentication who) {
         RecordType type = type(slug);
+        String reason = Form.parse(body).get("revealReason", "").strip();
+        try {
+            JsonNode opened = records.reveal(who.getName(), type, id, reason.isEmpty() ? null : reason);
+            List<RecordView.Field> shown = new ArrayList<>();
+            opened.properties().forEach(e -> {
+                if (!e.getKey().equals("id") && !e.getKey().equals("type")) {
+                    List<RecordView.Value> values = new ArrayList<>();
+                    JsonNode v = e.getValue();
+                    if (v.isObject()) {
+                        v.properties().forEach(part -> values.add(new RecordView.Value(part.getValue().asText(),
+                                Names.lang(part.getValue().asText()), null, part.getKey())));
+                    } else {
+                        values.add(new RecordView.Value(v.asText(), Names.lang(v.asText()), null, null));
+                    }
+                    shown.add(new RecordView.Field(e.getKey(), FieldError.capitalised(FieldError.label(e.getKey())), values));
+                }
+            });
+            return io.micronaut.http.HttpResponse.ok(new ModelAndView<>("record", view(type, id, who, shown, List.of())));
+        } catch (org.chainline.refusal.InvalidInput e) {
+            return io.micronaut.http.HttpResponse.status(io.micronaut.http.HttpStatus.UNPROCESSABLE_ENTITY).body(new ModelAndView<>("record",
+                    view(type, id, who, List.of(), List.of(new FieldError("f-revealReason", "Say why the identity must be seen")))));
+        }
+    }
+
+    private RecordView view(RecordType type, String id, Authentication who, List<RecordView.Field> revealed, List<FieldError> errors) {
         Chrome chrome = Chrome.of(who, "search");
         // viewing an evidence item is custody: it is journaled, as the API's GET /api/evidence/{id} is
         JsonNode record = type.name().equals("Evidence") ? locker.view(who.getName(), id) : records.get(type, id);
@@ -77,14 +114,16 @@ final class RecordPages {
         } else {
             claims.addAll(claims(about.stream().map(c -> c.path("id").asText()).toList()));
         }
-        return new ModelAndView<>("record", new RecordView(chrome, type.name(), Links.slug(type), id, title, Names.lang(title),
+        boolean sealed = type.properties().values().stream().anyMatch(p -> p.type() == PropertyType.PROTECTED
+                && record.path(p.name()).path("protected").asBoolean(false));
+        return new RecordView(chrome, type.name(), Links.slug(type), id, title, Names.lang(title),
                 subtitle, subtitle == null ? null : Names.lang(subtitle), meta.path("retired").asBoolean(),
                 "version " + meta.path("version").asInt() + ", changed at journal entry " + meta.path("updatedSeq").asLong(),
                 fields(type, record), claims,
                 type.name().equals("Person") ? person(id, chrome) : null,
                 type.name().equals("Unit") ? unit(id, claims, about) : null,
                 type.name().equals("Incident") ? incident(id) : null,
-                type.name().equals("Evidence") ? evidence(id, record, who) : null, type.claim()));
+                type.name().equals("Evidence") ? evidence(id, record, who) : null, type.claim(), sealed, revealed, errors);
     }
 
     /** Every property the record holds, in the model's order, each value as text with its language or link. */

@@ -15,7 +15,8 @@ import java.util.List;
 public record RecordView(Chrome chrome, String type, String slug, String id, String title, String titleLang,
                          @Nullable String subtitle, @Nullable String subtitleLang, boolean retired, String lastChange,
                          List<Field> fields, List<Claim> claims, @Nullable Person person, @Nullable Unit unit,
-                         @Nullable Incident incident, @Nullable Evidence evidence, boolean claimType) {
+                         @Nullable Incident incident, @Nullable Evidence evidence, boolean claimType, boolean sealed,
+                         List<Field> revealed, List<FieldError> errors) {
 
     /** One property: its label and its values (a link where the value is a record). */
     public record Field(String name, String label, List<Value> values) {

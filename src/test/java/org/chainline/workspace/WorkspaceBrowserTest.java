@@ -334,6 +334,32 @@ class WorkspaceBrowserTest extends ChainlineTest {
     }
 
     @Test
+    void aHolderOfTheGrantRevealsWithAReasonAndAnEditLeavesTheSealedIdentityAsItIs() {
+        String holder = "holder-" + System.nanoTime() % 100000;
+        IssuedPassword issued = accounts.create("tester", holder, Set.of("analyst", org.chainline.access.Roles.WITNESS_PROTECTION));
+        accounts.consentToProtection(TestLogins.officer(accounts), holder);
+        accounts.changePassword(holder, issued.oneTimePassword(), TestLogins.PASSWORD);
+        Page page = signedIn(holder);
+        page.navigate("/records/source/src-w017");
+        assertFalse(page.content().contains(WITNESS), "the identity is not shown until it is asked for");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Reveal")).click();
+        assertThat(page.locator(".error-summary")).containsText("Say why");
+        page.getByLabel("Why must it be seen? (journaled)").fill("to arrange the witness's protection");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Reveal")).click();
+        assertThat(page.locator("section[aria-labelledby=revealed-h]")).containsText(WITNESS);
+        browser.accessible(page, "20-revealed");
+        page.navigate("/records/source/src-w017/edit");
+        page.getByLabel("Why (kept in the journal)").fill("wording of the note");
+        page.getByLabel("Note").fill("a note changed in the form");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save the change")).click();
+        page.waitForURL("**/records/source/src-w017");
+        var source = records.get(records.model().type("Source").orElseThrow(), "src-w017");
+        assertEquals("a note changed in the form", source.path("note").asText());
+        assertTrue(source.path("identity").path("protected").asBoolean(), "the sealed identity is kept: " + source.path("identity"));
+        page.context().close();
+    }
+
+    @Test
     void aViewerFindsNoEditControl() {
         Page page = signedIn(viewer);
         page.navigate("/records/person/p-abdigaliyev");

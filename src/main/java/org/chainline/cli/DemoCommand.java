@@ -94,15 +94,16 @@ final class DemoCommand implements Callable<Integer> {
             context.close();
             throw e;
         }
+        // the first administrator is made as serving starts, when no account exists: the demo's own account comes after it
+        Integer stopped = Serving.start(context, out);
+        if (stopped != null) {
+            return stopped;
+        }
         // the demo opens on a usable workspace: an account of counsel (who reads, edits and makes dossiers), once
         org.chainline.security.Accounts accounts = context.getBean(org.chainline.security.Accounts.class);
         java.util.Optional<org.chainline.security.IssuedPassword> demoCounsel = accounts.list().stream()
                 .anyMatch(a -> a.username().equals(DEMO_COUNSEL)) ? java.util.Optional.empty()
                 : java.util.Optional.of(accounts.create(Contexts.cliActor(), DEMO_COUNSEL, java.util.Set.of(org.chainline.access.Roles.COUNSEL)));
-        Integer stopped = Serving.start(context, out);
-        if (stopped != null) {
-            return stopped;
-        }
         String url = context.getBean(io.micronaut.runtime.server.EmbeddedServer.class).getURL().toString();
         out.println();
         out.println("Open the workspace at " + url + "/ and sign in as " + DEMO_COUNSEL

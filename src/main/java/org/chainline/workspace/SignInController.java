@@ -108,9 +108,12 @@ final class SignInController {
                 .body(new ModelAndView<>("password", new PasswordView(who.getName(), List.of(error))));
     }
 
-    /** Only a path of this service: never another site (an open redirect). */
+    /**
+     * Only a path of this service: never another site (an open redirect). Browsers drop tabs and line breaks from a URL
+     * and read a backslash as a slash, so "/\t/elsewhere" would become "//elsewhere": only plain URL characters pass.
+     */
     static String safeNext(String next) {
-        return next != null && next.startsWith("/") && !next.startsWith("//") && !next.startsWith("/\\") && next.length() < 2000
-                && !next.startsWith("/sign-in") ? next : "/";
+        return next != null && next.length() < 2000 && next.matches("/[A-Za-z0-9\\-._~%!$&'()*+,;=:@/?]*")
+                && !next.startsWith("//") && !next.startsWith("/sign-in") ? next : "/";
     }
 }

@@ -61,18 +61,27 @@ final class TimelinePages {
             case "unit" -> {
                 JsonNode unit = records.get(records.model().type("Unit").orElseThrow(), id);
                 title = unit.path("names").path(0).path("value").asText(id);
-                for (JsonNode c : records.claimsAbout(id)) {
+                List<? extends JsonNode> about = records.claimsAbout(id);
+                java.util.Set<String> linked = new java.util.LinkedHashSet<>();
+                about.forEach(c -> List.of("person", "incident").forEach(f -> {
+                    if (c.hasNonNull(f)) {
+                        linked.add(c.get(f).asText());
+                    }
+                }));
+                java.util.Map<String, com.fasterxml.jackson.databind.node.ObjectNode> named = records.getAll(linked);
+                for (JsonNode c : about) {
                     String type = c.path("type").asText();
                     if (type.equals("Posting")) {
                         String person = c.path("person").asText();
-                        String name = records.get(null, person).path("names").path(0).path("value").asText(person);
+                        JsonNode holder = named.get(person);
+                        String name = holder == null ? person : holder.path("names").path(0).path("value").asText(person);
                         String label = name + " · " + c.path("role").asText();
                         items.add(new Item(new TimelineSvg.Row(label, c.path("start").asText(null), c.path("end").asText(null), false),
                                 new TimelineView.Row("posting", label, Names.lang(name),
                                         Dates.span(c.path("start").asText(null), c.path("end").asText(null)),
                                         Links.record("Posting", c.path("id").asText()))));
-                    } else if (type.equals("Involvement") && c.hasNonNull("incident")) {
-                        JsonNode incident = records.get(null, c.path("incident").asText());
+                    } else if (type.equals("Involvement") && named.containsKey(c.path("incident").asText())) {
+                        JsonNode incident = named.get(c.path("incident").asText());
                         String label = incident.path("title").asText();
                         items.add(new Item(new TimelineSvg.Row(label, incident.path("start").asText(null), null, true),
                                 new TimelineView.Row("incident", label, Names.lang(label),

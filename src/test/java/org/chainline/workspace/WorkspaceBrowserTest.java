@@ -212,6 +212,9 @@ class WorkspaceBrowserTest extends ChainlineTest {
         assertThat(page.locator(".timeline svg")).isVisible();
         assertThat(page.locator("table")).containsText("Freedom Square");
         screen(page, "11-timeline");
+        page.navigate("/records/unit/u-rrr7/timeline");
+        assertThat(page.locator("table")).containsText("Жақсыбеков");
+        assertThat(page.locator("table")).containsText("Sniper fire on protesters in Freedom Square");
         page.navigate("/records/unit/u-rrr7/network");
         assertThat(page.locator("#network canvas").first()).isAttached();
         int before = page.locator("#network-table tbody tr").count();

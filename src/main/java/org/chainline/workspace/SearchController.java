@@ -38,7 +38,7 @@ final class SearchController {
 
     @Secured(Roles.VIEWER)
     @Get("/search")
-    ModelAndView<SearchView> search(Authentication who, @QueryValue @Nullable String q, @QueryValue @Nullable String type,
+    io.micronaut.http.HttpResponse<ModelAndView<SearchView>> search(Authentication who, @QueryValue @Nullable String q, @QueryValue @Nullable String type,
                                     @QueryValue @Nullable String unitClass, @QueryValue @Nullable String from,
                                     @QueryValue @Nullable String to) {
         List<String> types = records.model().types().stream().filter(t -> !t.claim()).map(RecordType::name).sorted().toList();
@@ -73,8 +73,11 @@ final class SearchController {
                 problem = FieldError.sentence("search", e.getMessage().replaceFirst("^q ", ""));
             }
         }
-        return new ModelAndView<>("search", new SearchView(Chrome.of(who, "search"), query, chosenType, chosenClass,
-                start == null ? "" : start, end == null ? "" : end, types, classes, hits, problem, searched));
+        ModelAndView<SearchView> page = new ModelAndView<>("search", new SearchView(Chrome.of(who, "search"), query, chosenType,
+                chosenClass, start == null ? "" : start, end == null ? "" : end, types, classes, hits, problem, searched));
+        // a query the registry refuses is answered as the API answers it, 400, with the page saying why at the field
+        return problem == null ? io.micronaut.http.HttpResponse.ok(page)
+                : io.micronaut.http.HttpResponse.<ModelAndView<SearchView>>status(io.micronaut.http.HttpStatus.BAD_REQUEST).body(page);
     }
 
     private static String date(String value) {

@@ -150,6 +150,10 @@ class WorkspaceBrowserTest extends ChainlineTest {
         page.waitForURL("**/search?q=Abdigaliyev");
         assertThat(page.locator(".results")).containsText("Nurlan Abdigaliyev");
         screen(page, "04-search");
+        var refused = page.navigate("/search?q=%21%21%21");
+        assertEquals(400, refused.status());
+        assertThat(page.locator(".error-summary")).containsText("letters or digits");
+        page.goBack();
         page.locator(".results a").first().click();
         page.waitForURL("**/records/person/p-abdigaliyev");
         assertThat(page.locator("h1")).containsText("Нұрлан Әбдіғалиев");

@@ -67,8 +67,9 @@ final class ChainPages {
         return new ModelAndView<>(request.getHeaders().contains("HX-Request") ? "fragments/chain" : "chain", view);
     }
 
+    /** The slider's day for the date shown: its first day (a date the calendar has not, such as 30 February, is today). */
     private static LocalDate day(String partial) {
-        String[] p = partial.split("-");
-        return LocalDate.of(Integer.parseInt(p[0]), p.length > 1 ? Integer.parseInt(p[1]) : 1, p.length > 2 ? Integer.parseInt(p[2]) : 1);
+        LocalDate first = TimelineSvg.earliest(partial);
+        return first == null ? LocalDate.now() : first;
     }
 }

@@ -78,8 +78,7 @@ final class DossierPages {
         } catch (Refusal e) {
             String field = e.field() == null ? "subject" : e.field();
             return HttpResponse.status(HttpStatus.UNPROCESSABLE_ENTITY).body(new ModelAndView<>("dossiers", view(who, subject, regime,
-                    audience, List.of(new FieldError("f-" + field, FieldError.sentence(field, e.getMessage().startsWith(field + " ")
-                            ? e.getMessage().substring(field.length() + 1) : e.getMessage()))), null, null, null)));
+                    audience, List.of(new FieldError("f-" + field, FieldError.sentence(field, e.getMessage()))), null, null, null)));
         }
     }
 

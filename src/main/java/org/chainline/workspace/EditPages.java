@@ -127,15 +127,14 @@ final class EditPages {
         } catch (Refusal e) {
             ObjectNode record = records.get(type, id);
             return HttpResponse.status(HttpStatus.UNPROCESSABLE_ENTITY).body(new ModelAndView<>("edit", view(who, type, id, record,
-                    List.of(new FieldError("f-retireReason", FieldError.sentence("reason", e.getMessage().replaceFirst("^retireReason ", "")))),
+                    List.of(new FieldError("f-retireReason", FieldError.sentence("retireReason", e.getMessage()))),
                     "", false)));
         }
     }
 
     private HttpResponse<?> refused(Authentication who, RecordType type, String id, ObjectNode submitted, Refusal e, String reason) {
         String field = e.field() == null ? "form" : e.field();
-        FieldError error = new FieldError(htmlId(field), FieldError.sentence(field, e.getMessage().startsWith(field + " ")
-                ? e.getMessage().substring(field.length() + 1) : e.getMessage()));
+        FieldError error = new FieldError(htmlId(field), FieldError.sentence(field, e.getMessage()));
         return HttpResponse.status(HttpStatus.UNPROCESSABLE_ENTITY).body(new ModelAndView<>("edit",
                 view(who, type, id, submitted, List.of(error), reason, false)));
     }

@@ -93,6 +93,14 @@ final class TimelineSvg {
         if (partial == null || !partial.matches("\\d{4}(-\\d{2}(-\\d{2})?)?")) {
             return null;
         }
+        try {
+            return parsed(partial, last);
+        } catch (java.time.DateTimeException e) {
+            return null; // not a day of the calendar (30 February): drawn as undated, never as another day
+        }
+    }
+
+    private static LocalDate parsed(String partial, boolean last) {
         String[] p = partial.split("-");
         int year = Integer.parseInt(p[0]);
         if (p.length == 1) {

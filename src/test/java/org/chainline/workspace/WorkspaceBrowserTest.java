@@ -110,6 +110,8 @@ class WorkspaceBrowserTest extends ChainlineTest {
         Page page = browser.page();
         page.navigate("/search?q=Abdigaliyev");
         screen(page, "01-sign-in");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
+        assertThat(page.locator("#username-error")).containsText("Enter your username");
         page.getByLabel("Username").fill("newcomer");
         page.getByLabel("Password").fill("not the password");
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
@@ -177,6 +179,8 @@ class WorkspaceBrowserTest extends ChainlineTest {
         assertThat(page.locator("#chain .commander").first()).containsText("Abdigaliyev");
         assertTrue(page.url().contains("date=2025-03-06"), page.url());
         screen(page, "07-chain-after");
+        assertTrue(page.navigate("/units/u-rrr7/chain?date=2025-02-30").status() < 500, "a day the calendar does not have");
+        assertTrue(page.navigate("/records/person/p-abdigaliyev/timeline").status() < 500);
         page.context().close();
     }
 

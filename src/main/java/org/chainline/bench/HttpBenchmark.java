@@ -54,6 +54,15 @@ public final class HttpBenchmark {
                          String statuses) {
     }
 
+    /** A bearer token of an account, from {@code POST /login}. */
+    public String login(String username, String password) throws java.io.IOException, InterruptedException {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(base.resolve("/login"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
+                        "{\"username\": \"" + username + "\", \"password\": \"" + password + "\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        return response.body().replaceAll(".*\"access_token\":\"([^\"]+)\".*", "$1");
+    }
+
     public HttpRequest.Builder get(String path, String token) {
         HttpRequest.Builder b = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(60)).GET();
         return token == null ? b : b.header("Authorization", "Bearer " + token);

@@ -13,7 +13,6 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.file.Files;
@@ -62,7 +61,7 @@ final class BenchHttpCommand implements Callable<Integer> {
             EmbeddedServer server = context.getBean(EmbeddedServer.class).start();
             URI base = server.getURI();
             HttpBenchmark bench = new HttpBenchmark(base);
-            String token = login(base);
+            String token = bench.login("bench-analyst", "a benchmark passphrase");
             List<HttpBenchmark.Scenario> scenarios = List.of(
                     new HttpBenchmark.Scenario("health (floor)", n -> bench.get("/health", null)),
                     new HttpBenchmark.Scenario("liability of a person", n -> bench.get("/api/persons/p-otegulov/liability", token)),
@@ -102,13 +101,5 @@ final class BenchHttpCommand implements Callable<Integer> {
                     r.perSecond(), r.p50(), r.p99(), r.p50() / floor, r.errors(), r.statuses());
         }
         return 0;
-    }
-
-    private static String login(URI base) throws IOException, InterruptedException {
-        var response = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(base.resolve("/login"))
-                .header("Content-Type", "application/json").POST(java.net.http.HttpRequest.BodyPublishers.ofString(
-                        "{\"username\": \"bench-analyst\", \"password\": \"a benchmark passphrase\"}")).build(),
-                java.net.http.HttpResponse.BodyHandlers.ofString());
-        return response.body().replaceAll(".*\"access_token\":\"([^\"]+)\".*", "$1");
     }
 }

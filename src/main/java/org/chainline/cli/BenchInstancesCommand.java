@@ -16,7 +16,6 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -113,7 +112,7 @@ final class BenchInstancesCommand implements Callable<Integer> {
                 }
                 benches.add(new HttpBenchmark(context.getBean(EmbeddedServer.class).start().getURI()));
             }
-            String token = login(benches.getFirst().base());
+            String token = benches.getFirst().login("bench-analyst", "a benchmark passphrase");
             HttpBenchmark.Scenario writes = new HttpBenchmark.Scenario("create a record", n -> benches.get(n % instances)
                     .post("/api/persons", token, "{\"names\": [{\"value\": \"Fictional Bench Person " + n + "\"}]}"));
             HttpBenchmark.Scenario reads = new HttpBenchmark.Scenario("chain of command at a date", n -> benches.get(n % instances)
@@ -130,13 +129,5 @@ final class BenchInstancesCommand implements Callable<Integer> {
             }
         }
         return rows;
-    }
-
-    private static String login(URI base) throws java.io.IOException, InterruptedException {
-        var response = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(base.resolve("/login"))
-                .header("Content-Type", "application/json").POST(java.net.http.HttpRequest.BodyPublishers.ofString(
-                        "{\"username\": \"bench-analyst\", \"password\": \"a benchmark passphrase\"}")).build(),
-                java.net.http.HttpResponse.BodyHandlers.ofString());
-        return response.body().replaceAll(".*\"access_token\":\"([^\"]+)\".*", "$1");
     }
 }

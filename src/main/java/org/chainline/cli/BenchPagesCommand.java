@@ -68,7 +68,7 @@ final class BenchPagesCommand implements java.util.concurrent.Callable<Integer> 
             EmbeddedServer server = context.getBean(EmbeddedServer.class).start();
             URI base = server.getURI();
             HttpBenchmark bench = new HttpBenchmark(base);
-            String token = login(base);
+            String token = bench.login("bench-counsel", "a benchmark passphrase");
             // pages take the same bearer token as the API (a browser sends it in its cookie): one account for both
             List<Pair> pairs = List.of(
                     new Pair("home", page(bench, "/?regime=us-glomag", token), List.of(api(bench, "/api/cases?status=open&limit=10", token),
@@ -129,13 +129,5 @@ final class BenchPagesCommand implements java.util.concurrent.Callable<Integer> 
 
     private static IntFunction<HttpRequest.Builder> api(HttpBenchmark bench, String path, String token) {
         return n -> bench.get(path, token);
-    }
-
-    private static String login(URI base) throws java.io.IOException, InterruptedException {
-        var response = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(base.resolve("/login"))
-                .header("Content-Type", "application/json").POST(java.net.http.HttpRequest.BodyPublishers.ofString(
-                        "{\"username\": \"bench-counsel\", \"password\": \"a benchmark passphrase\"}")).build(),
-                java.net.http.HttpResponse.BodyHandlers.ofString());
-        return response.body().replaceAll(".*\"access_token\":\"([^\"]+)\".*", "$1");
     }
 }

@@ -39,7 +39,7 @@ final class EvidencePages {
         List<EvidenceView.Item> items = records.list(evidence, null, false, 0, LISTED).stream()
                 .sorted(Comparator.comparingLong((JsonNode r) -> -r.path("meta").path("updatedSeq").asLong()))
                 .map(r -> new EvidenceView.Item(r.path("id").asText(), Links.record("Evidence", r.path("id").asText()),
-                        r.path("title").asText(r.path("id").asText()), r.path("kind").asText(), r.path("fileStatus").asText(null),
+                        r.path("title").asText(r.path("id").asText()), r.path("kind").asText(), RecordPages.fileStatus(r),
                         r.path("confidentiality").asText("restricted"), r.path("sha256").asText(null)))
                 .toList();
         return new ModelAndView<>("evidence", new EvidenceView(Chrome.of(who, "evidence"), items,

@@ -306,11 +306,22 @@ final class RecordPages {
                 .toList());
     }
 
+    /** What is known of an item's file, in words: stored, never collected, or known by its hash. */
+    static String fileStatus(JsonNode item) {
+        String status = item.path("fileStatus").asText(null);
+        if (status != null) {
+            return status.replace('-', ' ');
+        }
+        return item.hasNonNull("sha256") ? "recorded by its SHA-256" : "no file";
+    }
+
     private RecordView.Evidence evidence(String id, JsonNode item, Authentication who) {
         String confidentiality = item.path("confidentiality").asText("restricted");
         boolean allowed = !confidentiality.equals("protected") || who.getRoles().contains(Roles.WITNESS_PROTECTION);
         String media = item.path("mediaType").asText(null);
-        String preview = !allowed || !"stored".equals(item.path("fileStatus").asText()) || media == null ? null
+        // the locker's own rule: an item with a SHA-256 has its bytes unless they were never collected
+        boolean hasFile = item.hasNonNull("sha256") && !"not-collected".equals(item.path("fileStatus").asText());
+        String preview = !allowed || !hasFile || media == null ? null
                 : media.startsWith("image/") ? "image" : media.startsWith("video/") ? "video"
                 : media.startsWith("text/") || media.equals("application/json") ? "text" : media.equals("application/pdf") ? "pdf" : null;
         List<RecordView.CustodyRow> custody = locker.custody(id).events().stream()
@@ -318,7 +329,7 @@ final class RecordPages {
         List<RecordView.CitedBy> citedBy = records.citedBy(id).stream().filter(c -> !c.retired())
                 .map(c -> new RecordView.CitedBy(c.claim(), c.type(), Links.record(c.type(), c.claim()), c.stance(), c.pinpoint()))
                 .toList();
-        return new RecordView.Evidence(item.path("sha256").asText(null), item.path("fileStatus").asText(null), confidentiality,
+        return new RecordView.Evidence(item.path("sha256").asText(null), fileStatus(item), hasFile, confidentiality,
                 media, preview, "/api/evidence/" + Links.encode(id) + "/file", allowed, custody, citedBy);
     }
 }

@@ -68,7 +68,7 @@ public record RecordView(Chrome chrome, String type, String slug, String id, Str
     public record Incident(List<Views.Ref> units, List<LinkRow> persons) {
     }
 
-    public record Evidence(@Nullable String sha256, @Nullable String fileStatus, String confidentiality,
+    public record Evidence(@Nullable String sha256, String fileStatus, boolean hasFile, String confidentiality,
                            @Nullable String mediaType, @Nullable String preview, String fileLink, boolean fileAllowed,
                            List<CustodyRow> custody, List<CitedBy> citedBy) {
     }

@@ -194,6 +194,10 @@ class WorkspaceBrowserTest extends ChainlineTest {
         page.navigate("/records/evidence/ev-regiment-order-book");
         assertThat(page.locator("section[aria-labelledby=custody-h] tbody tr").first()).isVisible();
         assertThat(page.locator("section[aria-labelledby=cited-h]")).containsText("Posting");
+        // the demo's items were recorded with their hash and their bytes stored: the page offers them, as the locker does
+        assertThat(page.locator("section[aria-labelledby=item-h]")).containsText("recorded by its SHA-256");
+        String file = page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Download the file")).getAttribute("href");
+        assertEquals(200, page.request().get(file).status());
         screen(page, "09-evidence-item");
         page.context().close();
     }

@@ -17,7 +17,8 @@ import static org.chainline.sanctions.ftm.FtmValues.text;
 final class CitationMapper {
 
     /** The claim types whose citations go out, in the order they are written. */
-    static final List<String> CLAIMS = List.of("Posting", "UnitRelation", "Involvement");
+    static final List<String> CLAIMS = List.of("Posting", "UnitRelation", "Involvement", "Ownership", "Directorship",
+            "Family", "Associate", "Residence", "Travel");
 
     private CitationMapper() {
     }
@@ -26,6 +27,11 @@ final class CitationMapper {
         List<String> things = switch (claimType) {
             case "Posting" -> List.of(claim.path("person").asText(), claim.path("unit").asText());
             case "UnitRelation" -> List.of(claim.path("unit").asText(), claim.path("superior").asText());
+            case "Ownership" -> List.of(claim.path("owner").asText(), claim.path("asset").asText());
+            case "Directorship" -> List.of(claim.path("director").asText(), claim.path("company").asText());
+            case "Family" -> List.of(claim.path("person").asText(), claim.path("relative").asText());
+            case "Associate" -> List.of(claim.path("person").asText(), claim.path("associate").asText());
+            case "Residence", "Travel" -> List.of(claim.path("person").asText());
             default -> List.of(claim.path("actor").asText(), claim.path("incident").asText());
         };
         for (JsonNode c : claim.path("citations")) {

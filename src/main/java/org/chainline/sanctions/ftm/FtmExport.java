@@ -23,7 +23,9 @@ import java.util.Map;
  * member) or as Occupancy of a Position (command and staff roles, the Position named after the role and the unit);
  * UnitRelation as Membership of one organisation in another (role child-of, member-of, under-operational-control-of);
  * Incident as Event (violations as keywords, involved actors); Involvement as UnknownLink (role); evidence items with a
- * SHA-256 as Document, Video or Image ({@code contentHash}); each citation as Documentation; Sanction as Sanction.
+ * SHA-256 as Document, Video or Image ({@code contentHash}); each citation as Documentation; Sanction as Sanction;
+ * companies, real estate, vehicles, bank accounts and the claims about them as {@link AssetMapper} and
+ * {@link HoldingMapper} say.
  *
  * <p>What never leaves: sources and victims (whose identities are protected), protected evidence, the sealed values of
  * any record, analysts' notes and the text of messages. Restricted evidence leaves only when asked for
@@ -61,6 +63,9 @@ public class FtmExport {
         });
         all("Person").forEach(p -> PersonMapper.out(p, to));
         all("Unit").forEach(u -> UnitMapper.out(u, to));
+        for (String thing : List.of("Company", "RealEstate", "Vehicle", "BankAccount")) {
+            all(thing).forEach(r -> AssetMapper.out(thing, r, to));
+        }
         all("Posting").forEach(p -> PostingMapper.out(p, to));
         all("UnitRelation").forEach(r -> UnitRelationMapper.out(r, to));
         List<JsonNode> involvements = all("Involvement");
@@ -72,6 +77,9 @@ public class FtmExport {
         involvements.forEach(i -> InvolvementMapper.out(i, to));
         all("Evidence").forEach(ev -> EvidenceMapper.out(ev, includeRestricted, to));
         all("Sanction").forEach(s -> SanctionMapper.out(s, to));
+        for (String claim : List.of("Ownership", "Directorship", "Family", "Associate", "Residence", "Travel")) {
+            all(claim).forEach(c -> HoldingMapper.out(claim, c, to));
+        }
         for (String claimType : CitationMapper.CLAIMS) {
             all(claimType).forEach(claim -> CitationMapper.out(claimType, claim, to));
         }

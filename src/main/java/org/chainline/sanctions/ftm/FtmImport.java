@@ -234,6 +234,8 @@ public class FtmImport {
         for (ValueEntity e : entities.values()) {
             if (e.getSchema().isA(person)) {
                 PersonMapper.in(e, in);
+            } else if (AssetMapper.SCHEMATA.contains(e.getSchema().getName())) {
+                AssetMapper.in(e, in);
             } else if (e.getSchema().isA(organization)) {
                 UnitMapper.in(e, in);
             }
@@ -258,11 +260,20 @@ public class FtmImport {
                     }
                 }
                 case "Occupancy" -> PostingMapper.fromOccupancy(e, in);
-                case "UnknownLink" -> InvolvementMapper.in(e, in);
+                case "UnknownLink" -> {
+                    if (!HoldingMapper.residence(e, in)) {
+                        InvolvementMapper.in(e, in);
+                    }
+                }
+                case "Ownership" -> HoldingMapper.ownership(e, in);
+                case "Directorship" -> HoldingMapper.directorship(e, in);
+                case "Family" -> HoldingMapper.kin(e, in, true);
+                case "Associate" -> HoldingMapper.kin(e, in, false);
+                case "Trip" -> HoldingMapper.trip(e, in);
                 case "Sanction" -> SanctionMapper.in(e, in);
                 default -> {
                     // Positions are read through the Occupancies that name them.
-                    if (!in.imported(e.getId()) && !schema.equals("Position")) {
+                    if (!in.imported(e.getId()) && !schema.equals("Position") && !schema.equals("Address")) {
                         in.skip(schema);
                     }
                 }

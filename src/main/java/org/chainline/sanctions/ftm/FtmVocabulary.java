@@ -10,7 +10,8 @@ import java.util.Locale;
  * mapped (in and out) without a copy here to keep in step; {@code FtmVocabularyTest} fails when the two disagree.
  */
 record FtmVocabulary(List<String> violations, List<String> postingRoles, List<String> relations,
-                     List<String> involvementRoles, List<String> unitClasses, List<String> genders) {
+                     List<String> involvementRoles, List<String> unitClasses, List<String> genders,
+                     List<String> relationships) {
 
     /** The one classification of a unit that is not of the state (exported as Organization, not PublicBody). */
     static final String NON_STATE = "non-state";
@@ -20,7 +21,8 @@ record FtmVocabulary(List<String> violations, List<String> postingRoles, List<St
     static FtmVocabulary of(Model model) {
         return new FtmVocabulary(values(model, "Incident", "violations"), values(model, "Posting", "role"),
                 values(model, "UnitRelation", "relation"), values(model, "Involvement", "role"),
-                values(model, "Unit", "classification"), values(model, "Person", "gender"));
+                values(model, "Unit", "classification"), values(model, "Person", "gender"),
+                values(model, "Family", "relationship"));
     }
 
     private static List<String> values(Model model, String type, String property) {

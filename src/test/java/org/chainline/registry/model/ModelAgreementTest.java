@@ -50,7 +50,8 @@ class ModelAgreementTest extends ChainlineTest {
         assertEquals(concrete, model.types().stream().map(RecordType::name).collect(Collectors.toCollection(TreeSet::new)),
                 "the packaged model is the source tree's");
         assertEquals(Set.of("Person", "Unit", "Incident", "Victim", "Order", "Evidence", "Source", "Posting", "UnitRelation",
-                "Deployment", "Involvement", "Issuance", "Knowledge", "Identity", "Sanction", "ListMatch"), concrete);
+                "Deployment", "Involvement", "Issuance", "Knowledge", "Identity", "Sanction", "ListMatch", "Company", "RealEstate",
+                "Vehicle", "BankAccount", "Ownership", "Directorship", "Family", "Associate", "Residence", "Travel"), concrete);
     }
 
     @Test

@@ -1,0 +1,175 @@
+package org.chainline.review;
+
+import io.micronaut.transaction.TransactionOperations;
+import jakarta.inject.Singleton;
+import org.chainline.input.Json;
+import org.chainline.journal.Change;
+import org.chainline.journal.Journal;
+import org.chainline.refusal.Conflict;
+import org.chainline.refusal.Forbidden;
+import org.chainline.refusal.InvalidInput;
+import org.chainline.refusal.NotFound;
+import org.chainline.registry.Records;
+import org.chainline.registry.model.RecordType;
+
+import java.sql.Connection;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Claim review: every decision (accept, reject, dispute) and every "leave for now" is a journal entry with who, when
+ * and why, bound to the version of the claim it was made on, so a change to a claim makes it proposed again. Under
+ * four eyes, who wrote or last changed a claim cannot accept it.
+ */
+@Singleton
+public class ClaimReviews {
+
+    /** The journal kinds that change what a dossier may say (a decision; a deferral changes nothing in it). */
+    public static final List<String> DECIDING = List.of(ReviewStore.REVIEWED);
+    public static final List<String> DECISIONS = List.of("accept", "reject", "dispute", "defer");
+    private static final int MAX_BATCH = 500;
+
+    private final Journal journal;
+    private final Records records;
+    private final TransactionOperations<Connection> transactions;
+    private final ReviewSettings settings;
+    private final List<String> claimTypes;
+
+    ClaimReviews(Journal journal, Records records, TransactionOperations<Connection> transactions, ReviewSettings settings) {
+        this.journal = journal;
+        this.records = records;
+        this.transactions = transactions;
+        this.settings = settings;
+        this.claimTypes = records.model().types().stream().filter(RecordType::claim).map(RecordType::name).toList();
+    }
+
+    public boolean fourEyes() {
+        return settings.fourEyes();
+    }
+
+    /** One claim to decide on, and the version the reviewer saw (null: whatever it is now). */
+    public record Item(String claim, Integer version) {
+    }
+
+    /**
+     * Decides on claims, all or none: {@code decision} is accept, reject, dispute, or defer ("leave for now", which
+     * changes no state and puts the claim after the others in this reviewer's queue). A note is required to reject or
+     * dispute. A claim whose version is not the one the reviewer saw is refused, as is accepting one's own claim.
+     */
+    public List<ReviewState> decide(String actor, List<Item> items, String decision, String note) {
+        if (decision == null || !DECISIONS.contains(decision)) {
+            throw new InvalidInput("decision", "must be one of " + String.join(", ", DECISIONS)
+                    + (decision == null ? "" : " (it is '" + clip(decision) + "')"));
+        }
+        if (items == null || items.isEmpty()) {
+            throw new InvalidInput("claims", "is required: at least one claim to decide on");
+        }
+        if (items.size() > MAX_BATCH) {
+            throw new InvalidInput("claims", "must name at most " + MAX_BATCH + " claims at once");
+        }
+        String why = note == null || note.isBlank() ? null : note.strip();
+        if (why != null && why.length() > 4000) {
+            throw new InvalidInput("note", "must be at most 4000 characters");
+        }
+        if (why == null && (decision.equals("reject") || decision.equals("dispute"))) {
+            throw new InvalidInput("note", "is required to " + decision + " a claim: say why");
+        }
+        LinkedHashSet<String> ids = new LinkedHashSet<>();
+        for (Item i : items) {
+            if (i == null || i.claim() == null || i.claim().isBlank()) {
+                throw new InvalidInput("claims", "each must name a claim by its id");
+            }
+            if (!ids.add(i.claim())) {
+                throw new InvalidInput("claims", "names " + clip(i.claim()) + " twice");
+            }
+        }
+        journal.write(actor, why, false, batch -> {
+            Map<String, ReviewState> now = ReviewStore.states(batch.connection(), claimTypes, ids, Long.MAX_VALUE, actor);
+            for (Item i : items) {
+                ReviewState state = now.get(i.claim());
+                if (state == null) {
+                    throw new NotFound("claim", i.claim());
+                }
+                if (i.version() != null && i.version() != state.version()) {
+                    throw new Conflict("version", i.claim() + " was changed since you saw it (version " + i.version()
+                            + ", now " + state.version() + "): read it again before deciding");
+                }
+                if (decision.equals("accept") && settings.fourEyes() && state.author().equals(actor)) {
+                    throw new Forbidden("claims", i.claim() + ": you wrote or last changed this claim, so another person must accept it");
+                }
+                long contentSeq = state.contentSeq();
+                var payload = Json.MAPPER.createObjectNode().put("claim", i.claim()).put("version", state.version())
+                        .put("contentSeq", contentSeq);
+                if (decision.equals("defer")) {
+                    payload.put("note", why);
+                    batch.add(new Change(ReviewStore.DEFERRED, i.claim(), new Change.Json(payload.toString())));
+                } else {
+                    payload.put("decision", past(decision)).put("note", why).put("fourEyes", settings.fourEyes());
+                    batch.add(new Change(ReviewStore.REVIEWED, i.claim(), new Change.Json(payload.toString())));
+                }
+            }
+            return null;
+        });
+        return List.copyOf(states(ids, actor).values());
+    }
+
+    private static String clip(String s) {
+        return s.length() > 80 ? s.substring(0, 80) + "..." : s;
+    }
+
+    private static String past(String decision) {
+        return switch (decision) {
+            case "accept" -> ReviewState.ACCEPTED;
+            case "reject" -> ReviewState.REJECTED;
+            default -> ReviewState.DISPUTED;
+        };
+    }
+
+    /** The review states of these claims now (unknown or retired ids left out); {@code reviewer} for "left for now". */
+    public Map<String, ReviewState> states(Collection<String> ids, String reviewer) {
+        return transactions.executeRead(status -> ReviewStore.states(status.getConnection(), claimTypes, ids, Long.MAX_VALUE, reviewer));
+    }
+
+    /** The review states of these claims as of journal position {@code upTo} (a dossier's position). */
+    public Map<String, ReviewState> statesAsOf(Collection<String> ids, long upTo) {
+        return transactions.executeRead(status -> ReviewStore.states(status.getConnection(), claimTypes, ids, upTo, null));
+    }
+
+    /** Every live claim's state, in the order they were made. */
+    public Map<String, ReviewState> all(String reviewer) {
+        return transactions.executeRead(status -> ReviewStore.states(status.getConnection(), claimTypes, null, Long.MAX_VALUE, reviewer));
+    }
+
+    public ReviewState state(String claim) {
+        ReviewState s = states(List.of(claim), null).get(claim);
+        if (s == null) {
+            throw new NotFound("claim", claim);
+        }
+        return s;
+    }
+
+    public List<ReviewEvent> history(String claim) {
+        state(claim);
+        return transactions.executeRead(status -> ReviewStore.history(status.getConnection(), claim));
+    }
+
+    /**
+     * The queue: the claims still proposed among {@code scope} (all claims when null), those this reviewer left for
+     * now after the others, each group in the order the claims were made, so a reviewer resumes where they stopped.
+     */
+    public List<ReviewState> queue(Collection<String> scope, String reviewer) {
+        Map<String, ReviewState> states = scope == null ? all(reviewer) : states(scope, reviewer);
+        List<ReviewState> first = new ArrayList<>();
+        List<ReviewState> later = new ArrayList<>();
+        for (ReviewState s : states.values()) {
+            if (s.state().equals(ReviewState.PROPOSED)) {
+                (s.deferredBy() == null ? first : later).add(s);
+            }
+        }
+        first.addAll(later);
+        return first;
+    }
+}

@@ -45,7 +45,7 @@ public final class SyntheticDossier {
                     steps.add(new DossierContent.Step("claim-" + i + "-" + mode + "-" + s, s == 4 ? "Posting" : "UnitRelation",
                             "Ротa " + i + "-" + s + " (Company " + i + "-" + s + ") child of Батальон " + i + " (Battalion " + i + ")",
                             "accepted", s == 4 ? Strength.PROBABLE : Strength.ESTABLISHED, "2 independent well-graded sources", "certain",
-                            "2024-0" + (1 + s) + "-01", null, cites));
+                            "2024-0" + (1 + s) + "-01", null, cites, "accepted", "reviewer"));
                 }
                 paths.add(new DossierContent.Path(mode, "perpetrated", Strength.PROBABLE, "its weakest claim, claim-" + i + "-" + mode + "-4, is probable", true, 3, List.of("Рота " + i, "Батальон " + i, "Полк " + i),
                         steps, mode.equals("command") ? List.of(
@@ -86,7 +86,8 @@ public final class SyntheticDossier {
         DossierContent.Subject subject = new DossierContent.Subject("p-1", List.of(new DossierContent.Name("Ғалым Өтеғұлов", "Cyrl", "kk", "primary"),
                 new DossierContent.Name("Galym Otegulov", "Latn", null, "transliteration")), "Нұрғалиұлы", "1970-02-14", null, List.of("XT"), "male",
                 List.of(), List.of(new DossierContent.Position("post-1", "u-ng", "Ұлттық ұлан (National Guard)", "commander", "Commander of the National Guard",
-                "Major General", "2024-05-02", null, Strength.ESTABLISHED, List.of(new DossierContent.Cite("ev-1", 1, "supports", "art. 2", "B2")))), List.of(), List.of());
+                "Major General", "2024-05-02", null, Strength.ESTABLISHED, List.of(new DossierContent.Cite("ev-1", 1, "supports", "art. 2", "B2")), "accepted")),
+                List.of(), List.of(), List.of());
         DossierContent.Summary summary = new DossierContent.Summary(List.of("Ғалым Өтеғұлов (Galym Otegulov) is linked by the record to "
                 + incidents + " incidents that the EU Global Human Rights Sanctions Regime covers."), allegations.stream()
                 .map(a -> new DossierContent.SummaryRow(a.incident(), a.title(), a.start(), "command", Strength.PROBABLE, List.of("Reg. 2020/1998 Art. 3(3)(a)"))).toList());
@@ -94,6 +95,7 @@ public final class SyntheticDossier {
                 regimes.wording().audiences().get("government-confidential").marking(), regimes.wording().audiences().get("government-confidential").request(),
                 "p-1", "Ғалым Өтеғұлов", "Galym Otegulov", "A fictional organisation", null, 1000, "0".repeat(64), "2026-11-29T00:00:00Z", 1, "1".repeat(64));
         return new DossierContent(DossierContent.FORMAT, cover, regime, regimes.wording(), summary, subject, allegations, charts, criteria,
-                exculpatory, timeline, register);
+                exculpatory, timeline, register, new DossierContent.Review(true, false, incidents * 10, 0, List.of()),
+                new DossierContent.Impact("EU", regime.reach().countries(), null, List.of()), null, null);
     }
 }

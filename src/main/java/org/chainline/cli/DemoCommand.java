@@ -35,6 +35,8 @@ final class DemoCommand implements Callable<Integer> {
             List.of("p-otegulov", "uk-ghr", "government-confidential"),
             List.of("p-otegulov", "ca-jvcfoa", "government-confidential"),
             List.of("p-abdigaliyev", "eu-ghrsr", "public"));
+    /** The dossier the demo's second counsel approves (and signs), and the draft it writes beside it. */
+    static final List<String> APPROVED = List.of("p-otegulov", "uk-ghr", "government-confidential");
     static final String ORGANISATION = "Tamyr Accountability Project (a fictional organisation of the Chainline demo)";
 
     @ParentCommand
@@ -81,6 +83,25 @@ final class DemoCommand implements Callable<Integer> {
                 Files.write(file, dossiers.pdf(generated.dossier().id()));
                 DossierCommand.print(out, file, generated);
             }
+            // a second member of counsel approves one dossier, which is then signed; a draft beside it includes the claim
+            // still awaiting review
+            Dossiers.Generated toApprove = dossiers.generate(Contexts.cliActor(), dossiers.check(APPROVED.get(0), APPROVED.get(1),
+                    APPROVED.get(2)), (stage, percent) -> { });
+            org.chainline.dossier.Dossier approved = toApprove.dossier().approved() ? toApprove.dossier()
+                    : context.getBean(org.chainline.dossier.DossierSettings.class).signingKeystore() != null
+                    ? dossiers.approve(DemoCase.REVIEWER, toApprove.dossier().id())
+                    : dossiers.approve(DemoCase.REVIEWER, toApprove.dossier().id(),
+                    org.chainline.demo.DemoSigningKey.in(context.getBean(org.chainline.storage.DataDirectory.class).resolve("keys")));
+            Path approvedFile = outDir.resolve(APPROVED.get(0) + "-" + APPROVED.get(1) + "-approved.pdf");
+            Files.write(approvedFile, dossiers.pdf(approved.id()));
+            out.println("Wrote " + approvedFile + ": dossier " + approved.id() + " approved by " + approved.approval().by()
+                    + (approved.approval().signedBy() == null ? "" : ", signed by " + approved.approval().signedBy())
+                    + ", sha256 " + approved.approval().sha256());
+            Dossiers.Generated draft = dossiers.generate(Contexts.cliActor(), dossiers.check(APPROVED.get(0), APPROVED.get(1),
+                    APPROVED.get(2), true), (stage, percent) -> { });
+            Path draftFile = outDir.resolve(APPROVED.get(0) + "-" + APPROVED.get(1) + "-draft.pdf");
+            Files.write(draftFile, dossiers.pdf(draft.dossier().id()));
+            DossierCommand.print(out, draftFile, draft);
             out.flush();
             if (exit) {
                 context.close();

@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -38,8 +39,18 @@ public class DemoCase {
     private final FileStore store;
     private final SanctionLists lists;
     private final Designations designations;
+    private final org.chainline.review.ClaimReviews reviews;
 
-    DemoCase(RecordImport imports, EvidenceLocker locker, FileStore store, SanctionLists lists, Designations designations) {
+    /** The second member of counsel who reviewed the demo's claims (four eyes: not whoever loaded them). */
+    public static final String REVIEWER = "demo-reviewer";
+    /** The claim the demo leaves for review: it reaches a draft, not a government dossier. */
+    public static final String UNREVIEWED = "trv-otegulov-london";
+    /** The claim the demo's reviewer rejected: no dossier states it. */
+    public static final String REJECTED = "asc-abdigaliyev-kostrov";
+
+    DemoCase(RecordImport imports, EvidenceLocker locker, FileStore store, SanctionLists lists, Designations designations,
+             org.chainline.review.ClaimReviews reviews) {
+        this.reviews = reviews;
         this.lists = lists;
         this.designations = designations;
         this.imports = imports;
@@ -102,7 +113,31 @@ public class DemoCase {
         }
         designations.decide(actor, new Designations.DecisionRequest(DESIGNATED_PERSON, LIST_NAME, DESIGNATED_ENTRY, "confirmed",
                 "Fictional demo: names, birth date and nationality agree; the listing names his command of the National Guard"));
+        review();
         return new Loaded(report, stored, list, designations.status(DESIGNATED_PERSON));
+    }
+
+    /** The demo's reviewer accepts every claim still proposed but two: one left for review, one rejected. */
+    private void review() {
+        List<org.chainline.review.ClaimReviews.Item> accept = new java.util.ArrayList<>();
+        boolean reject = false;
+        for (org.chainline.review.ReviewState s : reviews.all(REVIEWER).values()) {
+            if (!s.state().equals(org.chainline.review.ReviewState.PROPOSED) || s.claim().equals(UNREVIEWED)) {
+                continue;
+            }
+            if (s.claim().equals(REJECTED)) {
+                reject = true;
+            } else {
+                accept.add(new org.chainline.review.ClaimReviews.Item(s.claim(), s.version()));
+            }
+        }
+        if (!accept.isEmpty()) {
+            reviews.decide(REVIEWER, accept, "accept", "Fictional demo: checked against the evidence cited");
+        }
+        if (reject) {
+            reviews.decide(REVIEWER, List.of(new org.chainline.review.ClaimReviews.Item(REJECTED, null)), "reject",
+                    "Fictional demo: the agreement names his contingent, not a personal tie; one document is not enough");
+        }
     }
 
     private static InputStream resource(String name) {

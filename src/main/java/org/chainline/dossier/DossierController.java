@@ -61,12 +61,15 @@ class DossierController {
             }
         }
         body.fieldNames().forEachRemaining(f -> {
-            if (!List.of("subject", "regime", "audience").contains(f)) {
-                throw new InvalidInput(f, "is not a field of a dossier order (subject, regime, audience)");
+            if (!List.of("subject", "regime", "audience", "draft").contains(f)) {
+                throw new InvalidInput(f, "is not a field of a dossier order (subject, regime, audience, draft)");
             }
         });
+        if (body.has("draft") && !body.get("draft").isBoolean()) {
+            throw new InvalidInput("draft", "must be true or false");
+        }
         Dossiers.Order order = dossiers.check(body.path("subject").asText(null), body.path("regime").asText(null),
-                body.path("audience").asText(null));
+                body.path("audience").asText(null), body.path("draft").asBoolean(false));
         if (wait) {
             Dossiers.Generated generated = dossiers.generate(who.getName(), order, (stage, percent) -> { });
             return (generated.existed() ? HttpResponse.ok(generated.dossier())
@@ -104,7 +107,14 @@ class DossierController {
         Dossier dossier = dossiers.get(id);
         return HttpResponse.ok(dossiers.pdf(id)).contentType("application/pdf")
                 .header("Content-Disposition", "attachment; filename=\"" + dossier.id() + "-" + dossier.regime() + ".pdf\"")
-                .header("X-Content-SHA256", dossier.sha256());
+                .header("X-Content-SHA256", dossier.deliveredSha256());
+    }
+
+    @Operation(summary = "Approve a dossier for submission (counsel, not its author): drawn without DRAFT, approval on the cover, signed where a key is set")
+    @Secured(Roles.COUNSEL)
+    @Post("/dossiers/{id}/approve")
+    Dossier approve(@PathVariable String id, Authentication who) {
+        return dossiers.approve(who.getName(), id);
     }
 
     @Operation(summary = "The machine-readable dossier (the JSON attached inside the PDF)")

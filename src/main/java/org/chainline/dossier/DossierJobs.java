@@ -71,13 +71,14 @@ public class DossierJobs {
         String id = "job-" + UUID.randomUUID();
         sql("queued", c -> {
             try (PreparedStatement insert = c.prepareStatement("""
-                    INSERT INTO dossier_job (id, actor, subject, regime, audience, state, stage, percent, created_at, heartbeat_at)
-                    VALUES (?, ?, ?, ?, ?, 'queued', 'queued', 0, now(), now())""")) {
+                    INSERT INTO dossier_job (id, actor, subject, regime, audience, draft, state, stage, percent, created_at,
+                        heartbeat_at) VALUES (?, ?, ?, ?, ?, ?, 'queued', 'queued', 0, now(), now())""")) {
                 insert.setString(1, id);
                 insert.setString(2, actor);
                 insert.setString(3, order.subject());
                 insert.setString(4, order.regime());
                 insert.setString(5, order.audience());
+                insert.setBoolean(6, order.draft());
                 insert.executeUpdate();
             }
             return null;
@@ -162,7 +163,7 @@ public class DossierJobs {
                     UPDATE dossier_job SET state = 'running', stage = 'starting', instance = ?, heartbeat_at = now()
                     WHERE id = (SELECT id FROM dossier_job WHERE state = 'queued' ORDER BY created_at
                                 FOR UPDATE SKIP LOCKED LIMIT 1)
-                    RETURNING id, actor, subject, regime, audience""")) {
+                    RETURNING id, actor, subject, regime, audience, draft""")) {
                 select.setString(1, instance);
                 try (ResultSet rs = select.executeQuery()) {
                     if (!rs.next()) {
@@ -170,7 +171,7 @@ public class DossierJobs {
                     }
                     running = rs.getString(1);
                     return new Claimed(rs.getString(1), rs.getString(2),
-                            new Dossiers.Order(rs.getString(3), rs.getString(4), rs.getString(5)));
+                            new Dossiers.Order(rs.getString(3), rs.getString(4), rs.getString(5), rs.getBoolean(6)));
                 }
             }
         }));

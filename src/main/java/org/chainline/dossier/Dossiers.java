@@ -60,10 +60,16 @@ public class Dossiers {
 
     private final org.chainline.journal.JournalAnchors anchors;
 
+    private final org.chainline.review.ClaimReviews reviews;
+
+    /** Counsel approved a dossier: the approved PDF's hashes and who signed it. */
+    static final String APPROVED = "dossier.approved";
+
     Dossiers(DossierAssembler assembler, Regimes regimes, Records records, Journal journal, Projector projector,
              Custody custody, DossierStore store, DossierSettings settings, Clock clock,
-             org.chainline.journal.JournalAnchors anchors) {
+             org.chainline.journal.JournalAnchors anchors, org.chainline.review.ClaimReviews reviews) {
         this.anchors = anchors;
+        this.reviews = reviews;
         this.assembler = assembler;
         this.regimes = regimes;
         this.records = records;
@@ -81,6 +87,7 @@ public class Dossiers {
                 Custody.Action.TRANSFERRED)) {
             kinds.add(action.kind());
         }
+        kinds.addAll(org.chainline.review.ClaimReviews.DECIDING);
         this.concerning = List.copyOf(kinds);
         this.signer = settings.signingKeystore() == null ? null : signer(settings);
     }
@@ -94,8 +101,11 @@ public class Dossiers {
         }
     }
 
-    /** What is being made: checked before any work starts. */
-    public record Order(String subject, String regime, String audience) {
+    /**
+     * What is being made: checked before any work starts. {@code draft}: the dossier may rest on claims not yet
+     * reviewed (listed in it), and so can never be approved; otherwise it rests only on accepted claims.
+     */
+    public record Order(String subject, String regime, String audience, boolean draft) {
     }
 
     /** A generated dossier and whether it was already held (the same record gives the same dossier). */
@@ -104,6 +114,10 @@ public class Dossiers {
 
     /** Checks an order: the regime and audience exist, the subject is a person. */
     public Order check(String subject, String regime, String audience) {
+        return check(subject, regime, audience, false);
+    }
+
+    public Order check(String subject, String regime, String audience, boolean draft) {
         if (subject == null || subject.isBlank()) {
             throw new InvalidInput("subject", "is required: the id of the person the dossier is about");
         }
@@ -123,7 +137,7 @@ public class Dossiers {
         } catch (NotFound e) {
             throw new InvalidInput("subject", "no person with id " + subject);
         }
-        return new Order(subject, regime, a);
+        return new Order(subject, regime, a, draft);
     }
 
     /**
@@ -157,10 +171,7 @@ public class Dossiers {
         Assembled dossier = assembled.orElseThrow(() ->
                 new Conflict("subject", "the records this dossier reads kept changing while it was assembled; try again"));
         String contentHash = Sha256.hex(bytes(dossier.content()));
-        DossierContent content = dossier.content();
-        content = new DossierContent(content.format(), content.cover().withContentHash(contentHash), content.regime(),
-                content.wording(), content.summary(), content.subject(), content.allegations(), content.charts(),
-                content.criteria(), content.exculpatory(), content.timeline(), content.register());
+        DossierContent content = dossier.content().withContentHash(contentHash);
         byte[] json = bytes(content);
         progress.accept("drawing", 40);
         PdfDossierRenderer.Rendered rendered = PdfDossierRenderer.render(content, json, regimes.labels());
@@ -176,11 +187,13 @@ public class Dossiers {
         long position = at.seq();
         int version = store.earlierVersions(order.subject(), order.regime(), order.audience(), position) + 1;
         String id = "dos-" + Sha256.hex((order.subject() + "\n" + order.regime() + "\n" + order.audience() + "\n" + position + "\n"
-                + Json.write(regime) + Json.write(regimes.wording()) + labelsChanged()).getBytes(StandardCharsets.UTF_8)).substring(0, 16);
+                + Json.write(regime) + Json.write(regimes.wording()) + labelsChanged() + (order.draft() ? "\ndraft" : "")
+                + (reviews.fourEyes() ? "" : "\none person")).getBytes(StandardCharsets.UTF_8)).substring(0, 16);
         try {
             return Optional.of(new Assembled(assembler.assemble(new DossierAssembler.Request(id, order.subject(), regime,
                     regimes.wording(), regimes.labels(), order.audience(), settings.organisation(), settings.contact(), position,
-                    at.hash(), at.recordedAt().truncatedTo(ChronoUnit.SECONDS).toString(), version)), position, version));
+                    at.hash(), at.recordedAt().truncatedTo(ChronoUnit.SECONDS).toString(), version, order.draft(), null)),
+                    position, version));
         } catch (DossierAssembler.RecordChangedMeanwhile e) {
             return Optional.empty();
         }
@@ -205,9 +218,9 @@ public class Dossiers {
         String id = content.cover().dossierId();
         String unsigned = Sha256.hex(rendered.pdf());
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        byte[] delivered = signer == null ? rendered.pdf() : signer.sign(rendered.pdf(), "Dossier " + id + " under the "
-                + order.regime() + " regime, from the record as of journal entry " + position, PdfDates.utc(now));
-        String sha = Sha256.hex(delivered);
+        // a draft is not signed: the signature goes on the version counsel approves
+        byte[] delivered = rendered.pdf();
+        String sha = unsigned;
         return journal.write(actor, null, false, batch -> {
             var held = store.find(batch.connection(), id);
             if (held.isPresent()) {
@@ -216,10 +229,7 @@ public class Dossiers {
             ObjectNode payload = Json.MAPPER.createObjectNode().put("dossier", id).put("subject", order.subject())
                     .put("regime", order.regime()).put("audience", order.audience()).put("position", position)
                     .put("version", version).put("sha256", sha).put("unsignedSha256", unsigned).put("contentHash", contentHash)
-                    .put("pages", rendered.pages());
-            if (signer != null) {
-                payload.put("signedBy", signer.signer());
-            }
+                    .put("pages", rendered.pages()).put("draft", order.draft());
             JournalEntry entry = batch.add(new Change(GENERATED, id, new Change.Json(payload.toString())));
             // the dossier prints the hash of its position: once it leaves, that position is anchored outside
             anchors.add(batch, position, "dossier", id);
@@ -229,7 +239,7 @@ public class Dossiers {
                         .put("withheld", e.withheld()));
             }
             Dossier dossier = new Dossier(id, order.subject(), order.regime(), order.audience(), position, version, actor, now,
-                    sha, unsigned, signer == null ? null : signer.signer(), contentHash, rendered.pages(), delivered.length, entry.seq());
+                    sha, unsigned, null, contentHash, rendered.pages(), delivered.length, entry.seq(), order.draft(), null);
             store.insert(batch.connection(), dossier, json, delivered);
             return new Generated(dossier, false);
         });
@@ -265,10 +275,11 @@ public class Dossiers {
         return store.pdf(id);
     }
 
-    /** The content the PDF was drawn from (the JSON attached inside it). */
+    /** The content the PDF as delivered was drawn from (the JSON attached inside it): with its approval once approved. */
     public byte[] content(String id) {
         get(id);
-        return store.content(id);
+        byte[] approved = store.approvedContent(id);
+        return approved != null ? approved : store.content(id);
     }
 
     /**
@@ -278,23 +289,85 @@ public class Dossiers {
     public record Regenerated(Dossier dossier, byte[] pdf, String sha256, boolean identical) {
     }
 
-    public Regenerated regenerate(String id) {
+    /**
+     * Counsel approves a dossier for submission: it is drawn again without the DRAFT marking and with the approval on
+     * its cover, and signed where a key is configured. Under four eyes, not by who generated it; never a draft that
+     * rests on claims not yet reviewed; once only.
+     */
+    public Dossier approve(String actor, String id) {
+        return approve(actor, id, signer);
+    }
+
+    /** As {@link #approve(String, String)}, signed with {@code with} (null: not signed) instead of the configured key. */
+    public Dossier approve(String actor, String id, PadesSigner with) {
+        PadesSigner signer = with;
         Dossier dossier = get(id);
-        byte[] json = store.content(id);
-        DossierContent content;
+        if (dossier.approved()) {
+            throw new Conflict("id", "dossier " + id + " was already approved by " + dossier.approval().by() + " on "
+                    + dossier.approval().at().truncatedTo(ChronoUnit.SECONDS));
+        }
+        if (dossier.draft()) {
+            throw new Conflict("id", "dossier " + id + " is a draft that includes claims not yet reviewed: review them, then"
+                    + " generate the dossier again without draft and approve that one");
+        }
+        if (reviews.fourEyes() && dossier.author().equals(actor)) {
+            throw new org.chainline.refusal.Forbidden("id", "you generated dossier " + id
+                    + ", so another member of counsel must approve it");
+        }
+        DossierContent content = read(id, store.content(id));
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        DossierContent approved = content.approved(new DossierContent.Approval(actor,
+                now.truncatedTo(ChronoUnit.SECONDS).toString(), reviews.fourEyes()));
+        byte[] json = bytes(approved);
+        PdfDossierRenderer.Rendered rendered = PdfDossierRenderer.render(approved, json, regimes.labels());
+        String unsigned = Sha256.hex(rendered.pdf());
+        byte[] delivered = signer == null ? rendered.pdf() : signer.sign(rendered.pdf(), "Dossier " + id + " under the "
+                + dossier.regime() + " regime, from the record as of journal entry " + dossier.position() + ", approved by "
+                + actor, PdfDates.utc(now));
+        Dossier.Approval approval = new Dossier.Approval(actor, now, Sha256.hex(delivered), unsigned,
+                signer == null ? null : signer.signer(), rendered.pages(), delivered.length);
+        journal.write(actor, null, false, batch -> {
+            if (store.find(batch.connection(), id).map(Dossier::approved).orElse(false)) {
+                throw new Conflict("id", "dossier " + id + " was approved meanwhile");
+            }
+            ObjectNode payload = Json.MAPPER.createObjectNode().put("dossier", id).put("sha256", approval.sha256())
+                    .put("unsignedSha256", unsigned).put("fourEyes", reviews.fourEyes());
+            if (signer != null) {
+                payload.put("signedBy", signer.signer());
+            }
+            JournalEntry entry = batch.add(new Change(APPROVED, id, new Change.Json(payload.toString())));
+            store.approve(batch.connection(), id, approval, entry.seq(), json, delivered);
+            return null;
+        });
+        return get(id);
+    }
+
+    private static DossierContent read(String id, byte[] json) {
         try {
             String format = Json.MAPPER.readTree(json).path("format").asText("");
             if (!format.equals(DossierContent.FORMAT)) {
-                // an earlier version drew it from content of another shape: it can be read (it is attached to its PDF),
-                // not drawn again by this version
                 throw new org.chainline.refusal.Conflict("id", "dossier " + id + " keeps its content in the format " + format
                         + ", which an earlier version of Chainline drew; this version draws " + DossierContent.FORMAT
                         + ": its PDF and content stay as delivered, and generating again makes a new version");
             }
-            content = Json.MAPPER.readValue(json, DossierContent.class);
+            return Json.MAPPER.readValue(json, DossierContent.class);
         } catch (IOException e) {
             throw new IllegalStateException("the stored content of dossier " + id + " cannot be read: " + e.getMessage(), e);
         }
+    }
+
+    public Regenerated regenerate(String id) {
+        Dossier dossier = get(id);
+        if (dossier.approved()) {
+            byte[] json = store.approvedContent(id);
+            byte[] pdf = PdfDossierRenderer.render(read(id, json), json, regimes.labels()).pdf();
+            String sha = Sha256.hex(pdf);
+            return new Regenerated(dossier, pdf, sha, sha.equals(dossier.approval().unsignedSha256()));
+        }
+        byte[] json = store.content(id);
+        // an earlier version drew it from content of another shape: it can be read (it is attached to its PDF), not
+        // drawn again by this version
+        DossierContent content = read(id, json);
         byte[] pdf = PdfDossierRenderer.render(content, json, regimes.labels()).pdf();
         String sha = Sha256.hex(pdf);
         return new Regenerated(dossier, pdf, sha, sha.equals(dossier.unsignedSha256()));

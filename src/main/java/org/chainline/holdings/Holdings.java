@@ -133,7 +133,7 @@ public class Holdings {
             out.add(new Holding(target, thing.path("type").asText(), name, text(thing, "kind"), text(thing, "country"),
                     owns ? "owner" : "director", owns && c.hasNonNull("share") ? c.get("share").asDouble() : null, via, viaName,
                     List.copyOf(rest), text(c, "start"), text(c, "end")));
-            if (deeper && thing.path("type").asText().equals("Company")) {
+            if (deeper && thing.path("type").asText().equals("Company") && seen.add("expanded\n" + target)) {
                 holdingsOf(target, about(target), target, name, rest, out, seen, names, false);
             }
         }

@@ -15,7 +15,15 @@ import java.util.Map;
 public record Regime(String id, String name, String shortName, String authority, String program,
                      List<String> legalBasis, List<String> addressee, String standardOfProof,
                      Map<String, String> covers, List<Limb> limbs, @Nullable VictimQualifier victimQualifier,
-                     List<String> impact, List<String> sections, Designations designations) {
+                     List<String> impact, List<String> sections, Designations designations, Reach reach) {
+
+    /**
+     * Where a designation under this regime bites: the countries whose assets, companies, residences and travel the
+     * impact section lists (an EU designation: every member state), and what the regime says of family, if anything.
+     */
+    @Serdeable
+    public record Reach(List<String> countries, @Nullable String family) {
+    }
 
     /**
      * How sanctions lists name this regime's designations: the jurisdiction that designates under it (US, EU, GB,

@@ -97,7 +97,7 @@ public class Regimes {
     }
 
     private static Regime regime(YamlMap y, List<String> violations, List<String> victimCategories) {
-        y.allowOnly(Set.of("id", "name", "shortName", "authority", "program", "legalBasis", "addressee", "standardOfProof",
+        y.allowOnly(Set.of("reach", "id", "name", "shortName", "authority", "program", "legalBasis", "addressee", "standardOfProof",
                 "covers", "limbs", "victimQualifier", "impact", "sections", "designations"));
         String id = y.text("id");
         if (!y.file().equals("regimes/" + id + ".yaml")) {
@@ -154,7 +154,18 @@ public class Regimes {
         }
         return new Regime(id, y.text("name"), y.text("shortName"), y.text("authority"), y.text("program"),
                 y.texts("legalBasis"), y.texts("addressee"), y.text("standardOfProof"), covers, List.copyOf(limbs),
-                qualifier, y.texts("impact"), sections, designations(y.map("designations")));
+                qualifier, y.texts("impact"), sections, designations(y.map("designations")), reach(y.map("reach")));
+    }
+
+    private static Regime.Reach reach(YamlMap r) {
+        r.allowOnly(Set.of("countries", "family"));
+        List<String> countries = r.texts("countries");
+        for (String c : countries) {
+            if (!c.matches("[A-Z]{2}")) {
+                throw r.broken("countries", "'" + c + "' is not a country code of two capital letters");
+            }
+        }
+        return new Regime.Reach(countries, r.has("family") ? r.text("family") : null);
     }
 
     private static Regime.Designations designations(YamlMap d) {

@@ -69,6 +69,10 @@ public class Submissions {
         String dossierId = JsonBody.text(body, "dossier");
         String sha256 = JsonBody.text(body, "sha256");
         Dossier dossier = dossier(dossierId, sha256);
+        if (!dossier.approved()) {
+            throw new org.chainline.refusal.Conflict("dossier", "dossier " + dossier.id() + " is a draft: counsel must approve it"
+                    + " (POST /api/dossiers/" + dossier.id() + "/approve) before its submission is recorded");
+        }
         Regime regime = regimes.get(dossier.regime());
         LocalDate on = date(body, "submittedOn", true);
         String authority = JsonBody.text(body, "authority");
@@ -88,12 +92,12 @@ public class Submissions {
         String finalAuthority = authority;
         String finalReference = reference;
         return journal.write(actor, "Dossier " + dossier.id() + " v" + dossier.version() + " submitted to " + authority, false, batch -> {
-            String payload = Json.MAPPER.createObjectNode().put("dossier", dossier.id()).put("sha256", dossier.sha256())
+            String payload = Json.MAPPER.createObjectNode().put("dossier", dossier.id()).put("sha256", dossier.deliveredSha256())
                     .put("subject", dossier.subject()).put("regime", dossier.regime()).put("authority", finalAuthority)
                     .put("submittedOn", on.toString()).put("channel", channel).put("reference", finalReference).toString();
             JournalEntry entry = batch.add(new Change(RECORDED, id, new Change.Json(payload)));
             batch.flush();
-            Submission s = new Submission(id, dossier.id(), dossier.sha256(), dossier.subject(), dossier.regime(), finalAuthority, on,
+            Submission s = new Submission(id, dossier.id(), dossier.deliveredSha256(), dossier.subject(), dossier.regime(), finalAuthority, on,
                     actor, channel, finalReference, note, "submitted", on, clock.instant(), entry.seq(), List.of());
             store.insert(batch.connection(), s);
             // what went to the authority carries the dossier's journal hash: anchored outside from now on
@@ -193,15 +197,15 @@ public class Submissions {
             } catch (NotFound e) {
                 throw new InvalidInput("dossier", "no dossier " + id);
             }
-            if (sha256 != null && !sha256.equalsIgnoreCase(d.sha256())) {
-                throw new InvalidInput("sha256", "is not the SHA-256 of dossier " + id + " (" + d.sha256() + ")");
+            if (sha256 != null && !sha256.equalsIgnoreCase(d.deliveredSha256())) {
+                throw new InvalidInput("sha256", "is not the SHA-256 of dossier " + id + " as delivered (" + d.deliveredSha256() + ")");
             }
             return d;
         }
         if (!sha256.matches("[0-9a-fA-F]{64}")) {
             throw new InvalidInput("sha256", "must be 64 hexadecimal digits");
         }
-        return dossiers.list(null).stream().filter(d -> d.sha256().equalsIgnoreCase(sha256)).findFirst()
+        return dossiers.list(null).stream().filter(d -> d.deliveredSha256().equalsIgnoreCase(sha256) || d.sha256().equalsIgnoreCase(sha256)).findFirst()
                 .orElseThrow(() -> new InvalidInput("sha256", "is not the SHA-256 of a dossier generated here"));
     }
 

@@ -200,7 +200,7 @@ class DossierTest extends ChainlineTest {
         DossierContent content = org.chainline.input.Json.MAPPER.readValue(dossiers.content(abdigaliyevEu.id()), DossierContent.class);
         DossierContent nothingAgainst = new DossierContent(content.format(), content.cover(), content.regime(), content.wording(),
                 content.summary(), content.subject(), content.allegations(), content.charts(), content.criteria(), List.of(),
-                content.timeline(), content.register());
+                content.timeline(), content.register(), content.review(), content.impact(), content.counsel(), content.approval());
         byte[] pdf = PdfDossierRenderer.render(nothingAgainst, Dossiers.bytes(nothingAgainst), regimes.labels()).pdf();
         String exculpatory = section(pdf, "Exculpatory and contradicting information");
         assertTrue(exculpatory.contains(flat(content.wording().noExculpatory())), exculpatory);

@@ -19,10 +19,12 @@ final class CommandCharts {
 
     /**
      * The charts of a link's incident; {@code relationOf} gives a UnitRelation claim's {@code relation} (child-of,
-     * member-of, under-operational-control-of), which each arrow is labelled with.
+     * member-of, under-operational-control-of), which each arrow is labelled with; only the claims {@code claimShown}
+     * lets through are drawn, and the units reached through them.
      */
     static List<DossierContent.CommandChart> of(ChainOfCommand chains, Views.Link link, Set<String> subject,
-                                                java.util.function.UnaryOperator<String> relationOf) {
+                                                java.util.function.UnaryOperator<String> relationOf,
+                                                java.util.function.Predicate<String> claimShown) {
         // each unit involved in the incident on one of the subject's paths, with how it was involved (strongest path first)
         Map<String, String> acting = new LinkedHashMap<>();
         link.paths().stream().filter(p -> !p.units().isEmpty()).forEach(p -> acting.putIfAbsent(p.units().getFirst().id(),
@@ -37,8 +39,12 @@ final class CommandCharts {
             List<Views.Level> ordered = new ArrayList<>(chain.levels());
             ordered.sort(Comparator.comparingInt(Views.Level::depth).thenComparing(l -> l.unit().id()));
             for (Views.Level level : ordered) {
+                Views.Step link0 = level.link();
+                if (level.below() != null && (!units.containsKey(level.below().id()) || link0 == null || !claimShown.test(link0.claim()))) {
+                    continue; // reached only through a claim the dossier does not rest on
+                }
                 units.computeIfAbsent(level.unit().id(), id -> new DossierContent.ChartUnit(id, display(level.unit()), level.depth(),
-                        level.commanders().stream()
+                        level.commanders().stream().filter(c -> claimShown.test(c.posting().claim()))
                                 .map(c -> new DossierContent.ChartCommander(c.person().id(), display(c.person()),
                                         c.posting().start(), c.posting().end(), c.posting().strength(), c.posting().validity(),
                                         subject.contains(c.person().id()))).toList()));

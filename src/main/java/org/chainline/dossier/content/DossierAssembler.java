@@ -30,8 +30,13 @@ public class DossierAssembler {
     private final LiabilityPaths liability;
     private final ChainOfCommand chains;
     private final EvidenceLocker locker;
+    private final org.chainline.review.ClaimReviews reviews;
+    private final org.chainline.holdings.Holdings holdings;
 
-    DossierAssembler(Records records, LiabilityPaths liability, ChainOfCommand chains, EvidenceLocker locker) {
+    DossierAssembler(Records records, LiabilityPaths liability, ChainOfCommand chains, EvidenceLocker locker,
+                     org.chainline.review.ClaimReviews reviews, org.chainline.holdings.Holdings holdings) {
+        this.reviews = reviews;
+        this.holdings = holdings;
         this.records = records;
         this.liability = liability;
         this.chains = chains;
@@ -41,7 +46,7 @@ public class DossierAssembler {
     /** What the cover says beyond the record: identity of the dossier and its position in the journal. */
     public record Request(String dossierId, String subject, Regime regime, Wording wording, Labels labels, String audience,
                           String organisation, String contact, long position, String positionHash, String dataAsOf,
-                          int version) {
+                          int version, boolean draft, DossierContent.Counsel counsel) {
     }
 
     public DossierContent assemble(Request request) {
@@ -55,8 +60,10 @@ public class DossierAssembler {
         Views.PersonLiability links = liability.ofPerson(request.subject(), LiabilityPaths.DEFAULT_DEPTH);
         Set<String> sameAs = new LinkedHashSet<>(List.of(request.subject()));
         links.incidents().forEach(l -> l.alsoKnownAs().forEach(r -> sameAs.add(r.id())));
+        org.chainline.holdings.Holdings.Reach reach = holdings.of(request.subject());
+        Review review = review(request, links, reach);
 
-        DossierContent.Subject subject = subject(reads, person, links, register, labels);
+        DossierContent.Subject subject = subject(reads, person, links, register, labels, review, reach);
         List<DossierContent.Allegation> allegations = new ArrayList<>();
         List<DossierContent.CommandChart> charts = new ArrayList<>();
         List<DossierContent.CriterionRow> criteria = new ArrayList<>();
@@ -73,15 +80,22 @@ public class DossierAssembler {
             List<DossierContent.VictimRef> victims = victims(reads, incident);
             String qualifierProblem = qualifierProblem(regime, incident, victims, labels);
             List<DossierContent.Path> paths = new ArrayList<>();
-            for (Views.Path p : link.paths()) {
-                List<DossierContent.Step> steps = p.steps().stream().map(s -> step(s, register)).toList();
+            for (Views.Path p0 : link.paths()) {
+                if (!p0.steps().stream().allMatch(s -> review.shown(s.claim()))) {
+                    continue; // it rests on a claim rejected, or not yet accepted
+                }
+                Views.Path p = review.disputing(p0);
+                List<DossierContent.Step> steps = p.steps().stream().map(s -> step(s, register, review)).toList();
                 List<String> limbs = regime.limbsFor(p.mode()).stream().map(Regime.Limb::id).toList();
                 paths.add(new DossierContent.Path(p.mode(), p.involvement(), p.strength(), p.strengthReason(), p.datesCertain(), p.depth(),
                         p.units().stream().map(CommandCharts::display).toList(), steps,
                         p.elements().stream().map(e -> new DossierContent.Element(e.element(), e.shown(), e.claims(), e.strength(), e.note())).toList(),
                         limbs));
                 criteria.addAll(criteria(regime, link, p, steps, violations, qualifierProblem, labels));
-                exculpatory.addAll(exculpatory(link, p, steps, register, publicAudience, wording, labels));
+                exculpatory.addAll(exculpatory(link, p, steps, register, publicAudience, wording, labels, review));
+            }
+            if (paths.isEmpty()) {
+                continue; // no link to it that the dossier may state
             }
             if (incident.hasNonNull("officialResponse")) {
                 exculpatory.add(new DossierContent.ExculpatoryItem("official-account", link.incident().id(), null,
@@ -91,18 +105,20 @@ public class DossierAssembler {
                     link.incident().start(), link.incident().end(), place(incident, labels), violations, victims,
                     casualties(incident), text(incident, "narrative"), text(incident, "officialResponse"),
                     text(incident, "investigation"), link.strongest(), paths));
-            charts.addAll(CommandCharts.of(chains, link, sameAs,
-                    claim -> reads.get("UnitRelation", claim).path("relation").asText()));
+            charts.addAll(CommandCharts.of(chains, shownPaths(link, review), sameAs,
+                    claim -> reads.get("UnitRelation", claim).path("relation").asText(), review::shown));
         }
         List<DossierContent.ExculpatoryItem> distinct = exculpatory.stream().distinct().toList();
         DossierContent.Cover cover = new DossierContent.Cover(request.dossierId(), request.audience(),
                 wording.audiences().get(request.audience()).marking(), wording.audiences().get(request.audience()).request(),
                 request.subject(), links.person().name(), links.person().latinName(), request.organisation(),
                 request.contact(), request.position(), request.positionHash(), request.dataAsOf(), request.version(), null);
+        DossierContent.Impact impact = Impacts.of(regime, reach.keeping(review::asserted));
         DossierContent content = new DossierContent(DossierContent.FORMAT, cover, regime, wording,
                 Summaries.of(subject, links.person(), allegations, criteria, regime, wording, labels), subject, allegations,
                 charts, CriteriaRows.grouped(criteria), distinct, timeline(subject, allegations, labels),
-                register.entries(request.position(), publicAudience, wording));
+                register.entries(request.position(), publicAudience, wording), review.summary(liability),
+                impact, request.counsel(), null);
         if (reads.newest() > request.position()) {
             throw new RecordChangedMeanwhile(reads.newest());
         }
@@ -116,7 +132,8 @@ public class DossierAssembler {
         }
     }
 
-    private DossierContent.Subject subject(RecordReads reads, JsonNode person, Views.PersonLiability links, EvidenceRegister register, Labels labels) {
+    private DossierContent.Subject subject(RecordReads reads, JsonNode person, Views.PersonLiability links, EvidenceRegister register,
+                                           Labels labels, Review review, org.chainline.holdings.Holdings.Reach reach) {
         List<DossierContent.Name> names = new ArrayList<>();
         for (JsonNode n : person.path("names")) {
             names.add(new DossierContent.Name(n.path("value").asText(), text(n, "script"), text(n, "lang"), n.path("kind").asText("primary")));
@@ -130,17 +147,24 @@ public class DossierAssembler {
         List<DossierContent.Position> positions = new ArrayList<>();
         for (Views.Post post : chains.career(person.path("id").asText()).posts()) {
             Views.Step s = post.posting();
+            if (!review.asserted(s.claim())) {
+                continue;
+            }
             JsonNode posting = reads.get("Posting", s.claim());
             positions.add(new DossierContent.Position(s.claim(), post.unit().id(), CommandCharts.display(post.unit()),
                     posting.path("role").asText(), text(posting, "title"), text(posting, "rank"), s.start(), s.end(),
-                    s.strength(), register.cite(s.claim(), s.citations())));
+                    s.strength(), register.cite(s.claim(), s.citations()), review.state(s.claim())));
         }
         List<DossierContent.Associate> associates = new ArrayList<>();
         links.incidents().stream().flatMap(l -> l.alsoKnownAs().stream()).distinct().sorted(Comparator.comparing(Views.Ref::id))
-                .forEach(r -> associates.add(new DossierContent.Associate(r.id(), r.name(), labels.get(Labels.Key.SAME_PERSON))));
+                .forEach(r -> associates.add(new DossierContent.Associate(r.id(), r.name(), labels.get(Labels.Key.SAME_PERSON), null, null, null)));
+        org.chainline.holdings.Holdings.Reach kept = reach.keeping(review::asserted);
+        kept.associates().forEach(r -> associates.add(new DossierContent.Associate(r.person(), r.name(), r.relationship(), r.claim(), r.start(), r.end())));
+        List<DossierContent.Associate> family = kept.family().stream()
+                .map(r -> new DossierContent.Associate(r.person(), r.name(), r.relationship(), r.claim(), r.start(), r.end())).toList();
         return new DossierContent.Subject(person.path("id").asText(), names, text(person, "patronymic"),
                 text(person, "birthDate"), text(person, "birthPlace"), nationalities, text(person, "gender"), identifiers,
-                positions, designations(reads, person.path("id").asText(), labels), associates);
+                positions, designations(reads, person.path("id").asText(), labels), associates, family);
     }
 
     /** The subject's existing designations (Sanction records), active first, then by listing date. */
@@ -162,9 +186,25 @@ public class DossierAssembler {
         return out;
     }
 
-    private static DossierContent.Step step(Views.Step s, EvidenceRegister register) {
+    private static DossierContent.Step step(Views.Step s, EvidenceRegister register, Review review) {
         return new DossierContent.Step(s.claim(), s.type(), s.summary(), s.status(), s.strength(), s.strengthReason(),
-                s.validity(), s.start(), s.end(), register.cite(s.claim(), s.citations()));
+                s.validity(), s.start(), s.end(), register.cite(s.claim(), s.citations()), review.state(s.claim()),
+                review.reviewer(s.claim()));
+    }
+
+    /** The link with only the paths the dossier may state (for its charts). */
+    private static Views.Link shownPaths(Views.Link link, Review review) {
+        return new Views.Link(link.person(), link.alsoKnownAs(), link.incident(), link.strongest(),
+                link.paths().stream().filter(p -> p.steps().stream().allMatch(s -> review.shown(s.claim()))).toList());
+    }
+
+    /** The review states as of the dossier's position of every claim it could rest on. */
+    private Review review(Request request, Views.PersonLiability links, org.chainline.holdings.Holdings.Reach reach) {
+        Set<String> ids = new LinkedHashSet<>();
+        links.incidents().forEach(l -> l.paths().forEach(p -> p.steps().forEach(s -> ids.add(s.claim()))));
+        chains.career(request.subject()).posts().forEach(p -> ids.add(p.posting().claim()));
+        ids.addAll(reach.claims());
+        return new Review(reviews.statesAsOf(ids, request.position()), request.draft(), reviews.fourEyes(), ids);
     }
 
     private List<DossierContent.VictimRef> victims(RecordReads reads, JsonNode incident) {
@@ -222,7 +262,7 @@ public class DossierAssembler {
 
     private List<DossierContent.ExculpatoryItem> exculpatory(Views.Link link, Views.Path p, List<DossierContent.Step> steps,
                                                              EvidenceRegister register, boolean publicAudience, Wording wording,
-                                                             Labels labels) {
+                                                             Labels labels, Review review) {
         List<DossierContent.ExculpatoryItem> items = new ArrayList<>();
         String incident = link.incident().id();
         for (DossierContent.Step s : steps) {
@@ -233,6 +273,12 @@ public class DossierAssembler {
                                     "claim", s.summary()),
                             c.register(), c.pinpoint()));
                 }
+            }
+            if (org.chainline.review.ReviewState.DISPUTED.equals(s.review())) {
+                String note = review.note(s.claim());
+                items.add(new DossierContent.ExculpatoryItem("disputed-in-review", incident, s.claim(),
+                        labels.get(Labels.Key.DISPUTED_IN_REVIEW, "claim", s.summary(), "by", String.valueOf(s.reviewedBy()))
+                                + (note == null ? "" : " " + note), null, null));
             }
             if (s.status().equals("disputed")) {
                 items.add(new DossierContent.ExculpatoryItem("disputed-claim", incident, s.claim(),

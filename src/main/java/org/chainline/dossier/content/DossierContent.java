@@ -20,10 +20,62 @@ import java.util.List;
 public record DossierContent(String format, Cover cover, Regime regime, Wording wording, Summary summary,
                              Subject subject, List<Allegation> allegations, List<CommandChart> charts,
                              List<CriterionRow> criteria, List<ExculpatoryItem> exculpatory,
-                             List<TimelineEvent> timeline, List<RegisterEntry> register) {
+                             List<TimelineEvent> timeline, List<RegisterEntry> register, Review review, Impact impact,
+                             @Nullable Counsel counsel, @Nullable Approval approval) {
 
-    /** The shape of the content; /2: command charts as units and relations, paths with their involvement. */
-    public static final String FORMAT = "chainline-dossier/2";
+    /**
+     * The shape of the content; /2: command charts as units and relations, paths with their involvement; /3: claim
+     * review, the designation's reach, counsel's text and approval.
+     */
+    public static final String FORMAT = "chainline-dossier/3";
+
+    /** The content with counsel's approval: what the approved (and signed) PDF is drawn from. */
+    public DossierContent approved(Approval by) {
+        return new DossierContent(format, cover, regime, wording, summary, subject, allegations, charts, criteria, exculpatory,
+                timeline, register, review, impact, counsel, by);
+    }
+
+    /** The content with the hash of itself on its cover. */
+    public DossierContent withContentHash(String hash) {
+        return new DossierContent(format, cover.withContentHash(hash), regime, wording, summary, subject, allegations, charts,
+                criteria, exculpatory, timeline, register, review, impact, counsel, approval);
+    }
+
+    /**
+     * What the dossier rests on in review: only accepted claims (a government dossier), or proposed ones too (a draft,
+     * which lists them); how many claims it rests on, how many proposed ones were left out, and whether four-eyes
+     * review held when they were accepted.
+     */
+    public record Review(boolean fourEyes, boolean includesProposed, int accepted, int leftOut, List<Unreviewed> unreviewed) {
+    }
+
+    public record Unreviewed(String claim, String type, String summary) {
+    }
+
+    /**
+     * What a designation by the regime's jurisdiction would reach: its countries, what the regime says of family, and
+     * the subject's assets, companies, residences and travel in them (held directly or through a relative or company).
+     */
+    public record Impact(String jurisdiction, List<String> countries, @Nullable String familyNote, List<ImpactItem> items) {
+    }
+
+    /** {@code kind}: asset, company, residence or travel; {@code how}: owner, director, lives, travelled. */
+    public record ImpactItem(String kind, String record, String name, @Nullable String country, String how,
+                             @Nullable Double share, @Nullable String via, @Nullable String start, @Nullable String end,
+                             List<String> claims) {
+    }
+
+    /** Counsel's own words for this subject and regime, as of one version, its citations resolved into the register. */
+    public record Counsel(String text, int version, String author, @Nullable String letter, @Nullable String summary,
+                          @Nullable String impact, List<IncidentNote> incidents) {
+    }
+
+    public record IncidentNote(String incident, String text) {
+    }
+
+    /** Counsel's approval of this version for submission (never the author's own under four eyes). */
+    public record Approval(String by, String at, boolean fourEyes) {
+    }
 
     /** The cover: what, for whom, as of when, and how to check it. */
     public record Cover(String dossierId, String audience, String marking, String request, String subjectId,
@@ -49,7 +101,7 @@ public record DossierContent(String format, Cover cover, Regime regime, Wording 
     public record Subject(String id, List<Name> names, @Nullable String patronymic, @Nullable String birthDate,
                           @Nullable String birthPlace, List<String> nationalities, @Nullable String gender,
                           List<Identifier> identifiers, List<Position> positions, List<Designation> sanctions,
-                          List<Associate> associates) {
+                          List<Associate> associates, List<Associate> family) {
     }
 
     /**
@@ -83,10 +135,12 @@ public record DossierContent(String format, Cover cover, Regime regime, Wording 
     /** A post held, from a Posting claim, with its strength and citations. */
     public record Position(String claim, String unit, String unitName, String role, @Nullable String title,
                            @Nullable String rank, @Nullable String start, @Nullable String end, Strength strength,
-                           List<Cite> citations) {
+                           List<Cite> citations, String review) {
     }
 
-    public record Associate(String id, String name, String relation) {
+    /** A relative, an associate, or another record of the same person; {@code claim} the claim it rests on, if any. */
+    public record Associate(String id, String name, String relation, @Nullable String claim, @Nullable String start,
+                            @Nullable String end) {
     }
 
     /** A citation as printed: the register number it links to, stance, pinpoint, grade. */
@@ -116,9 +170,10 @@ public record DossierContent(String format, Cover cover, Regime regime, Wording 
                        int depth, List<String> units, List<Step> steps, List<Element> elements, List<String> limbs) {
     }
 
+    /** {@code review}: accepted, disputed, or proposed (in a draft only); {@code reviewedBy} who decided. */
     public record Step(String claim, String type, String summary, String status, Strength strength,
                        String strengthReason, String validity, @Nullable String start, @Nullable String end,
-                       List<Cite> citations) {
+                       List<Cite> citations, String review, @Nullable String reviewedBy) {
     }
 
     public record Element(String element, boolean shown, List<String> claims, @Nullable Strength strength, String note) {

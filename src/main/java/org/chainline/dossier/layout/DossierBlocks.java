@@ -80,6 +80,10 @@ public final class DossierBlocks {
 
     private void cover() {
         DossierContent.Cover cover = c.cover();
+        if (c.approval() == null) {
+            blocks.add(new Block.Paragraph(List.of(Span.of(t(Key.DRAFT_MARK), new Style(Style.Face.BOLD, 16f, 0xA8322D))), 0, 4));
+            blocks.add(new Block.Paragraph(List.of(Span.of(t(Key.DRAFT_NOTICE), Style.BODY.colored(0xA8322D))), 0, 12));
+        }
         blocks.add(new Block.Paragraph(List.of(Span.of(cover.marking(), Style.BODY.bold().colored(0xA8322D))), 0, 18));
         blocks.add(new Block.Paragraph(List.of(Span.of(t(Key.REQUEST_FOR_DESIGNATION), TITLE)), 0, 4));
         blocks.add(new Block.Paragraph(List.of(Span.of(c.regime().name(), new Style(Style.Face.REGULAR, 13f, Style.NAVY))), 0, 16));
@@ -98,6 +102,15 @@ public final class DossierBlocks {
         rows.add(row(t(Key.DOSSIER), t(Key.DOSSIER_VALUE, "id", cover.dossierId(), "version", cover.version(), "audience", cover.audience().replace('-', ' '))));
         rows.add(List.of(Block.Cell.of(Span.of(t(Key.CONTENT_HASH), LABEL)),
                 Block.Cell.of(Span.of(t(Key.CONTENT_HASH_VALUE, "hash", cover.contentHash()), Style.SMALL.mono()))));
+        DossierContent.Review review = c.review();
+        rows.add(row(t(Key.REVIEW), (review.includesProposed()
+                ? t(Key.REVIEW_WITH_PROPOSED, "count", review.unreviewed().size())
+                : t(Key.REVIEW_ACCEPTED_ONLY, "accepted", review.accepted(), "leftOut", review.leftOut()))
+                + (review.fourEyes() ? "" : t(Key.REVIEW_ONE_PERSON))));
+        if (c.approval() != null) {
+            rows.add(List.of(Block.Cell.of(Span.of(t(Key.APPROVED), LABEL)), Block.Cell.of(Span.of(t(Key.APPROVED_VALUE, "by",
+                    c.approval().by(), "date", c.approval().at()), Style.SMALL.bold()))));
+        }
         blocks.add(new Block.Table(List.of(0.22f, 0.78f), List.of(Block.Cell.of(Span.of(t(Key.COVER), LABEL)), Block.Cell.of(Span.of("", LABEL))), rows));
         blocks.add(new Block.Paragraph(List.of(Span.of(t(Key.CONFIDENTIALITY), Style.BODY.bold()), Span.of(cover.request(), Style.BODY)), 0, 6));
         blocks.add(new Block.Paragraph(List.of(Span.of(t(Key.STANDARD_OF_PROOF), Style.BODY.bold()), Span.of(c.regime().standardOfProof(), Style.BODY)), 0, 6));
@@ -120,6 +133,16 @@ public final class DossierBlocks {
             blocks.add(new Block.Table(List.of(0.34f, 0.12f, 0.13f, 0.12f, 0.29f),
                     header(Key.INCIDENT, Key.DATE, Key.STRONGEST_LINK, Key.STRENGTH, Key.REGIME_LIMBS), rows));
         }
+        if (!c.review().unreviewed().isEmpty()) {
+            blocks.add(new Block.Heading(2, t(Key.UNREVIEWED_HEADING), "s-unreviewed"));
+            blocks.add(Block.Paragraph.of(Span.of(t(Key.UNREVIEWED_NOTE), Style.BODY)));
+            List<List<Block.Cell>> rows = new ArrayList<>();
+            for (DossierContent.Unreviewed u : c.review().unreviewed()) {
+                rows.add(List.of(Block.Cell.of(Span.of(u.claim(), Style.SMALL.mono())), Block.Cell.of(Span.of(u.type(), Style.SMALL)),
+                        Block.Cell.of(Span.of(u.summary(), Style.SMALL))));
+            }
+            blocks.add(new Block.Table(List.of(0.25f, 0.15f, 0.6f), header(Key.CLAIM, Key.KIND, Key.WHAT), rows));
+        }
     }
 
     private void subject() {
@@ -140,8 +163,10 @@ public final class DossierBlocks {
         facts.add(row(t(Key.IDENTIFIERS), s.identifiers().isEmpty() ? t(Key.NONE_RECORDED) : String.join("\n",
                 s.identifiers().stream().map(i -> i.kind() + ": " + i.value() + (i.country() == null ? "" : " (" + i.country() + ")")).toList())));
         facts.add(row(t(Key.EXISTING_SANCTIONS), s.sanctions().isEmpty() ? w.noSanctions() : String.join("\n", s.sanctions().stream().map(d -> d.line(labels)).toList())));
+        facts.add(row(t(Key.FAMILY), s.family().isEmpty() ? t(Key.NONE_RECORDED) : String.join("\n",
+                s.family().stream().map(this::relation).toList())));
         facts.add(row(t(Key.ASSOCIATES), s.associates().isEmpty() ? t(Key.NONE_RECORDED) : String.join("\n",
-                s.associates().stream().map(a -> a.name() + ": " + a.relation()).toList())));
+                s.associates().stream().map(this::relation).toList())));
         blocks.add(new Block.Table(List.of(0.22f, 0.78f), header(t(Key.IDENTIFICATION), ""), facts));
         blocks.add(new Block.Heading(2, t(Key.POSITIONS_HELD), "s-subject-positions"));
         if (s.positions().isEmpty()) {
@@ -159,6 +184,14 @@ public final class DossierBlocks {
         }
         blocks.add(new Block.Table(List.of(0.27f, 0.22f, 0.11f, 0.11f, 0.11f, 0.18f),
                 header(Key.UNIT, Key.POST, Key.FROM, Key.TO, Key.STRENGTH, Key.EVIDENCE), rows));
+    }
+
+    /** "Name: spouse (since 2010; claim fam-1)". */
+    private String relation(DossierContent.Associate a) {
+        String dates = a.start() == null && a.end() == null ? "" : interval(a.start(), a.end());
+        String claim = a.claim() == null ? "" : a.claim();
+        String tail = dates.isEmpty() && claim.isEmpty() ? "" : " (" + dates + (dates.isEmpty() || claim.isEmpty() ? "" : "; ") + claim + ")";
+        return a.name() + ": " + a.relation() + tail;
     }
 
     private void allegations() {
@@ -207,7 +240,13 @@ public final class DossierBlocks {
                 + (p.limbs().isEmpty() ? t(Key.NO_LIMB) : t(Key.PATH_LIMBS, "limbs", String.join("; ", p.limbs()))), Style.BODY)));
         List<List<Block.Cell>> rows = new ArrayList<>();
         for (DossierContent.Step s : p.steps()) {
-            rows.add(List.of(new Block.Cell(List.of(Span.of(s.summary(), Style.SMALL), Span.of("\n" + s.claim() + (s.status().equals("accepted") ? "" : ", " + s.status()), Style.SMALL.colored(Style.GREY))), null),
+            String reviewed = switch (s.review()) {
+                case "accepted" -> s.reviewedBy() == null ? "" : ", " + t(Key.REVIEWED_BY, "by", s.reviewedBy());
+                case "disputed" -> ", " + t(Key.DISPUTED_IN_REVIEW, "claim", s.claim(), "by", String.valueOf(s.reviewedBy()));
+                default -> ", " + t(Key.NOT_REVIEWED);
+            };
+            rows.add(List.of(new Block.Cell(List.of(Span.of(s.summary(), Style.SMALL), Span.of("\n" + s.claim() + (s.status().equals("accepted") ? "" : ", " + s.status())
+                    + reviewed, Style.SMALL.colored(Style.GREY))), null),
                     Block.Cell.of(Span.of(interval(s.start(), s.end()), Style.SMALL)),
                     Block.Cell.of(Span.of(s.validity(), Style.SMALL)), new Block.Cell(List.of(strength(s.strength()), Span.of("\n" + s.strengthReason(), Style.SMALL.colored(Style.GREY))), null),
                     new Block.Cell(cites(s.citations()), null)));
@@ -321,7 +360,31 @@ public final class DossierBlocks {
 
     private void impact() {
         blocks.add(section("impact"));
+        DossierContent.Impact impact = c.impact();
+        String jurisdiction = impact.jurisdiction();
+        if (impact.items().isEmpty()) {
+            blocks.add(Block.Paragraph.of(Span.of(t(Key.IMPACT_NONE, "jurisdiction", jurisdiction), Style.BODY)));
+        } else {
+            blocks.add(Block.Paragraph.of(Span.of(t(Key.IMPACT_INTRO, "jurisdiction", jurisdiction), Style.BODY)));
+            List<List<Block.Cell>> rows = new ArrayList<>();
+            for (DossierContent.ImpactItem i : impact.items()) {
+                String how = words(i.how()) + (i.share() == null ? "" : t(Key.HOLDS_SHARE, "share", share(i.share())))
+                        + (i.via() == null ? "" : t(Key.IMPACT_HELD_THROUGH, "via", i.via()));
+                rows.add(List.of(new Block.Cell(List.of(Span.of(i.name(), Style.SMALL.bold()), Span.of("\n" + words(i.kind()), Style.SMALL)), null),
+                        Block.Cell.of(Span.of(orDash(i.country()), Style.SMALL)), Block.Cell.of(Span.of(how, Style.SMALL)),
+                        Block.Cell.of(Span.of(interval(i.start(), i.end()), Style.SMALL)),
+                        Block.Cell.of(Span.of(String.join(", ", i.claims()), Style.SMALL.mono()))));
+            }
+            blocks.add(new Block.Table(List.of(0.3f, 0.1f, 0.28f, 0.14f, 0.18f), header(Key.ITEM, Key.WHERE, Key.HOW, Key.DATES, Key.CLAIMS), rows));
+        }
+        if (impact.familyNote() != null) {
+            blocks.add(Block.Paragraph.of(Span.of(impact.familyNote(), Style.BODY)));
+        }
         c.regime().impact().forEach(p -> blocks.add(new Block.Paragraph(List.of(Span.of("\u2022 ", Style.BODY), Span.of(p, Style.BODY)), 8, 4)));
+    }
+
+    private static String share(double share) {
+        return share == Math.rint(share) ? String.valueOf((long) share) : String.valueOf(share);
     }
 
     private void register() {

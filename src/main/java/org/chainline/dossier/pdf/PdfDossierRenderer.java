@@ -129,6 +129,11 @@ public final class PdfDossierRenderer {
         Style small = Style.SMALL.colored(Style.GREY);
         float top = a4.height() - 36;
         texts.add(new Placed.Text(a4.left(), top, marking, fonts.printable(marking.face(), content.cover().marking())));
+        if (content.approval() == null) {
+            // every page of an unapproved dossier says so, above the running header
+            String draft = labels.get(Labels.Key.DRAFT_MARK);
+            texts.add(new Placed.Text((a4.width() - fonts.width(marking, draft)) / 2, top + 13, marking, fonts.printable(marking.face(), draft)));
+        }
         String right = content.cover().dossierId() + " \u00b7 " + (content.cover().subjectLatinName() != null
                 ? content.cover().subjectLatinName() : content.cover().subjectName());
         right = fonts.printable(small.face(), right);

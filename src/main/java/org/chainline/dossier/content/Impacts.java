@@ -1,0 +1,46 @@
+package org.chainline.dossier.content;
+
+import org.chainline.holdings.Holdings;
+import org.chainline.regime.Regime;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The impact section's facts: of what the record shows the subject to hold, where they live and where they travel,
+ * what lies in the countries a designation under the regime reaches. A holding of the subject's through a relative or
+ * a company counts (that is how such holdings are kept); one elsewhere does not, however large.
+ */
+final class Impacts {
+
+    private Impacts() {
+    }
+
+    static DossierContent.Impact of(Regime regime, Holdings.Reach reach) {
+        List<String> countries = regime.reach().countries();
+        // a company the subject (or a relative) both owns and directs is one row: "owner and director"
+        java.util.Map<String, DossierContent.ImpactItem> holdings = new java.util.LinkedHashMap<>();
+        for (Holdings.Holding h : reach.holdings()) {
+            if (h.country() != null && countries.contains(h.country())) {
+                DossierContent.ImpactItem item = new DossierContent.ImpactItem(h.type().equals("Company") ? "company" : "asset",
+                        h.record(), h.name(), h.country(), h.how(), h.share(), h.viaName(), h.start(), h.end(), h.claims());
+                holdings.merge(h.record() + "\n" + h.via(), item, (a, b) -> {
+                    List<String> claims = new ArrayList<>(a.claims());
+                    b.claims().stream().filter(c -> !claims.contains(c)).forEach(claims::add);
+                    return new DossierContent.ImpactItem(a.kind(), a.record(), a.name(), a.country(), a.how() + " and " + b.how(),
+                            a.share() != null ? a.share() : b.share(), a.via(), a.start(), a.end(), claims);
+                });
+            }
+        }
+        List<DossierContent.ImpactItem> items = new ArrayList<>(holdings.values());
+        for (Holdings.Presence p : reach.presence()) {
+            if (countries.contains(p.country())) {
+                items.add(new DossierContent.ImpactItem(p.kind(), p.claim(), p.place() == null ? p.country() : p.place(),
+                        p.country(), p.kind().equals("residence") ? "lives" : "travelled", null, p.purpose(), p.start(), p.end(),
+                        List.of(p.claim())));
+            }
+        }
+        String family = regime.reach().family() != null && !reach.family().isEmpty() ? regime.reach().family() : null;
+        return new DossierContent.Impact(regime.designations().jurisdiction(), countries, family, items);
+    }
+}

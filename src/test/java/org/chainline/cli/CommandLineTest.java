@@ -166,7 +166,7 @@ class CommandLineTest {
         assertTrue(badList.err().startsWith("chainline: file: ") && !badList.err().contains("at org."), badList.err());
         Run export = run("ftm", "export", "--out", dir.resolve("graph.ftm.json").toString());
         assertEquals(0, export.exit(), export.err());
-        assertTrue(export.out().contains("Person=9"), export.out());
+        assertTrue(export.out().contains("Person=11") && export.out().contains("Company=1") && export.out().contains("Family=2"), export.out());
     }
 
     @Test

@@ -39,6 +39,8 @@ class CommandChartTest extends ChainlineTest {
     Dossiers dossiers;
     @Inject
     ChainOfCommand chains;
+    @Inject
+    org.chainline.review.ClaimReviews reviews;
 
     PdfCharts drawn;
     PdfCharts deep;
@@ -49,6 +51,7 @@ class CommandChartTest extends ChainlineTest {
         Path file = Path.of(getClass().getClassLoader().getResource("fixtures/branched-chain.ndjson").toURI());
         ImportReport report = recordImport.run("fixture", "fixture", file, RecordImport.Progress.NONE);
         assertTrue(report.applied(), () -> report.errors().toString());
+        org.chainline.TestReviews.acceptAll(reviews);
         Dossier dossier = dossiers.generate("tester", dossiers.check("p-bc-minister", "uk-ghr", "government-confidential"),
                 (stage, percent) -> { }).dossier();
         byte[] pdf = dossiers.pdf(dossier.id());

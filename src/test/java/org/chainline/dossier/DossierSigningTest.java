@@ -97,10 +97,14 @@ class DossierSigningTest extends ChainlineTest {
 
     @Test
     void theDossierIsSignedAndTheSignatureVerifiesOverTheDrawnDossier() throws Exception {
-        Dossier d = dossiers.generate("tester", dossiers.check("p-otegulov", "eu-ghrsr", "public"), (s, p) -> { }).dossier();
-        assertTrue(d.signedBy().contains("Tamyr Accountability Project"), d.signedBy());
-        assertNotEquals(d.sha256(), d.unsignedSha256());
+        Dossier draft = dossiers.generate("tester", dossiers.check("p-otegulov", "eu-ghrsr", "public"), (s, p) -> { }).dossier();
+        assertNull(draft.signedBy(), "a draft is not signed");
+        assertEquals(draft.sha256(), draft.unsignedSha256());
+        Dossier d = dossiers.approve("second counsel", draft.id());
+        assertTrue(d.approval().signedBy().contains("Tamyr Accountability Project"), d.approval().signedBy());
+        assertNotEquals(d.approval().sha256(), d.approval().unsignedSha256());
         byte[] pdf = dossiers.pdf(d.id());
+        assertEquals(d.approval().sha256(), org.chainline.Sha256.hex(pdf), "what is delivered is the approved, signed file");
         try (PDDocument document = Loader.loadPDF(pdf)) {
             PDSignature signature = document.getLastSignatureDictionary();
             assertEquals(PDSignature.SUBFILTER_ETSI_CADES_DETACHED.getName(), signature.getSubFilter());

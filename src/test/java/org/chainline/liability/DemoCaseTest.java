@@ -79,7 +79,7 @@ class DemoCaseTest extends ChainlineTest {
         Views.Link airport = liability.ofIncident("i-airport-road", 6).persons().stream()
                 .filter(l -> l.person().id().equals("p-kostrov")).findFirst().orElseThrow();
         assertEquals("disputed", airport.strongest().word());
-        assertEquals(List.of("p-otegulov"), records.list(records.model().type("Person").orElseThrow(), "Otegulov", false, 0, 5)
+        assertEquals(List.of("p-otegulov"), records.list(records.model().type("Person").orElseThrow(), "Galym Otegulov", false, 0, 5)
                 .stream().map(n -> n.get("id").asText()).toList());
         assertEquals(List.of("u-sunkar"), records.list(records.model().type("Unit").orElseThrow(), "Sunkar", false, 0, 5)
                 .stream().map(n -> n.get("id").asText()).toList());

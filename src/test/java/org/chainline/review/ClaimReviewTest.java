@@ -141,12 +141,18 @@ class ClaimReviewTest extends ChainlineTest {
     void aSubjectsQueueHoldsOnlyTheClaimsItsDossierMayRestOn() throws Exception {
         JsonNode queue = send(HttpRequest.GET("/api/reviews?subject=p-otegulov&limit=500"), reviewer);
         assertTrue(queue.size() > 0);
-        boolean postingOfSubject = false;
+        boolean travelOfSubject = false;
         for (JsonNode item : queue) {
-            postingOfSubject |= item.get("review").get("claim").asText().equals("post-otegulov");
+            travelOfSubject |= item.get("review").get("claim").asText().equals(DemoCase.UNREVIEWED);
             assertTrue(!item.get("review").get("claim").asText().startsWith("post-review"), "another person's new posting is not in it");
         }
-        assertTrue(postingOfSubject, queue::toString);
+        assertTrue(travelOfSubject, queue::toString);
+        JsonNode accepted = send(HttpRequest.GET("/api/reviews?subject=p-otegulov&state=accepted&limit=500"), reviewer);
+        boolean posting = false;
+        for (JsonNode item : accepted) {
+            posting |= item.get("review").get("claim").asText().equals("post-otegulov");
+        }
+        assertTrue(posting, "the demo's reviewer accepted the subject's posting");
         refused(HttpRequest.GET("/api/reviews?subject=p-nobody"), reviewer, HttpStatus.BAD_REQUEST);
     }
 }

@@ -51,8 +51,13 @@ class SubmissionsApiTest extends ChainlineTest {
         counsel = TestLogins.tokenFor(accounts, client, Roles.COUNSEL);
         analyst = TestLogins.tokenFor(accounts, client, Roles.ANALYST);
         assertTrue(demo.load("tester", RecordImport.Progress.NONE).records().applied());
-        dossier = JSON.readTree(client.toBlocking().retrieve(HttpRequest.POST("/api/dossiers?wait=true",
+        JsonNode draft = JSON.readTree(client.toBlocking().retrieve(HttpRequest.POST("/api/dossiers?wait=true",
                 "{\"subject\": \"p-abdigaliyev\", \"regime\": \"uk-ghr\"}").bearerAuth(counsel), String.class));
+        // a submission records an approved version: a second member of counsel approves this one
+        String approver = TestLogins.tokenFor(accounts, client, Roles.COUNSEL);
+        dossier = JSON.readTree(client.toBlocking().retrieve(HttpRequest.POST("/api/dossiers/" + draft.get("id").asText() + "/approve", "")
+                .bearerAuth(approver), String.class));
+        ((com.fasterxml.jackson.databind.node.ObjectNode) dossier).put("sha256", dossier.get("approval").get("sha256").asText());
     }
 
     JsonNode post(String path, String body) throws Exception {

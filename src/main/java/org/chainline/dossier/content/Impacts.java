@@ -27,7 +27,8 @@ final class Impacts {
                 holdings.merge(h.record() + "\n" + h.via(), item, (a, b) -> {
                     List<String> claims = new ArrayList<>(a.claims());
                     b.claims().stream().filter(c -> !claims.contains(c)).forEach(claims::add);
-                    return new DossierContent.ImpactItem(a.kind(), a.record(), a.name(), a.country(), a.how() + " and " + b.how(),
+                    String how = b.how().equals("owner") ? b.how() + " and " + a.how() : a.how() + " and " + b.how();
+                    return new DossierContent.ImpactItem(a.kind(), a.record(), a.name(), a.country(), how,
                             a.share() != null ? a.share() : b.share(), a.via(), a.start(), a.end(), claims);
                 });
             }

@@ -18,19 +18,23 @@ import java.util.Map;
 final class Review {
 
     private final Map<String, ReviewState> states;
+    /** Reads the state of a claim outside the scope read at first (a commander in a chart), as of the same position. */
+    private final java.util.function.Function<String, ReviewState> later;
     private final boolean draft;
     private final boolean fourEyes;
     private final Collection<String> scope;
 
-    Review(Map<String, ReviewState> states, boolean draft, boolean fourEyes, Collection<String> scope) {
-        this.states = states;
+    Review(Map<String, ReviewState> states, java.util.function.Function<String, ReviewState> later, boolean draft,
+           boolean fourEyes, Collection<String> scope) {
+        this.states = new java.util.HashMap<>(states);
+        this.later = later;
         this.draft = draft;
         this.fourEyes = fourEyes;
         this.scope = scope;
     }
 
     String state(String claim) {
-        ReviewState s = states.get(claim);
+        ReviewState s = states.computeIfAbsent(claim, later);
         return s == null ? ReviewState.PROPOSED : s.state();
     }
 

@@ -368,7 +368,8 @@ public final class DossierBlocks {
             blocks.add(Block.Paragraph.of(Span.of(t(Key.IMPACT_INTRO, "jurisdiction", jurisdiction), Style.BODY)));
             List<List<Block.Cell>> rows = new ArrayList<>();
             for (DossierContent.ImpactItem i : impact.items()) {
-                String how = words(i.how()) + (i.share() == null ? "" : t(Key.HOLDS_SHARE, "share", share(i.share())))
+                String how = (i.share() == null ? words(i.how()) : words(i.how()).replaceFirst("owner", "owner"
+                        + java.util.regex.Matcher.quoteReplacement(t(Key.HOLDS_SHARE, "share", share(i.share())))))
                         + (i.via() == null ? "" : t(Key.IMPACT_HELD_THROUGH, "via", i.via()));
                 rows.add(List.of(new Block.Cell(List.of(Span.of(i.name(), Style.SMALL.bold()), Span.of("\n" + words(i.kind()), Style.SMALL)), null),
                         Block.Cell.of(Span.of(orDash(i.country()), Style.SMALL)), Block.Cell.of(Span.of(how, Style.SMALL)),

@@ -269,7 +269,6 @@ public class FtmImport {
                 case "Directorship" -> HoldingMapper.directorship(e, in);
                 case "Family" -> HoldingMapper.kin(e, in, true);
                 case "Associate" -> HoldingMapper.kin(e, in, false);
-                case "Trip" -> HoldingMapper.trip(e, in);
                 case "Sanction" -> SanctionMapper.in(e, in);
                 default -> {
                     // Positions are read through the Occupancies that name them.

@@ -18,12 +18,13 @@ import static org.chainline.sanctions.ftm.FtmValues.text;
 
 /**
  * The claims a designation's reach rests on, and FtM: Ownership, Directorship, Family and Associate as FtM's
- * schemata of those names; a Residence as an UnknownLink with role {@code residence} from the person to an Address;
- * Travel as a Trip the person is involved in.
+ * schemata of those names; a Residence or Travel as an UnknownLink with role {@code residence} or {@code travel} from
+ * the person to an Address (FtM's Trip needs where a journey began, which the record rarely knows).
  */
 final class HoldingMapper {
 
     static final String RESIDENCE = "residence";
+    static final String TRAVEL = "travel";
     private static final List<String> OWNERS = List.of("Person", "Company");
     private static final List<String> ASSETS = List.of("Company", "RealEstate", "Vehicle", "BankAccount");
 
@@ -88,36 +89,27 @@ final class HoldingMapper {
         in.add(type, k);
     }
 
-    /** An UnknownLink with role residence from a person to an Address; false when the link is not one. */
+    /** An UnknownLink with role residence or travel from a person to an Address; false when the link is not one. */
     static boolean residence(ValueEntity e, FtmIn in) {
-        if (!RESIDENCE.equalsIgnoreCase(first(e, "role")) || !in.is(first(e, "subject"), "Person")) {
+        String role = lower(first(e, "role"));
+        if (!(RESIDENCE.equals(role) || TRAVEL.equals(role)) || !in.is(first(e, "subject"), "Person")) {
             return false;
         }
+        String type = role.equals(RESIDENCE) ? "Residence" : "Travel";
         ValueEntity address = in.entities.get(first(e, "object"));
         String where = address == null ? null : country(first(address, "country"));
         if (where == null) {
-            in.skip("residence at an Address without a country");
+            in.skip(role + " at an Address without a country");
             return true;
         }
-        ObjectNode r = claim("Residence", e, in.evidence);
+        ObjectNode r = claim(type, e, in.evidence);
         r.put("person", in.id(first(e, "subject"))).put("country", where);
         put(r, "place", first(address, "full", "city"));
-        in.add("Residence", r);
-        return true;
-    }
-
-    static void trip(ValueEntity e, FtmIn in) {
-        String person = first(e, "involved");
-        String where = country(first(e, "country"));
-        if (!in.is(person, "Person") || where == null) {
-            in.skip("Trip without an imported person or a country");
-            return;
+        if (type.equals("Travel")) {
+            put(r, "purpose", first(e, "description"));
         }
-        ObjectNode t = claim("Travel", e, in.evidence);
-        t.put("person", in.id(person)).put("country", where);
-        put(t, "place", first(e, "location"));
-        put(t, "purpose", first(e, "summary"));
-        in.add("Travel", t);
+        in.add(type, r);
+        return true;
     }
 
     static void out(String type, JsonNode c, FtmOut out) {
@@ -146,7 +138,8 @@ final class HoldingMapper {
                 add(e, family ? "relative" : "associate", text(c, family ? "relative" : "associate"));
                 add(e, "relationship", text(c, "relationship"));
             }
-            case "Residence" -> {
+            default -> { // Residence, Travel
+                boolean residence = type.equals("Residence");
                 ValueEntity address = out.entity("address-" + id(c), "Address");
                 add(address, "full", text(c, "place") != null ? text(c, "place") : text(c, "country"));
                 add(address, "country", lower(text(c, "country")));
@@ -154,15 +147,8 @@ final class HoldingMapper {
                 e = out.entity(id(c), "UnknownLink");
                 add(e, "subject", text(c, "person"));
                 add(e, "object", "address-" + id(c));
-                add(e, "role", RESIDENCE);
-            }
-            default -> { // Travel
-                e = out.entity(id(c), "Trip");
-                add(e, "name", "Travel to " + text(c, "country"));
-                add(e, "involved", text(c, "person"));
-                add(e, "country", lower(text(c, "country")));
-                add(e, "location", text(c, "place"));
-                add(e, "summary", text(c, "purpose"));
+                add(e, "role", residence ? RESIDENCE : TRAVEL);
+                add(e, "description", text(c, "purpose"));
             }
         }
         dates(e, c);

@@ -48,8 +48,14 @@ public class DemoCase {
     /** The claim the demo's reviewer rejected: no dossier states it. */
     public static final String REJECTED = "asc-abdigaliyev-kostrov";
 
+    private final org.chainline.counsel.CounselTexts counsel;
+
+    /** The member of counsel who wrote the demo's text for one subject. */
+    public static final String COUNSEL = "demo-counsel";
+
     DemoCase(RecordImport imports, EvidenceLocker locker, FileStore store, SanctionLists lists, Designations designations,
-             org.chainline.review.ClaimReviews reviews) {
+             org.chainline.review.ClaimReviews reviews, org.chainline.counsel.CounselTexts counsel) {
+        this.counsel = counsel;
         this.reviews = reviews;
         this.lists = lists;
         this.designations = designations;
@@ -114,7 +120,31 @@ public class DemoCase {
         designations.decide(actor, new Designations.DecisionRequest(DESIGNATED_PERSON, LIST_NAME, DESIGNATED_ENTRY, "confirmed",
                 "Fictional demo: names, birth date and nationality agree; the listing names his command of the National Guard"));
         review();
+        counselText();
         return new Loaded(report, stored, list, designations.status(DESIGNATED_PERSON));
+    }
+
+    /** Counsel's own words for the UK submission about the commander of the National Guard, once. */
+    private void counselText() {
+        if (counsel.latest(DESIGNATED_PERSON, "uk-ghr", Long.MAX_VALUE).isPresent()) {
+            return;
+        }
+        counsel.write(COUNSEL, DESIGNATED_PERSON, "uk-ghr", new org.chainline.counsel.CounselTexts.Draft(
+                "The Tamyr Accountability Project (a fictional organisation) asks the Secretary of State to designate Galym"
+                        + " Otegulov, commander of the National Guard of the fictional Republic of Tamyr, as an involved person"
+                        + " under the Global Human Rights Sanctions Regulations 2020 [[post-otegulov]].\n\n"
+                        + "On 6 March 2025 a sniper platoon of a regiment under his command fired on protesters in Freedom"
+                        + " Square [[inv-sniper-square]] [[rel-sniper-rrr7]] [[rel-rrr7-ng]]. Nobody has been charged.",
+                "Units of the National Guard, which Galym Otegulov commanded throughout [[post-otegulov]], fired on peaceful"
+                        + " protesters from rooftops; the regiment's own order book records the order to open fire"
+                        + " [[ev-regiment-order-book]].",
+                "A designation would reach a flat in London held by Dala Trading Ltd [[own-dala-lantern]], a company 60 % owned"
+                        + " and directed by his spouse [[own-otegulova-dala]] [[dir-otegulova-dala]], registered in the United"
+                        + " Kingdom [[ev-company-extract]]. An asset freeze would end the family's use of it, and would tell the"
+                        + " Guard's officers that abuses at home have consequences abroad.",
+                java.util.Map.of("i-freedom-square", "The death toll is disputed; the figures of the Human Rights Group are"
+                        + " set out beside the ministry's, and both are in the register."), null),
+                "fictional demo: counsel's text for the UK submission");
     }
 
     /** The demo's reviewer accepts every claim still proposed but two: one left for review, one rejected. */

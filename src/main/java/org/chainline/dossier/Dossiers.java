@@ -88,6 +88,7 @@ public class Dossiers {
             kinds.add(action.kind());
         }
         kinds.addAll(org.chainline.review.ClaimReviews.DECIDING);
+        kinds.add(org.chainline.counsel.CounselTexts.WRITTEN);
         this.concerning = List.copyOf(kinds);
         this.signer = settings.signingKeystore() == null ? null : signer(settings);
     }
@@ -192,7 +193,7 @@ public class Dossiers {
         try {
             return Optional.of(new Assembled(assembler.assemble(new DossierAssembler.Request(id, order.subject(), regime,
                     regimes.wording(), regimes.labels(), order.audience(), settings.organisation(), settings.contact(), position,
-                    at.hash(), at.recordedAt().truncatedTo(ChronoUnit.SECONDS).toString(), version, order.draft(), null)),
+                    at.hash(), at.recordedAt().truncatedTo(ChronoUnit.SECONDS).toString(), version, order.draft())),
                     position, version));
         } catch (DossierAssembler.RecordChangedMeanwhile e) {
             return Optional.empty();
@@ -315,6 +316,11 @@ public class Dossiers {
                     + ", so another member of counsel must approve it");
         }
         DossierContent content = read(id, store.content(id));
+        if (content.counsel() != null && !content.counsel().unresolved().isEmpty()) {
+            throw new Conflict("id", "counsel's text in dossier " + id + " cites what the dossier does not rest on ("
+                    + String.join(", ", content.counsel().unresolved()) + "): change the text or review those claims, then"
+                    + " generate again");
+        }
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         DossierContent approved = content.approved(new DossierContent.Approval(actor,
                 now.truncatedTo(ChronoUnit.SECONDS).toString(), reviews.fourEyes()));

@@ -63,6 +63,11 @@ public class Records {
         return RecordJson.view(stored);
     }
 
+    /** Types, versions and states (no content) of those ids that are held, in one read. */
+    public Map<String, StoredRecord> stored(java.util.Collection<String> ids) {
+        return store.find(ids);
+    }
+
     /** Several records of any type by id, in one read; an id not held is left out. */
     public Map<String, ObjectNode> getAll(java.util.Collection<String> ids) {
         Map<String, ObjectNode> out = new java.util.LinkedHashMap<>();

@@ -37,8 +37,11 @@ public class ClaimReviews {
     private final TransactionOperations<Connection> transactions;
     private final ReviewSettings settings;
     private final List<String> claimTypes;
+    private final org.chainline.registry.ProtectedNames protectedNames;
 
-    ClaimReviews(Journal journal, Records records, TransactionOperations<Connection> transactions, ReviewSettings settings) {
+    ClaimReviews(Journal journal, Records records, TransactionOperations<Connection> transactions, ReviewSettings settings,
+                 org.chainline.registry.ProtectedNames protectedNames) {
+        this.protectedNames = protectedNames;
         this.journal = journal;
         this.records = records;
         this.transactions = transactions;
@@ -76,6 +79,10 @@ public class ClaimReviews {
         }
         if (why == null && (decision.equals("reject") || decision.equals("dispute"))) {
             throw new InvalidInput("note", "is required to " + decision + " a claim: say why");
+        }
+        // a disputed claim's note is printed in the dossier's exculpatory section
+        if (protectedNames.named(actor, "note", why)) {
+            throw new InvalidInput("note", "names a protected identity (a witness, protected victim or source): refer to them by pseudonym only");
         }
         LinkedHashSet<String> ids = new LinkedHashSet<>();
         for (Item i : items) {

@@ -32,9 +32,12 @@ public class DossierAssembler {
     private final EvidenceLocker locker;
     private final org.chainline.review.ClaimReviews reviews;
     private final org.chainline.holdings.Holdings holdings;
+    private final org.chainline.counsel.CounselTexts counselTexts;
 
     DossierAssembler(Records records, LiabilityPaths liability, ChainOfCommand chains, EvidenceLocker locker,
-                     org.chainline.review.ClaimReviews reviews, org.chainline.holdings.Holdings holdings) {
+                     org.chainline.review.ClaimReviews reviews, org.chainline.holdings.Holdings holdings,
+                     org.chainline.counsel.CounselTexts counselTexts) {
+        this.counselTexts = counselTexts;
         this.reviews = reviews;
         this.holdings = holdings;
         this.records = records;
@@ -46,7 +49,7 @@ public class DossierAssembler {
     /** What the cover says beyond the record: identity of the dossier and its position in the journal. */
     public record Request(String dossierId, String subject, Regime regime, Wording wording, Labels labels, String audience,
                           String organisation, String contact, long position, String positionHash, String dataAsOf,
-                          int version, boolean draft, DossierContent.Counsel counsel) {
+                          int version, boolean draft) {
     }
 
     public DossierContent assemble(Request request) {
@@ -114,15 +117,42 @@ public class DossierAssembler {
                 request.subject(), links.person().name(), links.person().latinName(), request.organisation(),
                 request.contact(), request.position(), request.positionHash(), request.dataAsOf(), request.version(), null);
         DossierContent.Impact impact = Impacts.of(regime, reach.keeping(review::asserted));
+        DossierContent.Counsel counsel = counsel(request, register, review, allegations, labels);
         DossierContent content = new DossierContent(DossierContent.FORMAT, cover, regime, wording,
                 Summaries.of(subject, links.person(), allegations, criteria, regime, wording, labels), subject, allegations,
                 charts, CriteriaRows.grouped(criteria), distinct, timeline(subject, allegations, labels),
                 register.entries(request.position(), publicAudience, wording), review.summary(liability),
-                impact, request.counsel(), null);
+                impact, counsel, null);
         if (reads.newest() > request.position()) {
             throw new RecordChangedMeanwhile(reads.newest());
         }
         return content;
+    }
+
+    /** Counsel's text of the dossier's position, its citations resolved; null when counsel has written none. */
+    private DossierContent.Counsel counsel(Request request, EvidenceRegister register, Review review,
+                                           List<DossierContent.Allegation> allegations, Labels labels) {
+        var text = counselTexts.latest(request.subject(), request.regime().id(), request.position());
+        if (text.isEmpty()) {
+            return null;
+        }
+        if (counselTexts.namesProtected(request.subject() + " dossier", text.get())) {
+            throw new org.chainline.refusal.Conflict("counsel", "counsel's text for this subject and regime names a protected"
+                    + " identity recorded since it was written: change it before a dossier is made");
+        }
+        Set<String> cited = new LinkedHashSet<>();
+        List<String> texts = new ArrayList<>(java.util.Arrays.asList(text.get().letter(), text.get().summary(), text.get().impact()));
+        texts.addAll(text.get().incidents().values());
+        texts.forEach(t -> org.chainline.counsel.Citation.in("", t).forEach(c -> cited.add(c.id())));
+        Set<String> evidence = new LinkedHashSet<>();
+        records.stored(cited).forEach((id, r) -> {
+            if (r.type().equals("Evidence") && !r.retired()) {
+                evidence.add(id);
+            }
+        });
+        Set<String> incidents = new LinkedHashSet<>();
+        allegations.forEach(a -> incidents.add(a.incident()));
+        return CounselWords.of(text.get(), register, review, liability, evidence, incidents, labels);
     }
 
     /** A record the dossier read was changed after the position it is made as of (while it was being assembled). */

@@ -65,9 +65,12 @@ public record DossierContent(String format, Cover cover, Regime regime, Wording 
                              List<String> claims) {
     }
 
-    /** Counsel's own words for this subject and regime, as of one version, its citations resolved into the register. */
-    public record Counsel(String text, int version, String author, @Nullable String letter, @Nullable String summary,
-                          @Nullable String impact, List<IncidentNote> incidents) {
+    /**
+     * Counsel's own words for this subject and regime, as of one version, its citations resolved into the register;
+     * {@code unresolved}: what it cites that this dossier does not rest on (which keeps it from approval).
+     */
+    public record Counsel(int version, String author, String writtenAt, @Nullable String letter, @Nullable String summary,
+                          @Nullable String impact, List<IncidentNote> incidents, List<String> unresolved) {
     }
 
     public record IncidentNote(String incident, String text) {

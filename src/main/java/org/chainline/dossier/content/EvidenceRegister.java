@@ -49,6 +49,11 @@ final class EvidenceRegister {
         return cites;
     }
 
+    /** The register number of an item counsel's text cites, numbering it on first sight. */
+    int number(String evidence) {
+        return numbers.computeIfAbsent(evidence, id -> numbers.size() + 1);
+    }
+
     JsonNode item(String id) {
         return items.computeIfAbsent(id, i -> records.get("Evidence", i));
     }

@@ -40,6 +40,7 @@ public final class DossierBlocks {
         cover();
         blocks.add(new Block.PageBreak());
         blocks.add(new Block.Contents(w.contents(), headings));
+        letter();
         for (String section : c.regime().sections()) {
             switch (section) {
                 case "summary" -> summary();
@@ -60,6 +61,9 @@ public final class DossierBlocks {
     /** The headings the contents lists, in the order the sections will place them. */
     private List<Block.Heading> headings() {
         List<Block.Heading> headings = new ArrayList<>();
+        if (c.counsel() != null && c.counsel().letter() != null) {
+            headings.add(letterHeading());
+        }
         for (String section : c.regime().sections()) {
             if (section.equals("cover")) {
                 continue;
@@ -72,6 +76,30 @@ public final class DossierBlocks {
             }
         }
         return headings;
+    }
+
+    private Block.Heading letterHeading() {
+        return new Block.Heading(1, t(Key.COUNSEL_LETTER), "s-letter");
+    }
+
+    /** Counsel's request letter, before the sections, with who wrote which version. */
+    private void letter() {
+        if (c.counsel() == null || c.counsel().letter() == null) {
+            return;
+        }
+        blocks.add(letterHeading());
+        counselText(c.counsel().letter());
+        blocks.add(Block.Paragraph.of(Span.of(t(Key.COUNSEL_VERSION, "version", c.counsel().version(), "author", c.counsel().author(),
+                "date", c.counsel().writtenAt()), Style.NOTE)));
+    }
+
+    /** Counsel's words, a paragraph per blank-line-separated block. */
+    private void counselText(String text) {
+        for (String paragraph : text.split("\\n\\s*\\n")) {
+            if (!paragraph.isBlank()) {
+                blocks.add(Block.Paragraph.of(Span.of(paragraph.strip(), Style.BODY)));
+            }
+        }
     }
 
     private Block.Heading section(String id) {
@@ -122,6 +150,10 @@ public final class DossierBlocks {
 
     private void summary() {
         blocks.add(section("summary"));
+        if (c.counsel() != null && c.counsel().summary() != null) {
+            blocks.add(new Block.Heading(2, t(Key.COUNSEL_SUMMARY), "s-counsel-summary"));
+            counselText(c.counsel().summary());
+        }
         c.summary().paragraphs().forEach(p -> blocks.add(Block.Paragraph.of(Span.of(p, Style.BODY))));
         if (!c.summary().rows().isEmpty()) {
             List<List<Block.Cell>> rows = new ArrayList<>();
@@ -222,6 +254,10 @@ public final class DossierBlocks {
             }
             if (a.officialResponse() != null) {
                 blocks.add(Block.Paragraph.of(Span.of(t(Key.OFFICIAL_RESPONSE), Style.BODY.bold()), Span.of(a.officialResponse(), Style.BODY)));
+            }
+            if (c.counsel() != null) {
+                c.counsel().incidents().stream().filter(n -> n.incident().equals(a.incident())).forEach(n ->
+                        blocks.add(Block.Paragraph.of(Span.of(t(Key.COUNSEL_NOTE), Style.BODY.bold()), Span.of(n.text(), Style.BODY))));
             }
             for (DossierContent.Path p : a.paths()) {
                 path(p);
@@ -362,6 +398,10 @@ public final class DossierBlocks {
         blocks.add(section("impact"));
         DossierContent.Impact impact = c.impact();
         String jurisdiction = impact.jurisdiction();
+        if (c.counsel() != null && c.counsel().impact() != null) {
+            blocks.add(new Block.Heading(2, t(Key.COUNSEL_IMPACT), "s-counsel-impact"));
+            counselText(c.counsel().impact());
+        }
         if (impact.items().isEmpty()) {
             blocks.add(Block.Paragraph.of(Span.of(t(Key.IMPACT_NONE, "jurisdiction", jurisdiction), Style.BODY)));
         } else {

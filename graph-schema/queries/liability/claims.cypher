@@ -7,6 +7,7 @@ MATCH (c:Record {id: claimId})
 RETURN c.id AS id, c.type AS type, c.status AS status, c.start AS start, c.end AS end,
        c.fromMin AS fromMin, c.fromMax AS fromMax, c.toMin AS toMin, c.toMax AS toMax,
        c.role AS role, c.relation AS relation, c.basis AS basis, c.title AS title, c.rank AS rank,
+       c.relationship AS relationship, c.share AS share, c.country AS country, c.place AS place,
        head([(c)-[:ORDER]->(o:Order) | [o.date, o.dateMin, o.dateMax]]) AS orderDate,
        [(c)-[l]->(t:Entity) WHERE type(l) <> 'CITES' | {edge: type(l), id: t.id, type: t.type, name: t.name}] AS links,
        [(c)-[ct:CITES]->(e:Evidence) | {

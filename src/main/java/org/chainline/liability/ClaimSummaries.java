@@ -51,6 +51,16 @@ final class ClaimSummaries {
                 LiabilityGraph.date(r.get("toMin")), LiabilityGraph.date(r.get("toMax")), units, List.copyOf(citations), start, end);
     }
 
+    private static String share(double share) {
+        return share == Math.rint(share) ? String.valueOf((long) share) : String.valueOf(share);
+    }
+
+    /** "London, GB", or the country alone. */
+    private static String place(Record r) {
+        String country = r.get("country").asString("");
+        return r.get("place").isNull() ? country : r.get("place").asString() + ", " + country;
+    }
+
     private static String summary(String type, Record r, Map<String, String> n, String start, String end) {
         String when = start == null && end == null ? "" : " (" + (start == null ? "?" : start) + " – " + (end == null ? "" : end) + ")";
         return switch (type) {
@@ -62,6 +72,14 @@ final class ClaimSummaries {
                     + (n.containsKey("RECIPIENT") ? " to " + n.get("RECIPIENT") : "") + (start == null ? "" : " (" + start + ")");
             case "Identity" -> n.get("PERSON") + " is the same person as " + n.get("SAME_PERSON");
             case "Knowledge" -> n.get("PERSON") + " knew of " + n.get("INCIDENT") + " (" + r.get("basis").asString().replace('-', ' ') + ")";
+            case "Ownership" -> n.get("OWNER") + " owns " + (r.get("share").isNull() ? "" : share(r.get("share").asDouble()) + " % of ")
+                    + n.get("ASSET") + when;
+            case "Directorship" -> n.get("DIRECTOR") + " directs " + n.get("COMPANY")
+                    + (r.get("role").isNull() ? "" : " (" + r.get("role").asString() + ")") + when;
+            case "Family" -> n.get("PERSON") + ", " + r.get("relationship").asString() + ": " + n.get("RELATIVE") + when;
+            case "Associate" -> n.get("PERSON") + ", " + r.get("relationship").asString() + ": " + n.get("ASSOCIATE") + when;
+            case "Residence" -> n.get("PERSON") + " lives in " + place(r) + when;
+            case "Travel" -> n.get("PERSON") + " travelled to " + place(r) + when;
             default -> type + " " + r.get("id").asString() + when;
         };
     }

@@ -71,8 +71,9 @@ final class DossierPages {
         String subject = form.get("subject", "").strip();
         String regime = form.get("regime");
         String audience = form.get("audience");
+        boolean draft = "yes".equals(form.get("draft"));
         try {
-            Dossiers.Order order = dossiers.check(subject, regime, audience);
+            Dossiers.Order order = dossiers.check(subject, regime, audience, draft);
             DossierJobs.Job job = jobs.submit(who.getName(), order);
             return HttpResponse.seeOther(URI.create("/dossiers/jobs/" + job.id()));
         } catch (Refusal e) {
@@ -96,6 +97,22 @@ final class DossierPages {
     ModelAndView<DossierView> dossier(@PathVariable String id, Authentication who) {
         Dossier d = dossiers.get(id);
         return new ModelAndView<>("dossiers", view(who, d.subject(), d.regime(), d.audience(), List.of(), null, d, null));
+    }
+
+    /** A second member of counsel approves the dossier for submission (it is drawn again, and signed where a key is set). */
+    @Secured(Roles.COUNSEL)
+    @Post(value = "/dossiers/{id}/approve", consumes = MediaType.ALL)
+    HttpResponse<?> approve(@PathVariable String id, Authentication who) {
+        Dossier d = dossiers.get(id);
+        try {
+            Dossier approved = dossiers.approve(who.getName(), id);
+            return HttpResponse.ok(new ModelAndView<>("dossiers", view(who, approved.subject(), approved.regime(), approved.audience(),
+                    List.of(), null, approved, "Approved by you: the PDF to download and submit is the approved one"
+                            + (approved.approval().signedBy() == null ? "." : ", signed by " + approved.approval().signedBy() + "."))));
+        } catch (Refusal e) {
+            return HttpResponse.status(HttpStatus.UNPROCESSABLE_ENTITY).body(new ModelAndView<>("dossiers", view(who, d.subject(),
+                    d.regime(), d.audience(), List.of(new FieldError("approve", e.getMessage())), null, d, null)));
+        }
     }
 
     @Secured(Roles.COUNSEL)

@@ -16,7 +16,6 @@ import org.chainline.regime.Regime;
 import org.chainline.regime.Regimes;
 import org.chainline.registry.ProtectedNames;
 import org.chainline.registry.Records;
-import org.chainline.registry.StoredRecord;
 import org.chainline.review.ClaimReviews;
 import org.chainline.review.ReviewState;
 
@@ -99,6 +98,9 @@ public class CounselTexts {
                 throw new InvalidInput("incidents", "must be an object of incident ids to notes");
             }
             notes.fields().forEachRemaining(e -> {
+                if (!e.getKey().matches("[A-Za-z0-9][A-Za-z0-9._:-]{0,127}")) {
+                    throw new InvalidInput("incidents", "must be keyed by incident ids (letters, digits, '.', '_', ':' or '-')");
+                }
                 if (!e.getValue().isTextual()) {
                     throw new InvalidInput("incidents." + e.getKey(), "must be text");
                 }
@@ -137,11 +139,11 @@ public class CounselTexts {
         List<Citation> citations = citations(draft);
         Set<String> ids = new LinkedHashSet<>();
         citations.forEach(c -> ids.add(c.id()));
-        Map<String, StoredRecord> found = records.stored(ids);
+        Map<String, Records.Held> found = records.held(ids);
         Map<String, ReviewState> states = reviews.states(ids, null);
         List<Citation.Problem> problems = new ArrayList<>();
         for (Citation c : citations) {
-            StoredRecord r = found.get(c.id());
+            Records.Held r = found.get(c.id());
             String reason = r == null ? "names no claim or evidence item"
                     : r.retired() ? "names a retired " + r.type()
                     : r.type().equals("Evidence") ? null
@@ -153,7 +155,7 @@ public class CounselTexts {
             }
         }
         for (String incident : draft.incidents().keySet()) {
-            StoredRecord r = found.containsKey(incident) ? found.get(incident) : records.stored(List.of(incident)).get(incident);
+            Records.Held r = found.containsKey(incident) ? found.get(incident) : records.held(List.of(incident)).get(incident);
             if (r == null || !r.type().equals("Incident")) {
                 problems.add(new Citation.Problem("incidents." + incident, 0, incident, "names no incident"));
             }
@@ -173,22 +175,23 @@ public class CounselTexts {
     /** Writes a new version; refused, naming the field, if a citation does not resolve or a protected identity is named. */
     public CounselText write(String actor, String subject, String regime, Draft draft, String reason) {
         checkOrder(subject, regime);
-        List<Citation.Problem> problems = problems(subject, regime, draft);
-        if (!problems.isEmpty()) {
-            Citation.Problem p = problems.getFirst();
-            throw new InvalidInput(p.field(), "[[" + p.id() + "]] " + p.reason() + (problems.size() == 1 ? ""
-                    : " (and " + (problems.size() - 1) + " more citation" + (problems.size() == 2 ? "" : "s") + " that do not resolve)"));
-        }
+        // first, so that a refusal never echoes (into a log) a citation that names someone
         Map<String, String> all = new LinkedHashMap<>();
         all.put("letter", draft.letter());
         all.put("summary", draft.summary());
         all.put("impact", draft.impact());
-        draft.incidents().forEach((id, t) -> all.put("incidents." + id, t));
+        draft.incidents().forEach((id, t) -> all.put("incidents." + id, id + " " + t));
         for (Map.Entry<String, String> e : all.entrySet()) {
             if (protectedNames.named(actor, e.getKey(), e.getValue())) {
                 throw new InvalidInput(e.getKey(), "names a protected identity (a witness, protected victim or source):"
                         + " refer to them by pseudonym only");
             }
+        }
+        List<Citation.Problem> problems = problems(subject, regime, draft);
+        if (!problems.isEmpty()) {
+            Citation.Problem p = problems.getFirst();
+            throw new InvalidInput(p.field(), "[[" + p.id() + "]] " + p.reason() + (problems.size() == 1 ? ""
+                    : " (and " + (problems.size() - 1) + " more citation" + (problems.size() == 2 ? "" : "s") + " that do not resolve)"));
         }
         String target = target(subject, regime);
         journal.write(actor, reason, false, batch -> {

@@ -82,7 +82,7 @@ public class DemoCase {
 
         /** One line on the demo's sanctions list and who is designated on it. */
         public String sanctionsSummary() {
-            return "sanctions list " + list.list() + " (" + list.entries() + " persons, fictional): " + designated.person()
+            return "sanctions list " + list.list() + " (" + list.entries() + " entries, fictional): " + designated.person()
                     + " already designated by " + String.join(", ", designated.activeJurisdictions());
         }
     }

@@ -133,7 +133,9 @@ public class Holdings {
             out.add(new Holding(target, thing.path("type").asText(), name, text(thing, "kind"), text(thing, "country"),
                     owns ? "owner" : "director", owns && c.hasNonNull("share") ? c.get("share").asDouble() : null, via, viaName,
                     List.copyOf(rest), text(c, "start"), text(c, "end")));
-            if (deeper && thing.path("type").asText().equals("Company") && seen.add("expanded\n" + target)) {
+            if (deeper && thing.path("type").asText().equals("Company")) {
+                // through each claim that reaches the company, so that a dossier that leaves one of them out still reaches
+                // what the company holds through the other
                 holdingsOf(target, about(target), target, name, rest, out, seen, names, false);
             }
         }

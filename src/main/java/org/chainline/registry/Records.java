@@ -63,9 +63,15 @@ public class Records {
         return RecordJson.view(stored);
     }
 
-    /** Types, versions and states (no content) of those ids that are held, in one read. */
-    public Map<String, StoredRecord> stored(java.util.Collection<String> ids) {
-        return store.find(ids);
+    /** What a record held is: its type, and whether it is retired. */
+    public record Held(String type, boolean retired) {
+    }
+
+    /** The type and state of those ids that are held (retired ones too), in one read. */
+    public Map<String, Held> held(java.util.Collection<String> ids) {
+        Map<String, Held> out = new java.util.LinkedHashMap<>();
+        store.find(ids).forEach((id, r) -> out.put(id, new Held(r.type(), r.retired())));
+        return out;
     }
 
     /** Several records of any type by id, in one read; an id not held is left out. */

@@ -35,13 +35,16 @@ import java.util.regex.Pattern;
 
 /**
  * Reads a sanctions list file into its person entries: OpenSanctions {@code targets.simple.csv} or a
- * FollowTheMoney entity file (JSON lines, {@code entities.ftm.json}) with Person and Sanction entities. Entries that
- * are not persons (companies, vessels) are counted and left out: Chainline matches persons. A file with any error is
+ * FollowTheMoney entity file (JSON lines, {@code entities.ftm.json}) with Person, Company, Organization, Vessel and
+ * Sanction entities. Entries of other schemata are counted and left out: Chainline screens persons, companies and
+ * other organisations, and vessels. A file with any error is
  * refused whole, each error with its line.
  */
 final class ListFiles {
 
     static final List<String> CSV_REQUIRED = List.of("id", "schema", "name");
+    /** The schemata screened: persons, and the companies, organisations and vessels a designation can name too. */
+    static final List<String> SCREENED = List.of("Person", "Company", "Organization", "LegalEntity", "PublicBody", "Vessel");
     private static final Pattern DATE = Pattern.compile("\\d{4}(-\\d{2}(-\\d{2})?)?");
     private static final Set<String> STATUSES = Set.of("active", "inactive", "delisted", "terminated", "suspended",
             "revoked", "expired", "listed", "current", "removed");
@@ -124,7 +127,7 @@ final class ListFiles {
                 } else if (!seen.add(id)) {
                     errors.add("line " + line + ": id " + id + " appears twice");
                 }
-                if (!schema.equals("Person")) {
+                if (!SCREENED.contains(schema)) {
                     skipped.merge(schema.isEmpty() ? "(none)" : schema, 1, Integer::sum);
                     continue;
                 }
@@ -262,6 +265,8 @@ final class ListFiles {
         Map<String, List<JsonNode>> sanctions = new HashMap<>();
         Map<String, Integer> skipped = new TreeMap<>();
         Schema person = ftm.getSchema("Person");
+        Schema legalEntity = ftm.getSchema("LegalEntity");
+        Schema vessel = ftm.getSchema("Vessel");
         try (BufferedReader reader = utf8(file)) {
             String text;
             long line = 0;
@@ -288,7 +293,7 @@ final class ListFiles {
                     errors.add("line " + line + ": schema " + schemaName + " is not a FollowTheMoney schema");
                     continue;
                 }
-                if (schema.isA(person)) {
+                if (schema.isA(person) || schema.isA(legalEntity) || schema.isA(vessel)) {
                     persons.put(node.get("id").asText(), node);
                 } else if (schemaName.equals("Sanction")) {
                     for (String entity : strings(node, "entity")) {
@@ -313,12 +318,12 @@ final class ListFiles {
                 }
             }
             if (names.isEmpty()) {
-                skipped.merge("Person without a name", 1, Integer::sum);
+                skipped.merge(p.get("schema").asText() + " without a name", 1, Integer::sum);
                 continue;
             }
             List<String> datasets = strings(p, "datasets", true);
             Set<String> countries = new LinkedHashSet<>();
-            for (String prop : List.of("nationality", "citizenship", "country")) {
+            for (String prop : List.of("nationality", "citizenship", "country", "jurisdiction", "flag")) {
                 strings(p, prop).forEach(c -> countries.add(c.toUpperCase(Locale.ROOT)));
             }
             List<String> identifiers = new ArrayList<>();

@@ -252,6 +252,11 @@ class SanctionListStore {
         }
     }
 
+    /** The vessel entries whose content holds these digits (an IMO number), to be checked against their identifiers. */
+    List<Stored> vesselsNaming(Connection c, String digits) {
+        return entries(c, "strpos(content, '\"schema\":\"Vessel\"') > 0 AND strpos(content, ?) > 0", digits);
+    }
+
     private List<Stored> entries(Connection c, String where, Object... params) {
         try (PreparedStatement s = c.prepareStatement("SELECT list_name, content, content_hash, on_list, first_import, last_import "
                 + "FROM sanction_list_entry WHERE " + where)) {

@@ -76,7 +76,7 @@ class SanctionsController {
         return lists.entry(list, entry);
     }
 
-    @Operation(summary = "Candidate list entries for a person (?person=), scored and explained, or every person's undecided ones")
+    @Operation(summary = "Candidate list entries for a person, company or vessel (?person=its id), scored and explained, or every undecided one")
     @Secured(Roles.VIEWER)
     @Get(value = "/candidates{?person,min}", produces = MediaType.APPLICATION_JSON)
     List<Screening.Candidate> candidates(@QueryValue @Nullable String person, @QueryValue @Nullable String min) {

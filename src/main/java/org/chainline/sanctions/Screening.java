@@ -17,7 +17,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Candidate list entries for the persons of the graph: entries sharing a name key with one of a person's names
+ * Candidate list entries for the persons, companies and vessels of the graph, each against entries of its own kind:
+ * entries sharing a name key with one of its names
  * (any script, any transliteration, see {@link NameFolding}), scored and explained by {@link NameMatcher}, with the
  * analyst's decision where one was made.
  */
@@ -50,9 +51,13 @@ public class Screening {
         }
         ObjectNode person;
         try {
-            person = records.get(records.model().type("Person").orElseThrow(), personId);
+            person = records.get(null, personId);
         } catch (org.chainline.refusal.NotFound e) {
-            throw new InvalidInput("person", "no person with id " + personId);
+            throw new InvalidInput("person", "no person, company or vessel with id " + personId);
+        }
+        if (Kind.of(person) == null) {
+            throw new InvalidInput("person", personId + " is a " + person.path("type").asText()
+                    + ": screening takes a person, a company or a vessel");
         }
         Map<String, String> decisions = new HashMap<>();
         for (SanctionGraph.Decision d : graph.decisions(personId, null)) {
@@ -71,9 +76,18 @@ public class Screening {
             decisions.put(d.person() + "\n" + d.list() + "\n" + d.entry(), d.decision());
         }
         List<Candidate> out = new ArrayList<>();
-        var personType = records.model().type("Person").orElseThrow();
-        for (String id : graph.persons()) {
-            ObjectNode person = records.get(personType, id);
+        List<String> screened = new ArrayList<>(graph.persons());
+        for (String type : List.of("Company", "Vehicle")) {
+            for (int offset = 0; ; offset += 500) {
+                List<ObjectNode> page = records.list(records.model().type(type).orElseThrow(), null, false, offset, 500);
+                page.stream().filter(r -> Kind.of(r) != null).forEach(r -> screened.add(r.path("id").asText()));
+                if (page.size() < 500) {
+                    break;
+                }
+            }
+        }
+        for (String id : screened) {
+            ObjectNode person = records.get(null, id);
             for (Candidate c : score(person, min, Map.of())) {
                 if (!decisions.containsKey(id + "\n" + c.list() + "\n" + c.entry())) {
                     out.add(c);
@@ -84,7 +98,31 @@ public class Screening {
         return out;
     }
 
+    /** What is screened, and the list schemata an entry of its kind may have. */
+    enum Kind {
+        PERSON(List.of("Person")),
+        ORGANISATION(List.of("Company", "Organization", "LegalEntity", "PublicBody")),
+        VESSEL(List.of("Vessel"));
+
+        final List<String> schemata;
+
+        Kind(List<String> schemata) {
+            this.schemata = schemata;
+        }
+
+        /** A person, a company, or a vehicle that is a vessel; null for anything else. */
+        static Kind of(JsonNode record) {
+            return switch (record.path("type").asText()) {
+                case "Person" -> PERSON;
+                case "Company" -> ORGANISATION;
+                case "Vehicle" -> record.path("kind").asText().equals("vessel") ? VESSEL : null;
+                default -> null;
+            };
+        }
+    }
+
     private List<Candidate> score(ObjectNode person, double min, Map<String, String> decisions) {
+        Kind kind = Kind.of(person);
         NameMatcher.Subject subject = subjectOf(person);
         Set<String> keys = new LinkedHashSet<>();
         int longest = 0;
@@ -97,16 +135,33 @@ public class Screening {
         }
         // Two words' beginnings, or one whole word, at least (a single-word name: its keys).
         int minKeys = Math.min(2, longest);
-        List<SanctionListStore.Stored> found = lists.read(c -> lists.candidates(c, keys, minKeys, MAX_CANDIDATES));
+        List<SanctionListStore.Stored> found = new ArrayList<>(lists.read(c -> lists.candidates(c, keys, minKeys, MAX_CANDIDATES)));
+        String imo = person.hasNonNull("imoNumber") ? person.get("imoNumber").asText().replaceAll("\\D", "") : null;
+        if (kind == Kind.VESSEL && imo != null && !imo.isEmpty()) {
+            // a vessel renamed keeps its IMO number: the entries that give it are candidates whatever their name
+            for (SanctionListStore.Stored s : lists.read(c -> lists.vesselsNaming(c, imo))) {
+                if (found.stream().noneMatch(f -> f.list().equals(s.list()) && f.entry().id().equals(s.entry().id()))) {
+                    found.add(s);
+                }
+            }
+        }
         List<Candidate> out = new ArrayList<>();
         String personId = person.path("id").asText();
         String personName = subject.names().isEmpty() ? personId : subject.names().getFirst();
         for (SanctionListStore.Stored s : found) {
+            if (!kind.schemata.contains(s.entry().schema())) {
+                continue; // a person is not a company, nor a company a vessel
+            }
             NameMatcher.Result r = NameMatcher.match(subject, subjectOf(s.entry()));
-            if (r.score() < min) {
+            boolean sameImo = imo != null && !imo.isEmpty() && s.entry().identifiers().stream()
+                    .anyMatch(i -> i.replaceAll("\\D", "").equals(imo));
+            if (r.score() < min && !sameImo) {
                 continue;
             }
             List<String> explanation = new ArrayList<>(r.reasons());
+            if (sameImo) {
+                explanation.addFirst("the vessel's IMO number " + imo + " is the entry's");
+            }
             if (!s.onList()) {
                 explanation.add("the entry is no longer on the list (delisted in a later import)");
             }
@@ -118,8 +173,15 @@ public class Screening {
         return out;
     }
 
-    /** What a person record says that matching can use: every name, the patronymic, birth date, nationalities. */
+    /**
+     * What a record says that matching can use: a person's every name, patronymic, birth date and nationalities; a
+     * company's or a vessel's name and country.
+     */
     public static NameMatcher.Subject subjectOf(JsonNode person) {
+        if (!person.has("names") && person.hasNonNull("name")) {
+            return new NameMatcher.Subject(List.of(person.get("name").asText()), List.of(), List.of(),
+                    person.hasNonNull("country") ? List.of(person.get("country").asText()) : List.of());
+        }
         List<String> names = new ArrayList<>();
         for (JsonNode n : person.path("names")) {
             String v = n.path("value").asText("");

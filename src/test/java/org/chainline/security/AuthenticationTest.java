@@ -59,7 +59,7 @@ class AuthenticationTest extends ChainlineTest {
         assertTrue(routes.size() > 10, "expected the application's routes, found " + routes.size());
         int checked = 0;
         for (UriRouteInfo<?, ?> route : routes) {
-            String path = route.getUriMatchTemplate().expand(Map.of("id", "x", "username", "x", "collection", "persons", "importId", "1", "list", "x", "entry", "x", "person", "x", "slug", "person"));
+            String path = route.getUriMatchTemplate().expand(Map.of("id", "x", "username", "x", "collection", "persons", "importId", "1", "list", "x", "entry", "x", "person", "x", "slug", "person", "subject", "x", "regime", "x"));
             if (OPEN.contains(path)) {
                 continue;
             }

@@ -145,7 +145,7 @@ public class DossierAssembler {
         texts.addAll(text.get().incidents().values());
         texts.forEach(t -> org.chainline.counsel.Citation.in("", t).forEach(c -> cited.add(c.id())));
         Set<String> evidence = new LinkedHashSet<>();
-        records.stored(cited).forEach((id, r) -> {
+        records.held(cited).forEach((id, r) -> {
             if (r.type().equals("Evidence") && !r.retired()) {
                 evidence.add(id);
             }

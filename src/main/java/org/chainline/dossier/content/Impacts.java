@@ -16,6 +16,18 @@ final class Impacts {
     private Impacts() {
     }
 
+    /** One row for a company the subject (or a relative) both owns and directs: "owner and director". */
+    private static DossierContent.ImpactItem merged(DossierContent.ImpactItem a, DossierContent.ImpactItem b) {
+        if (List.of(a.how().split(" and ")).contains(b.how())) {
+            return a; // the same holding reached along another path: one row, on the claims of the first
+        }
+        List<String> claims = new ArrayList<>(a.claims());
+        b.claims().stream().filter(c -> !claims.contains(c)).forEach(claims::add);
+        String how = b.how().equals("owner") ? b.how() + " and " + a.how() : a.how() + " and " + b.how();
+        return new DossierContent.ImpactItem(a.kind(), a.record(), a.name(), a.country(), how,
+                a.share() != null ? a.share() : b.share(), a.via(), a.start(), a.end(), claims);
+    }
+
     static DossierContent.Impact of(Regime regime, Holdings.Reach reach) {
         List<String> countries = regime.reach().countries();
         // a company the subject (or a relative) both owns and directs is one row: "owner and director"
@@ -24,13 +36,7 @@ final class Impacts {
             if (h.country() != null && countries.contains(h.country())) {
                 DossierContent.ImpactItem item = new DossierContent.ImpactItem(h.type().equals("Company") ? "company" : "asset",
                         h.record(), h.name(), h.country(), h.how(), h.share(), h.viaName(), h.start(), h.end(), h.claims());
-                holdings.merge(h.record() + "\n" + h.via(), item, (a, b) -> {
-                    List<String> claims = new ArrayList<>(a.claims());
-                    b.claims().stream().filter(c -> !claims.contains(c)).forEach(claims::add);
-                    String how = b.how().equals("owner") ? b.how() + " and " + a.how() : a.how() + " and " + b.how();
-                    return new DossierContent.ImpactItem(a.kind(), a.record(), a.name(), a.country(), how,
-                            a.share() != null ? a.share() : b.share(), a.via(), a.start(), a.end(), claims);
-                });
+                holdings.merge(h.record() + "\n" + h.via(), item, Impacts::merged);
             }
         }
         List<DossierContent.ImpactItem> items = new ArrayList<>(holdings.values());

@@ -109,10 +109,21 @@ final class Browser implements AutoCloseable {
     public void close() {
         browser.close();
         playwright.close();
+    }
+
+    /**
+     * Playwright unpacks its driver once per JVM and every later test class's browser runs that copy, so what it
+     * unpacked is removed when the JVM ends, not when one class closes its browser.
+     */
+    private static final Thread CLEAN_UP = new Thread(() -> {
         try (Stream<Path> files = Files.exists(TEMP) ? Files.walk(TEMP) : Stream.empty()) {
             files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    });
+
+    static {
+        Runtime.getRuntime().addShutdownHook(CLEAN_UP);
     }
 }

@@ -343,7 +343,7 @@ class WorkspaceBrowserTest extends ChainlineTest {
             download.delete();
         }
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Check: draw it again and compare")).click();
-        assertThat(page.locator(".check")).containsText("byte for byte the same");
+        assertThat(page.locator("p.check")).containsText("byte for byte the same");
         screen(page, "18-dossier");
         page.context().close();
     }

@@ -80,8 +80,9 @@ final class DemoCommand implements Callable<Integer> {
                 Dossiers.Generated generated = dossiers.generate(Contexts.cliActor(), dossiers.check(d.get(0), d.get(1), d.get(2)),
                         (stage, percent) -> { });
                 Path file = outDir.resolve(d.get(0) + "-" + d.get(1) + (d.get(2).equals("public") ? "-public" : "") + ".pdf");
-                Files.write(file, dossiers.pdf(generated.dossier().id()));
-                DossierCommand.print(out, file, generated);
+                // as generated, so that running the demo again writes the same files after one of them was approved
+                Files.write(file, dossiers.draftPdf(generated.dossier().id()));
+                DossierCommand.print(out, file, generated, false);
             }
             // a second member of counsel approves one dossier, which is then signed; a draft beside it includes the claim
             // still awaiting review
@@ -94,14 +95,14 @@ final class DemoCommand implements Callable<Integer> {
                     org.chainline.demo.DemoSigningKey.in(context.getBean(org.chainline.storage.DataDirectory.class).resolve("keys")));
             Path approvedFile = outDir.resolve(APPROVED.get(0) + "-" + APPROVED.get(1) + "-approved.pdf");
             Files.write(approvedFile, dossiers.pdf(approved.id()));
-            out.println("Wrote " + approvedFile + ": dossier " + approved.id() + " approved by " + approved.approval().by()
+            out.println((toApprove.dossier().approved() ? "Unchanged " : "Wrote ") + approvedFile + ": dossier " + approved.id() + " approved by " + approved.approval().by()
                     + (approved.approval().signedBy() == null ? "" : ", signed by " + approved.approval().signedBy())
                     + ", sha256 " + approved.approval().sha256());
             Dossiers.Generated draft = dossiers.generate(Contexts.cliActor(), dossiers.check(APPROVED.get(0), APPROVED.get(1),
                     APPROVED.get(2), true), (stage, percent) -> { });
             Path draftFile = outDir.resolve(APPROVED.get(0) + "-" + APPROVED.get(1) + "-draft.pdf");
             Files.write(draftFile, dossiers.pdf(draft.dossier().id()));
-            DossierCommand.print(out, draftFile, draft);
+            DossierCommand.print(out, draftFile, draft, false);
             out.flush();
             if (exit) {
                 context.close();

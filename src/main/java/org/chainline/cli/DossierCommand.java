@@ -60,7 +60,7 @@ final class DossierCommand implements Callable<Integer> {
             Dossiers.Order order = dossiers.check(subject, regime, audience);
             Dossiers.Generated generated = dossiers.generate(Contexts.cliActor(), order, (stage, percent) -> { });
             Files.write(out, dossiers.pdf(generated.dossier().id()));
-            print(spec.commandLine().getOut(), out, generated);
+            print(spec.commandLine().getOut(), out, generated, true);
             return 0;
         } catch (Refusal e) {
             err.println("chainline: " + (e.field() == null ? "" : e.field() + ": ") + e.getMessage());
@@ -82,10 +82,14 @@ final class DossierCommand implements Callable<Integer> {
         };
     }
 
-    static void print(PrintWriter out, Path file, Dossiers.Generated generated) {
+    /** What was written: the file as generated, or (with {@code delivered}) the approved one once approved. */
+    static void print(PrintWriter out, Path file, Dossiers.Generated generated, boolean delivered) {
         Dossier d = generated.dossier();
-        out.printf("%s %s (%s, %s, %s): %d pages, sha256 %s%n", generated.existed() ? "Unchanged" : "Wrote", file.toAbsolutePath(),
-                d.subject(), d.regime(), d.audience(), d.pages(), d.sha256());
+        boolean approved = delivered && d.approved();
+        out.printf("%s %s (%s, %s, %s): %d pages, sha256 %s%s%n", generated.existed() ? "Unchanged" : "Wrote", file.toAbsolutePath(),
+                d.subject(), d.regime(), d.audience(), approved ? d.approval().pages() : d.pages(),
+                approved ? d.approval().sha256() : d.sha256(), approved ? ", approved by " + d.approval().by()
+                        : d.approved() ? " (the draft; approved by " + d.approval().by() + " since)" : d.draft() ? " (a draft with claims not yet reviewed)" : " (a draft awaiting approval)");
         out.printf("  dossier %s, version %d, from the record as of journal entry %d%n", d.id(), d.version(), d.position());
     }
 }

@@ -270,10 +270,16 @@ public class Dossiers {
         return store.find(id).orElseThrow(() -> new NotFound("dossier", id));
     }
 
-    /** The PDF as it was delivered. */
+    /** The PDF as it is delivered now: the approved one once approved, else the draft. */
     public byte[] pdf(String id) {
         get(id);
         return store.pdf(id);
+    }
+
+    /** The PDF as generated, before any approval (marked DRAFT on every page). */
+    public byte[] draftPdf(String id) {
+        get(id);
+        return store.draftPdf(id);
     }
 
     /** The content the PDF as delivered was drawn from (the JSON attached inside it): with its approval once approved. */

@@ -8,7 +8,6 @@ import org.junit.jupiter.api.Test;
 
 import org.chainline.storage.StoreSettings;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;

@@ -82,6 +82,26 @@ final class Browser implements AutoCloseable {
         return page;
     }
 
+    /** An account of this role, its one-time password already changed to {@link org.chainline.TestLogins#PASSWORD}. */
+    static String account(org.chainline.security.Accounts accounts, String role) {
+        String name = role + "-" + System.nanoTime() % 100000;
+        org.chainline.security.IssuedPassword issued = accounts.create("tester", name, java.util.Set.of(role));
+        accounts.changePassword(name, issued.oneTimePassword(), org.chainline.TestLogins.PASSWORD);
+        return name;
+    }
+
+    /** A fresh page signed in as {@code username} through the sign-in form, on the home page. */
+    Page signedIn(String username) {
+        Page page = page();
+        page.navigate("/");
+        assertTrue(page.url().contains("/sign-in"), page.url());
+        page.getByLabel("Username").fill(username);
+        page.getByLabel("Password").fill(org.chainline.TestLogins.PASSWORD);
+        page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
+        page.waitForURL("**/");
+        return page;
+    }
+
     /** axe-core finds no serious or critical violation on the page as it is now; the counts go to the report. */
     void accessible(Page page, String screen) {
         AxeResults results = new AxeBuilder(page).withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa")).analyze();

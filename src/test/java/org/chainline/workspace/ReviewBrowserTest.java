@@ -7,19 +7,16 @@ import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.chainline.ChainlineTest;
-import org.chainline.TestLogins;
 import org.chainline.demo.DemoCase;
 import org.chainline.registry.Records;
 import org.chainline.registry.imports.RecordImport;
 import org.chainline.review.ClaimReviews;
 import org.chainline.security.Accounts;
-import org.chainline.security.IssuedPassword;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
-import java.util.Set;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -59,8 +56,8 @@ class ReviewBrowserTest extends ChainlineTest {
         assertTrue(demo.load("tester", RecordImport.Progress.NONE).records().applied());
         records.change("tester", records.model().type("Source").orElseThrow(), "src-w017",
                 JSON.createObjectNode().set("identity", JSON.createObjectNode().put("name", WITNESS)), "identity received");
-        reviewer = account("counsel");
-        writer = account("counsel");
+        reviewer = Browser.account(accounts, "counsel");
+        writer = Browser.account(accounts, "counsel");
         // three new postings of the subject, written by another member of counsel, await review
         for (int i = 1; i <= 3; i++) {
             records.create(writer, records.model().type("Posting").orElseThrow(), JSON.createObjectNode().put("id", "post-queue-" + i)
@@ -77,23 +74,6 @@ class ReviewBrowserTest extends ChainlineTest {
         }
     }
 
-    private String account(String role) {
-        String name = role + "-" + System.nanoTime() % 100000;
-        IssuedPassword issued = accounts.create("tester", name, Set.of(role));
-        accounts.changePassword(name, issued.oneTimePassword(), TestLogins.PASSWORD);
-        return name;
-    }
-
-    private Page signedIn(String username) {
-        Page page = browser.page();
-        page.navigate("/");
-        page.getByLabel("Username").fill(username);
-        page.getByLabel("Password").fill(TestLogins.PASSWORD);
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
-        page.waitForURL("**/");
-        return page;
-    }
-
     private void screen(Page page, String name) {
         page.waitForLoadState();
         browser.accessible(page, name);
@@ -107,7 +87,7 @@ class ReviewBrowserTest extends ChainlineTest {
 
     @Test
     void aReviewerAcceptsInBulkLeavesOneForNowAndResumesWithTheRestFirst() {
-        Page page = signedIn(reviewer);
+        Page page = browser.signedIn(reviewer);
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Review").setExact(true)).click();
         page.getByLabel("The claims a dossier about this person may rest on").fill("p-otegulov");
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Show the queue")).click();
@@ -137,7 +117,7 @@ class ReviewBrowserTest extends ChainlineTest {
         page.context().close();
 
         // back another day: the queue resumes with the claim not yet seen, then the one left for now
-        Page again = signedIn(reviewer);
+        Page again = browser.signedIn(reviewer);
         again.navigate("/review?subject=p-otegulov");
         assertEquals(List.of("post-queue-3", "trv-otegulov-london"), queued(again));
         assertThat(again.locator(".review-item").last()).containsText("left for now: ask the researcher");
@@ -149,7 +129,7 @@ class ReviewBrowserTest extends ChainlineTest {
 
     @Test
     void counselsTextShowsADanglingCitationAtItsFieldThenSavesAVersionThatASecondCounselsApprovedDossierPrints() {
-        Page page = signedIn(writer);
+        Page page = browser.signedIn(writer);
         page.navigate("/counsel/p-abdigaliyev/us-glomag");
         screen(page, "23-counsel-text");
         page.getByLabel("Request letter").fill("We ask for the designation of Nurlan Abdigaliyev [[post-abdigaliyev]], on the"
@@ -181,7 +161,7 @@ class ReviewBrowserTest extends ChainlineTest {
         String id = page.locator("#dossier-h").textContent().replace("Dossier ", "").strip();
         page.context().close();
 
-        Page second = signedIn(reviewer);
+        Page second = browser.signedIn(reviewer);
         second.navigate("/dossiers/" + id);
         second.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Approve for submission")).click();
         assertThat(second.getByRole(AriaRole.STATUS)).containsText("Approved by you");

@@ -63,8 +63,8 @@ class WorkspaceBrowserTest extends ChainlineTest {
                 JSON.createObjectNode().set("identity", JSON.createObjectNode().put("name", WITNESS)), "identity received");
         records.change("tester", records.model().type("Victim").orElseThrow(), "v-003",
                 JSON.createObjectNode().set("identity", JSON.createObjectNode().put("name", VICTIM)), "family asked for protection");
-        counsel = account("counsel");
-        viewer = account("viewer");
+        counsel = Browser.account(accounts, "counsel");
+        viewer = Browser.account(accounts, "viewer");
     }
 
     @AfterAll
@@ -74,24 +74,6 @@ class WorkspaceBrowserTest extends ChainlineTest {
             browser.axeReport.forEach(line -> System.out.println("axe: " + line));
             browser.close();
         }
-    }
-
-    private String account(String role) {
-        String name = role + "-" + System.nanoTime() % 100000;
-        IssuedPassword issued = accounts.create("tester", name, Set.of(role));
-        accounts.changePassword(name, issued.oneTimePassword(), TestLogins.PASSWORD);
-        return name;
-    }
-
-    private Page signedIn(String username) {
-        Page page = browser.page();
-        page.navigate("/");
-        assertTrue(page.url().contains("/sign-in"), page.url());
-        page.getByLabel("Username").fill(username);
-        page.getByLabel("Password").fill(TestLogins.PASSWORD);
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
-        page.waitForURL("**/");
-        return page;
     }
 
     /** The screen is accessible, photographed, and shows no protected identity to this role. */
@@ -136,7 +118,7 @@ class WorkspaceBrowserTest extends ChainlineTest {
 
     @Test
     void homeShowsTheRecordTheGapsAndTheLatestChanges() {
-        Page page = signedIn(counsel);
+        Page page = browser.signedIn(counsel);
         assertThat(page.locator("#status-h")).isVisible();
         assertThat(page.locator("section[aria-labelledby=gaps-h] table")).isVisible();
         assertThat(page.locator("section[aria-labelledby=changes-h] tbody tr").first()).isVisible();
@@ -146,7 +128,7 @@ class WorkspaceBrowserTest extends ChainlineTest {
 
     @Test
     void aLatinSpellingFindsTheCyrillicPersonAndSaysWhichSpellingMatched() {
-        Page page = signedIn(viewer);
+        Page page = browser.signedIn(viewer);
         page.getByLabel("Search names in any script").fill("Abdigaliyev");
         page.getByLabel("Search names in any script").press("Enter");
         page.waitForURL("**/search?q=Abdigaliyev");
@@ -168,7 +150,7 @@ class WorkspaceBrowserTest extends ChainlineTest {
 
     @Test
     void changingTheChainsDateChangesTheCommander() {
-        Page page = signedIn(viewer);
+        Page page = browser.signedIn(viewer);
         page.navigate("/units/u-rrr7/chain?date=2025-03-03");
         assertThat(page.locator("#chain .commander").first()).containsText("Zhaksybekov");
         assertThat(page.locator("#chain svg")).isVisible();
@@ -186,7 +168,7 @@ class WorkspaceBrowserTest extends ChainlineTest {
 
     @Test
     void anIncidentRanksThePersonsAndAnItemShowsItsCustody() {
-        Page page = signedIn(counsel);
+        Page page = browser.signedIn(counsel);
         page.navigate("/records/incident/i-freedom-square");
         assertThat(page.locator("section[aria-labelledby=persons-h] tbody tr").first()).isVisible();
         assertThat(page.locator("section[aria-labelledby=fields-h]")).containsText("Tamyr Human Rights Group");
@@ -204,7 +186,7 @@ class WorkspaceBrowserTest extends ChainlineTest {
 
     @Test
     void aLiabilityStepOpensItsClaimAndTheEvidenceBehindIt() {
-        Page page = signedIn(viewer);
+        Page page = browser.signedIn(viewer);
         page.navigate("/records/person/p-abdigaliyev/liability");
         assertThat(page.locator(".path").first()).isVisible();
         assertThat(page.locator("table caption").first()).containsText("art. 28");
@@ -219,7 +201,7 @@ class WorkspaceBrowserTest extends ChainlineTest {
 
     @Test
     void aTimelineDrawsPostingsAndIncidentsAndTheNetworkItsLinks() {
-        Page page = signedIn(viewer);
+        Page page = browser.signedIn(viewer);
         page.navigate("/records/person/p-abdigaliyev/timeline");
         assertThat(page.locator(".timeline svg")).isVisible();
         assertThat(page.locator("table")).containsText("Freedom Square");
@@ -245,8 +227,8 @@ class WorkspaceBrowserTest extends ChainlineTest {
 
     @Test
     void anAnalystCreatesARecordInAFormAndSeesTheFieldError() {
-        String analyst = account("analyst");
-        Page page = signedIn(analyst);
+        String analyst = Browser.account(accounts, "analyst");
+        Page page = browser.signedIn(analyst);
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("New record")).click();
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Unit").setExact(true)).click();
         page.waitForURL("**/records/unit/new");
@@ -268,8 +250,8 @@ class WorkspaceBrowserTest extends ChainlineTest {
 
     @Test
     void anAnalystUploadsAFileAndImportsTheTelegramExportWithProgress() throws Exception {
-        String analyst = account("analyst");
-        Page page = signedIn(analyst);
+        String analyst = Browser.account(accounts, "analyst");
+        Page page = browser.signedIn(analyst);
         page.navigate("/evidence");
         java.nio.file.Path file = java.nio.file.Files.createTempFile("chainline-upload", ".txt");
         java.nio.file.Path zip = java.nio.file.Files.createTempFile("chainline-export", ".zip");
@@ -311,7 +293,7 @@ class WorkspaceBrowserTest extends ChainlineTest {
 
     @Test
     void counselMakesADossierFollowsTheJobAndDownloadsIt() {
-        Page page = signedIn(counsel);
+        Page page = browser.signedIn(counsel);
         page.navigate("/records/person/p-abdigaliyev");
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Make a dossier")).click();
         page.waitForURL("**/dossiers?subject=p-abdigaliyev");
@@ -354,7 +336,7 @@ class WorkspaceBrowserTest extends ChainlineTest {
         IssuedPassword issued = accounts.create("tester", holder, Set.of("analyst", org.chainline.access.Roles.WITNESS_PROTECTION));
         accounts.consentToProtection(TestLogins.officer(accounts), holder);
         accounts.changePassword(holder, issued.oneTimePassword(), TestLogins.PASSWORD);
-        Page page = signedIn(holder);
+        Page page = browser.signedIn(holder);
         page.navigate("/records/source/src-w017");
         assertFalse(page.content().contains(WITNESS), "the identity is not shown until it is asked for");
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Reveal")).click();
@@ -376,7 +358,7 @@ class WorkspaceBrowserTest extends ChainlineTest {
 
     @Test
     void aViewerFindsNoEditControl() {
-        Page page = signedIn(viewer);
+        Page page = browser.signedIn(viewer);
         page.navigate("/records/person/p-abdigaliyev");
         assertEquals(0, page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Edit")).count());
         assertEquals(0, page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("New record")).count());

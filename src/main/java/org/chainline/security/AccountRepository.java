@@ -32,6 +32,18 @@ interface AccountRepository extends GenericRepository<Account, UUID> {
             + " + (SELECT count(*) FROM journal_entry WHERE kind = 'account.protection-granted')")
     long protectionHoldersEverNamed();
 
+    /** Ends a token before it expires (a sign-out); ending it twice changes nothing. */
+    @Query("INSERT INTO ended_token (jti, username, expires_at) VALUES (:jti, :username, :expiresAt) ON CONFLICT (jti) DO NOTHING")
+    void endToken(String jti, String username, java.time.Instant expiresAt);
+
+    /** The ids of this account's tokens that were ended and have not expired yet. */
+    @Query("SELECT jti FROM ended_token WHERE lower(username) = lower(:username) AND expires_at > now()")
+    List<String> endedTokens(String username);
+
+    /** Forgets ended tokens that would have expired by now anyway. */
+    @Query("DELETE FROM ended_token WHERE expires_at <= now()")
+    void forgetExpiredTokens();
+
     /** Serialises the creation of the first administrator between concurrent starts. */
     @Query("SELECT count(*) FROM (SELECT pg_advisory_xact_lock(4242)) AS locked")
     long lockAccounts();

@@ -179,6 +179,23 @@ public class Accounts {
         return issued;
     }
 
+    /**
+     * Ends one token before it expires (a sign-out): it stops working here at once and on the other instances within
+     * {@link TokenRevocation#FRESHNESS}, as a password reset does. A token without an id cannot be ended alone and is
+     * refused anyway.
+     */
+    public void endToken(String username, String tokenId, Instant expiresAt) {
+        if (tokenId == null || tokenId.isBlank()) {
+            return;
+        }
+        transactions.executeWrite(status -> {
+            repository.forgetExpiredTokens();
+            repository.endToken(tokenId, username, expiresAt == null ? now().plus(java.time.Duration.ofDays(1)) : expiresAt);
+            return null;
+        });
+        revocation.forget(username);
+    }
+
     /** The owner's own change, which also ends the one-time state and the tokens issued before it. */
     public void changePassword(String username, String current, String next) {
         if (next == null || next.length() < PasswordHashing.MIN_LENGTH) {

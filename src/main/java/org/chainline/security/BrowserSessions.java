@@ -9,9 +9,14 @@ import io.micronaut.security.authentication.UsernamePasswordCredentials;
 import io.micronaut.security.token.generator.AccessRefreshTokenGenerator;
 import io.micronaut.security.token.render.AccessRefreshToken;
 import jakarta.inject.Singleton;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.security.token.Claims;
 import org.chainline.access.Roles;
+import org.chainline.web.ClientAddress;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
 
 /**
  * Sign-in for browsers: the same accounts, the same checks and throttle as {@code POST /login}, and the same token,
@@ -27,10 +32,15 @@ public final class BrowserSessions {
 
     private final AccountAuthenticationProvider<Object> provider;
     private final AccessRefreshTokenGenerator tokens;
+    private final ClientAddress clients;
+    private final Accounts accounts;
 
-    BrowserSessions(AccountAuthenticationProvider<Object> provider, AccessRefreshTokenGenerator tokens) {
+    BrowserSessions(AccountAuthenticationProvider<Object> provider, AccessRefreshTokenGenerator tokens, ClientAddress clients,
+                    Accounts accounts) {
         this.provider = provider;
         this.tokens = tokens;
+        this.clients = clients;
+        this.accounts = accounts;
     }
 
     /** What a sign-in came to. */
@@ -73,13 +83,26 @@ public final class BrowserSessions {
         var authentication = response.getAuthentication().get();
         AccessRefreshToken token = tokens.generate(authentication)
                 .orElseThrow(() -> new IllegalStateException("no token could be made for a signed-in account"));
-        return new SignedIn(cookie(token.getAccessToken(), request.isSecure(), LIFETIME),
+        return new SignedIn(cookie(token.getAccessToken(), clients.overTls(request), LIFETIME),
                 authentication.getRoles().contains(Roles.PASSWORD_CHANGE_REQUIRED));
     }
 
-    /** The cookie that signs a browser out (the token it held stops being sent). */
-    public static Cookie signedOut(boolean secure) {
-        return cookie("", secure, Duration.ZERO);
+    /**
+     * Signs out: the token this request was signed in with stops working on every instance (not only in this browser),
+     * and the answer's cookie clears the browser's copy.
+     */
+    public Cookie signOut(HttpRequest<?> request, Authentication who) {
+        Object id = who.getAttributes().get(Claims.TOKEN_ID);
+        Object expires = who.getAttributes().get(Claims.EXPIRATION_TIME);
+        Instant until = expires instanceof Date date ? date.toInstant()
+                : expires instanceof Number seconds ? Instant.ofEpochSecond(seconds.longValue()) : null;
+        accounts.endToken(who.getName(), id == null ? null : id.toString(), until);
+        return signedOut(request);
+    }
+
+    /** The cookie that clears a browser's session (the token it held stops being sent). */
+    public Cookie signedOut(HttpRequest<?> request) {
+        return cookie("", clients.overTls(request), Duration.ZERO);
     }
 
     private static Cookie cookie(String value, boolean secure, Duration lifetime) {

@@ -10,11 +10,13 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Refuses a token issued before its account's password last changed (a reset after a device was lost, or
- * the owner's own change), whose account is gone or disabled, that carries the witness-protection grant its account no
+ * the owner's own change), that was ended by a sign-out, that carries no id of its own (made before sign-outs could
+ * end one), whose account is gone or disabled, that carries the witness-protection grant its account no
  * longer holds (suspended or withdrawn), or that is not valid yet ({@code nbf} in the future). Account states are cached briefly, so a
  * check rarely reaches the database; a change made by this instance takes effect at once, one made by
  * another instance within {@link #FRESHNESS}.
@@ -35,7 +37,8 @@ final class TokenRevocation implements GenericJwtClaimsValidator<HttpRequest<?>>
     public boolean validate(Claims claims, HttpRequest<?> request) {
         Object subject = claims.get(Claims.SUBJECT);
         Object issuedAt = claims.get(Claims.ISSUED_AT);
-        if (subject == null || issuedAt == null) {
+        Object id = claims.get(Claims.TOKEN_ID);
+        if (subject == null || issuedAt == null || id == null) {
             return false;
         }
         Instant issued = issuedAt instanceof Date date ? date.toInstant()
@@ -51,6 +54,7 @@ final class TokenRevocation implements GenericJwtClaimsValidator<HttpRequest<?>>
                 && roles.contains(org.chainline.access.Roles.WITNESS_PROTECTION);
         return state(subject.toString())
                 .filter(state -> !state.disabled())
+                .filter(state -> !state.endedTokens().contains(id.toString()))
                 .filter(state -> !claimsGrant || state.holdsProtectionGrant())
                 // tokens carry whole seconds: one issued in the same second as the change still counts
                 .map(state -> !issued.isBefore(state.passwordChangedAt().truncatedTo(java.time.temporal.ChronoUnit.SECONDS)))
@@ -77,7 +81,8 @@ final class TokenRevocation implements GenericJwtClaimsValidator<HttpRequest<?>>
             return cached.state();
         }
         Optional<State> loaded = accounts.findByName(username)
-                .map(a -> new State(a.passwordChangedAt(), a.disabled(), a.holdsProtectionGrant()));
+                .map(a -> new State(a.passwordChangedAt(), a.disabled(), a.holdsProtectionGrant(),
+                        Set.copyOf(accounts.endedTokens(a.username()))));
         cache.put(key(username), new Cached(loaded, now));
         return loaded;
     }
@@ -86,7 +91,7 @@ final class TokenRevocation implements GenericJwtClaimsValidator<HttpRequest<?>>
         return username.toLowerCase(java.util.Locale.ROOT);
     }
 
-    private record State(Instant passwordChangedAt, boolean disabled, boolean holdsProtectionGrant) {
+    private record State(Instant passwordChangedAt, boolean disabled, boolean holdsProtectionGrant, Set<String> endedTokens) {
     }
 
     private record Cached(Optional<State> state, long loadedAt) {

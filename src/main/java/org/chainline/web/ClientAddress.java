@@ -26,6 +26,19 @@ public final class ClientAddress {
         return of(request.getRemoteAddress().getAddress().getHostAddress(), request.getHeaders().get("X-Forwarded-For"));
     }
 
+    /**
+     * Whether the browser reached this service over TLS: directly, or through one of the trusted proxies that says so in
+     * {@code X-Forwarded-Proto} (a proxy that terminates TLS). Anyone else's word for it is not taken.
+     */
+    public boolean overTls(HttpRequest<?> request) {
+        if (request.isSecure()) {
+            return true;
+        }
+        String peer = request.getRemoteAddress().getAddress().getHostAddress();
+        String proto = request.getHeaders().get("X-Forwarded-Proto");
+        return trustedProxies.contains(peer) && proto != null && proto.strip().equalsIgnoreCase("https");
+    }
+
     /** The client of a request from {@code peer} carrying {@code forwarded} (the X-Forwarded-For header, or null). */
     String of(String peer, String forwarded) {
         if (!trustedProxies.contains(peer)) {

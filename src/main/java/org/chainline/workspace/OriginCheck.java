@@ -16,9 +16,12 @@ import java.net.URI;
 import java.util.Set;
 
 /**
- * Cross-site request forgery: a request that changes something and is signed in by the browser's cookie must come
- * from a page of this service, as its {@code Origin} (or, failing that, {@code Referer}) header says. The cookie is
- * {@code SameSite=Strict} already; this is the second lock. A request with a bearer token is not a browser's.
+ * Cross-site request forgery: a request that changes something and carries the browser's session cookie must come
+ * from a page of this service, as its {@code Origin} (or, failing that, {@code Referer}) header says, whatever other
+ * headers it carries (a browser adds {@code Authorization} itself for single sign-on and proxies, and the cookie would
+ * still sign the request in). So must every sign-in (login CSRF: another site signing the victim into the attacker's
+ * account). The cookie is {@code SameSite=Strict} already; this is the second lock. A request may carry one session
+ * cookie: a second one is a cookie set by a same-site page for a narrower path to shadow the real session.
  */
 @ServerFilter("/**")
 final class OriginCheck implements Ordered {
@@ -28,8 +31,15 @@ final class OriginCheck implements Ordered {
     @RequestFilter
     @Nullable
     HttpResponse<?> check(HttpRequest<?> request) {
-        if (SAFE.contains(request.getMethod()) || request.getCookies().findCookie(BrowserSessions.COOKIE).isEmpty()
-                || request.getHeaders().getAuthorization().isPresent()) {
+        if (sessionCookies(request) > 1) {
+            return HttpResponse.<ApiError>status(HttpStatus.BAD_REQUEST).body(new ApiError(400, HttpStatus.BAD_REQUEST.getReason(),
+                    "this request carries two session cookies, so which account it speaks for is not clear (a page may"
+                            + " have set one to shadow yours): sign out, or clear this site's cookies, and sign in again",
+                    "Cookie", request.getPath()));
+        }
+        boolean signIn = request.getPath().equals("/sign-in") || request.getPath().equals("/sign-in/");
+        if (SAFE.contains(request.getMethod())
+                || (!signIn && request.getCookies().findCookie(BrowserSessions.COOKIE).isEmpty())) {
             return null;
         }
         String host = request.getHeaders().get(HttpHeaders.HOST);
@@ -44,6 +54,21 @@ final class OriginCheck implements Ordered {
                 "this request changes something and was not sent from a page of this service (its Origin header is "
                         + (origin == null ? "missing" : "another site's") + "): open the workspace and try again there",
                 "Origin", request.getPath()));
+    }
+
+    /** How many session cookies the request's {@code Cookie} headers hold (the parsed cookies keep only one of a name). */
+    private static int sessionCookies(HttpRequest<?> request) {
+        int count = 0;
+        for (String header : request.getHeaders().getAll(HttpHeaders.COOKIE)) {
+            for (String pair : header.split(";")) {
+                String name = pair.strip();
+                int eq = name.indexOf('=');
+                if ((eq < 0 ? name : name.substring(0, eq).strip()).equals(BrowserSessions.COOKIE)) {
+                    count++;
+                }
+            }
+        }
+        return count;
     }
 
     private static boolean sameHost(String origin, String host) {

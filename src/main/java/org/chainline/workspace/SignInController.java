@@ -68,10 +68,16 @@ final class SignInController {
                         List.of(new FieldError(refused.field() == null ? "password" : refused.field(), refused.message())))));
     }
 
+    /**
+     * Ends the session: a form's post (the header's button) goes to the sign-in page; a client that signed in with a
+     * bearer token gets 204. Either way the token itself stops working, wherever it was copied to.
+     */
     @Secured(SecurityRule.IS_AUTHENTICATED)
-    @Post("/sign-out")
-    HttpResponse<?> signOut(HttpRequest<?> request) {
-        return HttpResponse.seeOther(URI.create("/sign-in")).cookie(BrowserSessions.signedOut(request.isSecure()));
+    @Post(value = "/sign-out", consumes = MediaType.ALL)
+    HttpResponse<?> signOut(HttpRequest<?> request, Authentication who) {
+        var cleared = sessions.signOut(request, who);
+        boolean bearer = request.getHeaders().getAuthorization().filter(a -> a.regionMatches(true, 0, "Bearer ", 0, 7)).isPresent();
+        return (bearer ? HttpResponse.noContent() : HttpResponse.seeOther(URI.create("/sign-in"))).cookie(cleared);
     }
 
     @Secured(SecurityRule.IS_AUTHENTICATED)
@@ -100,7 +106,7 @@ final class SignInController {
         if (outcome instanceof BrowserSessions.SignedIn signed) {
             return HttpResponse.seeOther(URI.create("/")).cookie(signed.cookie());
         }
-        return HttpResponse.seeOther(URI.create("/sign-in")).cookie(BrowserSessions.signedOut(request.isSecure()));
+        return HttpResponse.seeOther(URI.create("/sign-in")).cookie(sessions.signedOut(request));
     }
 
     private static HttpResponse<?> passwordRefused(Authentication who, FieldError error) {

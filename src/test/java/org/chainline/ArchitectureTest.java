@@ -55,8 +55,16 @@ class ArchitectureTest {
     static final ArchRule theBottomFloorReachesNothingAbove = classes()
             .that().resideInAnyPackage("org.chainline.input..", "org.chainline.access..")
             .should().onlyDependOnClassesThat().resideInAnyPackage("org.chainline.input..", "org.chainline.access..",
-                    "org.chainline.refusal..", "java..", "javax.crypto..", "com.fasterxml.jackson..")
+                    "org.chainline.refusal..", "java..", "javax.crypto..", "com.fasterxml.jackson..", "org.apache.commons.csv..")
             .because("every feature reads its input and names its roles through these: they can lean on no feature");
+
+    @ArchTest
+    static final ArchRule everyCsvIsWrittenSafeForSpreadsheets = noClasses()
+            .that().doNotHaveFullyQualifiedName("org.chainline.input.CsvTable").and().resideOutsideOfPackage("org.chainline.bench..")
+            .should().callConstructorWhere(com.tngtech.archunit.core.domain.JavaCall.Predicates.target(
+                    com.tngtech.archunit.core.domain.properties.HasOwner.Predicates.With.owner(
+                            com.tngtech.archunit.core.domain.JavaClass.Predicates.assignableTo(org.apache.commons.csv.CSVPrinter.class))))
+            .because("a cell beginning with = + - @ is a formula in a spreadsheet: input.CsvTable neutralises every one");
 
     @ArchTest
     static final ArchRule onlyTheHttpLayerKnowsTheErrorFormat = noClasses()

@@ -3,8 +3,7 @@ package org.chainline.sanctions;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.inject.Singleton;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
+import org.chainline.input.CsvTable;
 import org.chainline.liability.LiabilityPaths;
 import org.chainline.liability.Strength;
 import org.chainline.liability.Views;
@@ -13,9 +12,6 @@ import org.chainline.refusal.NotFound;
 import org.chainline.regime.Regime;
 import org.chainline.regime.Regimes;
 
-import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -136,21 +132,15 @@ public class GapReport {
         return new Report(regime.id(), jurisdiction, min, persons.size(), skippedDesignated, List.copyOf(ranked));
     }
 
-    /** The report as CSV, one row per person, multi-values ';'-joined. */
+    /** The report as CSV, one row per person, multi-values ';'-joined, every text cell safe to open in a spreadsheet. */
     public static String csv(Report report) {
-        StringWriter out = new StringWriter();
-        try (CSVPrinter printer = new CSVPrinter(out, CSVFormat.RFC4180.builder().setHeader("rank", "person", "name", "latin_name",
-                "strongest", "incidents", "established_incidents", "probable_incidents", "modes", "violations", "limbs",
-                "designated_by_others", "example_incident").get())) {
-            for (Row r : report.rows()) {
-                printer.printRecord(r.rank(), r.person(), r.name(), r.latinName() == null ? "" : r.latinName(), r.strongest().word(),
-                        r.incidents(), r.establishedIncidents(), r.probableIncidents(), String.join(";", r.modes()),
-                        String.join(";", r.violations()), String.join(";", r.limbs()), String.join(";", r.designatedBy()),
-                        r.example());
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        CsvTable table = new CsvTable("rank", "person", "name", "latin_name", "strongest", "incidents", "established_incidents",
+                "probable_incidents", "modes", "violations", "limbs", "designated_by_others", "example_incident");
+        for (Row r : report.rows()) {
+            table.row(r.rank(), r.person(), r.name(), r.latinName(), r.strongest().word(), r.incidents(), r.establishedIncidents(),
+                    r.probableIncidents(), String.join(";", r.modes()), String.join(";", r.violations()),
+                    String.join(";", r.limbs()), String.join(";", r.designatedBy()), r.example());
         }
-        return out.toString();
+        return table.toString();
     }
 }

@@ -59,16 +59,19 @@ public class Custody {
     }
 
     /**
-     * Notes that {@code actor} viewed an item: the first viewing of the day (UTC) is a journal entry, later ones that day
-     * only add to its count, so that a flood of reads cannot grow the journal without bound.
+     * Notes that {@code actor} viewed or downloaded an item: the first of the day (UTC) is a journal entry (with
+     * {@code details} and the day), later ones that day only add to its count, so that a flood of reads (or an image on
+     * a page fetched again and again) cannot grow the journal without bound.
      */
-    void viewed(String actor, String evidenceId, java.time.LocalDate day) {
+    void counted(String actor, String evidenceId, java.time.LocalDate day, Action action, ObjectNode details) {
+        String kind = action.name().toLowerCase(java.util.Locale.ROOT);
         int counted = transactions.executeWrite(status -> {
             try (PreparedStatement update = status.getConnection().prepareStatement(
-                    "UPDATE evidence_viewing SET views = views + 1 WHERE evidence_id = ? AND actor = ? AND day = ?")) {
+                    "UPDATE evidence_viewing SET views = views + 1 WHERE evidence_id = ? AND actor = ? AND day = ? AND action = ?")) {
                 update.setString(1, evidenceId);
                 update.setString(2, actor);
                 update.setObject(3, day);
+                update.setString(4, kind);
                 return update.executeUpdate();
             } catch (SQLException e) {
                 throw new IllegalStateException("a viewing cannot be counted: " + e.getMessage(), e);
@@ -79,16 +82,17 @@ public class Custody {
         }
         journal.write(actor, null, false, batch -> {
             try (PreparedStatement insert = batch.connection().prepareStatement("""
-                    INSERT INTO evidence_viewing (actor, evidence_id, day, views) VALUES (?, ?, ?, 1)
-                    ON CONFLICT (evidence_id, actor, day) DO UPDATE SET views = evidence_viewing.views + 1
+                    INSERT INTO evidence_viewing (actor, evidence_id, day, action, views) VALUES (?, ?, ?, ?, 1)
+                    ON CONFLICT (evidence_id, actor, day, action) DO UPDATE SET views = evidence_viewing.views + 1
                     RETURNING views""")) {
                 insert.setString(1, actor);
                 insert.setString(2, evidenceId);
                 insert.setObject(3, day);
+                insert.setString(4, kind);
                 try (ResultSet rs = insert.executeQuery()) {
                     rs.next();
                     if (rs.getLong(1) == 1) {
-                        add(batch, evidenceId, Action.VIEWED, Json.MAPPER.createObjectNode().put("day", day.toString()));
+                        add(batch, evidenceId, action, details.deepCopy().put("day", day.toString()));
                     }
                 }
             } catch (SQLException e) {
@@ -137,17 +141,17 @@ public class Custody {
     private static void countViewings(Connection connection, String evidenceId, List<Event> events) throws SQLException {
         java.util.Map<String, Long> views = new java.util.HashMap<>();
         try (PreparedStatement select = connection.prepareStatement(
-                "SELECT actor, day, views FROM evidence_viewing WHERE evidence_id = ?")) {
+                "SELECT actor, day, action, views FROM evidence_viewing WHERE evidence_id = ?")) {
             select.setString(1, evidenceId);
             try (ResultSet rs = select.executeQuery()) {
                 while (rs.next()) {
-                    views.put(rs.getString(1) + "@" + rs.getObject(2, java.time.LocalDate.class), rs.getLong(3));
+                    views.put(rs.getString(3) + ":" + rs.getString(1) + "@" + rs.getObject(2, java.time.LocalDate.class), rs.getLong(4));
                 }
             }
         }
         for (Event e : events) {
-            if (e.action().equals("viewed") && e.details() instanceof ObjectNode d && d.has("day")) {
-                Long n = views.get(e.actor() + "@" + d.get("day").asText());
+            if (e.details() instanceof ObjectNode d && d.has("day")) {
+                Long n = views.get(e.action() + ":" + e.actor() + "@" + d.get("day").asText());
                 if (n != null) {
                     d.put("views", n);
                 }

@@ -89,11 +89,17 @@ class EvidenceController {
     @Operation(summary = "The item's stored file; the download is journaled (protected items need the witness-protection grant)")
     @Secured(Roles.VIEWER)
     @Get("/{id}/file")
-    StreamedFile file(@PathVariable String id, Authentication who) {
+    HttpResponse<StreamedFile> file(@PathVariable String id, Authentication who) {
         var download = locker.download(who.getName(), id, who.getRoles().contains(Roles.WITNESS_PROTECTION));
-        return new StreamedFile(download.bytes(), MediaType.of(download.mediaType()), System.currentTimeMillis(), download.size())
-                .attach(download.fileName());
+        // sent as bytes to save, never under the uploader's type: a file sent as text/javascript must not run as a
+        // script of this service's origin, nor an HTML file as one of its pages
+        return HttpResponse.ok(new StreamedFile(download.bytes(), MediaType.APPLICATION_OCTET_STREAM_TYPE,
+                        System.currentTimeMillis(), download.size()).attach(download.fileName()))
+                .header("Content-Security-Policy", DOWNLOAD_POLICY);
     }
+
+    /** A downloaded file runs nothing and loads nothing, even if a browser were to open it in place. */
+    static final String DOWNLOAD_POLICY = "sandbox; default-src 'none'";
 
     @Operation(summary = "The item's chain of custody: every arrival, view, download, citation, check and hand-over")
     @Secured(Roles.VIEWER)

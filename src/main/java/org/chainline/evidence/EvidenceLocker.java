@@ -25,6 +25,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Files arriving as evidence: hashed while they stream into the store, recorded as an evidence item (the same bytes
@@ -258,20 +259,20 @@ public class EvidenceLocker {
     /** The item's record, its viewing in custody (journaled once an account and day, counted after). */
     public ObjectNode view(String actor, String id) {
         ObjectNode item = records.get(evidenceType, id);
-        custody.viewed(actor, id, clock.instant().atOffset(java.time.ZoneOffset.UTC).toLocalDate());
+        custody.counted(actor, id, clock.instant().atOffset(java.time.ZoneOffset.UTC).toLocalDate(), Custody.Action.VIEWED,
+                Json.MAPPER.createObjectNode());
         return item;
     }
 
-    /** A stored file to send, with the name and type to send it under. */
-    public record Download(InputStream bytes, String fileName, String mediaType, long size) {
+    /** A stored file to send, with the name to send it under (it is always sent as bytes, never as its own type). */
+    public record Download(InputStream bytes, String fileName, long size) {
     }
 
     /**
-     * The item's bytes, the download journaled first. The bytes of a protected item (a testimony that shows a
-     * witness) go only to holders of the witness-protection grant.
+     * The SHA-256 of the item's file when {@code holdsGrant} (or the file's confidentiality) lets the reader have its
+     * bytes; refused otherwise.
      */
-    public Download download(String actor, String id, boolean holdsGrant) {
-        ObjectNode item = records.get(evidenceType, id);
+    private String readableFile(String id, ObjectNode item, boolean holdsGrant) {
         String sha = item.path("sha256").asText(null);
         if (sha == null || "not-collected".equals(item.path("fileStatus").asText())) {
             throw NotFound.because("evidence " + id + " has no stored file" + ("not-collected".equals(item.path("fileStatus").asText())
@@ -284,14 +285,48 @@ public class EvidenceLocker {
             throw new Forbidden("id", "evidence " + id + (itemProtected ? " is protected" : " names the bytes of a protected item")
                     + ": its file goes only to holders of the witness-protection grant");
         }
+        return sha;
+    }
+
+    /**
+     * What the item's file is, found from its first bytes rather than taken from its uploader (the workspace shows it
+     * and previews by it); empty when there is no file to read or the reader may not have its bytes. Reading it is not
+     * a download.
+     */
+    public Optional<String> foundType(String id, boolean holdsGrant) {
+        ObjectNode item = records.get(evidenceType, id);
+        String sha;
+        try {
+            sha = readableFile(id, item, holdsGrant);
+        } catch (NotFound | Forbidden e) {
+            return Optional.empty();
+        }
+        try (InputStream in = files.open(sha).orElse(null)) {
+            return in == null ? Optional.empty() : Optional.of(FileTypes.sniff(in.readNBytes(FileTypes.HEAD)));
+        } catch (IOException | java.io.UncheckedIOException e) {
+            return Optional.empty(); // a file that cannot be read is found by verify, not here
+        }
+    }
+
+    /** Which way the workspace may show a found type in place (image, video, audio, text, pdf), or null. */
+    public static String previewOf(String foundType) {
+        return FileTypes.preview(foundType);
+    }
+
+    /**
+     * The item's bytes, the download in custody first (journaled once an account and day, counted after, as viewings
+     * are). The bytes of a protected item (a testimony that shows a witness) go only to holders of the
+     * witness-protection grant.
+     */
+    public Download download(String actor, String id, boolean holdsGrant) {
+        ObjectNode item = records.get(evidenceType, id);
+        String sha = readableFile(id, item, holdsGrant);
         if (!files.holds(sha)) {
             throw NotFound.because("the file of evidence " + id + " is not in the store: if it never arrived, send it with"
                     + " POST /api/evidence/files?evidence=" + id + "; if it was lost, run verify and restore it from a backup");
         }
         long size = item.path("size").asLong(-1);
         String name = item.path("fileName").asText(id);
-        String type = item.path("mediaType").asText("");
-        String mediaType = type.matches("[a-z]+/[a-zA-Z0-9.+-]+") ? type : "application/octet-stream";
         // what is sent is what arrived: a small file is read once, checked whole and sent from memory (or refused if it
         // changed); a larger one is checked as it streams, and the connection is cut before its end if it differs
         InputStream in;
@@ -318,8 +353,9 @@ public class EvidenceLocker {
             throw new Conflict("id", "the stored file of evidence " + id + " cannot be read as it arrived: it was not"
                     + " sent; run verify and restore it from a backup");
         }
-        custody.record(actor, null, List.of(id), Custody.Action.DOWNLOADED, Json.MAPPER.createObjectNode().put("sha256", sha));
-        return new Download(in, attachmentName(name), mediaType, size);
+        custody.counted(actor, id, clock.instant().atOffset(java.time.ZoneOffset.UTC).toLocalDate(), Custody.Action.DOWNLOADED,
+                Json.MAPPER.createObjectNode().put("sha256", sha));
+        return new Download(in, attachmentName(name), size);
     }
 
     /** Files up to this size are read once, checked whole and sent from memory. */

@@ -321,15 +321,15 @@ final class RecordPages {
         String media = item.path("mediaType").asText(null);
         // the locker's own rule: an item with a SHA-256 has its bytes unless they were never collected
         boolean hasFile = item.hasNonNull("sha256") && !"not-collected".equals(item.path("fileStatus").asText());
-        String preview = !allowed || !hasFile || media == null ? null
-                : media.startsWith("image/") ? "image" : media.startsWith("video/") ? "video"
-                : media.startsWith("text/") || media.equals("application/json") ? "text" : media.equals("application/pdf") ? "pdf" : null;
+        // shown in place by what its bytes are, never by what its uploader said they are
+        String found = allowed && hasFile ? locker.foundType(id, who.getRoles().contains(Roles.WITNESS_PROTECTION)).orElse(null) : null;
+        String preview = found == null ? null : EvidenceLocker.previewOf(found);
         List<RecordView.CustodyRow> custody = locker.custody(id).events().stream()
                 .map(e -> new RecordView.CustodyRow(e.seq(), Dates.moment(e.at()), e.actor(), e.action())).toList();
         List<RecordView.CitedBy> citedBy = records.citedBy(id).stream().filter(c -> !c.retired())
                 .map(c -> new RecordView.CitedBy(c.claim(), c.type(), Links.record(c.type(), c.claim()), c.stance(), c.pinpoint()))
                 .toList();
         return new RecordView.Evidence(item.path("sha256").asText(null), fileStatus(item), hasFile, confidentiality,
-                media, preview, "/api/evidence/" + Links.encode(id) + "/file", allowed, custody, citedBy);
+                media, found, preview, "/api/evidence/" + Links.encode(id) + "/file", allowed, custody, citedBy);
     }
 }

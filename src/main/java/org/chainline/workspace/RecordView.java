@@ -69,7 +69,8 @@ public record RecordView(Chrome chrome, String type, String slug, String id, Str
     }
 
     public record Evidence(@Nullable String sha256, String fileStatus, boolean hasFile, String confidentiality,
-                           @Nullable String mediaType, @Nullable String preview, String fileLink, boolean fileAllowed,
+                           @Nullable String mediaType, @Nullable String foundType, @Nullable String preview, String fileLink,
+                           boolean fileAllowed,
                            List<CustodyRow> custody, List<CitedBy> citedBy) {
     }
 

@@ -17,7 +17,9 @@ final class SecurityHeaders {
 
     @ResponseFilter
     void headers(HttpRequest<?> request, MutableHttpResponse<?> response) {
-        response.header("Content-Security-Policy", POLICY);
+        if (!response.getHeaders().contains("Content-Security-Policy")) { // a download's own, stricter policy stays
+            response.header("Content-Security-Policy", POLICY);
+        }
         response.header("X-Content-Type-Options", "nosniff");
         response.header("X-Frame-Options", "DENY");
         response.header("Referrer-Policy", "same-origin"); // "no-referrer" would make a form's Origin "null"

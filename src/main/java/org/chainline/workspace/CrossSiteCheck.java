@@ -21,10 +21,13 @@ import java.util.Set;
  * headers it carries (a browser adds {@code Authorization} itself for single sign-on and proxies, and the cookie would
  * still sign the request in). So must every sign-in (login CSRF: another site signing the victim into the attacker's
  * account). The cookie is {@code SameSite=Strict} already; this is the second lock. A request may carry one session
- * cookie: a second one is a cookie set by a same-site page for a narrower path to shadow the real session.
+ * cookie: a second one is a cookie set by a same-site page for a narrower path to shadow the real session. And a
+ * request that the cookie signs in must not be embedded by another page (an {@code <img>} on a page of another port of
+ * the same host would download an item in the victim's name): where the browser says it was fetched for another site's
+ * page ({@code Sec-Fetch-Site}), only a navigation is taken.
  */
 @ServerFilter("/**")
-final class OriginCheck implements Ordered {
+final class CrossSiteCheck implements Ordered {
 
     private static final Set<HttpMethod> SAFE = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS);
 
@@ -37,9 +40,16 @@ final class OriginCheck implements Ordered {
                             + " have set one to shadow yours): sign out, or clear this site's cookies, and sign in again",
                     "Cookie", request.getPath()));
         }
+        boolean withCookie = request.getCookies().findCookie(BrowserSessions.COOKIE).isPresent();
+        String site = request.getHeaders().get("Sec-Fetch-Site");
+        if (withCookie && ("same-site".equals(site) || "cross-site".equals(site))
+                && !"navigate".equals(request.getHeaders().get("Sec-Fetch-Mode"))) {
+            return HttpResponse.<ApiError>status(HttpStatus.FORBIDDEN).body(new ApiError(403, HttpStatus.FORBIDDEN.getReason(),
+                    "this request was made for another site's page (Sec-Fetch-Site: " + site + "): open it from the workspace",
+                    "Sec-Fetch-Site", request.getPath()));
+        }
         boolean signIn = request.getPath().equals("/sign-in") || request.getPath().equals("/sign-in/");
-        if (SAFE.contains(request.getMethod())
-                || (!signIn && request.getCookies().findCookie(BrowserSessions.COOKIE).isEmpty())) {
+        if (SAFE.contains(request.getMethod()) || (!signIn && !withCookie)) {
             return null;
         }
         String host = request.getHeaders().get(HttpHeaders.HOST);

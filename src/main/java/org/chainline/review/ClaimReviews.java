@@ -104,8 +104,9 @@ public class ClaimReviews {
                     throw new Conflict("version", i.claim() + " was changed since you saw it (version " + i.version()
                             + ", now " + state.version() + "): read it again before deciding");
                 }
-                if (decision.equals("accept") && settings.fourEyes() && state.author().equals(actor)) {
-                    throw new Forbidden("claims", i.claim() + ": you wrote or last changed this claim, so another person must accept it");
+                if (decision.equals("accept") && settings.fourEyes() && state.writtenBy(actor)) {
+                    throw new Forbidden("claims", i.claim() + ": you wrote a version of this claim, so someone who wrote none"
+                            + " of its versions must accept it");
                 }
                 long contentSeq = state.contentSeq();
                 var payload = Json.MAPPER.createObjectNode().put("claim", i.claim()).put("version", state.version())

@@ -36,8 +36,11 @@ final class ReviewStore {
                                            long upTo, String deferrer) {
         String sql = """
                 SELECT r.id, r.type, r.version, r.content_seq, a.actor,
-                       rv.payload, rv.actor, rv.recorded_at, d.payload, d.actor
+                       rv.payload, rv.actor, rv.recorded_at, d.payload, d.actor, w.authors
                 FROM record_state r JOIN journal_entry a ON a.seq = r.content_seq
+                CROSS JOIN LATERAL (SELECT array_agg(DISTINCT j.actor ORDER BY j.actor) AS authors FROM journal_entry j
+                                    WHERE j.target_id = r.id AND j.seq <= r.content_seq
+                                      AND (j.kind LIKE '%.created' OR j.kind LIKE '%.changed')) w
                 LEFT JOIN LATERAL (SELECT j.payload, j.actor, j.recorded_at FROM journal_entry j
                                    WHERE j.target_id = r.id AND j.kind = 'claim.reviewed' AND j.seq <= ?
                                    ORDER BY j.seq DESC LIMIT 1) rv ON true
@@ -68,7 +71,8 @@ final class ReviewStore {
                             rs.getString(5), current ? rs.getString(7) : null,
                             current ? rs.getObject(8, OffsetDateTime.class).toInstant() : null,
                             current ? text(review, "note") : null,
-                            deferredNow ? rs.getString(10) : null, deferredNow ? text(deferred, "note") : null, contentSeq));
+                            deferredNow ? rs.getString(10) : null, deferredNow ? text(deferred, "note") : null, contentSeq,
+                            authors(rs.getArray(11), rs.getString(5))));
                 }
             }
         } catch (SQLException | com.fasterxml.jackson.core.JsonProcessingException e) {
@@ -94,6 +98,18 @@ final class ReviewStore {
             throw new DataAccessException("review history could not be read: " + e.getMessage(), e);
         }
         return out;
+    }
+
+    /** Everyone who wrote a version of the claim (at least the author of the current one). */
+    private static List<String> authors(java.sql.Array array, String current) throws SQLException {
+        java.util.TreeSet<String> all = new java.util.TreeSet<>();
+        if (array != null) {
+            for (Object a : (Object[]) array.getArray()) {
+                all.add(a.toString());
+            }
+        }
+        all.add(current);
+        return List.copyOf(all);
     }
 
     private static String text(JsonNode node, String field) {

@@ -60,7 +60,7 @@ final class ReviewPages {
             Views.Step step = steps.get(s.claim());
             items.add(new ReviewView.Item(s, step == null ? s.type() + " " + s.claim() : step.summary(),
                     step == null ? "possible" : step.strength().word(), step == null ? List.of() : step.citations(),
-                    reviews.fourEyes() && s.author().equals(who.getName())));
+                    reviews.fourEyes() && s.writtenBy(who.getName())));
         }
         return new ReviewView(Chrome.of(who, "review"), subject, items, queue.size(), errors, chosen, decision, note, done,
                 reviews.fourEyes());

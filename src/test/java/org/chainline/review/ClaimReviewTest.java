@@ -77,7 +77,7 @@ class ClaimReviewTest extends ChainlineTest {
         JsonNode state = send(HttpRequest.GET("/api/claims/post-review-1/review"), author).get("state");
         assertEquals("proposed", state.get("state").asText());
         JsonNode refusal = refused(decide("{\"claims\": [\"post-review-1\"], \"decision\": \"accept\"}"), author, HttpStatus.FORBIDDEN);
-        assertTrue(refusal.toString().contains("another person must accept it"), refusal::toString);
+        assertTrue(refusal.toString().contains("someone who wrote none of its versions must accept it"), refusal::toString);
         refused(decide("{\"claims\": [\"post-review-1\"], \"decision\": \"accept\"}"), analyst, HttpStatus.FORBIDDEN);
 
         JsonNode accepted = send(decide("{\"claims\": [{\"claim\": \"post-review-1\", \"version\": 1}], \"decision\": \"accept\","
@@ -87,6 +87,23 @@ class ClaimReviewTest extends ChainlineTest {
         JsonNode history = send(HttpRequest.GET("/api/claims/post-review-1/review"), author).get("history");
         assertEquals(1, history.size());
         assertEquals("matches the decree", history.get(0).get("note").asText());
+    }
+
+    @Test
+    void nobodyWhoWroteAnyVersionAcceptsTheClaimAfterSomeoneElsesTrivialChange() throws Exception {
+        newPosting("post-review-eyes");
+        // the analyst's trivial change makes the analyst the author of the current version; the claim is still the author's
+        send(HttpRequest.PATCH("/api/postings/post-review-eyes", "{\"note\": \"typo\", \"reason\": \"typo\"}")
+                .contentType(MediaType.APPLICATION_JSON_TYPE), analyst);
+        JsonNode state = send(HttpRequest.GET("/api/claims/post-review-eyes/review"), author).get("state");
+        assertEquals(2, state.get("authors").size(), state::toString);
+        refused(decide("{\"claims\": [\"post-review-eyes\"], \"decision\": \"accept\"}"), author, HttpStatus.FORBIDDEN);
+        String secondAnalystCounsel = TestLogins.tokenFor(accounts, client, Roles.COUNSEL);
+        send(HttpRequest.PATCH("/api/postings/post-review-eyes", "{\"note\": \"typo fixed\", \"reason\": \"typo\"}")
+                .contentType(MediaType.APPLICATION_JSON_TYPE), secondAnalystCounsel);
+        refused(decide("{\"claims\": [\"post-review-eyes\"], \"decision\": \"accept\"}"), secondAnalystCounsel, HttpStatus.FORBIDDEN);
+        JsonNode accepted = send(decide("{\"claims\": [\"post-review-eyes\"], \"decision\": \"accept\"}"), reviewer);
+        assertEquals("accepted", accepted.get(0).get("state").asText());
     }
 
     @Test

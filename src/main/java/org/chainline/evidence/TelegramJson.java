@@ -35,12 +35,13 @@ final class TelegramJson {
         }
 
         /**
-         * Whether the chat's name and id may identify a person: a personal chat is named after the peer (often the
-         * witness) and its id is the peer's Telegram id; a private group's name may be anything. Only channels and
-         * public supergroups go by a public name.
+         * Whether the chat's name and id may identify a person or a private space: a personal chat is named after the
+         * peer (often the witness) and its id is the peer's Telegram id; a private group's or private channel's name
+         * may be anything, and its members are who the state would look for. Only public channels and public
+         * supergroups are shown as they are.
          */
         boolean namesPeople() {
-            return !(isChannel() || type.equals("public_supergroup"));
+            return !isPublic();
         }
     }
 

@@ -152,7 +152,7 @@ final class TelegramRun {
         for (TelegramMessage m : chunk) {
             m.id().ifPresent(id -> ids.add(TelegramMessage.itemId(m.chat().id(), id)));
             ids.add(senderSource(m).id());
-            forwardedPerson(m).ifPresent(f -> ids.add(f.id()));
+            forwardedOrigin(m).ifPresent(f -> ids.add(f.id()));
         }
         Set<String> existing = session.existing(ids);
         List<Object[]> pending = new ArrayList<>();
@@ -191,7 +191,7 @@ final class TelegramRun {
             if (reply != null && positionsHold(m.chat().id(), reply.asLong())) {
                 item.put("replyTo", TelegramMessage.itemId(m.chat().id(), reply.asLong()));
             }
-            media.apply(item, m.mediaType());
+            media.apply(item, m.mediaType(), m.chat().namesPeople());
             media.sha().ifPresent(sha -> {
                 StoredFiles.Row before = held.get(sha);
                 String first = before != null ? before.evidenceId() : firstHolder.get(sha);
@@ -211,6 +211,8 @@ final class TelegramRun {
     }
 
     private final Set<String> imported = new HashSet<>();
+    /** The Telegram ids (digits) of the public channels and supergroups this export holds: their names may be shown. */
+    private final Set<String> publicChats = new HashSet<>();
     private final Map<String, TelegramJson.Chat> shownChats = new HashMap<>();
 
     /**
@@ -220,6 +222,7 @@ final class TelegramRun {
      */
     private TelegramJson.Chat shown(TelegramJson.Chat chat) {
         if (!chat.namesPeople()) {
+            publicChats.add(digits(chat.id()));
             return chat;
         }
         return shownChats.computeIfAbsent(chat.id(), id -> {
@@ -237,68 +240,98 @@ final class TelegramRun {
         session.add(positions.size() - 1, record);
     }
 
-    /** Who sent a message: a channel (public, by name) or a person (by pseudonym, the name sealed). */
-    private record Sender(String id, boolean person, String name, String telegramId) {
+    /**
+     * Who sent a message, or whom it was forwarded from: a public channel or supergroup (by its name), or a person, a
+     * private channel or a private group (by pseudonym, the name and Telegram id sealed in the source's identity).
+     */
+    private record Sender(String id, String kind, String pseudonym, boolean sealed, String name, String telegramId) {
     }
 
     private Sender senderSource(TelegramMessage m) {
         String fromId = m.node().path("from_id").asText("");
         String name = m.node().path("from").asText(m.node().path("actor").asText(m.chat().name()));
-        if (fromId.startsWith("channel") || (fromId.isEmpty() && m.chat().isChannel())) {
-            String digits = fromId.isEmpty() ? m.chat().id() : fromId.substring("channel".length());
-            return new Sender("src-tg-c" + digits.replaceAll("[^0-9]", ""), false, fromId.isEmpty() ? m.chat().name() : name, fromId);
+        if (fromId.isEmpty() && m.chat().isChannel()) {
+            // a channel's own post without a sender: the channel itself, as the records show it
+            return m.chat().namesPeople() ? space("chat:" + m.chat().id(), m.chat().name(), "")
+                    : new Sender("src-tg-c" + digits(m.chat().id()), "channel", clip(m.chat().name()), false, m.chat().name(), "");
         }
-        String key = fromId.isEmpty() ? "name:" + name : fromId;
-        return new Sender("src-tg-u" + protection.token("telegram-user", key, 12), true, name, fromId);
+        if (fromId.startsWith("channel") || fromId.startsWith("chat")) {
+            // posted as a channel (also "as a channel" inside a group): named only if the export shows it public
+            return publicChats.contains(digits(fromId))
+                    ? new Sender("src-tg-c" + digits(fromId), "channel", clip(name), false, name, fromId)
+                    : space(digits(fromId), name, fromId);
+        }
+        return person(fromId.isEmpty() ? "name:" + name : fromId, name, fromId);
+    }
+
+    /** A person by a keyed token of their Telegram id (or, without one, of their name). */
+    private Sender person(String key, String name, String telegramId) {
+        String token = protection.token("telegram-user", key, 12);
+        return new Sender("src-tg-u" + token, "witness", "TG-" + token.substring(0, 8).toUpperCase(java.util.Locale.ROOT), true,
+                name, telegramId);
+    }
+
+    /** A private channel or group by the pseudonym its chat gets ({@link ChatPseudonym}), its name sealed. */
+    private Sender space(String telegramChatId, String name, String telegramId) {
+        ChatPseudonym shown = telegramChatId.startsWith("chat:") ? null : ChatPseudonym.of(protection, telegramChatId);
+        String id = shown != null ? shown.id() : telegramChatId.substring("chat:".length());
+        return new Sender("src-tg-" + id, "channel", shown != null ? shown.name() : name, true, name, telegramId);
+    }
+
+    private static String digits(String telegramId) {
+        return telegramId.replaceAll("[^0-9]", "");
+    }
+
+    private static String clip(String name) {
+        return name.length() > 40 ? name.substring(0, 39) + "…" : name;
     }
 
     /**
-     * The person a message was forwarded from: one with a user id, and also one named without any id (older exports),
-     * since nothing then tells a person from a channel and a name must not be shown on a guess.
+     * Where a forward came from, when it must not be shown by name: a person (with a user id, or named without any id as
+     * older exports do, since nothing then tells a person from a channel and a name must not be shown on a guess), or a
+     * channel or group the export does not show to be public.
      */
-    private Optional<Sender> forwardedPerson(TelegramMessage m) {
+    private Optional<Sender> forwardedOrigin(TelegramMessage m) {
         String fromId = m.node().path("forwarded_from_id").asText("");
         String name = m.node().path("forwarded_from").asText("");
         if (fromId.startsWith("user")) {
-            return Optional.of(new Sender("src-tg-u" + protection.token("telegram-user", fromId, 12), true,
-                    name.isBlank() ? "(unnamed)" : name, fromId));
+            return Optional.of(person(fromId, name.isBlank() ? "(unnamed)" : name, fromId));
+        }
+        if (fromId.startsWith("channel") || fromId.startsWith("chat")) {
+            return publicChats.contains(digits(fromId)) ? Optional.empty()
+                    : Optional.of(space(digits(fromId), name.isBlank() ? "(unnamed)" : name, fromId));
         }
         if (fromId.isEmpty() && !name.isBlank()) {
-            return Optional.of(new Sender("src-tg-u" + protection.token("telegram-user", "name:" + name, 12), true, name, ""));
+            return Optional.of(person("name:" + name, name, ""));
         }
         return Optional.empty();
     }
 
-    /** The origin of a forward: a person's pseudonym where the origin is a person, else the channel's name. */
+    /** The origin of a forward: its pseudonym where it must not be named, else the public channel's name. */
     private Optional<String> forwarded(TelegramMessage m, Set<String> existing, long id) {
         String name = m.node().path("forwarded_from").asText("");
+        Optional<Sender> origin = forwardedOrigin(m);
+        if (origin.isPresent()) {
+            ensureSource(origin.get(), existing, m, id);
+            return Optional.of(origin.get().pseudonym());
+        }
         if (name.isBlank()) {
             return Optional.empty();
-        }
-        Optional<Sender> person = forwardedPerson(m);
-        if (person.isPresent()) {
-            ensureSource(person.get(), existing, m, id);
-            return Optional.of(pseudonym(person.get()));
         }
         String known = pseudonymOfSender.get(name);
         return Optional.of(known != null ? known : name.length() > 500 ? name.substring(0, 500) : name);
     }
 
-    private static String pseudonym(Sender s) {
-        return s.person() ? "TG-" + s.id().substring("src-tg-u".length(), "src-tg-u".length() + 8).toUpperCase()
-                : s.name().length() > 40 ? s.name().substring(0, 39) + "…" : s.name();
-    }
-
     private void ensureSource(Sender s, Set<String> existing, TelegramMessage m, long id) {
-        if (s.person()) {
-            pseudonymOfSender.put(s.name(), pseudonym(s));
+        if (s.sealed()) {
+            pseudonymOfSender.put(s.name(), s.pseudonym());
         }
         if (existing.contains(s.id()) || !sources.add(s.id())) {
             return;
         }
         ObjectNode source = Json.MAPPER.createObjectNode().put("type", "Source").put("id", s.id())
-                .put("pseudonym", pseudonym(s)).put("kind", s.person() ? "witness" : "channel").put("reliability", "F");
-        if (s.person()) {
+                .put("pseudonym", s.pseudonym()).put("kind", s.kind()).put("reliability", "F");
+        if (s.sealed()) {
             ObjectNode identity = Json.MAPPER.createObjectNode().put("name", s.name());
             if (!s.telegramId().isEmpty()) {
                 identity.put("telegramId", s.telegramId());
@@ -328,13 +361,19 @@ final class TelegramRun {
             return Optional.ofNullable(sha256);
         }
 
-        void apply(ObjectNode item, String mediaType) {
+        /** Puts the file on the item; in a chat that may name people, its name (often a person's) sealed. */
+        void apply(ObjectNode item, String mediaType, boolean sealName) {
             if (state == null) {
                 return;
             }
             item.put("mediaType", mediaType).put("fileStatus", state);
             if (path != null) {
-                item.put("fileName", path.length() > 500 ? path.substring(0, 500) : path);
+                String name = path.length() > 500 ? path.substring(0, 500) : path;
+                if (sealName) {
+                    item.set("originalFileName", Json.MAPPER.createObjectNode().put("name", name));
+                    name = org.chainline.registry.ProtectedFileNames.neutral(item.get("id").asText(), name);
+                }
+                item.put("fileName", name);
             }
             if (sha256 != null) {
                 item.put("sha256", sha256).put("size", size);
@@ -351,15 +390,17 @@ final class TelegramRun {
             notCollected++;
             return new Media("not-collected", null, null, 0);
         }
+        // a file's name in a chat that may name people is itself sealed: the report names the message instead
+        String shownPath = m.chat().namesPeople() ? "the file of message " + id : path.get();
         if (!ExportFiles.safe(path.get())) {
-            error(m.chat().name(), id, "file", "names a path outside the export: " + path.get());
+            error(m.chat().name(), id, "file", "names a path outside the export: " + shownPath);
             return new Media(null, null, null, 0);
         }
         try {
             Optional<InputStream> in = export.media(path.get());
             if (in.isEmpty()) {
                 notCollected++;
-                missing.add(path.get());
+                missing.add(m.chat().namesPeople() ? m.chat().name() + ": " + shownPath : path.get());
                 return new Media("not-collected", path.get(), null, 0);
             }
             FileStore.Stored stored;

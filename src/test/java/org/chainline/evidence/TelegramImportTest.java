@@ -152,7 +152,11 @@ class TelegramImportTest extends ChainlineTest {
                 .contentType(MediaType.of("application/zip")).bearerAuth(analyst)));
         assertTrue(report.get("applied").asBoolean(), report.toString());
         assertEquals(3, report.get("imported").asLong());
-        assertEquals(List.of("chats/chat_01/files/casualty_list.pdf"), JSON.convertValue(report.get("missingFiles"), List.class));
+        // a private group's file names may name people (a casualty list): the report names the message, not the file
+        List<?> missingFiles = JSON.convertValue(report.get("missingFiles"), List.class);
+        assertEquals(1, missingFiles.size());
+        assertTrue(missingFiles.getFirst().toString().matches("TG-chat-[0-9A-F]{8}: the file of message [0-9]+"), missingFiles.toString());
+        assertFalse(report.toString().contains("casualty_list"), report.toString());
         assertEquals(0, report.get("mediaStored").asLong(), "the witness's video is the channel's video");
         assertEquals(1, report.get("mediaCopies").asLong());
 

@@ -67,6 +67,12 @@ class LeakScanTest extends ChainlineTest {
         PLANTED.put("personal chat id", "7770001119");
         PLANTED.put("channel signature", "Marat Yeszhanovich");
         PLANTED.put("protected file's name", "Saule-Zhanbyrbayeva");
+        PLANTED.put("document in a personal chat", "Nurgul-Abenova");
+        PLANTED.put("forward from a private group", "Qyzylsai Mothers Group");
+        PLANTED.put("forward from a channel not known public", "Zhetisu Night Watch");
+        PLANTED.put("private channel", "Ulytau Relatives Channel");
+        PLANTED.put("private channel id", "1466600042");
+        PLANTED.put("channel posting in a private group", "Kokshetau Support Line");
     }
 
     @Inject
@@ -109,10 +115,23 @@ class LeakScanTest extends ChainlineTest {
                 .contentType(MediaType.TEXT_PLAIN_TYPE).bearerAuth(analyst));
         exchange(HttpRequest.POST("/api/evidence/telegram?reason=leak%20scan", telegramExport())
                 .contentType(MediaType.of("application/zip")).bearerAuth(analyst));
+        // a claim cites the private channel's post, so that the dossiers (drafts include the claim) print its channel
+        String privatePost = null;
+        for (JsonNode item : JSON.readTree(get("/api/evidence?limit=500", analyst))) {
+            String one = get("/api/evidence/" + item.get("id").asText(), analyst);
+            if (one.contains("posted in the private channel")) {
+                privatePost = item.get("id").asText();
+            }
+        }
+        assertTrue(privatePost != null, "the private channel's post was imported");
+        exchange(HttpRequest.PATCH("/api/knowledge/know-otegulov-square", "{\"citations\": [{\"evidence\": \"ev-hrg-complaint\"},"
+                + " {\"evidence\": \"" + privatePost + "\"}], \"reason\": \"leak scan\"}").bearerAuth(analyst));
         for (String regime : List.of("eu-ghrsr", "us-glomag")) {
             for (String audience : List.of("government-confidential", "public")) {
-                exchange(HttpRequest.POST("/api/dossiers?wait=true", "{\"subject\": \"p-otegulov\", \"regime\": \"" + regime
-                        + "\", \"audience\": \"" + audience + "\"}").bearerAuth(counsel));
+                for (boolean draft : List.of(false, true)) {
+                    exchange(HttpRequest.POST("/api/dossiers?wait=true", "{\"subject\": \"p-otegulov\", \"regime\": \"" + regime
+                            + "\", \"audience\": \"" + audience + "\", \"draft\": " + draft + "}").bearerAuth(counsel));
+                }
             }
         }
     }
@@ -140,14 +159,36 @@ class LeakScanTest extends ChainlineTest {
                      "forwarded_from": "%s", "text": "forwarded for the record"}]},
                   {"name": "Akkala Leak Channel", "type": "public_channel", "id": 1700000077, "messages": [
                     {"id": 5, "type": "message", "date_unixtime": "1741255300", "from": "Akkala Leak Channel",
-                     "from_id": "channel1700000077", "author": "%s", "text": "post"}]}]}}
+                     "from_id": "channel1700000077", "author": "%s", "text": "post"}]},
+                  {"name": "%s", "type": "personal_chat", "id": 7770001120, "messages": [
+                    {"id": 7, "type": "message", "date_unixtime": "1741255400", "from": "%s", "from_id": "%s",
+                     "file": "files/%s_passport.pdf", "mime_type": "application/pdf", "text": "my papers"},
+                    {"id": 8, "type": "message", "date_unixtime": "1741255460", "from": "%s", "from_id": "%s",
+                     "forwarded_from": "%s", "forwarded_from_id": "chat779", "text": "from the group"},
+                    {"id": 9, "type": "message", "date_unixtime": "1741255520", "from": "%s", "from_id": "%s",
+                     "forwarded_from": "%s", "forwarded_from_id": "channel5550001", "text": "from a channel"}]},
+                  {"name": "%s", "type": "private_channel", "id": %s, "messages": [
+                    {"id": 3, "type": "message", "date_unixtime": "1741255600", "from": "%s", "from_id": "channel%s",
+                     "text": "posted in the private channel"}]},
+                  {"name": "Relatives' group", "type": "private_group", "id": 4440002, "messages": [
+                    {"id": 11, "type": "message", "date_unixtime": "1741255700", "from": "%s", "from_id": "channel4440001",
+                     "text": "sent as a channel"}]}]}}
                 """.formatted(PLANTED.get("personal chat"), PLANTED.get("personal chat id"), PLANTED.get("telegram sender"),
                 PLANTED.get("telegram sender id"), PLANTED.get("telegram sender"), PLANTED.get("telegram sender id"),
-                PLANTED.get("forwarder without id"), PLANTED.get("channel signature"));
+                PLANTED.get("forwarder without id"), PLANTED.get("channel signature"),
+                PLANTED.get("personal chat"), PLANTED.get("telegram sender"), PLANTED.get("telegram sender id"),
+                PLANTED.get("document in a personal chat"),
+                PLANTED.get("telegram sender"), PLANTED.get("telegram sender id"), PLANTED.get("forward from a private group"),
+                PLANTED.get("telegram sender"), PLANTED.get("telegram sender id"), PLANTED.get("forward from a channel not known public"),
+                PLANTED.get("private channel"), PLANTED.get("private channel id"), PLANTED.get("private channel"),
+                PLANTED.get("private channel id"), PLANTED.get("channel posting in a private group"));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (ZipOutputStream zip = new ZipOutputStream(out)) {
             zip.putNextEntry(new ZipEntry("DataExport/result.json"));
             zip.write(json.getBytes(StandardCharsets.UTF_8));
+            zip.closeEntry();
+            zip.putNextEntry(new ZipEntry("DataExport/files/" + PLANTED.get("document in a personal chat") + "_passport.pdf"));
+            zip.write("%PDF-1.4 a scanned passport".getBytes(StandardCharsets.UTF_8));
             zip.closeEntry();
         }
         return out.toByteArray();

@@ -433,12 +433,26 @@ public class EvidenceLocker {
                                 @Nullable String fileStatus, String confidentiality, List<Custody.Event> events) {
     }
 
+    /**
+     * The item's custody. Where the item is protected now, or its bytes are a protected item's, every name a file
+     * arrived under is shown as the neutral one ({@code ev-….ext}): an item raised to protected after it arrived keeps
+     * its arrivals in custody, and the name it arrived under may name the witness.
+     */
     public CustodyReport custody(String id) {
         ObjectNode item = records.get(evidenceType, id);
         String sha = item.path("sha256").asText(null);
+        boolean hideNames = "protected".equals(item.path("confidentiality").asText())
+                || (sha != null && records.strictestConfidentiality(sha).filter("protected"::equals).isPresent());
+        List<Custody.Event> events = custody.events(id, sha);
+        if (hideNames) {
+            events.forEach(e -> {
+                if (e.details() instanceof ObjectNode d && d.hasNonNull("fileName")) {
+                    d.put("fileName", org.chainline.registry.ProtectedFileNames.neutral(id, d.get("fileName").asText()));
+                }
+            });
+        }
         return new CustodyReport(id, item.path("title").asText(), item.path("kind").asText(), sha,
-                item.path("fileStatus").asText(null), item.path("confidentiality").asText("restricted"),
-                custody.events(id, sha));
+                item.path("fileStatus").asText(null), item.path("confidentiality").asText("restricted"), events);
     }
 
     /** Journals a hand-over of the item (a copy to a prosecutor, the original drive to a lawyer). */

@@ -11,7 +11,12 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import org.chainline.access.Roles;
 import org.chainline.refusal.InvalidInput;
 
+import io.micronaut.security.authentication.Authentication;
+
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 @Controller("/api")
 @Tag(name = "Journal")
@@ -24,7 +29,11 @@ class JournalController {
 
     private final GraphCheck check;
 
-    JournalController(Journal journal, JournalVerifier verifier, Projector projector, JournalAnchors anchors, GraphCheck check) {
+    private final List<WithheldEntries> withheld;
+
+    JournalController(Journal journal, JournalVerifier verifier, Projector projector, JournalAnchors anchors, GraphCheck check,
+                      List<WithheldEntries> withheld) {
+        this.withheld = withheld;
         this.check = check;
         this.anchors = anchors;
         this.journal = journal;
@@ -35,15 +44,28 @@ class JournalController {
     @Operation(summary = "Journal entries after a position, oldest first (at most 1000); they hold case material")
     @Secured(Roles.COUNSEL)
     @Get("/journal")
-    List<JournalEntry> entries(@QueryValue(defaultValue = "0") long after, @QueryValue(defaultValue = "100") int limit) {
+    List<JournalEntry> entries(@QueryValue(defaultValue = "0") long after, @QueryValue(defaultValue = "100") int limit,
+                               Authentication who) {
         if (after < 0) {
             throw new InvalidInput("after", "must be 0 or a journal position");
         }
         if (limit < 1 || limit > 1000) {
             throw new InvalidInput("limit", "must be between 1 and 1000");
         }
-        return journal.after(after, limit);
+        List<JournalEntry> entries = journal.after(after, limit);
+        if (who.getRoles().contains(Roles.WITNESS_PROTECTION) || withheld.isEmpty()) {
+            return entries;
+        }
+        Set<String> targets = entries.stream().map(JournalEntry::targetId).collect(Collectors.toSet());
+        Set<String> hidden = new HashSet<>();
+        withheld.forEach(w -> hidden.addAll(w.withheld(targets)));
+        return entries.stream().map(e -> hidden.contains(e.targetId()) ? new JournalEntry(e.seq(), e.recordedAt(), e.actor(),
+                e.kind(), e.targetId(), WITHHELD, e.reason(), e.prevHash(), e.hash()) : e).toList();
     }
+
+    /** What a reader without the grant reads in place of an entry about a protected item. */
+    static final String WITHHELD = "{\"withheld\":\"this entry is about an item that is protected now: holders of the"
+            + " witness-protection grant read it (journal verify checks it for everyone)\"}";
 
     @Operation(summary = "Re-check the journal's hash chain; reports the first broken entry")
     @Secured({Roles.COUNSEL, Roles.ADMIN})

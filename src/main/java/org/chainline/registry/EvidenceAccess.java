@@ -127,6 +127,31 @@ final class EvidenceAccess {
      * The most protected confidentiality of the live items naming these bytes (protected, too, for bytes a protected
      * item once held that no holder has released), or null if none does.
      */
+    /**
+     * Of these evidence ids and SHA-256s, those that are protected now: items whose confidentiality is protected, and
+     * bytes a protected item names (or once named and no holder released).
+     */
+    static java.util.Set<String> protectedAmong(Connection connection, java.util.Collection<String> ids,
+                                                java.util.Collection<String> sha256s) {
+        java.util.Set<String> out = new java.util.HashSet<>();
+        try (PreparedStatement select = connection.prepareStatement("""
+                SELECT evidence_id FROM evidence_access WHERE confidentiality = 'protected' AND evidence_id = ANY(?)
+                UNION SELECT sha256 FROM protected_bytes WHERE sha256 = ANY(?)
+                UNION SELECT sha256 FROM evidence_access WHERE confidentiality = 'protected' AND sha256 = ANY(?)""")) {
+            select.setArray(1, connection.createArrayOf("text", ids.toArray()));
+            select.setArray(2, connection.createArrayOf("text", sha256s.toArray()));
+            select.setArray(3, connection.createArrayOf("text", sha256s.toArray()));
+            try (ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    out.add(rs.getString(1).strip());
+                }
+            }
+        } catch (SQLException e) {
+            throw failed(e);
+        }
+        return out;
+    }
+
     static String strictest(Connection connection, String sha256) {
         // bytes released by no holder count as protected whether or not an item still names them
         try (PreparedStatement select = connection.prepareStatement("""

@@ -175,6 +175,10 @@ public final class RecordStore {
     }
 
     /** See {@link Records#strictestConfidentiality}. */
+    java.util.Set<String> protectedAmong(java.util.Collection<String> ids, java.util.Collection<String> sha256s) {
+        return transactions.executeRead(status -> EvidenceAccess.protectedAmong(status.getConnection(), ids, sha256s));
+    }
+
     String strictest(String sha256) {
         return transactions.executeRead(status -> EvidenceAccess.strictest(status.getConnection(), sha256));
     }

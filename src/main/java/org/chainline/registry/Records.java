@@ -262,6 +262,11 @@ public class Records {
         return EvidenceAccess.naming(batch.connection(), sha256);
     }
 
+    /** Of these evidence ids and SHA-256s, those protected now (an item, or bytes a protected item names). */
+    public java.util.Set<String> protectedAmong(java.util.Collection<String> evidenceIds, java.util.Collection<String> sha256s) {
+        return evidenceIds.isEmpty() && sha256s.isEmpty() ? java.util.Set.of() : store.protectedAmong(evidenceIds, sha256s);
+    }
+
     public java.util.Optional<String> strictestConfidentiality(String sha256) {
         return java.util.Optional.ofNullable(store.strictest(sha256));
     }

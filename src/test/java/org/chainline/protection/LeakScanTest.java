@@ -53,6 +53,12 @@ class LeakScanTest extends ChainlineTest {
 
     static final ObjectMapper JSON = new ObjectMapper();
     static final Map<String, String> PLANTED = new LinkedHashMap<>();
+    /**
+     * Planted names that are searched for in every output but not in the raw bytes: an item uploaded as restricted and
+     * raised to protected later arrived under its name, and the journal's earlier entries (its first version and its
+     * arrival) keep it as written. Sealing every file name at arrival is the open end (named in the README).
+     */
+    static final java.util.Set<String> KEPT_AT_REST = java.util.Set.of("file name of an item raised to protected");
 
     static {
         PLANTED.put("witness source", "Zhuldyzbek Qaraqoyshyuly");
@@ -73,6 +79,7 @@ class LeakScanTest extends ChainlineTest {
         PLANTED.put("private channel", "Ulytau Relatives Channel");
         PLANTED.put("private channel id", "1466600042");
         PLANTED.put("channel posting in a private group", "Kokshetau Support Line");
+        PLANTED.put("file name of an item raised to protected", "Aisulu-Temirkhanova");
     }
 
     @Inject
@@ -113,6 +120,12 @@ class LeakScanTest extends ChainlineTest {
                         + "-testimony.txt&kind=testimony&confidentiality=protected",
                 ("Testimony: I am " + PLANTED.get("testimony bytes") + ", I saw the platoon.").getBytes(StandardCharsets.UTF_8))
                 .contentType(MediaType.TEXT_PLAIN_TYPE).bearerAuth(analyst));
+        String raised = JSON.readTree(client.toBlocking().retrieve(HttpRequest.POST("/api/evidence/files?fileName="
+                        + PLANTED.get("file name of an item raised to protected") + "-statement.txt&kind=testimony",
+                ("A statement.").getBytes(StandardCharsets.UTF_8)).contentType(MediaType.TEXT_PLAIN_TYPE).bearerAuth(analyst)))
+                .get("evidence").asText();
+        exchange(HttpRequest.PATCH("/api/evidence/" + raised, "{\"confidentiality\": \"protected\", \"reason\": \"it names the witness\"}")
+                .bearerAuth(analyst));
         exchange(HttpRequest.POST("/api/evidence/telegram?reason=leak%20scan", telegramExport())
                 .contentType(MediaType.of("application/zip")).bearerAuth(analyst));
         // a claim cites the private channel's post, so that the dossiers (drafts include the claim) print its channel
@@ -291,7 +304,11 @@ class LeakScanTest extends ChainlineTest {
         List<Path> roots = List.of(data.root(), TestStores.storesRoot());
         List<String> found = new ArrayList<>();
         Map<String, byte[]> needles = new LinkedHashMap<>();
-        PLANTED.forEach((what, name) -> needles.put(what, name.getBytes(StandardCharsets.UTF_8)));
+        PLANTED.forEach((what, name) -> {
+            if (!KEPT_AT_REST.contains(what)) {
+                needles.put(what, name.getBytes(StandardCharsets.UTF_8));
+            }
+        });
         long scanned = 0;
         for (Path root : roots) {
             try (var walk = Files.walk(root)) {

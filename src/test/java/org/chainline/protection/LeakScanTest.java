@@ -17,6 +17,7 @@ import org.apache.pdfbox.text.PDFTextStripper;
 import org.chainline.ChainlineTest;
 import org.chainline.TestLogins;
 import org.chainline.TestStores;
+import org.chainline.adversary.RouteMatrix;
 import org.chainline.demo.DemoCase;
 import org.chainline.journal.GraphDump;
 import org.chainline.registry.imports.RecordImport;
@@ -93,6 +94,10 @@ class LeakScanTest extends ChainlineTest {
     DataDirectory data;
     @Inject
     StoreSettings settings;
+    @Inject
+    io.micronaut.web.router.Router router;
+    @Inject
+    org.chainline.registry.Records records;
 
     final ListAppender<ILoggingEvent> logs = new ListAppender<>();
     final Map<String, String> tokens = new LinkedHashMap<>();
@@ -207,44 +212,171 @@ class LeakScanTest extends ChainlineTest {
         return out.toByteArray();
     }
 
-    /** Everything the API answers to a role without the grant, as text. */
-    String everythingFor(String role, String token) throws Exception {
-        StringBuilder all = new StringBuilder();
-        List<String> plural = List.of("persons", "units", "incidents", "orders", "evidence", "sources", "victims", "postings",
-                "unit-relations", "deployments", "involvements", "issuances", "knowledge", "identities", "sanctions", "list-matches");
-        for (String c : plural) {
-            String list;
-            try {
-                list = get("/api/" + c + "?limit=500", token);
-            } catch (io.micronaut.http.client.exceptions.HttpClientResponseException e) {
+    /**
+     * Every concrete path the leak scan reads: each GET route of the router (adversary/routes.tsv says how a route's
+     * path variables are filled: over every record, item, person, unit, incident, claim, dossier or counsel text of the
+     * case), with the queries that make the search, export and report routes answer with content.
+     */
+    List<String> everyReadPath() throws Exception {
+        List<RouteMatrix.Route> rows = RouteMatrix.load();
+        List<String> differences = RouteMatrix.differences(router, rows);
+        assertTrue(differences.isEmpty(), String.join("\n", differences));
+        Map<String, List<Map<String, String>>> bindings = bindings();
+        List<String> paths = new ArrayList<>();
+        for (RouteMatrix.Route route : rows) {
+            if (!route.isRead()) {
                 continue;
             }
-            all.append(list);
-            for (JsonNode r : JSON.readTree(list)) {
-                String id = r.get("id").asText();
-                all.append(safe("/api/" + c + "/" + id, token));
-                if (c.equals("evidence")) {
-                    all.append(safe("/api/evidence/" + id + "/custody", token));
-                    all.append(safe("/api/evidence/" + id + "/cited-by", token));
-                    all.append(safe("/api/evidence/" + id + "/file", token));
+            String scan = route.scan();
+            if (scan.startsWith("none:")) {
+                continue; // the row says why it cannot carry a planted identity
+            }
+            String template = route.plainPath();
+            if (scan.equals("-")) {
+                paths.add(template);
+                for (String query : QUERIES.getOrDefault(template, List.of())) {
+                    paths.add(template + "?" + query);
+                }
+                continue;
+            }
+            List<Map<String, String>> values = bindings.get(scan);
+            assertTrue(values != null && !values.isEmpty(), route.key() + ": nothing to fill " + scan + " with");
+            java.util.Set<String> expanded = new java.util.LinkedHashSet<>();
+            for (Map<String, String> binding : values) {
+                String path = template;
+                for (Map.Entry<String, String> v : binding.entrySet()) {
+                    path = path.replace("{" + v.getKey() + "}", java.net.URLEncoder.encode(v.getValue(), StandardCharsets.UTF_8));
+                }
+                if (!path.contains("{")) {
+                    expanded.add(path);
                 }
             }
+            assertTrue(!expanded.isEmpty(), route.key() + ": " + scan + " fills none of its variables");
+            paths.addAll(expanded);
+            if (template.equals("/api/{collection}")) {
+                expanded.forEach(p -> paths.add(p + "?limit=500"));
+            }
+        }
+        return paths;
+    }
+
+    /** The query strings that make a route answer with content (a search for each planted name's last word, …). */
+    final Map<String, List<String>> QUERIES = new LinkedHashMap<>();
+
+    /** For each kind of id a route is filled with, the values of its path variables, read as counsel reads them. */
+    Map<String, List<Map<String, String>>> bindings() throws Exception {
+        Map<String, List<Map<String, String>>> out = new LinkedHashMap<>();
+        for (String kind : List.of("records", "evidence", "persons", "units", "incidents", "claims", "dossiers", "counsel")) {
+            out.put(kind, new ArrayList<>());
+        }
+        for (org.chainline.registry.model.RecordType type : records.model().types()) {
+            for (JsonNode r : JSON.readTree(get("/api/" + type.plural() + "?limit=500", counsel))) {
+                String id = r.get("id").asText();
+                Map<String, String> record = Map.of("collection", type.plural(), "id", id,
+                        "slug", type.name().replaceAll("([a-z])([A-Z])", "$1-$2").toLowerCase());
+                out.get("records").add(record);
+                out.get(type.claim() ? "claims" : "records").add(Map.of("id", id));
+                switch (type.name()) {
+                    case "Evidence" -> out.get("evidence").add(Map.of("id", id));
+                    case "Person" -> out.get("persons").add(Map.of("id", id, "person", id));
+                    case "Unit" -> out.get("units").add(Map.of("id", id));
+                    case "Incident" -> out.get("incidents").add(Map.of("id", id));
+                    default -> { }
+                }
+            }
+            out.get("records").add(Map.of("collection", type.plural()));
+        }
+        for (JsonNode d : JSON.readTree(get("/api/dossiers", counsel))) {
+            out.get("dossiers").add(Map.of("id", d.get("id").asText()));
+        }
+        List<String> regimes = new ArrayList<>();
+        JSON.readTree(get("/api/regimes", counsel)).forEach(r -> regimes.add(r.get("id").asText()));
+        for (String regime : regimes) {
+            out.get("counsel").add(Map.of("subject", "p-otegulov", "regime", regime));
+            QUERIES.computeIfAbsent("/api/sanctions/gaps", k -> new ArrayList<>()).add("regime=" + regime);
+            QUERIES.get("/api/sanctions/gaps").add("regime=" + regime + "&format=csv");
+            QUERIES.computeIfAbsent("/home/gaps", k -> new ArrayList<>()).add("regime=" + regime);
         }
         for (String name : PLANTED.values()) {
-            String[] words = name.split(" ");
-            all.append(safe("/api/search?q=" + java.net.URLEncoder.encode(words[words.length - 1], StandardCharsets.UTF_8), token));
+            String[] words = name.split("[ -]");
+            String q = "q=" + java.net.URLEncoder.encode(words[words.length - 1], StandardCharsets.UTF_8);
+            QUERIES.computeIfAbsent("/api/search", k -> new ArrayList<>()).add(q);
+            QUERIES.computeIfAbsent("/search", k -> new ArrayList<>()).add(q);
         }
-        all.append(safe("/api/persons/p-otegulov/liability", token)).append(safe("/api/incidents?limit=500", token));
-        all.append(safe("/api/journal?after=0&limit=1000", token)).append(safe("/api/ftm/export", token))
-                .append(safe("/api/ftm/export?restricted=true", token)).append(safe("/api/dossiers", token));
-        return all.toString();
+        QUERIES.put("/api/journal", List.of("after=0&limit=1000", "after=1000&limit=1000"));
+        QUERIES.put("/api/ftm/export", List.of("restricted=true"));
+        QUERIES.put("/api/reviews", List.of("limit=500"));
+        QUERIES.put("/api/sanctions/candidates", List.of("person=p-otegulov"));
+        return out;
+    }
+
+    /**
+     * The search page repeats what was typed (in its title, its field and its heading): that is the reader's own word, not a
+     * leak; what the search found is still scanned.
+     */
+    static String withoutTheQueryEcho(String path, String body) {
+        int q = path.indexOf("?q=");
+        if (q < 0) {
+            return body;
+        }
+        String typed = java.net.URLDecoder.decode(path.substring(q + 3), StandardCharsets.UTF_8);
+        return body.replace("value=\"" + typed + "\"", "").replace("for “" + typed + "”", "").replace("<title>Search: " + typed, "<title>");
+    }
+
+    /** What each route answers to a role without the grant, as text, by path (four requests at a time). */
+    Map<String, String> everythingFor(String token, List<String> paths) throws Exception {
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            Map<String, java.util.concurrent.Future<String>> answers = new LinkedHashMap<>();
+            for (String path : paths) {
+                answers.put(path, pool.submit(() -> safe(path, token)));
+            }
+            Map<String, String> all = new LinkedHashMap<>();
+            for (var answer : answers.entrySet()) {
+                all.put(answer.getKey(), withoutTheQueryEcho(answer.getKey(), answer.getValue().get()));
+            }
+            return all;
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     String safe(String path, String token) {
         try {
-            return get(path, token);
+            byte[] body = client.toBlocking().retrieve(HttpRequest.GET(path).bearerAuth(token), byte[].class);
+            return body == null ? "" : readable(body);
         } catch (io.micronaut.http.client.exceptions.HttpClientResponseException e) {
             return e.getResponse().getBody(String.class).orElse("");
+        } catch (java.io.IOException e) {
+            return ""; // unreachable: readable falls back to the bytes as text
+        }
+    }
+
+    /** A PDF's text and attachments (and its bytes as text, for a file that only looks like one), or the body as text. */
+    static String readable(byte[] body) throws java.io.IOException {
+        if (body.length > 4 && new String(body, 0, 5, StandardCharsets.ISO_8859_1).equals("%PDF-")) {
+            try {
+                return pdfText(body);
+            } catch (java.io.IOException notAPdf) {
+                return new String(body, StandardCharsets.UTF_8);
+            }
+        }
+        return new String(body, StandardCharsets.UTF_8);
+    }
+
+    static String pdfText(byte[] body) throws java.io.IOException {
+        {
+            StringBuilder all = new StringBuilder();
+            try (PDDocument document = Loader.loadPDF(body)) {
+                all.append(new PDFTextStripper().getText(document));
+                var names = document.getDocumentCatalog().getNames();
+                if (names != null && names.getEmbeddedFiles() != null && names.getEmbeddedFiles().getNames() != null) {
+                    for (var spec : names.getEmbeddedFiles().getNames().values()) {
+                        all.append(new String(spec.getEmbeddedFile().toByteArray(), StandardCharsets.UTF_8));
+                    }
+                }
+            }
+            return all.toString();
         }
     }
 
@@ -266,13 +398,13 @@ class LeakScanTest extends ChainlineTest {
     @Test
     void noPlantedIdentityAppearsInAnyResponseExportDossierGraphOrLog() throws Exception {
         List<String> found = new ArrayList<>();
+        List<String> paths = everyReadPath();
+        assertTrue(paths.size() > 500, "the scan reads every route over the case: " + paths.size() + " paths");
         for (Map.Entry<String, String> role : tokens.entrySet()) {
-            String seen = everythingFor(role.getKey(), role.getValue());
-            PLANTED.forEach((what, name) -> {
-                if (seen.contains(name)) {
-                    found.add(what + " in a response to " + role.getKey());
-                }
-            });
+            Map<String, String> seen = everythingFor(role.getValue(), paths);
+            PLANTED.forEach((what, name) -> seen.entrySet().stream().filter(e -> e.getValue().contains(name)).findFirst()
+                    .ifPresent(e -> found.add(what + " in a response to " + role.getKey() + " (GET " + e.getKey() + ": …"
+                            + around(e.getValue(), name) + "…)")));
         }
         String pdfs = dossiers();
         String graph = String.join("\n", GraphDump.of(TestStores.driver()));
@@ -330,6 +462,11 @@ class LeakScanTest extends ChainlineTest {
         }
         assertTrue(scanned > 1_000_000, "the scan read the stores: " + scanned + " bytes");
         assertTrue(found.isEmpty(), String.join("\n", found));
+    }
+
+    static String around(String text, String name) {
+        int at = text.indexOf(name);
+        return text.substring(Math.max(0, at - 80), Math.min(text.length(), at + name.length() + 40)).replace('\n', ' ');
     }
 
     static int indexOf(byte[] haystack, byte[] needle) {

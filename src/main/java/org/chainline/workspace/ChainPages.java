@@ -14,6 +14,7 @@ import org.chainline.access.Roles;
 import org.chainline.liability.ChainOfCommand;
 import org.chainline.liability.LiabilityPaths;
 import org.chainline.liability.Views;
+import org.chainline.refusal.InvalidInput;
 
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -41,7 +42,12 @@ final class ChainPages {
     @Get("/units/{id}/chain")
     ModelAndView<ChainView> chain(@PathVariable String id, @QueryValue @Nullable String date, HttpRequest<?> request,
                                   Authentication who) {
-        String at = date != null && date.matches("\\d{4}(-\\d{2}(-\\d{2})?)?") ? date : LocalDate.now().toString();
+        String at = date == null || date.isBlank() ? LocalDate.now().toString() : date.strip();
+        // a date the chain cannot be drawn at is said, not replaced by today's chain
+        if (!at.matches("\\d{4}(-\\d{2}(-\\d{2})?)?") || at.startsWith("0000")) {
+            throw new InvalidInput("date", "must be a year from 0001 to 9999, a year and month (2025-03) or a day (2025-03-06)"
+                    + " (it is '" + (at.length() > 40 ? at.substring(0, 40) + "…" : at) + "')");
+        }
         Views.UnitChain chain = chains.ofUnit(id, at, LiabilityPaths.MAX_DEPTH);
         List<ChainView.Row> rows = new ArrayList<>();
         Map<String, Boolean> seen = new LinkedHashMap<>();

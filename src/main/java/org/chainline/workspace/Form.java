@@ -31,6 +31,11 @@ final class Form {
                 try {
                     String name = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
                     String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+                    // bytes that are not UTF-8 (sent raw or percent-encoded) decode to U+FFFD: refused, never stored so
+                    if (name.indexOf('\uFFFD') >= 0 || value.indexOf('\uFFFD') >= 0) {
+                        throw new InvalidInput(name.indexOf('\uFFFD') >= 0 ? "form" : name,
+                                "holds bytes that are not UTF-8 text: send the form again from the workspace");
+                    }
                     fields.computeIfAbsent(name, n -> new java.util.ArrayList<>()).add(value);
                 } catch (IllegalArgumentException e) {
                     throw new InvalidInput("form", "is not a well-formed form submission");

@@ -71,11 +71,28 @@ final class ReviewPages {
     HttpResponse<?> queue(@QueryValue @Nullable String subject, @QueryValue @Nullable String done, Authentication who) {
         String s = subject == null ? "" : subject.strip();
         try {
-            return HttpResponse.ok(new ModelAndView<>("review", view(who, s, List.of(), List.of(), "accept", "", done)));
+            return HttpResponse.ok(new ModelAndView<>("review", view(who, s, List.of(), List.of(), "accept", "", doneMessage(done))));
         } catch (Refusal e) {
             return HttpResponse.status(HttpStatus.UNPROCESSABLE_ENTITY).body(new ModelAndView<>("review", view(who, "",
                     List.of(new FieldError("f-subject", FieldError.sentence("subject", e.getMessage()))), List.of(), "accept", "", null)));
         }
+    }
+
+    /**
+     * What a decision just did, in the application's words, from its code ({@code accept:3}); anything else in the link
+     * is not shown, so that nobody can send a link that makes the page say what they like.
+     */
+    static String doneMessage(@Nullable String code) {
+        if (code == null || !code.matches("(accept|reject|dispute|defer):[0-9]{1,4}")) {
+            return null;
+        }
+        int count = Integer.parseInt(code.substring(code.indexOf(':') + 1));
+        return count + (count == 1 ? " claim " : " claims ") + switch (code.substring(0, code.indexOf(':'))) {
+            case "accept" -> "accepted";
+            case "reject" -> "rejected";
+            case "dispute" -> "disputed";
+            default -> "left for now: they come after the others in your queue";
+        } + ".";
     }
 
     @Secured(Roles.COUNSEL)
@@ -104,13 +121,8 @@ final class ReviewPages {
                 throw new org.chainline.refusal.InvalidInput("claims", "choose at least one claim to decide on");
             }
             List<ReviewState> decided = reviews.decide(who.getName(), items, decision, note);
-            String done = decided.size() + (decided.size() == 1 ? " claim " : " claims ") + switch (decision) {
-                case "accept" -> "accepted";
-                case "reject" -> "rejected";
-                case "dispute" -> "disputed";
-                default -> "left for now: they come after the others in your queue";
-            } + ".";
-            UriBuilder back = UriBuilder.of("/review").queryParam("done", done);
+            // the page says what was done from this code, never from text a link could carry to someone else
+            UriBuilder back = UriBuilder.of("/review").queryParam("done", decision + ":" + decided.size());
             if (!subject.isEmpty()) {
                 back.queryParam("subject", subject);
             }

@@ -2,8 +2,14 @@ package org.chainline.workspace;
 
 import io.micronaut.core.annotation.Introspected;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
@@ -19,9 +25,12 @@ import org.chainline.journal.GraphCheck;
 import org.chainline.journal.Journal;
 import org.chainline.journal.Projector;
 import org.chainline.regime.Regime;
+import org.chainline.refusal.Refusal;
 import org.chainline.regime.Regimes;
+import org.chainline.registry.ProtectedNames;
 import org.chainline.sanctions.GapReport;
 
+import java.net.URI;
 import java.util.Comparator;
 import java.util.List;
 
@@ -42,9 +51,11 @@ final class HomeController {
     private final Regimes regimes;
     private final Dossiers dossiers;
     private final org.chainline.registry.model.Model model;
+    private final ProtectedNames protectedNames;
 
     HomeController(Cases cases, Journal journal, Projector projector, @Nullable GraphCheck check, GapReport gaps,
-                   Regimes regimes, Dossiers dossiers, org.chainline.registry.Records records) {
+                   Regimes regimes, Dossiers dossiers, org.chainline.registry.Records records, ProtectedNames protectedNames) {
+        this.protectedNames = protectedNames;
         this.model = records.model();
         this.cases = cases;
         this.journal = journal;
@@ -85,13 +96,33 @@ final class HomeController {
     @Get("/home/gaps")
     ModelAndView<HomeView> gapsSection(Authentication who, @QueryValue @Nullable String regime, io.micronaut.http.HttpRequest<?> request) {
         String chosen = regime(regime);
-        HomeView view = new HomeView(Chrome.of(who, "home"), List.of(), List.of(), null, regimes.all(), chosen, topGaps(chosen), List.of());
+        HomeView view = new HomeView(Chrome.of(who, "home"), List.of(), List.of(), null, regimes.all(), chosen, topGaps(chosen),
+                List.of(), List.of(), List.of());
         return new ModelAndView<>(request.getHeaders().contains("HX-Request") ? "fragments/gaps" : "gaps", view);
     }
 
     @Secured(Roles.VIEWER)
     @Get("/")
     ModelAndView<HomeView> home(Authentication who, @QueryValue @Nullable String regime) {
+        return new ModelAndView<>("home", view(who, regime, List.of()));
+    }
+
+    /** A holder restores an account's free-text writing, with a reason; back home, or home with the error at its field. */
+    @Secured(Roles.WITNESS_PROTECTION)
+    @Post(value = "/protection/{username}/restore", consumes = MediaType.ALL)
+    HttpResponse<?> restore(@PathVariable String username, @Body @Nullable String body, Authentication who) {
+        Form form = Form.parse(body);
+        try {
+            protectedNames.restore(who.getName(), username, form.get("reason"));
+            return HttpResponse.seeOther(URI.create("/#refusals"));
+        } catch (Refusal e) {
+            String field = "reason".equals(e.field()) ? "reason-" + username : "refusals-h";
+            return HttpResponse.status(HttpStatus.UNPROCESSABLE_ENTITY).body(new ModelAndView<>("home", view(who, null,
+                    List.of(new FieldError(field, FieldError.sentence(e.field() == null ? "username" : e.field(), e.getMessage()))))));
+        }
+    }
+
+    private HomeView view(Authentication who, @Nullable String regime, List<FieldError> errors) {
         Chrome chrome = Chrome.of(who, "home");
         List<Regime> all = regimes.all();
         String chosen = regime(regime);
@@ -101,8 +132,8 @@ final class HomeController {
         List<Dossier> latest = chrome.counsel()
                 ? dossiers.list(null).stream().sorted(Comparator.comparing(Dossier::generatedAt).reversed()).limit(5).toList()
                 : List.of();
-        return new ModelAndView<>("home", new HomeView(chrome, cases.list("open", 0, 10), changes(), status(), all, chosen,
-                top, latest));
+        return new HomeView(chrome, cases.list("open", 0, 10), changes(), status(), all, chosen, top, latest,
+                chrome.grant() ? protectedNames.refusals() : List.of(), errors);
     }
 
     private List<HomeView.Change> changes() {

@@ -5,14 +5,19 @@ import io.micronaut.core.annotation.Nullable;
 import org.chainline.cases.Case;
 import org.chainline.dossier.Dossier;
 import org.chainline.regime.Regime;
+import org.chainline.registry.ProtectedNames;
 import org.chainline.sanctions.GapReport;
 
 import java.util.List;
 
-/** The home page: open cases, the latest changes, the stores, the gap report's top rows, the latest dossiers. */
+/**
+ * The home page: open cases, the latest changes, the stores, the gap report's top rows, the latest dossiers, and for
+ * holders of the witness-protection grant the accounts whose text was refused for naming a protected identity.
+ */
 @Introspected
 public record HomeView(Chrome chrome, List<Case> cases, List<Change> changes, @Nullable Status status, List<Regime> regimes,
-                       String regime, @Nullable GapReport.Report gaps, List<Dossier> dossiers) {
+                       String regime, @Nullable GapReport.Report gaps, List<Dossier> dossiers,
+                       List<ProtectedNames.Refusals> refusals, List<FieldError> errors) {
 
     /** One journal entry as the home page lists it: no payload and no reason, which may hold case material. */
     public record Change(long seq, String when, String actor, String kind, String target, @Nullable String link) {

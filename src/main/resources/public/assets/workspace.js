@@ -77,6 +77,9 @@
             if (form.dataset.upload === 'telegram') {
               status.textContent = 'Imported.';
               report(document.getElementById(form.dataset.report), answer);
+            } else if (!answer.evidence) {
+              // the bytes were held already by an item this account may not be told of (a protected one)
+              status.textContent = 'Received: these bytes are held already. Which item holds them is shown to holders of the witness-protection grant.';
             } else {
               status.textContent = 'Received. Opening the item…';
               window.location.assign(target);

@@ -58,7 +58,7 @@ final class EvidenceCommand extends CommandGroup {
         @Override
         public Integer call() {
             try (ApplicationContext context = Contexts.start(evidence.root, Map.of())) {
-                EvidenceLocker.CustodyReport r = context.getBean(EvidenceLocker.class).custody(id);
+                EvidenceLocker.CustodyReport r = context.getBean(EvidenceLocker.class).custody(id, true); // the machine's operator, holding the data and the key
                 PrintWriter out = spec.commandLine().getOut();
                 out.println(r.evidence() + ": " + r.title() + " (" + r.kind() + ", " + r.confidentiality() + ")");
                 if (r.sha256() != null) {

@@ -21,6 +21,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.chainline.access.Roles;
 import org.chainline.input.JsonBody;
+import org.chainline.registry.EvidenceHashes;
 import org.chainline.input.Upload;
 import org.chainline.storage.DataDirectory;
 
@@ -37,8 +38,11 @@ class EvidenceController {
     private final DataDirectory data;
     private final EvidenceSettings settings;
 
+    private final EvidenceHashes hashes;
+
     EvidenceController(EvidenceLocker locker, Integrity integrity, TelegramExportImport telegram, DataDirectory data,
-                       EvidenceSettings settings) {
+                       EvidenceSettings settings, EvidenceHashes hashes) {
+        this.hashes = hashes;
         this.locker = locker;
         this.integrity = integrity;
         this.telegram = telegram;
@@ -73,9 +77,9 @@ class EvidenceController {
                                                  @QueryValue @Nullable String confidentiality,
                                                  @QueryValue @Nullable String evidence,
                                                  @QueryValue @Nullable String reason, Authentication who) {
-        var received = locker.receive(who.getName(), reason, body, new EvidenceLocker.Upload(fileName,
+        var received = locker.shownTo(locker.receive(who.getName(), reason, body, new EvidenceLocker.Upload(fileName,
                 contentType == null ? null : contentType.split(";")[0].strip(), kind, title, source, confidentiality, "api upload",
-                evidence));
+                evidence)), who.getRoles().contains(Roles.WITNESS_PROTECTION));
         return HttpResponse.<EvidenceLocker.Received>status(received.duplicate() ? HttpStatus.OK : HttpStatus.CREATED).body(received);
     }
 
@@ -83,7 +87,7 @@ class EvidenceController {
     @Secured(Roles.VIEWER)
     @Get(value = "/{id}", produces = MediaType.APPLICATION_JSON)
     ObjectNode item(@PathVariable String id, Authentication who) {
-        return locker.view(who.getName(), id);
+        return hashes.shown(locker.view(who.getName(), id), who.getRoles().contains(Roles.WITNESS_PROTECTION));
     }
 
     @Operation(summary = "The item's stored file; the download is journaled (protected items need the witness-protection grant)")
@@ -104,8 +108,8 @@ class EvidenceController {
     @Operation(summary = "The item's chain of custody: every arrival, view, download, citation, check and hand-over")
     @Secured(Roles.VIEWER)
     @Get(value = "/{id}/custody", produces = MediaType.APPLICATION_JSON)
-    EvidenceLocker.CustodyReport custody(@PathVariable String id) {
-        return locker.custody(id);
+    EvidenceLocker.CustodyReport custody(@PathVariable String id, Authentication who) {
+        return locker.custody(id, who.getRoles().contains(Roles.WITNESS_PROTECTION));
     }
 
     @Operation(summary = "Record a hand-over of the item: {\"to\": ..., \"note\": ..., \"reason\": ...}")

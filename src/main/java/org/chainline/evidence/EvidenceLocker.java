@@ -13,6 +13,7 @@ import org.chainline.refusal.Forbidden;
 import org.chainline.refusal.InvalidInput;
 import org.chainline.refusal.NotFound;
 import org.chainline.refusal.TooLarge;
+import org.chainline.registry.EvidenceHashes;
 import org.chainline.registry.Records;
 import org.chainline.registry.imports.RecordImport;
 import org.chainline.registry.model.RecordType;
@@ -23,6 +24,7 @@ import java.net.URLConnection;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -44,9 +46,11 @@ public class EvidenceLocker {
     private final EvidenceSettings settings;
     private final Clock clock;
     private final RecordType evidenceType;
+    private final EvidenceHashes hashes;
 
     EvidenceLocker(FileStore files, Journal journal, RecordImport imports, Records records, Custody custody,
-                   EvidenceSettings settings, Clock clock) {
+                   EvidenceSettings settings, Clock clock, EvidenceHashes hashes) {
+        this.hashes = hashes;
         this.files = files;
         this.journal = journal;
         this.imports = imports;
@@ -85,8 +89,22 @@ public class EvidenceLocker {
      * its file; {@code sameBytes}: the other live items that name these bytes.
      */
     @Serdeable
-    public record Received(String evidence, String sha256, long size, String mediaType, boolean duplicate,
+    public record Received(@Nullable String evidence, String sha256, long size, String mediaType, boolean duplicate,
                            boolean recordedEarlier, List<String> sameBytes, long journalSeq) {
+    }
+
+    /**
+     * What the uploader is told of an arrival: all of it for a holder of the grant, or when the bytes are not protected;
+     * otherwise that the bytes are held, without the item that holds them or the others that name them, so that an
+     * upload does not confirm which protected item a copy is.
+     */
+    public Received shownTo(Received received, boolean holdsGrant) {
+        boolean matched = received.duplicate() || received.recordedEarlier() || !received.sameBytes().isEmpty();
+        if (holdsGrant || !matched || hashes.protectedAmong(List.of(received.sha256())).isEmpty()) {
+            return received;
+        }
+        return new Received(null, received.sha256(), received.size(), received.mediaType(), received.duplicate(),
+                received.recordedEarlier(), List.of(), received.journalSeq());
     }
 
     /** Receives one file. Only the bytes are held before the journal records them; a failed write leaves no item. */
@@ -174,7 +192,7 @@ public class EvidenceLocker {
         return journal.write(actor, reason, true, batch -> {
             StoredFiles.Row known = StoredFiles.find(batch.connection(), List.of(stored.sha256())).get(stored.sha256());
             String itemId = upload.evidence() != null ? upload.evidence() : known != null ? known.evidenceId()
-                    : "ev-" + stored.sha256().substring(0, 16);
+                    : hidden ? hashes.protectedItemId(stored.sha256()) : "ev-" + stored.sha256().substring(0, 16);
             String shownName = fileName == null ? null : hidden ? org.chainline.registry.ProtectedFileNames.neutral(itemId, fileName) : fileName;
             ObjectNode arrival = Json.MAPPER.createObjectNode().put("sha256", stored.sha256()).put("size", stored.size())
                     .put("mediaType", mediaType).put("via", upload.via()).put("duplicate", known != null);
@@ -436,20 +454,36 @@ public class EvidenceLocker {
     /**
      * The item's custody. Where the item is protected now, or its bytes are a protected item's, every name a file
      * arrived under is shown as the neutral one ({@code ev-….ext}): an item raised to protected after it arrived keeps
-     * its arrivals in custody, and the name it arrived under may name the witness.
+     * its arrivals in custody, and the name it arrived under may name the witness. Its SHA-256 goes only to holders of
+     * the grant ({@code holdsGrant}); anyone else reads the keyed digest, in the report and in every event.
      */
-    public CustodyReport custody(String id) {
+    public CustodyReport custody(String id, boolean holdsGrant) {
         ObjectNode item = records.get(evidenceType, id);
         String sha = item.path("sha256").asText(null);
         boolean hideNames = "protected".equals(item.path("confidentiality").asText())
                 || (sha != null && records.strictestConfidentiality(sha).filter("protected"::equals).isPresent());
         List<Custody.Event> events = custody.events(id, sha);
         if (hideNames) {
-            events.forEach(e -> {
-                if (e.details() instanceof ObjectNode d && d.hasNonNull("fileName")) {
-                    d.put("fileName", org.chainline.registry.ProtectedFileNames.neutral(id, d.get("fileName").asText()));
+            String shown = holdsGrant || sha == null ? sha : hashes.keyed(sha);
+            List<Custody.Event> masked = new ArrayList<>(events.size());
+            for (Custody.Event e : events) {
+                if (e.details() instanceof ObjectNode d) {
+                    if (d.hasNonNull("fileName")) {
+                        d.put("fileName", org.chainline.registry.ProtectedFileNames.neutral(id, d.get("fileName").asText()));
+                    }
+                    if (!holdsGrant) {
+                        for (String field : List.of("sha256", "found")) {
+                            if (d.hasNonNull(field) && d.get(field).asText().length() == 64) {
+                                d.put(field, hashes.keyed(d.get(field).asText()));
+                            }
+                        }
+                    }
                 }
-            });
+                String target = !holdsGrant && e.target().startsWith(Custody.fileTarget("")) ? Custody.fileTarget(shown) : e.target();
+                masked.add(new Custody.Event(e.seq(), e.at(), e.actor(), e.action(), target, e.details(), e.reason(), e.entryHash()));
+            }
+            events = masked;
+            sha = shown;
         }
         return new CustodyReport(id, item.path("title").asText(), item.path("kind").asText(), sha,
                 item.path("fileStatus").asText(null), item.path("confidentiality").asText("restricted"), events);
@@ -466,7 +500,7 @@ public class EvidenceLocker {
             details.put("note", note);
         }
         custody.record(actor, reason, List.of(id), Custody.Action.TRANSFERRED, details);
-        return custody(id);
+        return custody(id, false); // the analyst who hands it over may lack the grant: shown as to them
     }
 
     /** Refuses a value outside the model's vocabulary before any byte is read (also for bytes already held). */

@@ -37,8 +37,15 @@ class RecordController {
 
     private final Records records;
 
-    RecordController(Records records) {
+    private final EvidenceHashes hashes;
+
+    RecordController(Records records, EvidenceHashes hashes) {
         this.records = records;
+        this.hashes = hashes;
+    }
+
+    private static boolean grant(Authentication who) {
+        return who.getRoles().contains(Roles.WITNESS_PROTECTION);
     }
 
     @Operation(summary = "List a type's records, or search them by name across scripts (q)")
@@ -46,16 +53,16 @@ class RecordController {
     @Get("/{collection}")
     String list(@PathVariable String collection, @QueryValue @Nullable String q,
                 @QueryValue(defaultValue = "false") boolean retired, @QueryValue(defaultValue = "0") int offset,
-                @QueryValue(defaultValue = "100") int limit) {
-        return Json.write(records.list(type(collection), q, retired, offset, limit));
+                @QueryValue(defaultValue = "100") int limit, Authentication who) {
+        return Json.write(hashes.shown(records.list(type(collection), q, retired, offset, limit), grant(who)));
     }
 
     @Operation(summary = "Search every type by name across scripts")
     @Secured(Roles.VIEWER)
     @Get("/search")
     String search(@QueryValue @Nullable String q, @QueryValue(defaultValue = "0") int offset,
-                  @QueryValue(defaultValue = "50") int limit) {
-        return Json.write(records.list(null, q, false, offset, limit));
+                  @QueryValue(defaultValue = "50") int limit, Authentication who) {
+        return Json.write(hashes.shown(records.list(null, q, false, offset, limit), grant(who)));
     }
 
     @Operation(summary = "Create a record; the id may be given (stable ids) or is generated")
@@ -65,15 +72,15 @@ class RecordController {
         RecordType type = type(collection);
         JsonNode json = JsonBody.object(body);
         var created = records.create(who.getName(), type, json, JsonBody.text(json, "reason"));
-        return HttpResponse.created(Json.write(created), URI.create("/api/" + collection + "/" + created.get("id").asText()))
+        return HttpResponse.created(Json.write(hashes.shown(created, grant(who))), URI.create("/api/" + collection + "/" + created.get("id").asText()))
                 .contentType(MediaType.APPLICATION_JSON_TYPE);
     }
 
     @Operation(summary = "One record, with its version and journal positions under meta")
     @Secured(Roles.VIEWER)
     @Get("/{collection}/{id}")
-    String get(@PathVariable String collection, @PathVariable String id) {
-        return Json.write(records.get(type(collection), id));
+    String get(@PathVariable String collection, @PathVariable String id, Authentication who) {
+        return Json.write(hashes.shown(records.get(type(collection), id), grant(who)));
     }
 
     @Operation(summary = "Change a record (JSON merge patch: a null removes a property)")
@@ -81,8 +88,8 @@ class RecordController {
     @Patch("/{collection}/{id}")
     String change(@PathVariable String collection, @PathVariable String id, @Body @Nullable String body, Authentication who) {
         JsonNode json = JsonBody.object(body);
-        return Json.write(records.change(who.getName(), type(collection), id, json, JsonBody.text(json, "reason"),
-                who.getRoles().contains(Roles.WITNESS_PROTECTION)));
+        return Json.write(hashes.shown(records.change(who.getName(), type(collection), id, json, JsonBody.text(json, "reason"),
+                who.getRoles().contains(Roles.WITNESS_PROTECTION)), grant(who)));
     }
 
     @Operation(summary = "Retire a record (it stays readable; nothing is deleted); a reason is required")
@@ -90,7 +97,7 @@ class RecordController {
     @Post("/{collection}/{id}/retire")
     String retire(@PathVariable String collection, @PathVariable String id, @Body @Nullable String body, Authentication who) {
         JsonNode json = JsonBody.object(body);
-        return Json.write(records.retire(who.getName(), type(collection), id, JsonBody.text(json, "reason")));
+        return Json.write(hashes.shown(records.retire(who.getName(), type(collection), id, JsonBody.text(json, "reason")), grant(who)));
     }
 
     @Operation(summary = "Reveal the protected identity of a witness, victim or source (journaled, with a reason)")

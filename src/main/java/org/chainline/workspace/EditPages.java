@@ -21,6 +21,7 @@ import io.swagger.v3.oas.annotations.Hidden;
 import org.chainline.access.Roles;
 import org.chainline.input.Json;
 import org.chainline.refusal.Refusal;
+import org.chainline.registry.EvidenceHashes;
 import org.chainline.registry.Records;
 import org.chainline.registry.model.Property;
 import org.chainline.registry.model.PropertyType;
@@ -29,6 +30,7 @@ import org.chainline.registry.model.RecordType;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 
 /** Creating, changing and retiring records in forms (analysts); the server refuses anyone else, whatever the page shows. */
@@ -48,7 +50,23 @@ final class EditPages {
     private final Records records;
     private final RecordPages pages;
 
-    EditPages(Records records, RecordPages pages) {
+    private final EvidenceHashes hashes;
+
+    /**
+     * The properties this reader's form neither shows nor changes beyond the sealed ones: a protected item's SHA-256
+     * (its file is named by a keyed digest outside the grant, and the form would echo the real one).
+     */
+    private Set<String> withheld(RecordType type, String id, Authentication who) {
+        if (id == null || !type.name().equals("Evidence") || who.getRoles().contains(Roles.WITNESS_PROTECTION)) {
+            return Set.of();
+        }
+        ObjectNode record = records.get(type, id);
+        String sha = record.path("sha256").asText(null);
+        return sha != null && !sha.equals(hashes.shown(record.deepCopy(), false).path("sha256").asText()) ? Set.of("sha256") : Set.of();
+    }
+
+    EditPages(Records records, RecordPages pages, EvidenceHashes hashes) {
+        this.hashes = hashes;
         this.records = records;
         this.pages = pages;
     }
@@ -68,7 +86,7 @@ final class EditPages {
     @Get("/records/{slug}/new")
     ModelAndView<EditView> blank(@PathVariable String slug, Authentication who) {
         RecordType type = pages.type(slug);
-        return new ModelAndView<>("edit", view(who, type, null, Json.MAPPER.createObjectNode(), List.of(), "", false));
+        return new ModelAndView<>("edit", view(who, type, null, Json.MAPPER.createObjectNode(), List.of(), "", false, Set.of()));
     }
 
     @Secured(Roles.ANALYST)
@@ -76,7 +94,7 @@ final class EditPages {
     HttpResponse<?> create(@PathVariable String slug, @Body @Nullable String body, Authentication who) {
         RecordType type = pages.type(slug);
         Form form = Form.parse(body);
-        ObjectNode record = read(type, form, who, false);
+        ObjectNode record = read(type, form, who, false, Set.of());
         String wanted = form.get("id", "").strip();
         if (!wanted.isEmpty()) {
             record.put("id", wanted);
@@ -94,7 +112,8 @@ final class EditPages {
     ModelAndView<EditView> edit(@PathVariable String slug, @PathVariable String id, Authentication who) {
         RecordType type = pages.type(slug);
         ObjectNode record = records.get(type, id);
-        return new ModelAndView<>("edit", view(who, type, id, record, List.of(), "", record.path("meta").path("retired").asBoolean()));
+        return new ModelAndView<>("edit", view(who, type, id, record, List.of(), "", record.path("meta").path("retired").asBoolean(),
+                withheld(type, id, who)));
     }
 
     @Secured(Roles.ANALYST)
@@ -103,7 +122,7 @@ final class EditPages {
         RecordType type = pages.type(slug);
         Form form = Form.parse(body);
         boolean grant = who.getRoles().contains(Roles.WITNESS_PROTECTION);
-        ObjectNode patch = read(type, form, who, true);
+        ObjectNode patch = read(type, form, who, true, withheld(type, id, who));
         try {
             records.change(who.getName(), type, id, patch, blankToNull(form.get("reason")), grant);
             return HttpResponse.seeOther(URI.create(Links.record(type.name(), id)));
@@ -128,7 +147,7 @@ final class EditPages {
             ObjectNode record = records.get(type, id);
             return HttpResponse.status(HttpStatus.UNPROCESSABLE_ENTITY).body(new ModelAndView<>("edit", view(who, type, id, record,
                     List.of(new FieldError("f-retireReason", FieldError.sentence("retireReason", e.getMessage()))),
-                    "", false)));
+                    "", false, withheld(type, id, who))));
         }
     }
 
@@ -136,7 +155,7 @@ final class EditPages {
         String field = e.field() == null ? "form" : e.field();
         FieldError error = new FieldError(htmlId(field), FieldError.sentence(field, e.getMessage()));
         return HttpResponse.status(HttpStatus.UNPROCESSABLE_ENTITY).body(new ModelAndView<>("edit",
-                view(who, type, id, submitted, List.of(error), reason, false)));
+                view(who, type, id, submitted, List.of(error), reason, false, withheld(type, id, who))));
     }
 
     private static String blankToNull(String s) {
@@ -149,11 +168,11 @@ final class EditPages {
     }
 
     /** The record as the form holds it; for a change, every property the form shows, an emptied one as null. */
-    private ObjectNode read(RecordType type, Form form, Authentication who, boolean patch) {
+    private ObjectNode read(RecordType type, Form form, Authentication who, boolean patch, Set<String> withheld) {
         boolean grant = who.getRoles().contains(Roles.WITNESS_PROTECTION);
         ObjectNode out = Json.MAPPER.createObjectNode();
         for (Property p : type.properties().values()) {
-            if (p.type() == PropertyType.PROTECTED && !grant) {
+            if ((p.type() == PropertyType.PROTECTED && !grant) || withheld.contains(p.name())) {
                 continue; // what the form does not show, it does not change
             }
             JsonNode value = value(p, form);
@@ -230,11 +249,11 @@ final class EditPages {
     }
 
     private EditView view(Authentication who, RecordType type, String id, JsonNode record, List<FieldError> errors, String reason,
-                          boolean retired) {
+                          boolean retired, Set<String> withheld) {
         boolean grant = who.getRoles().contains(Roles.WITNESS_PROTECTION);
         List<EditView.Input> inputs = new ArrayList<>();
         for (Property p : type.properties().values()) {
-            if (p.type() == PropertyType.PROTECTED && !grant) {
+            if ((p.type() == PropertyType.PROTECTED && !grant) || withheld.contains(p.name())) {
                 continue;
             }
             String htmlId = htmlId(p.name());

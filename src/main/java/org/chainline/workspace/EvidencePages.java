@@ -8,6 +8,7 @@ import io.micronaut.security.authentication.Authentication;
 import io.micronaut.views.ModelAndView;
 import io.swagger.v3.oas.annotations.Hidden;
 import org.chainline.access.Roles;
+import org.chainline.registry.EvidenceHashes;
 import org.chainline.registry.Records;
 import org.chainline.registry.model.Property;
 import org.chainline.registry.model.RecordType;
@@ -28,15 +29,19 @@ final class EvidencePages {
 
     private final Records records;
 
-    EvidencePages(Records records) {
+    private final EvidenceHashes hashes;
+
+    EvidencePages(Records records, EvidenceHashes hashes) {
         this.records = records;
+        this.hashes = hashes;
     }
 
     @Secured(Roles.VIEWER)
     @Get("/evidence")
     ModelAndView<EvidenceView> page(Authentication who) {
         RecordType evidence = records.model().type("Evidence").orElseThrow();
-        List<EvidenceView.Item> items = records.list(evidence, null, false, 0, LISTED).stream()
+        List<EvidenceView.Item> items = hashes.shown(records.list(evidence, null, false, 0, LISTED),
+                        who.getRoles().contains(Roles.WITNESS_PROTECTION)).stream()
                 .sorted(Comparator.comparingLong((JsonNode r) -> -r.path("meta").path("updatedSeq").asLong()))
                 .map(r -> new EvidenceView.Item(r.path("id").asText(), Links.record("Evidence", r.path("id").asText()),
                         r.path("title").asText(r.path("id").asText()), r.path("kind").asText(), RecordPages.fileStatus(r),

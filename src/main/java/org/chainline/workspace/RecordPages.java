@@ -11,6 +11,7 @@ import io.swagger.v3.oas.annotations.Hidden;
 import org.chainline.access.Roles;
 import org.chainline.dossier.Dossiers;
 import org.chainline.evidence.EvidenceLocker;
+import org.chainline.registry.EvidenceHashes;
 import org.chainline.liability.ChainOfCommand;
 import org.chainline.liability.CitedEvidence;
 import org.chainline.liability.LiabilityPaths;
@@ -42,8 +43,11 @@ final class RecordPages {
     private final Screening screening;
     private final Dossiers dossiers;
 
+    private final EvidenceHashes hashes;
+
     RecordPages(Records records, LiabilityPaths liability, ChainOfCommand chains, EvidenceLocker locker, Screening screening,
-                Dossiers dossiers) {
+                Dossiers dossiers, EvidenceHashes hashes) {
+        this.hashes = hashes;
         this.records = records;
         this.liability = liability;
         this.chains = chains;
@@ -101,7 +105,8 @@ final class RecordPages {
     private RecordView view(RecordType type, String id, Authentication who, List<RecordView.Field> revealed, List<FieldError> errors) {
         Chrome chrome = Chrome.of(who, "search");
         // viewing an evidence item is custody: it is journaled, as the API's GET /api/evidence/{id} is
-        JsonNode record = type.name().equals("Evidence") ? locker.view(who.getName(), id) : records.get(type, id);
+        JsonNode record = type.name().equals("Evidence")
+                ? hashes.shown(locker.view(who.getName(), id), who.getRoles().contains(Roles.WITNESS_PROTECTION)) : records.get(type, id);
         List<String> spellings = SearchController.spellings(type, record);
         String title = spellings.isEmpty() ? id : spellings.getFirst();
         String subtitle = spellings.stream().filter(s -> !s.equals(title) && !Names.lang(s).equals(Names.lang(title)))
@@ -324,7 +329,7 @@ final class RecordPages {
         // shown in place by what its bytes are, never by what its uploader said they are
         String found = allowed && hasFile ? locker.foundType(id, who.getRoles().contains(Roles.WITNESS_PROTECTION)).orElse(null) : null;
         String preview = found == null ? null : EvidenceLocker.previewOf(found);
-        List<RecordView.CustodyRow> custody = locker.custody(id).events().stream()
+        List<RecordView.CustodyRow> custody = locker.custody(id, who.getRoles().contains(Roles.WITNESS_PROTECTION)).events().stream()
                 .map(e -> new RecordView.CustodyRow(e.seq(), Dates.moment(e.at()), e.actor(), e.action())).toList();
         List<RecordView.CitedBy> citedBy = records.citedBy(id).stream().filter(c -> !c.retired())
                 .map(c -> new RecordView.CitedBy(c.claim(), c.type(), Links.record(c.type(), c.claim()), c.stance(), c.pinpoint()))

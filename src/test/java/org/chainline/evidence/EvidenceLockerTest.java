@@ -239,7 +239,9 @@ class EvidenceLockerTest extends ChainlineTest {
                 .bearerAuth(protector), byte[].class));
 
         // nor once the protected item lets go of them: its hash changed, or the item retired
-        String original = JSON.readTree(client.toBlocking().retrieve(HttpRequest.GET("/api/evidence?limit=500").bearerAuth(analyst)))
+        // only a holder of the grant reads a protected item's SHA-256 (anyone else reads its keyed digest)
+        assertFalse(client.toBlocking().retrieve(HttpRequest.GET("/api/evidence?limit=500").bearerAuth(analyst)).contains(sha));
+        String original = JSON.readTree(client.toBlocking().retrieve(HttpRequest.GET("/api/evidence?limit=500").bearerAuth(protector)))
                 .findParents("sha256").stream().filter(n -> n.get("sha256").asText().equals(sha) && !n.get("id").asText().equals("ev-claims-bytes"))
                 .findFirst().orElseThrow().get("id").asText();
         client.toBlocking().exchange(HttpRequest.PATCH("/api/evidence/" + original, "{\"sha256\": \"" + "ab".repeat(32) + "\"}").bearerAuth(analyst));
@@ -260,7 +262,7 @@ class EvidenceLockerTest extends ChainlineTest {
             assertTrue(refused.getResponse().getBody(String.class).orElseThrow().contains("confidentiality"));
         }
         HttpClientResponseException refusedImport = assertThrows(HttpClientResponseException.class, () -> client.toBlocking().exchange(
-                HttpRequest.POST("/api/import", ((com.fasterxml.jackson.databind.node.ObjectNode) get("/api/evidence/" + id, analyst).deepCopy())
+                HttpRequest.POST("/api/import", ((com.fasterxml.jackson.databind.node.ObjectNode) get("/api/evidence/" + id, protector).deepCopy())
                         .put("type", "Evidence").put("confidentiality", "public").without(List.of("meta", "originalFileName")).toString()).bearerAuth(analyst)));
         assertEquals(HttpStatus.FORBIDDEN, refusedImport.getStatus(), "nor through an import");
         assertEquals("protected", get("/api/evidence/" + id, viewer).get("confidentiality").asText());
@@ -321,10 +323,13 @@ class EvidenceLockerTest extends ChainlineTest {
                 .bearerAuth(analyst));
         HttpResponse<String> arrived = upload(testimony, "?fileName=w051.ogg", "audio/ogg");
         JsonNode received = JSON.readTree(arrived.body());
-        assertEquals("ev-noted-w051", received.get("evidence").asText(), "its file, not a second item: " + arrived.body());
+        // the analyst without the grant is not told which protected item the bytes are the file of
+        assertFalse(received.hasNonNull("evidence"), arrived.body());
         assertTrue(received.get("recordedEarlier").asBoolean(), arrived.body());
         assertFalse(rawStore().contains("Sealedova"), "sealed as it arrived, not at the next start");
+        // its file, not a second item
         assertArrayEquals(testimony, client.toBlocking().retrieve(HttpRequest.GET("/api/evidence/ev-noted-w051/file").bearerAuth(protector), byte[].class));
+        assertFalse(client.toBlocking().retrieve(HttpRequest.GET("/api/evidence?limit=500").bearerAuth(protector)).contains("ev-" + sha.substring(0, 16)));
     }
 
     @Test

@@ -55,11 +55,15 @@ class LeakScanTest extends ChainlineTest {
     static final ObjectMapper JSON = new ObjectMapper();
     static final Map<String, String> PLANTED = new LinkedHashMap<>();
     /**
-     * Planted names that are searched for in every output but not in the raw bytes: an item uploaded as restricted and
-     * raised to protected later arrived under its name, and the journal's earlier entries (its first version and its
-     * arrival) keep it as written. Sealing every file name at arrival is the open end (named in the README).
+     * Planted values that are searched for in every output but not at rest (the raw bytes, the graph): an item uploaded
+     * as restricted and raised to protected later arrived under its name, and the journal's earlier entries (its first
+     * version and its arrival) keep it as written (sealing every file name at arrival is the open end named in the
+     * README); a protected item's SHA-256 is how the store finds its bytes and the graph tells copies apart.
      */
-    static final java.util.Set<String> KEPT_AT_REST = java.util.Set.of("file name of an item raised to protected");
+    static final java.util.Set<String> KEPT_AT_REST = java.util.Set.of("file name of an item raised to protected",
+            "protected testimony's SHA-256", "protected testimony's SHA-256 as an id");
+    /** A protected testimony's bytes: its SHA-256 must reach no role without the grant (whoever has a copy could confirm it). */
+    static final String TESTIMONY = "Testimony: I am Bakhytgul Sarsenbaikyzy, I saw the platoon.";
 
     static {
         PLANTED.put("witness source", "Zhuldyzbek Qaraqoyshyuly");
@@ -81,6 +85,9 @@ class LeakScanTest extends ChainlineTest {
         PLANTED.put("private channel id", "1466600042");
         PLANTED.put("channel posting in a private group", "Kokshetau Support Line");
         PLANTED.put("file name of an item raised to protected", "Aisulu-Temirkhanova");
+        String testimonySha = org.chainline.Sha256.hex(TESTIMONY.getBytes(StandardCharsets.UTF_8));
+        PLANTED.put("protected testimony's SHA-256", testimonySha);
+        PLANTED.put("protected testimony's SHA-256 as an id", "ev-" + testimonySha.substring(0, 16));
     }
 
     @Inject
@@ -103,6 +110,9 @@ class LeakScanTest extends ChainlineTest {
     final Map<String, String> tokens = new LinkedHashMap<>();
     String analyst;
     String counsel;
+    /** The protected testimony's id, and what a second upload of its bytes answered. */
+    String testimony;
+    String secondUpload;
 
     @BeforeAll
     void plant() throws Exception {
@@ -121,10 +131,12 @@ class LeakScanTest extends ChainlineTest {
         exchange(HttpRequest.PATCH("/api/victims/v-003", "{\"identity\": \"" + PLANTED.get("protected victim") + "\"}").bearerAuth(analyst));
         exchange(HttpRequest.POST("/api/evidence", "{\"id\": \"ev-leak-signed\", \"kind\": \"document\", \"title\": \"A signed letter\","
                 + " \"authorIdentity\": \"" + PLANTED.get("item author") + "\"}").bearerAuth(analyst));
-        exchange(HttpRequest.POST("/api/evidence/files?fileName=" + PLANTED.get("protected file's name")
-                        + "-testimony.txt&kind=testimony&confidentiality=protected",
-                ("Testimony: I am " + PLANTED.get("testimony bytes") + ", I saw the platoon.").getBytes(StandardCharsets.UTF_8))
-                .contentType(MediaType.TEXT_PLAIN_TYPE).bearerAuth(analyst));
+        testimony = JSON.readTree(client.toBlocking().retrieve(HttpRequest.POST("/api/evidence/files?fileName="
+                        + PLANTED.get("protected file's name") + "-testimony.txt&kind=testimony&confidentiality=protected",
+                TESTIMONY.getBytes(StandardCharsets.UTF_8)).contentType(MediaType.TEXT_PLAIN_TYPE).bearerAuth(analyst))).get("evidence").asText();
+        // a second upload of the same bytes, as whoever holds a copy of the testimony would try it: the answer is scanned
+        secondUpload = client.toBlocking().retrieve(HttpRequest.POST("/api/evidence/files?fileName=copy.txt",
+                TESTIMONY.getBytes(StandardCharsets.UTF_8)).contentType(MediaType.TEXT_PLAIN_TYPE).bearerAuth(analyst));
         String raised = JSON.readTree(client.toBlocking().retrieve(HttpRequest.POST("/api/evidence/files?fileName="
                         + PLANTED.get("file name of an item raised to protected") + "-statement.txt&kind=testimony",
                 ("A statement.").getBytes(StandardCharsets.UTF_8)).contentType(MediaType.TEXT_PLAIN_TYPE).bearerAuth(analyst)))
@@ -143,7 +155,8 @@ class LeakScanTest extends ChainlineTest {
         }
         assertTrue(privatePost != null, "the private channel's post was imported");
         exchange(HttpRequest.PATCH("/api/knowledge/know-otegulov-square", "{\"citations\": [{\"evidence\": \"ev-hrg-complaint\"},"
-                + " {\"evidence\": \"" + privatePost + "\"}], \"reason\": \"leak scan\"}").bearerAuth(analyst));
+                + " {\"evidence\": \"" + privatePost + "\"}, {\"evidence\": \"" + testimony + "\"}], \"reason\": \"leak scan\"}")
+                .bearerAuth(analyst));
         for (String regime : List.of("eu-ghrsr", "us-glomag")) {
             for (String audience : List.of("government-confidential", "public")) {
                 for (boolean draft : List.of(false, true)) {
@@ -407,13 +420,19 @@ class LeakScanTest extends ChainlineTest {
                             + around(e.getValue(), name) + "…)")));
         }
         String pdfs = dossiers();
+        PLANTED.forEach((what, name) -> {
+            // the uploader's own file's SHA-256 is theirs to know; which item holds it is not
+            if ((!what.equals("protected testimony's SHA-256") && secondUpload.contains(name)) || secondUpload.contains(testimony)) {
+                found.add(what + " or the protected item's id in the answer to a second upload of its bytes: " + secondUpload);
+            }
+        });
         String graph = String.join("\n", GraphDump.of(TestStores.driver()));
         String logged = String.join("\n", logs.list.stream().map(ILoggingEvent::getFormattedMessage).toList());
         PLANTED.forEach((what, name) -> {
             if (pdfs.contains(name)) {
                 found.add(what + " in a dossier");
             }
-            if (graph.contains(name)) {
+            if (graph.contains(name) && !KEPT_AT_REST.contains(what)) {
                 found.add(what + " in the graph");
             }
             if (logged.contains(name)) {

@@ -33,10 +33,12 @@ public class DossierAssembler {
     private final org.chainline.review.ClaimReviews reviews;
     private final org.chainline.holdings.Holdings holdings;
     private final org.chainline.counsel.CounselTexts counselTexts;
+    private final org.chainline.registry.EvidenceHashes hashes;
 
     DossierAssembler(Records records, LiabilityPaths liability, ChainOfCommand chains, EvidenceLocker locker,
                      org.chainline.review.ClaimReviews reviews, org.chainline.holdings.Holdings holdings,
-                     org.chainline.counsel.CounselTexts counselTexts) {
+                     org.chainline.counsel.CounselTexts counselTexts, org.chainline.registry.EvidenceHashes hashes) {
+        this.hashes = hashes;
         this.counselTexts = counselTexts;
         this.reviews = reviews;
         this.holdings = holdings;
@@ -58,7 +60,7 @@ public class DossierAssembler {
         Labels labels = request.labels();
         Regime regime = request.regime();
         RecordReads reads = new RecordReads(records);
-        EvidenceRegister register = new EvidenceRegister(reads, locker, labels);
+        EvidenceRegister register = new EvidenceRegister(reads, locker, labels, hashes);
         JsonNode person = reads.get("Person", request.subject());
         Views.PersonLiability links = liability.ofPerson(request.subject(), LiabilityPaths.DEFAULT_DEPTH);
         Set<String> sameAs = new LinkedHashSet<>(List.of(request.subject()));

@@ -3,6 +3,7 @@ package org.chainline.dossier.content;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.chainline.evidence.Custody;
 import org.chainline.evidence.EvidenceLocker;
+import org.chainline.registry.EvidenceHashes;
 import org.chainline.liability.CitedEvidence;
 import org.chainline.regime.Labels.Key;
 import org.chainline.regime.Labels;
@@ -32,7 +33,10 @@ final class EvidenceRegister {
 
     private final Labels labels;
 
-    EvidenceRegister(RecordReads records, EvidenceLocker locker, Labels labels) {
+    private final EvidenceHashes hashes;
+
+    EvidenceRegister(RecordReads records, EvidenceLocker locker, Labels labels, EvidenceHashes hashes) {
+        this.hashes = hashes;
         this.labels = labels;
         this.records = records;
         this.locker = locker;
@@ -90,7 +94,7 @@ final class EvidenceRegister {
             entries.add(new DossierContent.RegisterEntry(e.getValue(), e.getKey(), item.path("kind").asText(),
                     withheld ? withheldTitle(item, wording) : item.path("title").asText(), date(item), sourcePseudonym,
                     (reliability == null ? "F" : reliability) + (credibility == null ? 6 : credibility), credibility,
-                    item.path("sha256").asText(null), item.path("fileStatus").asText(null),
+                    printedHash(item), item.path("fileStatus").asText(null),
                     item.path("confidentiality").asText("restricted"), withheld, custody(e.getKey(), position),
                     List.copyOf(supports.getOrDefault(e.getKey(), Set.of())),
                     List.copyOf(contradicts.getOrDefault(e.getKey(), Set.of()))));
@@ -108,9 +112,18 @@ final class EvidenceRegister {
         return null;
     }
 
+    /**
+     * The SHA-256 a dossier prints: a protected item's (or that of an item naming protected bytes) never, in any
+     * audience, but the keyed digest, so that a copy of the dossier confirms no file as the protected one.
+     */
+    private String printedHash(JsonNode item) {
+        return item.hasNonNull("sha256") && item instanceof com.fasterxml.jackson.databind.node.ObjectNode o
+                ? hashes.shown(o.deepCopy(), false).get("sha256").asText() : item.path("sha256").asText(null);
+    }
+
     /** Arrival and the count of custody events up to the dossier's position; no actor is named. */
     private String custody(String id, long position) {
-        List<Custody.Event> events = locker.custody(id).events().stream().filter(ev -> ev.seq() <= position).toList();
+        List<Custody.Event> events = locker.custody(id, false).events().stream().filter(ev -> ev.seq() <= position).toList();
         StringBuilder text = new StringBuilder();
         events.stream().filter(ev -> ev.action().equals("received") || ev.action().equals("imported")).findFirst()
                 .ifPresentOrElse(first -> text.append(labels.get(Key.CUSTODY_FIRST, "action", first.action(), "date", day(first.at())))

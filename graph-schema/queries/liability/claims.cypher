@@ -1,10 +1,10 @@
-// What the strength rule and the path summaries need of each claim: status, validity bounds, the records it
+// What the strength rule and the path summaries need of each claim: its author's research status, validity bounds, the records it
 // links (not its evidence), and every citation with the evidence item's grade and what ties items to one source
 // (an item's origin: the channel it was published in, else its source's pseudonym, which a forward names).
 // An issuance holds from its order's date.
 UNWIND $ids AS claimId
 MATCH (c:Record {id: claimId})
-RETURN c.id AS id, c.type AS type, c.status AS status, c.start AS start, c.end AS end,
+RETURN c.id AS id, c.type AS type, c.research AS research, c.start AS start, c.end AS end,
        c.fromMin AS fromMin, c.fromMax AS fromMax, c.toMin AS toMin, c.toMax AS toMax,
        c.role AS role, c.relation AS relation, c.basis AS basis, c.title AS title, c.rank AS rank,
        c.relationship AS relationship, c.share AS share, c.country AS country, c.place AS place,

@@ -46,7 +46,7 @@ final class ClaimSummaries {
             fromMin = order.get(1);
             fromMax = order.get(2);
         }
-        return new ClaimFacts(r.get("id").asString(), type, r.get("status").asString("accepted"),
+        return new ClaimFacts(r.get("id").asString(), type, r.get("research").isNull() ? null : r.get("research").asString(),
                 summary(type, r, names, start, end), LiabilityGraph.date(fromMin), LiabilityGraph.date(fromMax),
                 LiabilityGraph.date(r.get("toMin")), LiabilityGraph.date(r.get("toMax")), units, List.copyOf(citations), start, end);
     }

@@ -49,7 +49,7 @@ final class PathAssembly {
     static Views.Step step(ClaimFacts claim, Validity.Window at) {
         StrengthRule.Assessment a = StrengthRule.assess(claim);
         Validity validity = at == null ? Validity.POSSIBLE : Validity.of(claim, at);
-        return new Views.Step(claim.id(), claim.type(), claim.summary(), claim.status(), a.strength(), a.reason(),
+        return new Views.Step(claim.id(), claim.type(), claim.summary(), claim.research(), a.strength(), a.reason(),
                 validity.name().toLowerCase(), claim.start(), claim.end(), claim.citations());
     }
 

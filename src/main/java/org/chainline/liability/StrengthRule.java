@@ -9,7 +9,7 @@ import java.util.Map;
  * The one place that turns a claim into a strength (written down in graph-schema/README.md, "Strength"):
  *
  * <ol>
- *   <li><b>disputed</b> if its status is disputed or any citation contradicts it;</li>
+ *   <li><b>disputed</b> if its author marked its sources as conflicting or any citation contradicts it;</li>
  *   <li>supporting citations are grouped into independent sources: items with the same SHA-256, a copy-of link
  *       or the same source are one source, and so are a forward and every item of the origin it was forwarded from
  *       (the channel it names, by an item's channel or its source's pseudonym), and other forwards of it;</li>
@@ -18,7 +18,7 @@ import java.util.Map;
  *       claim is about;</li>
  *   <li><b>probable</b>: one well-graded source, or two or more independent sources of any grade;</li>
  *   <li><b>possible</b>: anything less, including no citation at all;</li>
- *   <li>status needs-work caps the result at possible.</li>
+ *   <li>research status needs-work caps the result at possible.</li>
  * </ol>
  *
  * <p>And a path of claims (graph-schema/README.md, "Liability paths"): its weakest claim's strength, no more than
@@ -116,10 +116,10 @@ public final class StrengthRule {
         long contradicting = claim.citations().size() - supporting.size();
         List<List<CitedEvidence>> sources = independentSources(supporting);
         int wellGraded = (int) sources.stream().filter(s -> s.stream().anyMatch(StrengthRule::wellGraded)).count();
-        if ("disputed".equals(claim.status()) || contradicting > 0) {
+        if ("conflicting-sources".equals(claim.research()) || contradicting > 0) {
             return new Assessment(Strength.DISPUTED, contradicting > 0
                     ? contradicting + " citation" + (contradicting == 1 ? " contradicts" : "s contradict") + " it"
-                    : "its status is disputed");
+                    : "its author marked its sources as conflicting");
         }
         boolean ownDocument = supporting.stream().anyMatch(e -> "document".equals(e.kind()) && e.authoredBy() != null
                 && claim.units().contains(e.authoredBy()));
@@ -136,8 +136,8 @@ public final class StrengthRule {
             strength = Strength.POSSIBLE;
             reason = sources.isEmpty() ? "no supporting citation" : "one source graded " + sources.getFirst().getFirst().grade();
         }
-        if ("needs-work".equals(claim.status()) && strength.compareTo(Strength.POSSIBLE) > 0) {
-            return new Assessment(Strength.POSSIBLE, reason + ", but its status is needs-work");
+        if ("needs-work".equals(claim.research()) && strength.compareTo(Strength.POSSIBLE) > 0) {
+            return new Assessment(Strength.POSSIBLE, reason + ", but its author marked it needs-work");
         }
         return new Assessment(strength, reason);
     }

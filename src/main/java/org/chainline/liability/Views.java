@@ -28,7 +28,7 @@ public final class Views {
     /** One claim of a path or chain, its strength (and why) and whether it held at the date asked about. */
     @Serdeable
     @JsonInclude(JsonInclude.Include.ALWAYS)
-    public record Step(String claim, String type, String summary, String status, Strength strength, String strengthReason,
+    public record Step(String claim, String type, String summary, @Nullable String research, Strength strength, String strengthReason,
                        String validity, @Nullable String start, @Nullable String end, List<CitedEvidence> citations) {
     }
 

@@ -3,8 +3,9 @@ package org.chainline.registry;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.chainline.input.Json;
+import org.chainline.registry.model.LegacyClaimStatus;
 
-/** Records as JSON for responses: the content as stored, with its bookkeeping under {@code meta}. */
+/** Records as JSON for responses: the content as stored (a legacy claim status read as today's), with its bookkeeping under {@code meta}. */
 final class RecordJson {
 
     private RecordJson() {
@@ -12,7 +13,7 @@ final class RecordJson {
 
     static ObjectNode parse(String json) {
         try {
-            return (ObjectNode) Json.MAPPER.readTree(json);
+            return LegacyClaimStatus.upgrade((ObjectNode) Json.MAPPER.readTree(json));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("stored record content is not JSON", e);
         }

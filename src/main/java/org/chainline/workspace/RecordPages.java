@@ -12,6 +12,8 @@ import org.chainline.access.Roles;
 import org.chainline.dossier.Dossiers;
 import org.chainline.evidence.EvidenceLocker;
 import org.chainline.registry.EvidenceHashes;
+import org.chainline.review.ClaimReviews;
+import org.chainline.review.ReviewState;
 import org.chainline.liability.ChainOfCommand;
 import org.chainline.liability.CitedEvidence;
 import org.chainline.liability.LiabilityPaths;
@@ -44,9 +46,11 @@ final class RecordPages {
     private final Dossiers dossiers;
 
     private final EvidenceHashes hashes;
+    private final ClaimReviews reviews;
 
     RecordPages(Records records, LiabilityPaths liability, ChainOfCommand chains, EvidenceLocker locker, Screening screening,
-                Dossiers dossiers, EvidenceHashes hashes) {
+                Dossiers dossiers, EvidenceHashes hashes, ClaimReviews reviews) {
+        this.reviews = reviews;
         this.hashes = hashes;
         this.records = records;
         this.liability = liability;
@@ -211,6 +215,7 @@ final class RecordPages {
     /** Claims as the page lists them: strength, dates, and each citation with its grade, inline. */
     List<RecordView.Claim> claims(List<String> ids) {
         List<Views.Step> steps = liability.claims(ids);
+        Map<String, ReviewState> review = reviews.states(steps.stream().map(Views.Step::claim).toList(), null);
         Set<String> cited = new LinkedHashSet<>();
         steps.forEach(s -> s.citations().forEach(c -> cited.add(c.evidence())));
         Map<String, String> dates = new LinkedHashMap<>();
@@ -228,11 +233,24 @@ final class RecordPages {
         for (Views.Step s : steps) {
             List<String> when = s.citations().stream().map(c -> dates.get(c.evidence())).filter(java.util.Objects::nonNull).sorted().toList();
             out.add(new RecordView.Claim(s.claim(), s.type(), Links.record(s.type(), s.claim()), s.summary(),
-                    Dates.span(s.start(), s.end()), s.status(), s.strength().word(), s.strengthReason(),
+                    Dates.span(s.start(), s.end()), reviewed(review.get(s.claim())), s.research(), s.strength().word(), s.strengthReason(),
                     s.citations().stream().map(RecordPages::cite).toList(),
                     when.isEmpty() ? null : Dates.show(when.getFirst()), when.isEmpty() ? null : Dates.show(when.getLast())));
         }
         return out;
+    }
+
+    /** A claim's review state in words, with who decided: what the review queue and dossiers say of it. */
+    static String reviewed(ReviewState state) {
+        if (state == null) {
+            return "not under review";
+        }
+        return switch (state.state()) {
+            case ReviewState.ACCEPTED -> "accepted by " + state.reviewedBy();
+            case ReviewState.REJECTED -> "rejected by " + state.reviewedBy();
+            case ReviewState.DISPUTED -> "disputed by " + state.reviewedBy();
+            default -> "proposed: not reviewed yet";
+        };
     }
 
     static RecordView.Cite cite(CitedEvidence c) {

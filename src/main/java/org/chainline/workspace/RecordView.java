@@ -26,7 +26,13 @@ public record RecordView(Chrome chrome, String type, String slug, String id, Str
     }
 
     /** A dated claim, with the dates it holds for apart from the dates of the evidence cited for it. */
-    public record Claim(String id, String type, String link, String summary, String dates, String status, String strength,
+    /**
+     * One claim as a page lists it; {@code review} is its review state in words with who decided ("accepted by …",
+     * "proposed: not reviewed yet"), the same as the review queue and dossiers say; {@code research} the author's own
+     * research status, if any.
+     */
+    public record Claim(String id, String type, String link, String summary, String dates, String review,
+                        @Nullable String research, String strength,
                         String strengthReason, List<Cite> cites, @Nullable String firstCited, @Nullable String lastCited) {
     }
 

@@ -14,7 +14,7 @@ class StrengthTest {
 
     @Test
     void aPathIsWrittenWithItsStrengthsAsWordsByBothMappersAndReadBack() throws Exception {
-        Views.Step step = new Views.Step("c-1", "Posting", "a posting", "accepted", Strength.PROBABLE, "two sources",
+        Views.Step step = new Views.Step("c-1", "Posting", "a posting", null, Strength.PROBABLE, "two sources",
                 "certain", null, null, List.of());
         String api = io.micronaut.serde.ObjectMapper.getDefault().writeValueAsString(step);
         String dossier = new ObjectMapper().writeValueAsString(step);

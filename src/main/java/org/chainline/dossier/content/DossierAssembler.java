@@ -219,7 +219,7 @@ public class DossierAssembler {
     }
 
     private static DossierContent.Step step(Views.Step s, EvidenceRegister register, Review review) {
-        return new DossierContent.Step(s.claim(), s.type(), s.summary(), s.status(), s.strength(), s.strengthReason(),
+        return new DossierContent.Step(s.claim(), s.type(), s.summary(), s.research(), s.strength(), s.strengthReason(),
                 s.validity(), s.start(), s.end(), register.cite(s.claim(), s.citations()), review.state(s.claim()),
                 review.reviewer(s.claim()));
     }
@@ -313,10 +313,10 @@ public class DossierAssembler {
                         labels.get(Labels.Key.DISPUTED_IN_REVIEW, "claim", s.summary(), "by", String.valueOf(s.reviewedBy()))
                                 + (note == null ? "" : " " + note), null, null));
             }
-            if (s.status().equals("disputed")) {
+            if ("conflicting-sources".equals(s.research())) {
                 items.add(new DossierContent.ExculpatoryItem("disputed-claim", incident, s.claim(),
                         labels.get(Labels.Key.DISPUTED_CLAIM, "claim", s.summary()), null, null));
-            } else if (s.status().equals("needs-work")) {
+            } else if ("needs-work".equals(s.research())) {
                 items.add(new DossierContent.ExculpatoryItem("needs-work", incident, s.claim(),
                         labels.get(Labels.Key.NEEDS_WORK_CLAIM, "claim", s.summary()), null, null));
             }

@@ -27,7 +27,7 @@ public record DossierContent(String format, Cover cover, Regime regime, Wording 
      * The shape of the content; /2: command charts as units and relations, paths with their involvement; /3: claim
      * review, the designation's reach, counsel's text and approval.
      */
-    public static final String FORMAT = "chainline-dossier/3";
+    public static final String FORMAT = "chainline-dossier/4";
 
     /** The content with counsel's approval: what the approved (and signed) PDF is drawn from. */
     public DossierContent approved(Approval by) {
@@ -174,7 +174,7 @@ public record DossierContent(String format, Cover cover, Regime regime, Wording 
     }
 
     /** {@code review}: accepted, disputed, or proposed (in a draft only); {@code reviewedBy} who decided. */
-    public record Step(String claim, String type, String summary, String status, Strength strength,
+    public record Step(String claim, String type, String summary, @Nullable String research, Strength strength,
                        String strengthReason, String validity, @Nullable String start, @Nullable String end,
                        List<Cite> citations, String review, @Nullable String reviewedBy) {
     }

@@ -70,7 +70,7 @@ final class Review {
         for (Views.Step s : p.steps()) {
             if (state(s.claim()).equals(ReviewState.DISPUTED)) {
                 first = first == null ? s.claim() : first;
-                steps.add(new Views.Step(s.claim(), s.type(), s.summary(), s.status(), Strength.DISPUTED,
+                steps.add(new Views.Step(s.claim(), s.type(), s.summary(), s.research(), Strength.DISPUTED,
                         "disputed in review", s.validity(), s.start(), s.end(), s.citations()));
             } else {
                 steps.add(s);

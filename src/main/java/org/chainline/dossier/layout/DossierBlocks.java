@@ -281,7 +281,7 @@ public final class DossierBlocks {
                 case "disputed" -> ", " + t(Key.DISPUTED_IN_REVIEW, "claim", s.claim(), "by", String.valueOf(s.reviewedBy()));
                 default -> ", " + t(Key.NOT_REVIEWED);
             };
-            rows.add(List.of(new Block.Cell(List.of(Span.of(s.summary(), Style.SMALL), Span.of("\n" + s.claim() + (s.status().equals("accepted") ? "" : ", " + s.status())
+            rows.add(List.of(new Block.Cell(List.of(Span.of(s.summary(), Style.SMALL), Span.of("\n" + s.claim() + (s.research() == null ? "" : ", " + s.research())
                     + reviewed, Style.SMALL.colored(Style.GREY))), null),
                     Block.Cell.of(Span.of(interval(s.start(), s.end()), Style.SMALL)),
                     Block.Cell.of(Span.of(s.validity(), Style.SMALL)), new Block.Cell(List.of(strength(s.strength()), Span.of("\n" + s.strengthReason(), Style.SMALL.colored(Style.GREY))), null),

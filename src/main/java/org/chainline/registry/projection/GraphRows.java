@@ -2,6 +2,7 @@ package org.chainline.registry.projection;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.chainline.registry.model.LegacyClaimStatus;
 import org.chainline.registry.model.PartialDate;
 import org.chainline.registry.model.Property;
 import org.chainline.registry.model.PropertyType;
@@ -10,6 +11,7 @@ import org.chainline.registry.names.NameKeys;
 
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
+
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -29,6 +31,9 @@ final class GraphRows {
 
     static Map<String, Object> row(RecordType type, ObjectNode content, String hash, long seq,
                                    ZonedDateTime at, String actor, boolean created) {
+        if (type.claim()) {
+            LegacyClaimStatus.upgrade(content); // an entry written before the review state was the only one
+        }
         Map<String, Object> props = new HashMap<>();
         props.put("id", content.get("id").asText());
         props.put("type", type.name());

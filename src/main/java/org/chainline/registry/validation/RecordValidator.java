@@ -42,7 +42,11 @@ public final class RecordValidator {
         ValueRules rules = new ValueRules(violations, refs);
         for (Iterator<String> names = body.fieldNames(); names.hasNext(); ) {
             String name = names.next();
-            if (!List.of("type", "id", "reason", "meta").contains(name) && type.property(name).isEmpty()) {
+            if (type.claim() && name.equals("status")) {
+                violations.add(new Violation(name, "is not typed: a claim is accepted, rejected or disputed in review, by someone"
+                        + " who wrote none of its versions (POST /api/reviews); your own research status is research"
+                        + " (needs-work, conflicting-sources)"));
+            } else if (!List.of("type", "id", "reason", "meta").contains(name) && type.property(name).isEmpty()) {
                 violations.add(new Violation(name, "is not a property of " + type.name() + " (its properties: "
                         + String.join(", ", type.properties().keySet()) + ")"));
             }

@@ -166,6 +166,8 @@ class ArchitectureTest {
             "org.chainline.registry.ProtectedFileNames", "org.chainline.registry.imports.RecordImport",
             // the check that free text (counsel's, a reviewer's note) names no protected identity
             "org.chainline.registry.ProtectedNames",
+            // how an item's SHA-256 is shown: a protected item's only to holders of the grant, a keyed digest otherwise
+            "org.chainline.registry.EvidenceHashes",
             "org.chainline.registry.imports.ImportReport", "org.chainline.registry.model.", "org.chainline.registry.names.",
             // what Records.citedBy answers: the claims citing an item
             "org.chainline.registry.RecordGraph$Citing");

@@ -47,6 +47,32 @@ public final class TestLogins {
         });
     }
 
+    /**
+     * The session cookie ({@code chainline-session=…}) of a new account holding {@code roles}, its one-time password
+     * changed, signed in through the sign-in form at {@code base} as a page of the workspace would post it.
+     */
+    public static String sessionCookie(Accounts accounts, String base, String... roles) {
+        String username = "browser" + COUNTER.incrementAndGet();
+        IssuedPassword issued = accounts.create("test", username, Set.of(roles));
+        accounts.changePassword(username, issued.oneTimePassword(), PASSWORD);
+        try {
+            var answer = java.net.http.HttpClient.newBuilder().followRedirects(java.net.http.HttpClient.Redirect.NEVER).build()
+                    .send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/sign-in")).header("Origin", base)
+                            .header("Content-Type", "application/x-www-form-urlencoded")
+                            .POST(java.net.http.HttpRequest.BodyPublishers.ofString("username=" + username + "&password="
+                                    + java.net.URLEncoder.encode(PASSWORD, java.nio.charset.StandardCharsets.UTF_8))).build(),
+                            java.net.http.HttpResponse.BodyHandlers.discarding());
+            String set = answer.headers().firstValue("Set-Cookie")
+                    .orElseThrow(() -> new IllegalStateException("signing in answered " + answer.statusCode() + " without a cookie"));
+            return set.substring(0, set.indexOf(';'));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     public static String login(HttpClient client, String username, String password) {
         Token token = client.toBlocking().retrieve(HttpRequest.POST("/login",
                 Map.of("username", username, "password", password)), Token.class);

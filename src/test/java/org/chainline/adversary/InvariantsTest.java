@@ -13,16 +13,13 @@ import org.chainline.input.Json;
 import org.chainline.journal.Journal;
 import org.chainline.registry.imports.RecordImport;
 import org.chainline.security.Accounts;
-import org.chainline.security.IssuedPassword;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -60,21 +57,9 @@ class InvariantsTest extends ChainlineTest {
         base = "http://localhost:" + server.getPort();
     }
 
-    String cookieOf(String role) throws Exception {
-        String name = role + "-" + System.nanoTime();
-        IssuedPassword issued = accounts.create("test", name, Set.of(role));
-        accounts.changePassword(name, issued.oneTimePassword(), TestLogins.PASSWORD);
-        HttpResponse<String> signedIn = http.send(HttpRequest.newBuilder(URI.create(base + "/sign-in")).header("Origin", base)
-                .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(
-                        "username=" + name + "&password=" + URLEncoder.encode(TestLogins.PASSWORD, StandardCharsets.UTF_8))).build(),
-                HttpResponse.BodyHandlers.ofString());
-        String set = signedIn.headers().firstValue("Set-Cookie").orElseThrow();
-        return set.substring(0, set.indexOf(';'));
-    }
-
     @Test
     void noWriteRouteChangesAnythingThroughTheCookieFromAnotherSiteOrWithoutAnOrigin() throws Exception {
-        String cookie = cookieOf(Roles.COUNSEL);
+        String cookie = TestLogins.sessionCookie(accounts, base, Roles.COUNSEL);
         long before = journal.head().seq();
         List<String> taken = new ArrayList<>();
         int sent = 0;

@@ -90,7 +90,7 @@ class DossierApiTest extends ChainlineTest {
         assertEquals(id, JSON.readTree(client.toBlocking().retrieve(HttpRequest.GET("/api/dossiers?subject=p-otegulov").bearerAuth(counsel)))
                 .get(0).get("id").asText());
         JsonNode content = JSON.readTree(client.toBlocking().retrieve(HttpRequest.GET("/api/dossiers/" + id + "/content").bearerAuth(counsel)));
-        assertEquals("chainline-dossier/3", content.get("format").asText());
+        assertEquals("chainline-dossier/4", content.get("format").asText());
         JsonNode regenerated = post("/api/dossiers/" + id + "/regenerate", "", counsel);
         assertTrue(regenerated.get("identical").asBoolean());
         assertEquals(sha, regenerated.get("sha256").asText());

@@ -14,11 +14,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Set;
 
@@ -52,11 +50,7 @@ class DownloadSafetyTest extends ChainlineTest {
         HttpResponse<String> login = send(HttpRequest.newBuilder(URI.create(base + "/login")).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"username\": \"uploader\", \"password\": \"" + TestLogins.PASSWORD + "\"}")));
         analyst = Json.MAPPER.readTree(login.body()).get("access_token").asText();
-        HttpResponse<String> signedIn = send(HttpRequest.newBuilder(URI.create(base + "/sign-in")).header("Origin", base)
-                .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(
-                        "username=uploader&password=" + URLEncoder.encode(TestLogins.PASSWORD, StandardCharsets.UTF_8))));
-        String set = signedIn.headers().firstValue("Set-Cookie").orElseThrow();
-        cookie = set.substring(0, set.indexOf(';'));
+        cookie = TestLogins.sessionCookie(accounts, base, Roles.ANALYST);
     }
 
     HttpResponse<String> send(HttpRequest.Builder request) throws Exception {

@@ -85,6 +85,8 @@ class LeakScanTest extends ChainlineTest {
         PLANTED.put("private channel id", "1466600042");
         PLANTED.put("channel posting in a private group", "Kokshetau Support Line");
         PLANTED.put("file name of an item raised to protected", "Aisulu-Temirkhanova");
+        PLANTED.put("witness by an NDJSON import", "Tolqyn Abylaikhanova");
+        PLANTED.put("victim by the workspace's form", "Meruert Sagyndykqyzy");
         String testimonySha = org.chainline.Sha256.hex(TESTIMONY.getBytes(StandardCharsets.UTF_8));
         PLANTED.put("protected testimony's SHA-256", testimonySha);
         PLANTED.put("protected testimony's SHA-256 as an id", "ev-" + testimonySha.substring(0, 16));
@@ -129,6 +131,17 @@ class LeakScanTest extends ChainlineTest {
         exchange(HttpRequest.PATCH("/api/sources/src-w017", "{\"identity\": {\"name\": \"" + PLANTED.get("witness source")
                 + "\", \"phone\": \"" + PLANTED.get("witness phone") + "\"}, \"reason\": \"leak scan\"}").bearerAuth(analyst));
         exchange(HttpRequest.PATCH("/api/victims/v-003", "{\"identity\": \"" + PLANTED.get("protected victim") + "\"}").bearerAuth(analyst));
+        exchange(HttpRequest.POST("/api/import?reason=leak%20scan", "{\"type\": \"Source\", \"id\": \"src-ndjson-plant\", \"pseudonym\":"
+                + " \"W-901\", \"kind\": \"witness\", \"identity\": {\"name\": \"" + PLANTED.get("witness by an NDJSON import") + "\"}}\n")
+                .contentType("application/x-ndjson").bearerAuth(analyst));
+        // the form shows the protected field to holders of the grant only: a holder types the victim's identity
+        String holder = TestLogins.tokenFor(accounts, client, "analyst", "witness-protection");
+        exchange(HttpRequest.POST("/records/victim/new", "id=v-form-plant&pseudonym=V-901&identity="
+                + java.net.URLEncoder.encode(PLANTED.get("victim by the workspace's form"), StandardCharsets.UTF_8) + "&reason=leak+scan")
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED_TYPE).bearerAuth(holder));
+        String formVictim = client.toBlocking().retrieve(HttpRequest.POST("/api/victims/v-form-plant/reveal", "{\"reason\": \"scan\"}")
+                .bearerAuth(holder));
+        assertTrue(formVictim.contains(PLANTED.get("victim by the workspace's form")), "the form sealed what the holder typed: " + formVictim);
         exchange(HttpRequest.POST("/api/evidence", "{\"id\": \"ev-leak-signed\", \"kind\": \"document\", \"title\": \"A signed letter\","
                 + " \"authorIdentity\": \"" + PLANTED.get("item author") + "\"}").bearerAuth(analyst));
         testimony = JSON.readTree(client.toBlocking().retrieve(HttpRequest.POST("/api/evidence/files?fileName="

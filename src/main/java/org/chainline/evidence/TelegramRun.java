@@ -6,6 +6,7 @@ import org.chainline.input.Json;
 import org.chainline.journal.Journal;
 import org.chainline.protection.IdentityProtection;
 import org.chainline.refusal.TooLarge;
+import org.chainline.registry.EvidenceHashes;
 import org.chainline.registry.imports.RecordImport;
 
 import java.io.IOException;
@@ -79,7 +80,8 @@ final class TelegramRun {
         this.journalFrom = batch.lastSeq() + 1;
         StoredFiles.Row known = StoredFiles.find(batch.connection(), List.of(json.sha256())).get(json.sha256());
         exportKnown = known != null;
-        exportItem = exportKnown ? known.evidenceId() : "ev-" + json.sha256().substring(0, 16);
+        // the raw export is protected from its arrival: named by a keyed id, not by its hash's first digits
+        exportItem = exportKnown ? known.evidenceId() : EvidenceHashes.protectedItemId(protection, json.sha256());
     }
 
     void importAll() {

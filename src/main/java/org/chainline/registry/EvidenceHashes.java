@@ -38,6 +38,11 @@ public class EvidenceHashes {
      * {@code ev-} and their SHA-256's first digits (which would confirm the file to whoever holds a copy).
      */
     public String protectedItemId(String sha256) {
+        return protectedItemId(protection, sha256);
+    }
+
+    /** The same, for a feature that holds the protection itself (a Telegram import, inside its journal transaction). */
+    public static String protectedItemId(IdentityProtection protection, String sha256) {
         return "ev-" + protection.token("evidence-id", sha256, 16);
     }
 

@@ -95,6 +95,7 @@ class TelegramImportTest extends ChainlineTest {
         assertEquals(sha256(resultJson), report.resultSha256());
         JsonNode export = get("/api/evidence/" + report.export());
         assertTrue(export.get("sha256").asText().startsWith("keyed:"), "a protected item's hash is keyed outside the grant");
+        assertFalse(report.export().equals("ev-" + sha256(resultJson).substring(0, 16)), "nor is it named by its hash");
         assertEquals("Telegram export of Akkala Live (result.json)", export.get("title").asText());
         assertEquals("protected", export.get("confidentiality").asText(), "the raw export names every sender: protected");
         HttpClientResponseException rawRefused = assertThrows(HttpClientResponseException.class, () -> client.toBlocking()

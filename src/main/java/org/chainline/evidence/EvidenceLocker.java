@@ -472,7 +472,7 @@ public class EvidenceLocker {
                         d.put("fileName", org.chainline.registry.ProtectedFileNames.neutral(id, d.get("fileName").asText()));
                     }
                     if (!holdsGrant) {
-                        for (String field : List.of("sha256", "found")) {
+                        for (String field : List.of("sha256", "foundSha256")) {
                             if (d.hasNonNull(field) && d.get(field).asText().length() == 64) {
                                 d.put(field, hashes.keyed(d.get(field).asText()));
                             }

@@ -107,8 +107,18 @@ class ProtectedNameOracleTest extends ChainlineTest {
                 () -> client.toBlocking().exchange(HttpRequest.POST("/api/protection/refusals/" + name + "/restore", "{}")
                         .bearerAuth(holder), String.class));
         assertEquals(400, noReason.code());
-        client.toBlocking().exchange(HttpRequest.POST("/api/protection/refusals/" + name + "/restore",
-                "{\"reason\": \"spoke with counsel: testing their draft\"}").bearerAuth(holder), String.class);
+        // the home page's form: a reason is required, said at its field; with one, back home
+        HttpClientResponseException emptyForm = org.junit.jupiter.api.Assertions.assertThrows(HttpClientResponseException.class,
+                () -> client.toBlocking().exchange(HttpRequest.POST("/protection/" + name + "/restore", "reason=")
+                        .contentType(MediaType.APPLICATION_FORM_URLENCODED_TYPE).accept(MediaType.TEXT_HTML_TYPE).bearerAuth(holder), String.class));
+        assertEquals(422, emptyForm.code());
+        String refusedPage = emptyForm.getResponse().getBody(String.class).orElseThrow();
+        assertTrue(refusedPage.contains("href=\"#reason-" + name + "\"") && refusedPage.contains("id=\"reason-" + name + "\""), refusedPage);
+        assertTrue(write(guesser, "A guess that names nobody.") == 403, "still suspended after a refused restore");
+        var restored = client.toBlocking().exchange(HttpRequest.POST("/protection/" + name + "/restore",
+                "reason=spoke+with+counsel%3A+testing+their+draft").contentType(MediaType.APPLICATION_FORM_URLENCODED_TYPE)
+                .bearerAuth(holder), String.class);
+        assertEquals(200, restored.code(), "followed back to the home page");
         assertEquals(200, write(guesser, "As the witness W-017 saw."));
         assertEquals(400, write(guesser, "Is it Kupiyasova?"), "still refused, and counted again");
     }

@@ -147,6 +147,22 @@ class EvidenceLockerTest extends ChainlineTest {
     }
 
     @Test
+    void verifyNamesAMissingProtectedFileByItsKeyedDigestOutsideTheGrant() throws Exception {
+        byte[] d = "fictional testimony D, lost from the store".getBytes(StandardCharsets.UTF_8);
+        upload(d, "?fileName=d.ogg&kind=testimony&confidentiality=protected", "audio/ogg");
+        Path sealedD = data.root().resolve("evidence/sha256").resolve(sha256(d).substring(0, 2)).resolve(sha256(d).substring(2, 4))
+                .resolve(sha256(d) + ".sealed");
+        byte[] kept = Files.readAllBytes(sealedD);
+        Files.delete(sealedD);
+        String report = client.toBlocking().retrieve(HttpRequest.POST("/api/evidence/verify", "").bearerAuth(analyst));
+        assertFalse(report.contains(sha256(d)), report);
+        assertTrue(report.contains("\"problem\":\"missing\"") && report.contains("keyed:"), report);
+        String holder = TestLogins.tokenFor(accounts, client, Roles.ANALYST, Roles.WITNESS_PROTECTION);
+        assertTrue(client.toBlocking().retrieve(HttpRequest.POST("/api/evidence/verify", "").bearerAuth(holder)).contains(sha256(d)));
+        Files.write(sealedD, kept); // restored as it was: the other tests verify the same store
+    }
+
+    @Test
     void verifyReportsAnAlteredAndAMissingFileAndJournalsEachCheck() throws Exception {
         byte[] a = "fictional photo A".getBytes(StandardCharsets.UTF_8);
         byte[] b = "fictional photo B".getBytes(StandardCharsets.UTF_8);
@@ -425,8 +441,12 @@ class EvidenceLockerTest extends ChainlineTest {
         HttpClientResponseException refused = assertThrows(HttpClientResponseException.class, () -> client.toBlocking()
                 .retrieve(HttpRequest.GET("/api/evidence/" + id + "/file").bearerAuth(protector), byte[].class));
         assertEquals(HttpStatus.CONFLICT, refused.getStatus());
+        // found by an analyst's check too, named by its keyed digest; a holder of the grant reads its SHA-256
         JsonNode report = JSON.readTree(client.toBlocking().retrieve(HttpRequest.POST("/api/evidence/verify", "").bearerAuth(analyst)));
-        assertTrue(report.path("problems").toString().contains(sha), report.toString());
+        assertTrue(report.path("problems").toString().contains("\"evidence\":\"" + id + "\""), report.toString());
+        assertFalse(report.toString().contains(sha), report.toString());
+        String holder = TestLogins.tokenFor(accounts, client, Roles.ANALYST, Roles.WITNESS_PROTECTION);
+        assertTrue(client.toBlocking().retrieve(HttpRequest.POST("/api/evidence/verify", "").bearerAuth(holder)).contains(sha));
 
         Files.write(sealed, "CLSEALED1 garbage".getBytes(StandardCharsets.UTF_8));
         HttpClientResponseException header = assertThrows(HttpClientResponseException.class, () -> client.toBlocking()

@@ -192,7 +192,7 @@ public class EvidenceLocker {
         return journal.write(actor, reason, true, batch -> {
             StoredFiles.Row known = StoredFiles.find(batch.connection(), List.of(stored.sha256())).get(stored.sha256());
             String itemId = upload.evidence() != null ? upload.evidence() : known != null ? known.evidenceId()
-                    : hidden ? hashes.protectedItemId(stored.sha256()) : "ev-" + stored.sha256().substring(0, 16);
+                    : hashes.itemId(stored.sha256());
             String shownName = fileName == null ? null : hidden ? org.chainline.registry.ProtectedFileNames.neutral(itemId, fileName) : fileName;
             ObjectNode arrival = Json.MAPPER.createObjectNode().put("sha256", stored.sha256()).put("size", stored.size())
                     .put("mediaType", mediaType).put("via", upload.via()).put("duplicate", known != null);

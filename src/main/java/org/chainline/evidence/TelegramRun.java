@@ -81,7 +81,7 @@ final class TelegramRun {
         StoredFiles.Row known = StoredFiles.find(batch.connection(), List.of(json.sha256())).get(json.sha256());
         exportKnown = known != null;
         // the raw export is protected from its arrival: named by a keyed id, not by its hash's first digits
-        exportItem = exportKnown ? known.evidenceId() : EvidenceHashes.protectedItemId(protection, json.sha256());
+        exportItem = exportKnown ? known.evidenceId() : EvidenceHashes.itemId(protection, json.sha256());
     }
 
     void importAll() {

@@ -34,15 +34,17 @@ public class EvidenceHashes {
     }
 
     /**
-     * The id of an item that arrives protected: {@code ev-} and a keyed token of its bytes, where other items are named
-     * {@code ev-} and their SHA-256's first digits (which would confirm the file to whoever holds a copy).
+     * The id of an item that arrives with its file: {@code ev-} and a keyed token of its bytes, never their SHA-256's
+     * first digits, which would confirm the file to whoever holds a copy once the item is protected (an item may be
+     * raised to protected long after it arrived, and its id is permanent). Items recorded by earlier versions keep the
+     * {@code ev-<sha256 prefix>} ids they were given.
      */
-    public String protectedItemId(String sha256) {
-        return protectedItemId(protection, sha256);
+    public String itemId(String sha256) {
+        return itemId(protection, sha256);
     }
 
     /** The same, for a feature that holds the protection itself (a Telegram import, inside its journal transaction). */
-    public static String protectedItemId(IdentityProtection protection, String sha256) {
+    public static String itemId(IdentityProtection protection, String sha256) {
         return "ev-" + protection.token("evidence-id", sha256, 16);
     }
 

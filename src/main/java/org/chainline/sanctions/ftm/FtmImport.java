@@ -59,10 +59,12 @@ public class FtmImport {
     private final EvidenceLocker locker;
 
     private final org.chainline.storage.DataDirectory data;
+    private final org.chainline.registry.EvidenceHashes hashes;
 
     FtmImport(Model ftm, Records records, RecordImport imports, Journal journal, EvidenceLocker locker,
-              org.chainline.storage.DataDirectory data) {
+              org.chainline.storage.DataDirectory data, org.chainline.registry.EvidenceHashes hashes) {
         this.data = data;
+        this.hashes = hashes;
         this.ftm = ftm;
         this.records = records;
         this.vocabulary = FtmVocabulary.of(records.model());
@@ -88,7 +90,7 @@ public class FtmImport {
             Map<String, Integer> unknown = new TreeMap<>();
             Map<String, ValueEntity> entities = read(tmp, unknown);
             String sha256 = upload.sha256();
-            String evidenceId = "ev-" + sha256.substring(0, 16);
+            String evidenceId = hashes.itemId(sha256); // the id the locker gives the file, unless it is held already
             Mapping mapping = map(entities, evidenceId);
             unknown.forEach((property, count) -> mapping.skipped().merge("property not in the FtM model: " + property, count, Integer::sum));
             for (ObjectNode record : mapping.records()) {

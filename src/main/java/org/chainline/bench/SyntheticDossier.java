@@ -80,7 +80,7 @@ public final class SyntheticDossier {
                 evidence++;
                 register.add(new DossierContent.RegisterEntry(evidence, "ev-" + evidence, "video", "Video " + evidence + " of the shooting at site " + i,
                         date, "TG channel " + i, "C2", 2, "%064x".formatted(evidence * 7919L), "stored", "public", false,
-                        "received " + date + " via telegram export; 3 events to journal entry 1000", List.of("claim-" + i + "-command-1"), List.of()));
+                        "received " + date + " via telegram export; 3 events to journal entry 1000", List.of("claim-" + i + "-command-1"), List.of(), false));
             }
         }
         DossierContent.Subject subject = new DossierContent.Subject("p-1", List.of(new DossierContent.Name("Ғалым Өтеғұлов", "Cyrl", "kk", "primary"),

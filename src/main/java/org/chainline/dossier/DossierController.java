@@ -46,11 +46,14 @@ class DossierController {
         return regimes.all();
     }
 
-    @Operation(summary = "Generate a dossier {subject, regime, audience}: 202 with a job to follow, or with ?wait=true 201 with the dossier")
+    @Operation(summary = "Generate a dossier {subject, regime, audience, draft, annex}: 202 with a job to follow, or with ?wait=true 201"
+            + " with the dossier; annex (holders of the witness-protection grant, government-confidential only): ids of cited"
+            + " protected items whose SHA-256 this version prints")
     @Secured(Roles.COUNSEL)
     @Post(value = "/dossiers", consumes = MediaType.APPLICATION_JSON)
     HttpResponse<?> generate(@Body @Nullable String text, @QueryValue(defaultValue = "false") boolean wait, Authentication who) {
-        String shape = "{\"subject\": PERSON_ID, \"regime\": REGIME_ID, \"audience\": \"government-confidential\" or \"public\"}";
+        String shape = "{\"subject\": PERSON_ID, \"regime\": REGIME_ID, \"audience\": \"government-confidential\" or \"public\","
+                + " \"draft\": true or false, \"annex\": [EVIDENCE_ID, …]}";
         if (text == null || text.isBlank()) {
             throw new InvalidInput("body", "must be a JSON object: " + shape);
         }
@@ -61,15 +64,28 @@ class DossierController {
             }
         }
         body.fieldNames().forEachRemaining(f -> {
-            if (!List.of("subject", "regime", "audience", "draft").contains(f)) {
-                throw new InvalidInput(f, "is not a field of a dossier order (subject, regime, audience, draft)");
+            if (!List.of("subject", "regime", "audience", "draft", "annex").contains(f)) {
+                throw new InvalidInput(f, "is not a field of a dossier order (subject, regime, audience, draft, annex)");
             }
         });
         if (body.has("draft") && !body.get("draft").isBoolean()) {
             throw new InvalidInput("draft", "must be true or false");
         }
+        List<String> annex = new java.util.ArrayList<>();
+        if (body.has("annex")) {
+            if (!body.get("annex").isArray()) {
+                throw new InvalidInput("annex", "must be a list of evidence ids");
+            }
+            for (JsonNode id : body.get("annex")) {
+                if (!id.isTextual() || id.asText().isBlank()) {
+                    throw new InvalidInput("annex", "must be a list of evidence ids (text)");
+                }
+                annex.add(id.asText());
+            }
+        }
         Dossiers.Order order = dossiers.check(body.path("subject").asText(null), body.path("regime").asText(null),
-                body.path("audience").asText(null), body.path("draft").asBoolean(false));
+                body.path("audience").asText(null), body.path("draft").asBoolean(false), annex,
+                who.getRoles().contains(Roles.WITNESS_PROTECTION));
         if (wait) {
             Dossiers.Generated generated = dossiers.generate(who.getName(), order, (stage, percent) -> { });
             return (generated.existed() ? HttpResponse.ok(generated.dossier())
@@ -103,8 +119,8 @@ class DossierController {
     @Operation(summary = "The PDF as delivered")
     @Secured(Roles.COUNSEL)
     @Get(value = "/dossiers/{id}/pdf", produces = "application/pdf")
-    HttpResponse<byte[]> pdf(@PathVariable String id) {
-        Dossier dossier = dossiers.get(id);
+    HttpResponse<byte[]> pdf(@PathVariable String id, Authentication who) {
+        Dossier dossier = dossiers.readable(id, who.getRoles().contains(Roles.WITNESS_PROTECTION));
         return HttpResponse.ok(dossiers.pdf(id)).contentType("application/pdf")
                 .header("Content-Disposition", "attachment; filename=\"" + dossier.id() + "-" + dossier.regime() + ".pdf\"")
                 .header("X-Content-SHA256", dossier.deliveredSha256());
@@ -114,13 +130,14 @@ class DossierController {
     @Secured(Roles.COUNSEL)
     @Post("/dossiers/{id}/approve")
     Dossier approve(@PathVariable String id, Authentication who) {
-        return dossiers.approve(who.getName(), id);
+        return dossiers.approve(who.getName(), id, who.getRoles().contains(Roles.WITNESS_PROTECTION));
     }
 
     @Operation(summary = "The machine-readable dossier (the JSON attached inside the PDF)")
     @Secured(Roles.COUNSEL)
     @Get(value = "/dossiers/{id}/content", produces = MediaType.APPLICATION_JSON)
-    HttpResponse<byte[]> content(@PathVariable String id) {
+    HttpResponse<byte[]> content(@PathVariable String id, Authentication who) {
+        dossiers.readable(id, who.getRoles().contains(Roles.WITNESS_PROTECTION));
         return HttpResponse.ok(dossiers.content(id)).contentType(MediaType.APPLICATION_JSON_TYPE);
     }
 

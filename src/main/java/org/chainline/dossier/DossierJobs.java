@@ -20,6 +20,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Executors;
@@ -71,14 +72,15 @@ public class DossierJobs {
         String id = "job-" + UUID.randomUUID();
         sql("queued", c -> {
             try (PreparedStatement insert = c.prepareStatement("""
-                    INSERT INTO dossier_job (id, actor, subject, regime, audience, draft, state, stage, percent, created_at,
-                        heartbeat_at) VALUES (?, ?, ?, ?, ?, ?, 'queued', 'queued', 0, now(), now())""")) {
+                    INSERT INTO dossier_job (id, actor, subject, regime, audience, draft, annexed, state, stage, percent,
+                        created_at, heartbeat_at) VALUES (?, ?, ?, ?, ?, ?, ?, 'queued', 'queued', 0, now(), now())""")) {
                 insert.setString(1, id);
                 insert.setString(2, actor);
                 insert.setString(3, order.subject());
                 insert.setString(4, order.regime());
                 insert.setString(5, order.audience());
                 insert.setBoolean(6, order.draft());
+                insert.setArray(7, c.createArrayOf("text", order.annexed().toArray()));
                 insert.executeUpdate();
             }
             return null;
@@ -163,7 +165,7 @@ public class DossierJobs {
                     UPDATE dossier_job SET state = 'running', stage = 'starting', instance = ?, heartbeat_at = now()
                     WHERE id = (SELECT id FROM dossier_job WHERE state = 'queued' ORDER BY created_at
                                 FOR UPDATE SKIP LOCKED LIMIT 1)
-                    RETURNING id, actor, subject, regime, audience, draft""")) {
+                    RETURNING id, actor, subject, regime, audience, draft, annexed""")) {
                 select.setString(1, instance);
                 try (ResultSet rs = select.executeQuery()) {
                     if (!rs.next()) {
@@ -171,7 +173,8 @@ public class DossierJobs {
                     }
                     running = rs.getString(1);
                     return new Claimed(rs.getString(1), rs.getString(2),
-                            new Dossiers.Order(rs.getString(3), rs.getString(4), rs.getString(5), rs.getBoolean(6)));
+                            new Dossiers.Order(rs.getString(3), rs.getString(4), rs.getString(5), rs.getBoolean(6),
+                                    List.of((String[]) rs.getArray(7).getArray())));
                 }
             }
         }));

@@ -17,10 +17,10 @@ import java.util.Optional;
 final class DossierStore {
 
     private static final String COLUMNS = "id, subject, regime, audience, position, version, author, generated_at, sha256, "
-            + "unsigned_sha256, signed_by, content_hash, pages, size, journal_seq, draft";
+            + "unsigned_sha256, signed_by, content_hash, pages, size, journal_seq, draft, annexed";
     private static final String SELECT = "SELECT d.id, d.subject, d.regime, d.audience, d.position, d.version, d.author, "
             + "d.generated_at, d.sha256, d.unsigned_sha256, d.signed_by, d.content_hash, d.pages, d.size, d.journal_seq, d.draft, "
-            + "a.approved_by, a.approved_at, a.sha256, a.unsigned_sha256, a.signed_by, a.pages, a.size "
+            + "a.approved_by, a.approved_at, a.sha256, a.unsigned_sha256, a.signed_by, a.pages, a.size, d.annexed "
             + "FROM dossier d LEFT JOIN dossier_approval a ON a.dossier_id = d.id";
 
     private final TransactionOperations<Connection> transactions;
@@ -31,7 +31,7 @@ final class DossierStore {
 
     void insert(Connection connection, Dossier d, byte[] content, byte[] pdf) {
         try (PreparedStatement insert = connection.prepareStatement("INSERT INTO dossier (" + COLUMNS + ", content, pdf) "
-                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             insert.setString(1, d.id());
             insert.setString(2, d.subject());
             insert.setString(3, d.regime());
@@ -48,8 +48,9 @@ final class DossierStore {
             insert.setLong(14, d.size());
             insert.setLong(15, d.journalSeq());
             insert.setBoolean(16, d.draft());
-            insert.setBytes(17, content);
-            insert.setBytes(18, pdf);
+            insert.setArray(17, connection.createArrayOf("text", d.annexed().toArray()));
+            insert.setBytes(18, content);
+            insert.setBytes(19, pdf);
             insert.executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException("the dossier could not be stored: " + e.getMessage(), e);
@@ -172,7 +173,8 @@ final class DossierStore {
                             rs.getInt(6), rs.getString(7), rs.getTimestamp(8).toInstant(), rs.getString(9), rs.getString(10),
                             rs.getString(11), rs.getString(12), rs.getInt(13), rs.getLong(14), rs.getLong(15), rs.getBoolean(16),
                             rs.getString(17) == null ? null : new Dossier.Approval(rs.getString(17), rs.getTimestamp(18).toInstant(),
-                                    rs.getString(19), rs.getString(20), rs.getString(21), rs.getInt(22), rs.getLong(23))));
+                                    rs.getString(19), rs.getString(20), rs.getString(21), rs.getInt(22), rs.getLong(23)),
+                            List.of((String[]) rs.getArray(24).getArray())));
                 }
                 return found;
             }

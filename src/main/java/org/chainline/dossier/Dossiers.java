@@ -62,12 +62,16 @@ public class Dossiers {
 
     private final org.chainline.review.ClaimReviews reviews;
 
+    private final org.chainline.registry.EvidenceHashes hashes;
+
     /** Counsel approved a dossier: the approved PDF's hashes and who signed it. */
     static final String APPROVED = "dossier.approved";
 
     Dossiers(DossierAssembler assembler, Regimes regimes, Records records, Journal journal, Projector projector,
              Custody custody, DossierStore store, DossierSettings settings, Clock clock,
-             org.chainline.journal.JournalAnchors anchors, org.chainline.review.ClaimReviews reviews) {
+             org.chainline.journal.JournalAnchors anchors, org.chainline.review.ClaimReviews reviews,
+             org.chainline.registry.EvidenceHashes hashes) {
+        this.hashes = hashes;
         this.anchors = anchors;
         this.reviews = reviews;
         this.assembler = assembler;
@@ -105,8 +109,14 @@ public class Dossiers {
     /**
      * What is being made: checked before any work starts. {@code draft}: the dossier may rest on claims not yet
      * reviewed (listed in it), and so can never be approved; otherwise it rests only on accepted claims.
+     * {@code annexed}: protected items, cited by the dossier, whose real SHA-256 a government-confidential version
+     * prints because counsel (a holder of the grant) chose to annex them; sorted, usually none.
      */
-    public record Order(String subject, String regime, String audience, boolean draft) {
+    public record Order(String subject, String regime, String audience, boolean draft, List<String> annexed) {
+
+        public Order(String subject, String regime, String audience, boolean draft) {
+            this(subject, regime, audience, draft, List.of());
+        }
     }
 
     /** A generated dossier and whether it was already held (the same record gives the same dossier). */
@@ -119,6 +129,49 @@ public class Dossiers {
     }
 
     public Order check(String subject, String regime, String audience, boolean draft) {
+        return check(subject, regime, audience, draft, List.of(), false);
+    }
+
+    /**
+     * Checks an order that may annex protected items ({@code annex}, ids of evidence items): only a holder of the
+     * witness-protection grant may ask for it, only in a government-confidential version, and only of items that are
+     * protected and have a file (whether the dossier cites them is known once it is assembled).
+     */
+    public Order check(String subject, String regime, String audience, boolean draft, List<String> annex, boolean holdsGrant) {
+        Order order = checked(subject, regime, audience, draft);
+        if (annex.isEmpty()) {
+            return order;
+        }
+        if (!holdsGrant) {
+            throw new org.chainline.refusal.Forbidden("annex", "annexing a protected item prints its SHA-256, which only"
+                    + " holders of the witness-protection grant may choose to give");
+        }
+        if (!order.audience().equals("government-confidential")) {
+            throw new InvalidInput("annex", "a " + order.audience() + " version never prints a protected item's SHA-256:"
+                    + " annex items only to a government-confidential version");
+        }
+        var evidence = records.model().type("Evidence").orElseThrow();
+        java.util.TreeSet<String> ids = new java.util.TreeSet<>();
+        for (String id : annex) {
+            com.fasterxml.jackson.databind.JsonNode item;
+            try {
+                item = records.get(evidence, id);
+            } catch (NotFound e) {
+                throw new InvalidInput("annex", "no evidence item with id " + id);
+            }
+            String sha = item.path("sha256").asText(null);
+            if (sha == null) {
+                throw new InvalidInput("annex", "evidence " + id + " names no file (no SHA-256): there is nothing to annex");
+            }
+            if (!"protected".equals(item.path("confidentiality").asText()) && hashes.protectedAmong(List.of(sha)).isEmpty()) {
+                throw new InvalidInput("annex", "evidence " + id + " is not protected: every version prints its SHA-256 already");
+            }
+            ids.add(id);
+        }
+        return new Order(order.subject(), order.regime(), order.audience(), order.draft(), List.copyOf(ids));
+    }
+
+    private Order checked(String subject, String regime, String audience, boolean draft) {
         if (subject == null || subject.isBlank()) {
             throw new InvalidInput("subject", "is required: the id of the person the dossier is about");
         }
@@ -189,11 +242,14 @@ public class Dossiers {
         int version = store.earlierVersions(order.subject(), order.regime(), order.audience(), position) + 1;
         String id = "dos-" + Sha256.hex((order.subject() + "\n" + order.regime() + "\n" + order.audience() + "\n" + position + "\n"
                 + Json.write(regime) + Json.write(regimes.wording()) + labelsChanged() + (order.draft() ? "\ndraft" : "")
-                + (reviews.fourEyes() ? "" : "\none person")).getBytes(StandardCharsets.UTF_8)).substring(0, 16);
+                + (reviews.fourEyes() ? "" : "\none person")
+                + (order.annexed().isEmpty() ? "" : "\nannexed " + String.join(" ", order.annexed())))
+                .getBytes(StandardCharsets.UTF_8)).substring(0, 16);
         try {
             return Optional.of(new Assembled(assembler.assemble(new DossierAssembler.Request(id, order.subject(), regime,
                     regimes.wording(), regimes.labels(), order.audience(), settings.organisation(), settings.contact(), position,
-                    at.hash(), at.recordedAt().truncatedTo(ChronoUnit.SECONDS).toString(), version, order.draft())),
+                    at.hash(), at.recordedAt().truncatedTo(ChronoUnit.SECONDS).toString(), version, order.draft(),
+                    order.annexed())),
                     position, version));
         } catch (DossierAssembler.RecordChangedMeanwhile e) {
             return Optional.empty();
@@ -231,16 +287,20 @@ public class Dossiers {
                     .put("regime", order.regime()).put("audience", order.audience()).put("position", position)
                     .put("version", version).put("sha256", sha).put("unsignedSha256", unsigned).put("contentHash", contentHash)
                     .put("pages", rendered.pages()).put("draft", order.draft());
+            if (!order.annexed().isEmpty()) {
+                payload.set("annexed", Json.MAPPER.valueToTree(order.annexed()));
+            }
             JournalEntry entry = batch.add(new Change(GENERATED, id, new Change.Json(payload.toString())));
             // the dossier prints the hash of its position: once it leaves, that position is anchored outside
             anchors.add(batch, position, "dossier", id);
             for (DossierContent.RegisterEntry e : content.register()) {
                 custody.add(batch, e.evidence(), Custody.Action.EXPORTED, Json.MAPPER.createObjectNode().put("dossier", id)
                         .put("regime", order.regime()).put("audience", order.audience()).put("register", "E" + e.number())
-                        .put("withheld", e.withheld()));
+                        .put("withheld", e.withheld()).put("annexed", e.annexed()));
             }
             Dossier dossier = new Dossier(id, order.subject(), order.regime(), order.audience(), position, version, actor, now,
-                    sha, unsigned, null, contentHash, rendered.pages(), delivered.length, entry.seq(), order.draft(), null);
+                    sha, unsigned, null, contentHash, rendered.pages(), delivered.length, entry.seq(), order.draft(), null,
+                    order.annexed());
             store.insert(batch.connection(), dossier, json, delivered);
             return new Generated(dossier, false);
         });
@@ -268,6 +328,19 @@ public class Dossiers {
 
     public Dossier get(String id) {
         return store.find(id).orElseThrow(() -> new NotFound("dossier", id));
+    }
+
+    /**
+     * The dossier, if the reader may have its PDF and content: a version that annexes protected items prints their
+     * SHA-256, so it goes only to holders of the witness-protection grant.
+     */
+    public Dossier readable(String id, boolean holdsGrant) {
+        Dossier dossier = get(id);
+        if (dossier.annexesProtected() && !holdsGrant) {
+            throw new org.chainline.refusal.Forbidden("id", "dossier " + id + " annexes protected items (it prints their"
+                    + " SHA-256): it goes only to holders of the witness-protection grant");
+        }
+        return dossier;
     }
 
     /** The PDF as it is delivered now: the approved one once approved, else the draft. */
@@ -302,13 +375,23 @@ public class Dossiers {
      * rests on claims not yet reviewed; once only.
      */
     public Dossier approve(String actor, String id) {
-        return approve(actor, id, signer);
+        return approve(actor, id, signer, false);
+    }
+
+    /** As {@link #approve(String, String)}, by an approver who may ({@code holdsGrant}) read a version that annexes protected items. */
+    public Dossier approve(String actor, String id, boolean holdsGrant) {
+        return approve(actor, id, signer, holdsGrant);
     }
 
     /** As {@link #approve(String, String)}, signed with {@code with} (null: not signed) instead of the configured key. */
     public Dossier approve(String actor, String id, PadesSigner with) {
+        return approve(actor, id, with, false);
+    }
+
+    private Dossier approve(String actor, String id, PadesSigner with, boolean holdsGrant) {
         PadesSigner signer = with;
-        Dossier dossier = get(id);
+        // who approves reads what they approve: a version that annexes protected items, only a holder of the grant
+        Dossier dossier = readable(id, holdsGrant);
         if (dossier.approved()) {
             throw new Conflict("id", "dossier " + id + " was already approved by " + dossier.approval().by() + " on "
                     + dossier.approval().at().truncatedTo(ChronoUnit.SECONDS));

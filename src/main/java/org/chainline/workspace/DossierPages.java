@@ -47,6 +47,11 @@ final class DossierPages {
 
     private DossierView view(Authentication who, String subject, String regime, String audience, List<FieldError> errors,
                              DossierJobs.Job job, Dossier dossier, String check) {
+        return view(who, subject, regime, audience, "", errors, job, dossier, check);
+    }
+
+    private DossierView view(Authentication who, String subject, String regime, String audience, String annex,
+                             List<FieldError> errors, DossierJobs.Job job, Dossier dossier, String check) {
         List<Dossier> versions = dossier == null ? List.of() : dossiers.list(dossier.subject()).stream()
                 .filter(d -> d.regime().equals(dossier.regime()) && d.audience().equals(dossier.audience()))
                 .sorted(Comparator.comparingInt(Dossier::version).reversed()).toList();
@@ -55,7 +60,7 @@ final class DossierPages {
                 : List.of();
         return new DossierView(Chrome.of(who, "dossiers"), subject == null ? "" : subject,
                 regime == null ? regimes.all().getFirst().id() : regime, audience == null ? "government-confidential" : audience,
-                regimes.all(), Regimes.AUDIENCES, errors, job, dossier, versions, check, latest);
+                annex, regimes.all(), Regimes.AUDIENCES, errors, job, dossier, versions, check, latest);
     }
 
     @Secured(Roles.COUNSEL)
@@ -72,14 +77,16 @@ final class DossierPages {
         String regime = form.get("regime");
         String audience = form.get("audience");
         boolean draft = "yes".equals(form.get("draft"));
+        String annex = form.get("annex", "").strip();
         try {
-            Dossiers.Order order = dossiers.check(subject, regime, audience, draft);
+            Dossiers.Order order = dossiers.check(subject, regime, audience, draft,
+                    annex.isEmpty() ? List.of() : List.of(annex.split("[\\s,]+")), who.getRoles().contains(Roles.WITNESS_PROTECTION));
             DossierJobs.Job job = jobs.submit(who.getName(), order);
             return HttpResponse.seeOther(URI.create("/dossiers/jobs/" + job.id()));
         } catch (Refusal e) {
             String field = e.field() == null ? "subject" : e.field();
             return HttpResponse.status(HttpStatus.UNPROCESSABLE_ENTITY).body(new ModelAndView<>("dossiers", view(who, subject, regime,
-                    audience, List.of(new FieldError("f-" + field, FieldError.sentence(field, e.getMessage()))), null, null, null)));
+                    audience, annex, List.of(new FieldError("f-" + field, FieldError.sentence(field, e.getMessage()))), null, null, null)));
         }
     }
 
@@ -105,7 +112,7 @@ final class DossierPages {
     HttpResponse<?> approve(@PathVariable String id, Authentication who) {
         Dossier d = dossiers.get(id);
         try {
-            Dossier approved = dossiers.approve(who.getName(), id);
+            Dossier approved = dossiers.approve(who.getName(), id, who.getRoles().contains(Roles.WITNESS_PROTECTION));
             return HttpResponse.ok(new ModelAndView<>("dossiers", view(who, approved.subject(), approved.regime(), approved.audience(),
                     List.of(), null, approved, "Approved by you: the PDF to download and submit is the approved one"
                             + (approved.approval().signedBy() == null ? "." : ", signed by " + approved.approval().signedBy() + "."))));

@@ -10,7 +10,7 @@ import java.util.List;
 
 /** The dossier builder: the order form, a job followed live, a dossier with its versions and the regeneration check. */
 @Introspected
-public record DossierView(Chrome chrome, String subject, String regime, String audience, List<Regime> regimes,
+public record DossierView(Chrome chrome, String subject, String regime, String audience, String annex, List<Regime> regimes,
                          List<String> audiences, List<FieldError> errors, @Nullable DossierJobs.Job job,
                          @Nullable Dossier dossier, List<Dossier> versions, @Nullable String check, List<Dossier> latest) {
 }

@@ -40,6 +40,7 @@ import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -184,6 +185,10 @@ class LeakScanTest extends ChainlineTest {
                 }
             }
         }
+        // a holder annexes the testimony to a government-confidential draft: it prints the real SHA-256, and goes to no one else
+        String annexing = TestLogins.tokenFor(accounts, client, "counsel", "witness-protection");
+        exchange(HttpRequest.POST("/api/dossiers?wait=true", "{\"subject\": \"p-otegulov\", \"regime\": \"eu-ghrsr\", \"draft\": true,"
+                + " \"annex\": [\"" + testimony + "\"]}").bearerAuth(annexing));
     }
 
     @AfterAll
@@ -415,6 +420,13 @@ class LeakScanTest extends ChainlineTest {
     String dossiers() throws Exception {
         StringBuilder all = new StringBuilder();
         for (JsonNode d : JSON.readTree(get("/api/dossiers", counsel))) {
+            if (!d.path("annexed").isEmpty()) {
+                // the version that annexes the testimony is read by holders only
+                var refused = org.junit.jupiter.api.Assertions.assertThrows(io.micronaut.http.client.exceptions.HttpClientResponseException.class,
+                        () -> client.toBlocking().retrieve(HttpRequest.GET("/api/dossiers/" + d.get("id").asText() + "/pdf").bearerAuth(counsel), byte[].class));
+                assertEquals(io.micronaut.http.HttpStatus.FORBIDDEN, refused.getStatus());
+                continue;
+            }
             byte[] pdf = client.toBlocking().retrieve(HttpRequest.GET("/api/dossiers/" + d.get("id").asText() + "/pdf").bearerAuth(counsel), byte[].class);
             try (PDDocument document = Loader.loadPDF(pdf)) {
                 all.append(new PDFTextStripper().getText(document));

@@ -51,7 +51,7 @@ public class DossierAssembler {
     /** What the cover says beyond the record: identity of the dossier and its position in the journal. */
     public record Request(String dossierId, String subject, Regime regime, Wording wording, Labels labels, String audience,
                           String organisation, String contact, long position, String positionHash, String dataAsOf,
-                          int version, boolean draft) {
+                          int version, boolean draft, List<String> annexed) {
     }
 
     public DossierContent assemble(Request request) {
@@ -123,7 +123,7 @@ public class DossierAssembler {
         DossierContent content = new DossierContent(DossierContent.FORMAT, cover, regime, wording,
                 Summaries.of(subject, links.person(), allegations, criteria, regime, wording, labels), subject, allegations,
                 charts, CriteriaRows.grouped(criteria), distinct, timeline(subject, allegations, labels),
-                register.entries(request.position(), publicAudience, wording), review.summary(liability),
+                register.entries(request.position(), publicAudience, wording, request.annexed()), review.summary(liability),
                 impact, counsel, null);
         if (reads.newest() > request.position()) {
             throw new RecordChangedMeanwhile(reads.newest());

@@ -222,6 +222,7 @@ public record DossierContent(String format, Cover cover, Regime regime, Wording 
     public record RegisterEntry(int number, String evidence, String kind, String title, @Nullable String date,
                                 @Nullable String source, @Nullable String grade, @Nullable Integer credibility,
                                 @Nullable String sha256, @Nullable String fileStatus, String confidentiality,
-                                boolean withheld, String custody, List<String> supports, List<String> contradicts) {
+                                boolean withheld, String custody, List<String> supports, List<String> contradicts,
+                                boolean annexed) {
     }
 }

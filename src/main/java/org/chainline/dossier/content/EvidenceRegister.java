@@ -78,7 +78,17 @@ final class EvidenceRegister {
                 + " (" + item.path("kind").asText() + ")";
     }
 
-    List<DossierContent.RegisterEntry> entries(long position, boolean publicAudience, Wording wording) {
+    /**
+     * The register's entries; {@code annexed}: protected items whose real SHA-256 counsel chose to print (a
+     * government-confidential version only, checked with the order), each of which the dossier must cite.
+     */
+    List<DossierContent.RegisterEntry> entries(long position, boolean publicAudience, Wording wording, List<String> annexed) {
+        for (String id : annexed) {
+            if (!numbers.containsKey(id)) {
+                throw new org.chainline.refusal.InvalidInput("annex", "evidence " + id + " is not cited by this dossier:"
+                        + " only an item the dossier cites can be annexed");
+            }
+        }
         List<DossierContent.RegisterEntry> entries = new ArrayList<>();
         for (Map.Entry<String, Integer> e : numbers.entrySet()) {
             JsonNode item = item(e.getKey());
@@ -94,10 +104,10 @@ final class EvidenceRegister {
             entries.add(new DossierContent.RegisterEntry(e.getValue(), e.getKey(), item.path("kind").asText(),
                     withheld ? withheldTitle(item, wording) : item.path("title").asText(), date(item), sourcePseudonym,
                     (reliability == null ? "F" : reliability) + (credibility == null ? 6 : credibility), credibility,
-                    printedHash(item), item.path("fileStatus").asText(null),
+                    annexed.contains(e.getKey()) ? item.path("sha256").asText(null) : printedHash(item), item.path("fileStatus").asText(null),
                     item.path("confidentiality").asText("restricted"), withheld, custody(e.getKey(), position),
                     List.copyOf(supports.getOrDefault(e.getKey(), Set.of())),
-                    List.copyOf(contradicts.getOrDefault(e.getKey(), Set.of()))));
+                    List.copyOf(contradicts.getOrDefault(e.getKey(), Set.of())), annexed.contains(e.getKey())));
         }
         return entries;
     }

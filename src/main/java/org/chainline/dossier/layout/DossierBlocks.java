@@ -431,6 +431,11 @@ public final class DossierBlocks {
     private void register() {
         blocks.add(section("evidence-register"));
         blocks.add(Block.Paragraph.of(Span.of(t(Key.REGISTER_NOTE), Style.BODY)));
+        List<String> annexed = c.register().stream().filter(DossierContent.RegisterEntry::annexed)
+                .map(e -> t(Key.EVIDENCE_NUMBER, "n", e.number())).toList();
+        if (!annexed.isEmpty()) {
+            blocks.add(Block.Paragraph.of(Span.of(t(Key.ANNEXED_NOTE, "items", String.join(", ", annexed)), Style.BODY.bold())));
+        }
         List<List<Block.Cell>> rows = new ArrayList<>();
         for (DossierContent.RegisterEntry e : c.register()) {
             List<Span> item = new ArrayList<>();
@@ -446,7 +451,8 @@ public final class DossierBlocks {
             rows.add(List.of(new Block.Cell(List.of(Span.of(t(Key.EVIDENCE_NUMBER, "n", e.number()), Style.SMALL.bold())), "ev-" + e.number()),
                     new Block.Cell(item, null),
                     Block.Cell.of(Span.of(e.sha256() == null ? t(Key.NO_FILE) : e.sha256(), Style.SMALL.mono()),
-                            Span.of(e.fileStatus() == null || e.sha256() == null ? "" : "\n" + e.fileStatus(), Style.SMALL.colored(Style.GREY))),
+                            Span.of(e.fileStatus() == null || e.sha256() == null ? "" : "\n" + e.fileStatus(), Style.SMALL.colored(Style.GREY)),
+                            Span.of(e.annexed() ? "\n" + t(Key.ANNEXED_HASH) : "", Style.SMALL.bold())),
                     Block.Cell.of(Span.of(e.custody(), Style.SMALL)), new Block.Cell(claims, null)));
         }
         blocks.add(new Block.Table(List.of(0.06f, 0.3f, 0.22f, 0.2f, 0.22f), header(Key.NUMBER, Key.ITEM, Key.SHA256, Key.CUSTODY, Key.CLAIMS), rows));

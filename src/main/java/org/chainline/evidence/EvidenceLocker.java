@@ -107,6 +107,12 @@ public class EvidenceLocker {
                 received.recordedEarlier(), List.of(), received.journalSeq());
     }
 
+    /**
+     * In an arrival's custody details: the bytes joined an item that was there before them (bytes already held, or
+     * the file of an item recorded earlier), rather than arriving with the item they made.
+     */
+    static final String MATCHED = "matched";
+
     /** Receives one file. Only the bytes are held before the journal records them; a failed write leaves no item. */
     public Received receive(String actor, String reason, InputStream in, Upload upload) {
         if (upload.mediaType() != null && upload.mediaType().startsWith("multipart/")) {
@@ -204,6 +210,7 @@ public class EvidenceLocker {
                 return arrivalOfRecorded(batch, upload.evidence(), stored, mediaType, known, arrival, naming);
             }
             if (known != null) {
+                arrival.put(MATCHED, true);
                 custody.add(batch, known.evidenceId(), Custody.Action.RECEIVED, arrival);
                 return new Received(known.evidenceId(), stored.sha256(), stored.size(), known.mediaType(), true, false,
                         others(naming, known.evidenceId()), batch.lastSeq());
@@ -262,6 +269,7 @@ public class EvidenceLocker {
             throw new InvalidInput("file", "is not the file of evidence " + evidenceId + ": its SHA-256 is " + stored.sha256()
                     + ", the item names " + named);
         }
+        arrival.put(MATCHED, true);
         custody.add(batch, evidenceId, Custody.Action.RECEIVED, arrival);
         if (known == null) {
             StoredFiles.insert(batch.connection(), List.of(new StoredFiles.Row(stored.sha256(), stored.size(), mediaType, evidenceId, batch.lastSeq())));
@@ -455,7 +463,8 @@ public class EvidenceLocker {
      * The item's custody. Where the item is protected now, or its bytes are a protected item's, every name a file
      * arrived under is shown as the neutral one ({@code ev-….ext}): an item raised to protected after it arrived keeps
      * its arrivals in custody, and the name it arrived under may name the witness. Its SHA-256 goes only to holders of
-     * the grant ({@code holdsGrant}); anyone else reads the keyed digest, in the report and in every event.
+     * the grant ({@code holdsGrant}); anyone else reads the keyed digest, in the report and in every event, and no
+     * arrival that joined the item later (a copy of its bytes): its sender would learn which protected item they sent.
      */
     public CustodyReport custody(String id, boolean holdsGrant) {
         ObjectNode item = records.get(evidenceType, id);
@@ -467,6 +476,9 @@ public class EvidenceLocker {
             String shown = holdsGrant || sha == null ? sha : hashes.keyed(sha);
             List<Custody.Event> masked = new ArrayList<>(events.size());
             for (Custody.Event e : events) {
+                if (!holdsGrant && ProtectedCopies.copy(e)) {
+                    continue; // an arrival that joined the item: whoever sent the bytes would read here which item they are
+                }
                 if (e.details() instanceof ObjectNode d) {
                     if (d.hasNonNull("fileName")) {
                         d.put("fileName", org.chainline.registry.ProtectedFileNames.neutral(id, d.get("fileName").asText()));

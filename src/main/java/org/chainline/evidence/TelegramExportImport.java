@@ -40,9 +40,12 @@ public class TelegramExportImport {
     private final Projector projector;
     private final EvidenceLocker locker;
     private final Clock clock;
+    private final org.chainline.registry.EvidenceHashes hashes;
 
     TelegramExportImport(FileStore files, Journal journal, RecordImport imports, Custody custody, IdentityProtection protection,
-                         EvidenceSettings settings, Projector projector, EvidenceLocker locker, Clock clock) {
+                         EvidenceSettings settings, Projector projector, EvidenceLocker locker, Clock clock,
+                         org.chainline.registry.EvidenceHashes hashes) {
+        this.hashes = hashes;
         this.files = files;
         this.journal = journal;
         this.imports = imports;
@@ -94,7 +97,7 @@ public class TelegramExportImport {
             try {
                 run = journal.write(actor, reason, false, batch -> {
                     TelegramRun r = new TelegramRun(batch, imports.session(batch), custody, protection, files, export, options,
-                            json, now, settings.maxExportBytes(), newlyStored, progress);
+                            json, now, settings.maxExportBytes(), newlyStored, progress, hashes::protectedAmong);
                     r.importAll();
                     if (r.errorCount() > 0) {
                         throw new Rejected(r);

@@ -38,6 +38,8 @@ final class TelegramRun {
     private final Instant now;
     private final List<String> newlyStored;
     private final RecordImport.Progress progress;
+    /** Of these SHA-256s, those of protected bytes (read from the store as committed before this import). */
+    private final java.util.function.Function<java.util.Collection<String>, Set<String>> protectedBytes;
     private long budget;
 
     private final String exportItem;
@@ -64,7 +66,9 @@ final class TelegramRun {
 
     TelegramRun(Journal.Batch batch, RecordImport.Session session, Custody custody, IdentityProtection protection,
                 FileStore files, ExportFiles export, TelegramExportImport.Options options, FileStore.Stored json,
-                Instant now, long budget, List<String> newlyStored, RecordImport.Progress progress) {
+                Instant now, long budget, List<String> newlyStored, RecordImport.Progress progress,
+                java.util.function.Function<java.util.Collection<String>, Set<String>> protectedBytes) {
+        this.protectedBytes = protectedBytes;
         this.batch = batch;
         this.session = session;
         this.custody = custody;
@@ -176,6 +180,7 @@ final class TelegramRun {
         Set<String> hashes = new HashSet<>();
         pending.forEach(p -> ((Media) p[3]).sha().ifPresent(hashes::add));
         Map<String, StoredFiles.Row> held = StoredFiles.find(batch.connection(), hashes);
+        Set<String> heldProtected = held.isEmpty() ? Set.of() : protectedBytes.apply(held.keySet());
         for (Object[] p : pending) {
             TelegramMessage m = (TelegramMessage) p[0];
             long id = (Long) p[1];
@@ -200,6 +205,13 @@ final class TelegramRun {
                 if (first == null) {
                     firstHolder.put(sha, itemId);
                     newRows.add(new StoredFiles.Row(sha, media.size(), m.mediaType(), itemId, 0));
+                } else if (before != null && heldProtected.contains(sha)) {
+                    // a copy of a protected item's file: the post does not name the item (whoever imported the export
+                    // would read which testimony it is); the item's custody records the copy for the holders
+                    custody.add(batch, first, Custody.Action.RECEIVED, Json.MAPPER.createObjectNode().put("sha256", sha)
+                            .put("size", media.size()).put("mediaType", m.mediaType()).put("via", "telegram export")
+                            .put("duplicate", true).put(EvidenceLocker.MATCHED, true).put("copiedBy", itemId));
+                    mediaCopies++;
                 } else {
                     item.put("copyOf", first);
                     mediaCopies++;

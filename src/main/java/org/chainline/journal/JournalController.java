@@ -13,10 +13,7 @@ import org.chainline.refusal.InvalidInput;
 
 import io.micronaut.security.authentication.Authentication;
 
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 @Controller("/api")
 @Tag(name = "Journal")
@@ -29,11 +26,11 @@ class JournalController {
 
     private final GraphCheck check;
 
-    private final List<WithheldEntries> withheld;
+    private final ShownEntries shown;
 
     JournalController(Journal journal, JournalVerifier verifier, Projector projector, JournalAnchors anchors, GraphCheck check,
-                      List<WithheldEntries> withheld) {
-        this.withheld = withheld;
+                      ShownEntries shown) {
+        this.shown = shown;
         this.check = check;
         this.anchors = anchors;
         this.journal = journal;
@@ -52,20 +49,8 @@ class JournalController {
         if (limit < 1 || limit > 1000) {
             throw new InvalidInput("limit", "must be between 1 and 1000");
         }
-        List<JournalEntry> entries = journal.after(after, limit);
-        if (who.getRoles().contains(Roles.WITNESS_PROTECTION) || withheld.isEmpty()) {
-            return entries;
-        }
-        Set<String> targets = entries.stream().map(JournalEntry::targetId).collect(Collectors.toSet());
-        Set<String> hidden = new HashSet<>();
-        withheld.forEach(w -> hidden.addAll(w.withheld(targets)));
-        return entries.stream().map(e -> hidden.contains(e.targetId()) ? new JournalEntry(e.seq(), e.recordedAt(), e.actor(),
-                e.kind(), e.targetId(), WITHHELD, e.reason(), e.prevHash(), e.hash()) : e).toList();
+        return shown.shown(journal.after(after, limit), who.getRoles().contains(Roles.WITNESS_PROTECTION));
     }
-
-    /** What a reader without the grant reads in place of an entry about a protected item. */
-    static final String WITHHELD = "{\"withheld\":\"this entry is about an item that is protected now: holders of the"
-            + " witness-protection grant read it (journal verify checks it for everyone)\"}";
 
     @Operation(summary = "Re-check the journal's hash chain; reports the first broken entry")
     @Secured({Roles.COUNSEL, Roles.ADMIN})

@@ -52,10 +52,15 @@ final class HomeController {
     private final Dossiers dossiers;
     private final org.chainline.registry.model.Model model;
     private final ProtectedNames protectedNames;
+    private final org.chainline.evidence.ProtectedCopies copies;
+    private final org.chainline.journal.ShownEntries shown;
 
     HomeController(Cases cases, Journal journal, Projector projector, @Nullable GraphCheck check, GapReport gaps,
-                   Regimes regimes, Dossiers dossiers, org.chainline.registry.Records records, ProtectedNames protectedNames) {
+                   Regimes regimes, Dossiers dossiers, org.chainline.registry.Records records, ProtectedNames protectedNames,
+                   org.chainline.evidence.ProtectedCopies copies, org.chainline.journal.ShownEntries shown) {
         this.protectedNames = protectedNames;
+        this.copies = copies;
+        this.shown = shown;
         this.model = records.model();
         this.cases = cases;
         this.journal = journal;
@@ -97,7 +102,7 @@ final class HomeController {
     ModelAndView<HomeView> gapsSection(Authentication who, @QueryValue @Nullable String regime, io.micronaut.http.HttpRequest<?> request) {
         String chosen = regime(regime);
         HomeView view = new HomeView(Chrome.of(who, "home"), List.of(), List.of(), null, regimes.all(), chosen, topGaps(chosen),
-                List.of(), List.of(), List.of());
+                List.of(), List.of(), List.of(), List.of());
         return new ModelAndView<>(request.getHeaders().contains("HX-Request") ? "fragments/gaps" : "gaps", view);
     }
 
@@ -132,18 +137,19 @@ final class HomeController {
         List<Dossier> latest = chrome.counsel()
                 ? dossiers.list(null).stream().sorted(Comparator.comparing(Dossier::generatedAt).reversed()).limit(5).toList()
                 : List.of();
-        return new HomeView(chrome, cases.list("open", 0, 10), changes(), status(), all, chosen, top, latest,
-                chrome.grant() ? protectedNames.refusals() : List.of(), errors);
+        return new HomeView(chrome, cases.list("open", 0, 10), changes(chrome.grant()), status(), all, chosen, top, latest,
+                chrome.grant() ? protectedNames.refusals() : List.of(), chrome.grant() ? copies.recent() : List.of(), errors);
     }
 
-    private List<HomeView.Change> changes() {
+    private List<HomeView.Change> changes(boolean holdsGrant) {
         java.util.Set<String> recordKinds = new java.util.HashSet<>();
         model.types().forEach(t -> recordKinds.add(Links.slug(t)));
-        return journal.latest(CHANGES).stream().map(e -> {
+        return shown.shown(journal.latest(CHANGES), holdsGrant).stream().map(e -> {
             int dot = e.kind().indexOf('.');
             String type = dot > 0 ? e.kind().substring(0, dot) : "";
             return new HomeView.Change(e.seq(), Dates.moment(e.recordedAt()), e.actor(), e.kind(), e.targetId(),
-                    recordKinds.contains(type) ? Links.record(type, e.targetId()) : null);
+                    recordKinds.contains(type) && !e.targetId().equals(org.chainline.journal.ShownEntries.WITHHELD_TARGET)
+                            ? Links.record(type, e.targetId()) : null);
         }).toList();
     }
 

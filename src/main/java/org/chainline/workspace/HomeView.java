@@ -12,12 +12,14 @@ import java.util.List;
 
 /**
  * The home page: open cases, the latest changes, the stores, the gap report's top rows, the latest dossiers, and for
- * holders of the witness-protection grant the accounts whose text was refused for naming a protected identity.
+ * holders of the witness-protection grant the accounts whose text was refused for naming a protected identity and the
+ * copies of protected files that arrived.
  */
 @Introspected
 public record HomeView(Chrome chrome, List<Case> cases, List<Change> changes, @Nullable Status status, List<Regime> regimes,
                        String regime, @Nullable GapReport.Report gaps, List<Dossier> dossiers,
-                       List<ProtectedNames.Refusals> refusals, List<FieldError> errors) {
+                       List<ProtectedNames.Refusals> refusals, List<org.chainline.evidence.ProtectedCopies.Copy> copies,
+                       List<FieldError> errors) {
 
     /** One journal entry as the home page lists it: no payload and no reason, which may hold case material. */
     public record Change(long seq, String when, String actor, String kind, String target, @Nullable String link) {

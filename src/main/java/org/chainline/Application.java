@@ -6,9 +6,12 @@ import io.swagger.v3.oas.annotations.info.Info;
 import io.swagger.v3.oas.annotations.info.License;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.security.SecurityScheme;
-import org.chainline.cli.ChainlineCommand;
 
-/** Chainline: the service, its web pages and its command line, in one jar. */
+/**
+ * Chainline: the service, its web pages and its command line, in one jar. This class names the application (its API's
+ * description, and the package every context is built from); it depends on no feature, and the command line that
+ * starts it ({@code org.chainline.cli.Main}) depends on it, not the other way round.
+ */
 @OpenAPIDefinition(
         info = @Info(title = "Chainline", version = "0.1",
                 description = "Evidence of state violence, linked into an accountability graph and turned into"
@@ -19,12 +22,5 @@ import org.chainline.cli.ChainlineCommand;
 public final class Application {
 
     private Application() {
-    }
-
-    public static void main(String[] args) {
-        int exit = ChainlineCommand.run(args, System.out, System.err);
-        if (exit != ChainlineCommand.KEEP_RUNNING) {
-            System.exit(exit);
-        }
     }
 }

@@ -11,9 +11,20 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
-/** The package rules of architecture.md, checked on every build. */
-@AnalyzeClasses(packages = "org.chainline", importOptions = ImportOption.DoNotIncludeTests.class)
+/**
+ * The package rules of architecture.md, checked on every build, over the product's classes and the benchmarks' (which
+ * the build compiles with the tests, from {@code src/bench/java}).
+ */
+@AnalyzeClasses(packages = "org.chainline", importOptions = ArchitectureTest.ProductAndBenchmarks.class)
 class ArchitectureTest {
+
+    /** The product's classes, and of the test classes only the benchmarks. */
+    static final class ProductAndBenchmarks implements ImportOption {
+        @Override
+        public boolean includes(com.tngtech.archunit.core.importer.Location location) {
+            return !location.contains("/test-classes/") || location.contains("/test-classes/org/chainline/bench/");
+        }
+    }
 
     @ArchTest
     static final ArchRule theNeo4jDriverStaysInGraphFacingPackages = noClasses()
@@ -34,10 +45,10 @@ class ArchitectureTest {
             .because("the dossier is the one PDFBox user; the dossier benchmark's floor is plain PDFBox by definition");
 
     @ArchTest
-    static final ArchRule onlyTheCommandLineReachesBenchmarks = noClasses()
-            .that().resideOutsideOfPackages("org.chainline.bench..", "org.chainline.cli..")
+    static final ArchRule noProductClassReachesTheBenchmarks = noClasses()
+            .that().resideOutsideOfPackage("org.chainline.bench..")
             .should().dependOnClassesThat().resideInAPackage("org.chainline.bench..")
-            .because("benchmarks and synthetic data are tools beside the product: no product class calls into them");
+            .because("benchmarks and synthetic data are tools beside the product, in a jar of their own: no product class calls into them");
 
     @ArchTest
     static final ArchRule theChartLayoutDrawsNothingAndKnowsNoFormat = classes()
@@ -81,9 +92,17 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule micronautDataStaysInJdbcFacingPackages = noClasses()
-            .that().resideInAnyPackage("org.chainline.graph..", "org.chainline.web..", "org.chainline.cli..",
+            .that().resideInAnyPackage("org.chainline.graph..", "org.chainline.cli..",
                     "org.chainline.cases..", "org.chainline.dossier..", "org.chainline.liability..")
             .should().dependOnClassesThat().resideInAPackage("io.micronaut.data..");
+
+    @ArchTest
+    static final ArchRule theHttpLayerNamesTheStoresFailuresOnly = noClasses()
+            .that().resideInAPackage("org.chainline.web..")
+            .should().dependOnClassesThat(com.tngtech.archunit.base.DescribedPredicate.describe("Micronaut Data beyond its exceptions",
+                    (com.tngtech.archunit.core.domain.JavaClass c) -> c.getPackageName().startsWith("io.micronaut.data")
+                            && !c.getPackageName().endsWith(".exceptions")))
+            .because("the HTTP layer answers the store's failures with a status; it reads and writes nothing through it");
 
     @ArchTest
     static final ArchRule aFeaturesRepositoryIsItsOwn = classes()
@@ -138,7 +157,7 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule noProductMethodServesOnlyABenchmark = codeUnits()
-            .that().areDeclaredInClassesThat().resideOutsideOfPackages("org.chainline.bench..", "org.chainline.cli..")
+            .that().areDeclaredInClassesThat().resideOutsideOfPackage("org.chainline.bench..")
             .should(beCalledOutsideTheBenchmarksIfAtAll())
             .because("a hook kept in a product class for a benchmark is product code nobody uses");
 
@@ -188,6 +207,16 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule noCyclesBetweenFeatures = slices().matching("org.chainline.(*)..")
             .should().beFreeOfCycles();
+
+    /**
+     * The slices above leave out the root package (it matches no {@code (*)}): a root class reaching a feature would
+     * close a loop they cannot see, as {@code Application → cli → Application} once did.
+     */
+    @ArchTest
+    static final ArchRule theRootPackageReachesNoFeature = noClasses()
+            .that().resideInAPackage("org.chainline")
+            .should().dependOnClassesThat().resideInAPackage("org.chainline.*..")
+            .because("the root holds what every feature may use (the application's name, SHA-256, clocks): it uses none of them");
 
     @ArchTest
     static final ArchRule noCyclesBetweenPackages = slices().matching("org.chainline.(**)")

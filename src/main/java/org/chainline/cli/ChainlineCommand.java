@@ -24,7 +24,7 @@ import java.nio.file.Path;
         footer = {"%nStart with 'chainline serve', then open the API documentation at",
                 "  http://localhost:8080/swagger-ui/index.html"},
         subcommands = {DemoCommand.class, ServeCommand.class, ImportCommand.class, EvidenceCommand.class, DossierCommand.class, UsersCommand.class, JournalCommand.class, GraphCommand.class,
-                SanctionsCommand.class, FtmCommand.class, GenerateCommand.class, BenchCommand.class,
+                SanctionsCommand.class, FtmCommand.class,
                 CommandLine.HelpCommand.class})
 public final class ChainlineCommand implements Runnable {
 

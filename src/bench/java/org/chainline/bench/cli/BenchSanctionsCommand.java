@@ -1,4 +1,4 @@
-package org.chainline.cli;
+package org.chainline.bench.cli;
 
 import io.micronaut.context.ApplicationContext;
 import org.chainline.Application;

@@ -1,9 +1,10 @@
-package org.chainline.cli;
+package org.chainline.bench.cli;
 
 import io.micronaut.context.ApplicationContext;
 import org.chainline.Application;
 import org.chainline.bench.GraphBenchmark;
 import org.chainline.bench.SyntheticCase;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -20,14 +21,31 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 
-@Command(name = "bench", mixinStandardHelpOptions = true,
+/**
+ * The benchmarks' command line, the entry point of {@code chainline-bench.jar}: a jar of its own beside the product's
+ * (which it reads through its class path), so that the jar users run holds no benchmark and no synthetic data.
+ */
+@Command(name = "chainline-bench", mixinStandardHelpOptions = true,
         subcommands = {BenchEvidenceCommand.class, BenchEvidenceCommand.Upload.class, BenchDossierCommand.class, BenchSanctionsCommand.class,
                 BenchHttpCommand.class, BenchInstancesCommand.class, BenchPagesCommand.class,
-                BenchDossierCommand.Heap.class},
-        description = {"Measure the accountability graph on generated cases, each size in fresh embedded stores under a",
-                "temporary directory (your data directory is not touched): import throughput end to end beside a raw",
-                "batched UNWIND ... MERGE and one statement per row on the same rows, and liability-path latency."})
-final class BenchCommand implements Callable<Integer> {
+                BenchDossierCommand.Heap.class, GenerateCommand.class, CommandLine.HelpCommand.class},
+        description = {"Chainline's benchmarks (BENCHMARKS.md) and its synthetic cases, run beside target/chainline.jar.",
+                "Without a command: the accountability graph on generated cases, each size in fresh embedded stores under a"
+                        + " temporary directory (your data directory is not touched): import throughput end to end beside a raw"
+                        + " batched UNWIND ... MERGE and one statement per row on the same rows, and liability-path latency."})
+public final class BenchCommand implements Callable<Integer> {
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    /** Runs a benchmark's command line and answers its exit code. */
+    static int run(String... args) {
+        CommandLine cli = new CommandLine(new BenchCommand());
+        cli.setOut(new PrintWriter(System.out, true, java.nio.charset.StandardCharsets.UTF_8));
+        cli.setErr(new PrintWriter(System.err, true, java.nio.charset.StandardCharsets.UTF_8));
+        return cli.execute(args);
+    }
 
     @Spec
     CommandSpec spec;

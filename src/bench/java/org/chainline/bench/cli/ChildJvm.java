@@ -1,4 +1,4 @@
-package org.chainline.cli;
+package org.chainline.bench.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Runs a Chainline command in a child JVM with its own heap limit (the small-heap benchmarks), and returns its output. */
+/** Runs a benchmark's command in a child JVM with its own heap limit (the small-heap benchmarks), and returns its output. */
 final class ChildJvm {
 
     private ChildJvm() {
@@ -15,7 +15,7 @@ final class ChildJvm {
     static List<String> run(String heap, PrintWriter log, String... args) throws IOException, InterruptedException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> command = new ArrayList<>(List.of(java, "-Xmx" + heap, "-cp", System.getProperty("java.class.path"),
-                "org.chainline.Application"));
+                BenchCommand.class.getName()));
         command.addAll(List.of(args));
         log.println("child JVM: " + java + " -Xmx" + heap + " ... " + String.join(" ", args));
         Process child = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();

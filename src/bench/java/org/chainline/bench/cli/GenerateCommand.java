@@ -1,4 +1,4 @@
-package org.chainline.cli;
+package org.chainline.bench.cli;
 
 import org.chainline.bench.SyntheticCase;
 import picocli.CommandLine.Command;

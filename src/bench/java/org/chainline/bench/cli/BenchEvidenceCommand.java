@@ -1,4 +1,4 @@
-package org.chainline.cli;
+package org.chainline.bench.cli;
 
 import io.micronaut.context.ApplicationContext;
 import org.chainline.Application;
@@ -54,7 +54,7 @@ final class BenchEvidenceCommand implements Callable<Integer> {
                     }
                 }
             }
-            List<String> upload = uploadMb > 0 ? ChildJvm.run(uploadHeap, log, "bench", "upload", "--mb", Long.toString(uploadMb),
+            List<String> upload = uploadMb > 0 ? ChildJvm.run(uploadHeap, log, "upload", "--mb", Long.toString(uploadMb),
                     "--dir", dir.resolve("upload").toString()) : List.of();
             out.printf("%nEvidence locker benchmark (%d cores, JDK %s)%n", Runtime.getRuntime().availableProcessors(), Runtime.version());
             out.println("| file | sha256sum | SHA-256 in Java (MessageDigest) | Chainline store (hash, write, fsync, rename) | ratio sha256sum / store |");

@@ -1,4 +1,4 @@
-package org.chainline.cli;
+package org.chainline.bench.cli;
 
 import org.chainline.bench.DossierBenchmark;
 import picocli.CommandLine.Command;
@@ -36,7 +36,7 @@ final class BenchDossierCommand implements Callable<Integer> {
         PrintWriter log = spec.commandLine().getErr();
         DossierBenchmark.Result r = DossierBenchmark.run(incidents, warmup, runs, log);
         List<String> heapLines = heapPages > 0
-                ? ChildJvm.run(heap, log, "bench", "dossier-heap", "--pages", Integer.toString(heapPages)) : List.of();
+                ? ChildJvm.run(heap, log, "dossier-heap", "--pages", Integer.toString(heapPages)) : List.of();
         out.printf("%nDossier renderer benchmark (%d cores, JDK %s)%n", Runtime.getRuntime().availableProcessors(), Runtime.version());
         out.println("| dossier | pages | characters a page | Chainline dossier (layout, tables, links, PDF/A-3b) | raw PDFBox text pages, same font | ratio |");
         out.println("|---:|---:|---:|---:|---:|---:|");

@@ -4,7 +4,14 @@ package org.chainline.refusal;
  * A request Chainline refuses: its kind (the permitted subclasses), the field at fault (if any) and why. It names no
  * transport; the HTTP layer gives each kind its status, the command line prints the message.
  */
-public abstract sealed class Refusal extends RuntimeException permits InvalidInput, NotFound, Conflict, TooLarge, Forbidden {
+public abstract sealed class Refusal extends RuntimeException permits InvalidInput, NotFound, Conflict, TooLarge, Forbidden,
+        TryLater {
+
+    /**
+     * The request attribute under which a step that cannot throw (an authentication provider, whose exceptions the
+     * framework swallows) leaves its refusal, for the HTTP layer to answer with in place of the plain failure.
+     */
+    public static final String ON_REQUEST = "chainline.refusal";
 
     private final String field;
 

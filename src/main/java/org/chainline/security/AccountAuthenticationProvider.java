@@ -8,6 +8,9 @@ import io.micronaut.security.authentication.provider.HttpRequestExecutorAuthenti
 import jakarta.inject.Singleton;
 import org.chainline.access.Roles;
 import org.chainline.input.StorableText;
+import org.chainline.refusal.InvalidInput;
+import org.chainline.refusal.Refusal;
+import org.chainline.refusal.TryLater;
 
 import java.time.Duration;
 import java.util.List;
@@ -19,14 +22,14 @@ import java.util.concurrent.TimeUnit;
  * Checks a login against the local accounts (on a blocking thread: Argon2id is deliberately slow). Someone
  * holding a one-time password gets a token that can do nothing but change it. Guessing is slowed per account and per
  * client address ({@link LoginThrottle}); at most one check per two cores runs at once, so that a flood of logins cannot
- * starve everything else of CPU. Why a login was not checked is left on the request for {@link LoginRefusals}.
+ * starve everything else of CPU. Why a login was not checked is left on the request as a refusal
+ * ({@link Refusal#ON_REQUEST}), which the HTTP layer answers with (and the sign-in page words for a person).
  */
 @Singleton
 final class AccountAuthenticationProvider<B> implements HttpRequestExecutorAuthenticationProvider<B> {
 
-    static final String THROTTLED = "chainline.login-throttled";
-    static final String BUSY = "chainline.login-busy";
-    static final String INVALID = "chainline.login-invalid";
+    private static final TryLater BUSY = new TryLater(TryLater.Reason.BUSY, 2,
+            "too many logins are being checked at once: try again shortly");
     /** Half the cores at most, so that a storm of logins leaves the rest to everything else. */
     private static final Semaphore CHECKS = new Semaphore(Math.max(1, Runtime.getRuntime().availableProcessors() / 2), true);
 
@@ -46,23 +49,26 @@ final class AccountAuthenticationProvider<B> implements HttpRequestExecutorAuthe
         String username = authenticationRequest.getIdentity();
         String password = authenticationRequest.getSecret();
         if (!StorableText.storable(username) || !StorableText.storable(password)) {
-            request.setAttribute(INVALID, StorableText.storable(username) ? "password" : "username");
+            String field = StorableText.storable(username) ? "password" : "username";
+            request.setAttribute(Refusal.ON_REQUEST, new InvalidInput(field, field + " " + StorableText.REASON));
             return AuthenticationResponse.failure(AuthenticationFailureReason.CREDENTIALS_DO_NOT_MATCH);
         }
         String address = addresses.of(request);
         Duration wait = throttle.wait(username, address);
         if (!wait.isZero()) {
-            request.setAttribute(THROTTLED, Math.max(1, wait.toSeconds() + (wait.toMillisPart() > 0 ? 1 : 0)));
+            long seconds = Math.max(1, wait.toSeconds() + (wait.toMillisPart() > 0 ? 1 : 0));
+            request.setAttribute(Refusal.ON_REQUEST, new TryLater(TryLater.Reason.THROTTLED, seconds,
+                    "too many failed logins for this account or from this address: try again in " + seconds + " s"));
             return AuthenticationResponse.failure(AuthenticationFailureReason.CREDENTIALS_DO_NOT_MATCH);
         }
         try {
             if (!CHECKS.tryAcquire(10, TimeUnit.SECONDS)) {
-                request.setAttribute(BUSY, true);
+                request.setAttribute(Refusal.ON_REQUEST, BUSY);
                 return AuthenticationResponse.failure(AuthenticationFailureReason.CREDENTIALS_DO_NOT_MATCH);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            request.setAttribute(BUSY, true);
+            request.setAttribute(Refusal.ON_REQUEST, BUSY);
             return AuthenticationResponse.failure(AuthenticationFailureReason.CREDENTIALS_DO_NOT_MATCH);
         }
         try {

@@ -13,6 +13,9 @@ import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.token.Claims;
 import org.chainline.access.Roles;
 import org.chainline.web.ClientAddress;
+import org.chainline.refusal.InvalidInput;
+import org.chainline.refusal.Refusal;
+import org.chainline.refusal.TryLater;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -66,19 +69,13 @@ public final class BrowserSessions {
         AuthenticationRequest<String, String> credentials = new UsernamePasswordCredentials(username, password);
         AuthenticationResponse response = provider.authenticate((HttpRequest) request, credentials);
         if (response.getAuthentication().isEmpty()) {
-            var throttled = request.getAttribute(AccountAuthenticationProvider.THROTTLED, Long.class);
-            if (throttled.isPresent()) {
-                return new Refused(null, "Too many failed sign-ins for this account or from this address. Try again in "
-                        + throttled.get() + " seconds.");
-            }
-            if (request.getAttribute(AccountAuthenticationProvider.BUSY).isPresent()) {
-                return new Refused(null, "Too many sign-ins are being checked at once. Try again shortly.");
-            }
-            var invalid = request.getAttribute(AccountAuthenticationProvider.INVALID, String.class);
-            if (invalid.isPresent()) {
-                return new Refused(invalid.get(), "The " + invalid.get() + " holds characters that cannot be stored");
-            }
-            return new Refused(null, "The username or the password is not right");
+            return switch (request.getAttribute(Refusal.ON_REQUEST, Refusal.class).orElse(null)) {
+                case TryLater t when t.reason() == TryLater.Reason.THROTTLED -> new Refused(null, "Too many failed sign-ins for"
+                        + " this account or from this address. Try again in " + t.retryAfterSeconds() + " seconds.");
+                case TryLater t -> new Refused(null, "Too many sign-ins are being checked at once. Try again shortly.");
+                case InvalidInput i -> new Refused(i.field(), "The " + i.field() + " holds characters that cannot be stored");
+                case null, default -> new Refused(null, "The username or the password is not right");
+            };
         }
         var authentication = response.getAuthentication().get();
         AccessRefreshToken token = tokens.generate(authentication)

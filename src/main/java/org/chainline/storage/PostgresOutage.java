@@ -1,26 +1,18 @@
 package org.chainline.storage;
 
 import io.micronaut.data.connection.exceptions.ConnectionException;
-import io.micronaut.data.exceptions.DataAccessException;
-import io.micronaut.http.HttpRequest;
-import io.micronaut.http.HttpResponse;
-import io.micronaut.http.HttpStatus;
-import io.micronaut.http.annotation.Produces;
-import io.micronaut.http.server.exceptions.ExceptionHandler;
-import io.micronaut.http.server.exceptions.response.ErrorContext;
-import io.micronaut.http.server.exceptions.response.ErrorResponseProcessor;
-import jakarta.inject.Singleton;
 
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 
 /**
- * PostgreSQL going away while Chainline serves is an outage, not a bug: the client gets 503 and retries.
- * Nothing was written, since every write is one transaction. Other data errors stay 500s with a log reference.
+ * PostgreSQL going away while Chainline serves is an outage, not a bug: nothing was written, since every write is one
+ * transaction, and the client may try again (the HTTP layer answers 503). Other data errors are bugs.
  */
-final class PostgresOutage {
+public final class PostgresOutage {
 
-    static final String MESSAGE = "the system of record (PostgreSQL) is unavailable; nothing was written, try again shortly";
+    /** What a client is told of an outage. */
+    public static final String MESSAGE = "the system of record (PostgreSQL) is unavailable; nothing was written, try again shortly";
 
     private PostgresOutage() {
     }
@@ -29,7 +21,7 @@ final class PostgresOutage {
      * A connection that could not be had or prepared, or, among the causes, a refused connection or the server
      * shutting down (SQLSTATE classes 08 and 57P).
      */
-    static boolean isOutage(Throwable e) {
+    public static boolean isOutage(Throwable e) {
         if (e instanceof ConnectionException) {
             return true;
         }
@@ -43,45 +35,5 @@ final class PostgresOutage {
             }
         }
         return false;
-    }
-
-    static HttpResponse<?> respond(ErrorResponseProcessor<?> errors, HttpRequest<?> request, RuntimeException e) {
-        boolean outage = isOutage(e);
-        ErrorContext.Builder context = ErrorContext.builder(request).cause(e);
-        if (outage) {
-            context.errorMessage(MESSAGE);
-        }
-        return errors.processResponse(context.build(),
-                HttpResponse.status(outage ? HttpStatus.SERVICE_UNAVAILABLE : HttpStatus.INTERNAL_SERVER_ERROR));
-    }
-
-    @Produces
-    @Singleton
-    static final class ConnectionFailures implements ExceptionHandler<ConnectionException, HttpResponse<?>> {
-        private final ErrorResponseProcessor<?> errors;
-
-        ConnectionFailures(ErrorResponseProcessor<?> errors) {
-            this.errors = errors;
-        }
-
-        @Override
-        public HttpResponse<?> handle(HttpRequest request, ConnectionException e) {
-            return respond(errors, request, e);
-        }
-    }
-
-    @Produces
-    @Singleton
-    static final class DataAccessFailures implements ExceptionHandler<DataAccessException, HttpResponse<?>> {
-        private final ErrorResponseProcessor<?> errors;
-
-        DataAccessFailures(ErrorResponseProcessor<?> errors) {
-            this.errors = errors;
-        }
-
-        @Override
-        public HttpResponse<?> handle(HttpRequest request, DataAccessException e) {
-            return respond(errors, request, e);
-        }
     }
 }

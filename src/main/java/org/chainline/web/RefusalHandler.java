@@ -14,6 +14,7 @@ import org.chainline.refusal.InvalidInput;
 import org.chainline.refusal.NotFound;
 import org.chainline.refusal.Refusal;
 import org.chainline.refusal.TooLarge;
+import org.chainline.refusal.TryLater;
 
 /** Turns Chainline's own refusals into the one error format, with the status of their kind and the field they name. */
 @Produces
@@ -34,15 +35,27 @@ final class RefusalHandler implements ExceptionHandler<Refusal, HttpResponse<?>>
             case Conflict c -> HttpStatus.CONFLICT;
             case TooLarge t -> HttpStatus.REQUEST_ENTITY_TOO_LARGE;
             case Forbidden f -> HttpStatus.FORBIDDEN;
+            case TryLater t -> switch (t.reason()) {
+                case THROTTLED -> HttpStatus.TOO_MANY_REQUESTS;
+                case BUSY -> HttpStatus.SERVICE_UNAVAILABLE;
+            };
         };
     }
 
     @Override
     public HttpResponse<?> handle(HttpRequest request, Refusal e) {
+        return answer(errors, request, e);
+    }
+
+    /** The answer to a refusal: its status, its headers, the one error format. */
+    static HttpResponse<?> answer(ErrorResponseProcessor<?> errors, HttpRequest<?> request, Refusal e) {
         var response = HttpResponse.status(status(e));
         if (e instanceof TooLarge) {
             // the rest of an over-limit body is never read: the connection is closed instead of left waiting
             response.header(io.micronaut.http.HttpHeaders.CONNECTION, "close");
+        }
+        if (e instanceof TryLater t) {
+            response.header(io.micronaut.http.HttpHeaders.RETRY_AFTER, Long.toString(t.retryAfterSeconds()));
         }
         return errors.processResponse(ErrorContext.builder(request).cause(e).errorMessage(e.getMessage()).build(), response);
     }

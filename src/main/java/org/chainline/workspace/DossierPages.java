@@ -101,9 +101,34 @@ final class DossierPages {
 
     @Secured(Roles.COUNSEL)
     @Get("/dossiers/{id}")
-    ModelAndView<DossierView> dossier(@PathVariable String id, Authentication who) {
+    ModelAndView<DossierView> dossier(@PathVariable String id, @QueryValue @Nullable String done, Authentication who) {
         Dossier d = dossiers.get(id);
-        return new ModelAndView<>("dossiers", view(who, d.subject(), d.regime(), d.audience(), List.of(), null, d, null));
+        return new ModelAndView<>("dossiers", view(who, d.subject(), d.regime(), d.audience(), List.of(), null, d,
+                doneMessage(d, done, who.getName())));
+    }
+
+    /**
+     * What an approval or a check just did, in the application's words, from its code ({@code approved},
+     * {@code same:<sha256>}, {@code differs:<sha256>}) and the dossier as it stands; anything else in the link is not
+     * shown, so that nobody can send a link that makes the page say what they like.
+     */
+    static String doneMessage(Dossier d, @Nullable String code, String reader) {
+        if (code == null) {
+            return null;
+        }
+        if (code.equals("approved") && d.approved()) {
+            return "Approved by " + (d.approval().by().equals(reader) ? "you" : d.approval().by())
+                    + ": the PDF to download and submit is the approved one"
+                    + (d.approval().signedBy() == null ? "." : ", signed by " + d.approval().signedBy() + ".");
+        }
+        if (code.matches("same:[0-9a-f]{64}")) {
+            return "Drawn again from the content it keeps: byte for byte the same PDF (SHA-256 " + code.substring(5) + ").";
+        }
+        if (code.matches("differs:[0-9a-f]{64}")) {
+            return "Drawn again, the PDF differs (SHA-256 " + code.substring(8) + " against " + d.sha256()
+                    + "): see why before relying on it.";
+        }
+        return null;
     }
 
     /** A second member of counsel approves the dossier for submission (it is drawn again, and signed where a key is set). */
@@ -112,10 +137,9 @@ final class DossierPages {
     HttpResponse<?> approve(@PathVariable String id, Authentication who) {
         Dossier d = dossiers.get(id);
         try {
-            Dossier approved = dossiers.approve(who.getName(), id, who.getRoles().contains(Roles.WITNESS_PROTECTION));
-            return HttpResponse.ok(new ModelAndView<>("dossiers", view(who, approved.subject(), approved.regime(), approved.audience(),
-                    List.of(), null, approved, "Approved by you: the PDF to download and submit is the approved one"
-                            + (approved.approval().signedBy() == null ? "." : ", signed by " + approved.approval().signedBy() + "."))));
+            dossiers.approve(who.getName(), id, who.getRoles().contains(Roles.WITNESS_PROTECTION));
+            // to the page that shows it, so that a refresh does not post the approval again
+            return HttpResponse.seeOther(URI.create("/dossiers/" + id + "?done=approved"));
         } catch (Refusal e) {
             return HttpResponse.status(HttpStatus.UNPROCESSABLE_ENTITY).body(new ModelAndView<>("dossiers", view(who, d.subject(),
                     d.regime(), d.audience(), List.of(new FieldError("approve", e.getMessage())), null, d, null)));
@@ -124,12 +148,8 @@ final class DossierPages {
 
     @Secured(Roles.COUNSEL)
     @Post(value = "/dossiers/{id}/regenerate", consumes = MediaType.ALL)
-    ModelAndView<DossierView> regenerate(@PathVariable String id, Authentication who) {
+    HttpResponse<?> regenerate(@PathVariable String id) {
         Dossiers.Regenerated r = dossiers.regenerate(id);
-        String check = r.identical()
-                ? "Drawn again from the content it keeps: byte for byte the same PDF (SHA-256 " + r.sha256() + ")."
-                : "Drawn again, the PDF differs (SHA-256 " + r.sha256() + " against " + r.dossier().sha256() + "): see why before relying on it.";
-        return new ModelAndView<>("dossiers", view(who, r.dossier().subject(), r.dossier().regime(), r.dossier().audience(), List.of(),
-                null, r.dossier(), check));
+        return HttpResponse.seeOther(URI.create("/dossiers/" + id + "?done=" + (r.identical() ? "same:" : "differs:") + r.sha256()));
     }
 }

@@ -21,51 +21,27 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 @Tag(name = "Health")
 class HealthController {
 
-    private final Journal journal;
-    private final Projector projector;
-    private final GraphCheck check;
+    private final StoreStatus stores;
 
-    HealthController(Journal journal, Projector projector, @io.micronaut.core.annotation.Nullable GraphCheck check) {
-        this.journal = journal;
-        this.projector = projector;
-        this.check = check;
+    HealthController(StoreStatus stores) {
+        this.stores = stores;
     }
 
     @Operation(summary = "Both stores up or down, journal head and projection lag; 503 when a store is down or the graph"
             + " is ahead of the journal")
     @Get
     HttpResponse<Health> health() {
-        Long head = null;
-        Long projected = null;
-        boolean rebuilding = false;
-        try {
-            head = journal.head().seq();
-        } catch (RuntimeException e) {
-            // reported as DOWN below
-        }
-        try {
-            org.chainline.graph.Graph.State state = projector.state();
-            projected = state.position();
-            rebuilding = state.rebuilding();
-        } catch (RuntimeException e) {
-            // reported as DOWN below
-        }
-        // a graph past the journal's head answers from entries the journal lost: not healthy, whatever else holds
-        boolean up = head != null && projected != null && projected <= head;
-        GraphCheck.Report last = check == null || head == null ? null : GraphCheck.lastQuietly(check);
+        StoreStatus.Now now = stores.now();
+        GraphCheck.Report last = now.lastCheck();
         // drift is reported, and the instance stays in service: every instance shares the graph, so taking them out of a
         // load balancer would only stop the service; 'graph rebuild' mends it
-        boolean drift = last != null && last.status().equals("drift");
-        Health health = new Health(!up ? "DOWN" : drift ? "DEGRADED" : "UP",
-                head != null ? "UP" : "DOWN",
-                projected != null ? "UP" : "DOWN",
-                new JournalStatus(head, projected, head != null && projected != null ? head - projected : null,
-                        head != null && projected != null && projected > head
-                                ? "the graph is ahead of the journal: the journal lost entries the graph had applied"
-                                : projector.lastError().orElse(null), rebuilding),
+        Health health = new Health(!now.up() ? "DOWN" : now.drift() ? "DEGRADED" : "UP",
+                now.head() != null ? "UP" : "DOWN",
+                now.projected() != null ? "UP" : "DOWN",
+                new JournalStatus(now.head(), now.projected(), now.lag(), now.problem(), now.rebuilding()),
                 last == null ? null : new GraphStatus(last.status(), last.checkedAt(), last.journalHead(),
                         last.duplicateRelationships(), last.differences().size()));
-        return HttpResponse.status(up ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE).body(health);
+        return HttpResponse.status(now.up() ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE).body(health);
     }
 
     /** Overall status and each store's. */

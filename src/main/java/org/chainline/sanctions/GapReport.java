@@ -3,7 +3,10 @@ package org.chainline.sanctions;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.inject.Singleton;
+import org.chainline.graph.Graph;
 import org.chainline.input.CsvTable;
+import org.chainline.journal.Journal;
+import org.chainline.journal.Projector;
 import org.chainline.liability.LiabilityPaths;
 import org.chainline.liability.Strength;
 import org.chainline.liability.Views;
@@ -15,6 +18,8 @@ import org.chainline.regime.Regimes;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -31,8 +36,15 @@ public class GapReport {
     private final LiabilityPaths paths;
     private final SanctionGraph graph;
     private final Designations designations;
+    private final Journal journal;
+    private final Projector projector;
+    /** The last report of each regime and minimum, with the positions it was made at (see {@link #current}). */
+    private final Map<String, Kept> kept = new ConcurrentHashMap<>();
 
-    GapReport(Regimes regimes, LiabilityPaths paths, SanctionGraph graph, Designations designations) {
+    GapReport(Regimes regimes, LiabilityPaths paths, SanctionGraph graph, Designations designations, Journal journal,
+              Projector projector) {
+        this.journal = journal;
+        this.projector = projector;
         this.regimes = regimes;
         this.paths = paths;
         this.graph = graph;
@@ -50,6 +62,38 @@ public class GapReport {
                          List<Row> rows) {
     }
 
+    private record Kept(String at, Report report) {
+    }
+
+    /**
+     * The report as of now, made again only when the record or the graph moved since it was last made (a large case
+     * takes seconds to rank, and the home page and the API ask for it often): kept per regime and minimum, at the
+     * journal's head and the graph's position and generation read before it is made.
+     */
+    public Report current(String regimeId, @Nullable String minimum) {
+        String at = position();
+        Kept k = kept.get(regimeId + "\n" + minimum);
+        if (k != null && k.at().equals(at)) {
+            return k.report();
+        }
+        Report report = run(regimeId, minimum); // refuses an unknown regime or minimum: only known ones are kept
+        kept.put(regimeId + "\n" + minimum, new Kept(at, report));
+        return report;
+    }
+
+    /** The report as of now if it is kept already (nothing is made): a page can show it at once, or load it after. */
+    public java.util.Optional<Report> ifKept(String regimeId, @Nullable String minimum) {
+        Kept k = kept.get(regimeId + "\n" + minimum);
+        return k != null && k.at().equals(position()) ? java.util.Optional.of(k.report()) : java.util.Optional.empty();
+    }
+
+    /** Where the record and the graph stand: a report made at another position may say something else. */
+    private String position() {
+        Graph.State graph = projector.state();
+        return journal.head().seq() + "/" + graph.position() + "/" + graph.generation();
+    }
+
+    /** The report, made now. */
     public Report run(String regimeId, @Nullable String minimum) {
         if (regimeId == null || regimeId.isBlank()) {
             throw new InvalidInput("regime", "is required (known: " + String.join(", ", regimes.all().stream().map(Regime::id).toList()) + ")");

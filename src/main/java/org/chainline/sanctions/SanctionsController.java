@@ -109,7 +109,7 @@ class SanctionsController {
     @Get(value = "/gaps{?regime,minimum,format}", produces = {MediaType.APPLICATION_JSON, "text/csv"})
     HttpResponse<?> gaps(@QueryValue @Nullable String regime, @QueryValue @Nullable String minimum,
                          @QueryValue @Nullable String format) {
-        GapReport.Report report = gaps.run(regime, minimum);
+        GapReport.Report report = gaps.current(regime, minimum);
         if (format == null || format.equals("json")) {
             return HttpResponse.ok(report).contentType(MediaType.APPLICATION_JSON_TYPE);
         }

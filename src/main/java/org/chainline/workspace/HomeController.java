@@ -20,10 +20,9 @@ import org.chainline.cases.Case;
 import org.chainline.cases.Cases;
 import org.chainline.dossier.Dossier;
 import org.chainline.dossier.Dossiers;
-import org.chainline.graph.Graph;
 import org.chainline.journal.GraphCheck;
 import org.chainline.journal.Journal;
-import org.chainline.journal.Projector;
+import org.chainline.journal.StoreStatus;
 import org.chainline.regime.Regime;
 import org.chainline.refusal.Refusal;
 import org.chainline.regime.Regimes;
@@ -45,8 +44,7 @@ final class HomeController {
 
     private final Cases cases;
     private final Journal journal;
-    private final Projector projector;
-    private final @Nullable GraphCheck check;
+    private final StoreStatus stores;
     private final GapReport gaps;
     private final Regimes regimes;
     private final Dossiers dossiers;
@@ -55,7 +53,7 @@ final class HomeController {
     private final org.chainline.evidence.ProtectedCopies copies;
     private final org.chainline.journal.ShownEntries shown;
 
-    HomeController(Cases cases, Journal journal, Projector projector, @Nullable GraphCheck check, GapReport gaps,
+    HomeController(Cases cases, Journal journal, StoreStatus stores, GapReport gaps,
                    Regimes regimes, Dossiers dossiers, org.chainline.registry.Records records, ProtectedNames protectedNames,
                    org.chainline.evidence.ProtectedCopies copies, org.chainline.journal.ShownEntries shown) {
         this.protectedNames = protectedNames;
@@ -64,30 +62,20 @@ final class HomeController {
         this.model = records.model();
         this.cases = cases;
         this.journal = journal;
-        this.projector = projector;
-        this.check = check;
+        this.stores = stores;
         this.gaps = gaps;
         this.regimes = regimes;
         this.dossiers = dossiers;
     }
 
-    /** The last gap report of each regime, with the journal position it was made at: it is made again only after a change. */
-    private record Kept(long position, GapReport.Report report) {
+    /** The gap report's top rows as of now (kept by the report itself, made again only after a change). */
+    GapReport.Report topGaps(String regime) {
+        return top(gaps.current(regime, null));
     }
 
-    private final java.util.Map<String, Kept> kept = new java.util.concurrent.ConcurrentHashMap<>();
-
-    /** The gap report's top rows as of the journal's head: kept per position, since a large case takes seconds to rank. */
-    GapReport.Report topGaps(String regime) {
-        long head = journal.head().seq();
-        Kept k = kept.get(regime);
-        if (k == null || k.position() != head) {
-            GapReport.Report report = gaps.run(regime, null);
-            k = new Kept(head, new GapReport.Report(report.regime(), report.jurisdiction(), report.minimum(),
-                    report.personsConsidered(), report.alreadyDesignated(), report.rows().stream().limit(GAPS).toList()));
-            kept.put(regime, k);
-        }
-        return k.report();
+    private static GapReport.Report top(GapReport.Report report) {
+        return new GapReport.Report(report.regime(), report.jurisdiction(), report.minimum(), report.personsConsidered(),
+                report.alreadyDesignated(), report.rows().stream().limit(GAPS).toList());
     }
 
     private String regime(String asked) {
@@ -131,9 +119,8 @@ final class HomeController {
         Chrome chrome = Chrome.of(who, "home");
         List<Regime> all = regimes.all();
         String chosen = regime(regime);
-        Kept k = kept.get(chosen);
         // the gaps are shown at once when the report for this position is kept; otherwise the section loads after the page
-        GapReport.Report top = k != null && k.position() == journal.head().seq() ? k.report() : null;
+        GapReport.Report top = gaps.ifKept(chosen, null).map(HomeController::top).orElse(null);
         List<Dossier> latest = chrome.counsel()
                 ? dossiers.list(null).stream().sorted(Comparator.comparing(Dossier::generatedAt).reversed()).limit(5).toList()
                 : List.of();
@@ -154,10 +141,9 @@ final class HomeController {
     }
 
     private HomeView.Status status() {
-        long head = journal.head().seq();
-        Graph.State state = projector.state();
-        GraphCheck.Report last = check == null ? null : GraphCheck.lastQuietly(check);
-        return new HomeView.Status(head, state.position(), Math.max(0, head - state.position()), state.rebuilding(),
-                projector.lastError().orElse(null), last == null ? null : last.status(), last == null ? null : last.checkedAt());
+        StoreStatus.Now now = stores.now();
+        GraphCheck.Report last = now.lastCheck();
+        return new HomeView.Status(now.head(), now.projected(), now.lag(), now.rebuilding(), now.problem(),
+                last == null ? null : last.status(), last == null ? null : last.checkedAt());
     }
 }

@@ -25,8 +25,12 @@ public record HomeView(Chrome chrome, List<Case> cases, List<Change> changes, @N
     public record Change(long seq, String when, String actor, String kind, String target, @Nullable String link) {
     }
 
-    /** The stores: journal head, graph position and lag, rebuild, last graph check. */
-    public record Status(long head, long graph, long lag, boolean rebuilding, @Nullable String error, @Nullable String check,
-                         @Nullable String checkedAt) {
+    /**
+     * The stores (as the health endpoint reads them): journal head, graph position and lag (null when a store does not
+     * answer), rebuild, why projection stopped, the last graph check's status ({@code consistent}, {@code moving},
+     * {@code drift}) and time.
+     */
+    public record Status(@Nullable Long head, @Nullable Long graph, @Nullable Long lag, boolean rebuilding, @Nullable String error,
+                         @Nullable String check, @Nullable String checkedAt) {
     }
 }

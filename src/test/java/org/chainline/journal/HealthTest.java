@@ -51,7 +51,7 @@ class HealthTest extends ChainlineTest {
     @Test
     void aGraphThatIsDownMakesHealth503WithNeo4jDown() {
         Graph unreachable = UnreachableGraph.of(settings);
-        HealthController health = new HealthController(journal, new Projector(entries, unreachable, locks, projections), null);
+        HealthController health = new HealthController(new StoreStatus(journal, new Projector(entries, unreachable, locks, projections), null));
 
         HttpResponse<HealthController.Health> response = health.health();
 

@@ -209,6 +209,35 @@ class ArchitectureTest {
             .should().beFreeOfCycles();
 
     /**
+     * The workspace is a wing of rooms, one per screen ({@code workspace.home}, {@code workspace.records}...), over what
+     * every page shares ({@code workspace.shell}) and the SVG charts ({@code workspace.drawing}): a screen reaches no
+     * other screen, and the shared floors reach no screen.
+     */
+    @ArchTest
+    static final ArchRule screensStandBesideEachOther = slices().matching("org.chainline.workspace.(*)..")
+            .should().notDependOnEachOther()
+            .ignoreDependency(com.tngtech.archunit.base.DescribedPredicate.alwaysTrue(),
+                    com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage(
+                            "org.chainline.workspace.shell..", "org.chainline.workspace.drawing.."))
+            .because("a screen is found, read and changed in its own room; what two screens share belongs in shell");
+
+    /** No folder holds more than a newcomer reads at a glance (generated classes and nested ones aside). */
+    @ArchTest
+    static void noFolderHoldsMoreThan24Classes(com.tngtech.archunit.core.domain.JavaClasses classes) {
+        // counted by source file: a class the compiler or Micronaut generates from one is not one more to read
+        java.util.Map<String, Long> perPackage = classes.stream()
+                .filter(c -> c.getPackageName().startsWith("org.chainline")
+                        && !c.getName().substring(c.getPackageName().length() + 1).startsWith("$"))
+                .map(c -> c.getPackageName() + "/" + c.getSourceCodeLocation().getSourceFileName())
+                .distinct()
+                .collect(java.util.stream.Collectors.groupingBy(f -> f.substring(0, f.indexOf('/')),
+                        java.util.stream.Collectors.counting()));
+        java.util.List<String> crowded = perPackage.entrySet().stream().filter(e -> e.getValue() > 24)
+                .map(e -> e.getKey() + " holds " + e.getValue()).sorted().toList();
+        org.junit.jupiter.api.Assertions.assertTrue(crowded.isEmpty(), "split these into rooms: " + crowded);
+    }
+
+    /**
      * The slices above leave out the root package (it matches no {@code (*)}): a root class reaching a feature would
      * close a loop they cannot see, as {@code Application → cli → Application} once did.
      */

@@ -1,7 +1,7 @@
 package org.chainline.bench;
 
 import io.micronaut.context.ApplicationContext;
-import org.chainline.evidence.FileStore;
+import org.chainline.evidence.files.FileStore;
 import org.chainline.evidence.TelegramExportImport;
 import org.chainline.evidence.TelegramReport;
 import org.chainline.input.Json;

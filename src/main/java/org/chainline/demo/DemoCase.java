@@ -3,7 +3,7 @@ package org.chainline.demo;
 import jakarta.inject.Singleton;
 import org.chainline.Sha256;
 import org.chainline.evidence.EvidenceLocker;
-import org.chainline.evidence.FileStore;
+import org.chainline.evidence.files.FileStore;
 import org.chainline.registry.imports.ImportReport;
 import org.chainline.registry.imports.RecordImport;
 import org.chainline.sanctions.Designations;

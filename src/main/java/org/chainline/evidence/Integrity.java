@@ -1,5 +1,6 @@
 package org.chainline.evidence;
 
+import org.chainline.evidence.files.FileStore;
 import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;

@@ -1,5 +1,6 @@
 package org.chainline.evidence;
 
+import org.chainline.evidence.files.FileStore;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.runtime.event.annotation.EventListener;
 import jakarta.annotation.PostConstruct;

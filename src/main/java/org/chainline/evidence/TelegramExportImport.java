@@ -1,5 +1,6 @@
 package org.chainline.evidence;
 
+import org.chainline.evidence.files.FileStore;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 import org.chainline.journal.Journal;

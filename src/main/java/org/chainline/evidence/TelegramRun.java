@@ -1,5 +1,6 @@
 package org.chainline.evidence;
 
+import org.chainline.evidence.files.FileStore;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.chainline.input.Json;

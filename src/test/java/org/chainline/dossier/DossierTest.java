@@ -18,7 +18,7 @@ import org.chainline.ChainlineTest;
 import org.chainline.demo.DemoCase;
 import org.chainline.dossier.content.DossierContent;
 import org.chainline.dossier.pdf.PdfDossierRenderer;
-import org.chainline.evidence.FileStore;
+import org.chainline.evidence.files.FileStore;
 import org.chainline.registry.Records;
 import org.chainline.registry.imports.RecordImport;
 import org.junit.jupiter.api.AfterAll;

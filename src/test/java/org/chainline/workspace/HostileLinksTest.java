@@ -1,5 +1,6 @@
 package org.chainline.workspace;
 
+import org.chainline.workspace.shell.SecurityHeaders;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;

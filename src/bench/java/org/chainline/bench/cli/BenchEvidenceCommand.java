@@ -5,7 +5,7 @@ import org.chainline.Application;
 import org.chainline.bench.BenchFiles;
 import org.chainline.bench.EvidenceBenchmark;
 import org.chainline.bench.UploadProbe;
-import org.chainline.evidence.FileStore;
+import org.chainline.evidence.files.FileStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;

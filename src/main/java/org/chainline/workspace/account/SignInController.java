@@ -1,0 +1,127 @@
+package org.chainline.workspace.account;
+
+import org.chainline.workspace.shell.FieldError;
+import org.chainline.workspace.shell.Form;
+import io.micronaut.core.annotation.Introspected;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.security.rules.SecurityRule;
+import io.micronaut.views.ModelAndView;
+import io.swagger.v3.oas.annotations.Hidden;
+import org.chainline.refusal.InvalidInput;
+import org.chainline.security.Accounts;
+import org.chainline.security.BrowserSessions;
+
+import java.net.URI;
+import java.util.List;
+
+/** Signing in and out in the browser, and the one-time password's change. */
+@Controller
+@Hidden
+@io.micronaut.http.annotation.Produces(io.micronaut.http.MediaType.TEXT_HTML)
+final class SignInController {
+
+    private final BrowserSessions sessions;
+    private final Accounts accounts;
+
+    SignInController(BrowserSessions sessions, Accounts accounts) {
+        this.sessions = sessions;
+        this.accounts = accounts;
+    }
+
+    /** The sign-in form: what was typed (never the password), the errors, where to go after. */
+    @Introspected
+    record SignInView(String username, String next, List<FieldError> errors) {
+    }
+
+    /** The password change form and its errors. */
+    @Introspected
+    record PasswordView(String username, List<FieldError> errors) {
+    }
+
+    @Secured(SecurityRule.IS_ANONYMOUS)
+    @Get("/sign-in")
+    ModelAndView<SignInView> form(@QueryValue @Nullable String next) {
+        return new ModelAndView<>("account/sign-in", new SignInView("", safeNext(next), List.of()));
+    }
+
+    @Secured(SecurityRule.IS_ANONYMOUS)
+    @Post(value = "/sign-in", consumes = MediaType.ALL)
+    HttpResponse<?> signIn(HttpRequest<?> request, @io.micronaut.http.annotation.Body @Nullable String body) {
+        Form form = Form.parse(body);
+        String username = form.get("username", "");
+        String next = safeNext(form.get("next"));
+        BrowserSessions.Outcome outcome = sessions.signIn(request, username, form.get("password"));
+        if (outcome instanceof BrowserSessions.SignedIn signed) {
+            return HttpResponse.seeOther(URI.create(signed.mustChangePassword() ? "/password" : next)).cookie(signed.cookie());
+        }
+        BrowserSessions.Refused refused = (BrowserSessions.Refused) outcome;
+        return HttpResponse.status(HttpStatus.UNPROCESSABLE_ENTITY)
+                .body(new ModelAndView<>("account/sign-in", new SignInView(username, next,
+                        List.of(new FieldError(refused.field() == null ? "password" : refused.field(), refused.message())))));
+    }
+
+    /**
+     * Ends the session: a form's post (the header's button) goes to the sign-in page; a client that signed in with a
+     * bearer token gets 204. Either way the token itself stops working, wherever it was copied to.
+     */
+    @Secured(SecurityRule.IS_AUTHENTICATED)
+    @Post(value = "/sign-out", consumes = MediaType.ALL)
+    HttpResponse<?> signOut(HttpRequest<?> request, Authentication who) {
+        var cleared = sessions.signOut(request, who);
+        boolean bearer = request.getHeaders().getAuthorization().filter(a -> a.regionMatches(true, 0, "Bearer ", 0, 7)).isPresent();
+        return (bearer ? HttpResponse.noContent() : HttpResponse.seeOther(URI.create("/sign-in"))).cookie(cleared);
+    }
+
+    @Secured(SecurityRule.IS_AUTHENTICATED)
+    @Get("/password")
+    ModelAndView<PasswordView> passwordForm(Authentication who) {
+        return new ModelAndView<>("account/password", new PasswordView(who.getName(), List.of()));
+    }
+
+    @Secured(SecurityRule.IS_AUTHENTICATED)
+    @Post(value = "/password", consumes = MediaType.ALL)
+    HttpResponse<?> changePassword(HttpRequest<?> request, @io.micronaut.http.annotation.Body @Nullable String body,
+                                   Authentication who) {
+        Form form = Form.parse(body);
+        String current = form.get("currentPassword", "");
+        String next = form.get("newPassword", "");
+        if (!next.equals(form.get("confirmPassword", ""))) {
+            return passwordRefused(who, new FieldError("confirmPassword", "The two new passwords are not the same"));
+        }
+        try {
+            accounts.changePassword(who.getName(), current, next);
+        } catch (InvalidInput e) {
+            return passwordRefused(who, new FieldError(e.field(), FieldError.sentence(e.field(), e.getMessage())));
+        }
+        // the tokens issued before the change no longer count: sign in again with the new password
+        BrowserSessions.Outcome outcome = sessions.signIn(request, who.getName(), next);
+        if (outcome instanceof BrowserSessions.SignedIn signed) {
+            return HttpResponse.seeOther(URI.create("/")).cookie(signed.cookie());
+        }
+        return HttpResponse.seeOther(URI.create("/sign-in")).cookie(sessions.signedOut(request));
+    }
+
+    private static HttpResponse<?> passwordRefused(Authentication who, FieldError error) {
+        return HttpResponse.status(HttpStatus.UNPROCESSABLE_ENTITY)
+                .body(new ModelAndView<>("account/password", new PasswordView(who.getName(), List.of(error))));
+    }
+
+    /**
+     * Only a path of this service: never another site (an open redirect). Browsers drop tabs and line breaks from a URL
+     * and read a backslash as a slash, so "/\t/elsewhere" would become "//elsewhere": only plain URL characters pass.
+     */
+    static String safeNext(String next) {
+        return next != null && next.length() < 2000 && next.matches("/[A-Za-z0-9\\-._~%!$&'()*+,;=:@/?]*")
+                && !next.startsWith("//") && !next.startsWith("/sign-in") ? next : "/";
+    }
+}

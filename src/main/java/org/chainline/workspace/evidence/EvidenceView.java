@@ -1,0 +1,16 @@
+package org.chainline.workspace.evidence;
+
+import org.chainline.workspace.shell.Chrome;
+import io.micronaut.core.annotation.Introspected;
+import io.micronaut.core.annotation.Nullable;
+
+import java.util.List;
+
+/** The evidence screen: uploads (files, Telegram exports) with progress, and the items held, newest changes first. */
+@Introspected
+public record EvidenceView(Chrome chrome, List<Item> items, List<String> kinds, List<String> confidentialities) {
+
+    public record Item(String id, String link, String title, String kind, @Nullable String fileStatus, String confidentiality,
+                       @Nullable String sha256) {
+    }
+}

@@ -1,0 +1,154 @@
+package org.chainline.workspace.home;
+
+import org.chainline.workspace.shell.Chrome;
+import org.chainline.workspace.shell.Dates;
+import org.chainline.workspace.shell.FieldError;
+import org.chainline.workspace.shell.Form;
+import org.chainline.workspace.shell.Links;
+import io.micronaut.core.annotation.Introspected;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.views.ModelAndView;
+import io.swagger.v3.oas.annotations.Hidden;
+import org.chainline.access.Roles;
+import org.chainline.cases.Case;
+import org.chainline.cases.Cases;
+import org.chainline.dossier.Dossier;
+import org.chainline.dossier.Dossiers;
+import org.chainline.journal.GraphCheck;
+import org.chainline.journal.Journal;
+import org.chainline.journal.StoreStatus;
+import org.chainline.regime.Regime;
+import org.chainline.refusal.Refusal;
+import org.chainline.regime.Regimes;
+import org.chainline.registry.ProtectedNames;
+import org.chainline.sanctions.GapReport;
+
+import java.net.URI;
+import java.util.Comparator;
+import java.util.List;
+
+/** Home: open cases, the journal's latest changes, how the stores are, the gap report's top rows, the latest dossiers. */
+@Controller
+@Hidden
+@io.micronaut.http.annotation.Produces(io.micronaut.http.MediaType.TEXT_HTML)
+final class HomeController {
+
+    static final int CHANGES = 12;
+    static final int GAPS = 5;
+
+    private final Cases cases;
+    private final Journal journal;
+    private final StoreStatus stores;
+    private final GapReport gaps;
+    private final Regimes regimes;
+    private final Dossiers dossiers;
+    private final org.chainline.registry.model.Model model;
+    private final ProtectedNames protectedNames;
+    private final org.chainline.evidence.ProtectedCopies copies;
+    private final org.chainline.journal.ShownEntries shown;
+
+    HomeController(Cases cases, Journal journal, StoreStatus stores, GapReport gaps,
+                   Regimes regimes, Dossiers dossiers, org.chainline.registry.Records records, ProtectedNames protectedNames,
+                   org.chainline.evidence.ProtectedCopies copies, org.chainline.journal.ShownEntries shown) {
+        this.protectedNames = protectedNames;
+        this.copies = copies;
+        this.shown = shown;
+        this.model = records.model();
+        this.cases = cases;
+        this.journal = journal;
+        this.stores = stores;
+        this.gaps = gaps;
+        this.regimes = regimes;
+        this.dossiers = dossiers;
+    }
+
+    /** The gap report's top rows as of now (kept by the report itself, made again only after a change). */
+    GapReport.Report topGaps(String regime) {
+        return top(gaps.current(regime, null));
+    }
+
+    private static GapReport.Report top(GapReport.Report report) {
+        return new GapReport.Report(report.regime(), report.jurisdiction(), report.minimum(), report.personsConsidered(),
+                report.alreadyDesignated(), report.rows().stream().limit(GAPS).toList());
+    }
+
+    private String regime(String asked) {
+        List<Regime> all = regimes.all();
+        return asked != null && all.stream().anyMatch(r -> r.id().equals(asked)) ? asked
+                : all.stream().map(Regime::id).sorted().findFirst().orElseThrow();
+    }
+
+    /** The gap report's section: loaded after the page (htmx), or as a page of its own without JavaScript. */
+    @Secured(Roles.VIEWER)
+    @Get("/home/gaps")
+    ModelAndView<HomeView> gapsSection(Authentication who, @QueryValue @Nullable String regime, io.micronaut.http.HttpRequest<?> request) {
+        String chosen = regime(regime);
+        HomeView view = new HomeView(Chrome.of(who, "home"), List.of(), List.of(), null, regimes.all(), chosen, topGaps(chosen),
+                List.of(), List.of(), List.of(), List.of());
+        return new ModelAndView<>(request.getHeaders().contains("HX-Request") ? "home/gapsSection" : "home/gaps", view);
+    }
+
+    @Secured(Roles.VIEWER)
+    @Get("/")
+    ModelAndView<HomeView> home(Authentication who, @QueryValue @Nullable String regime) {
+        return new ModelAndView<>("home/home", view(who, regime, List.of()));
+    }
+
+    /** A holder restores an account's free-text writing, with a reason; back home, or home with the error at its field. */
+    @Secured(Roles.WITNESS_PROTECTION)
+    @Post(value = "/protection/{username}/restore", consumes = MediaType.ALL)
+    HttpResponse<?> restore(@PathVariable String username, @Body @Nullable String body, Authentication who) {
+        Form form = Form.parse(body);
+        try {
+            protectedNames.restore(who.getName(), username, form.get("reason"));
+            return HttpResponse.seeOther(URI.create("/#refusals"));
+        } catch (Refusal e) {
+            String field = "reason".equals(e.field()) ? "reason-" + username : "refusals-h";
+            return HttpResponse.status(HttpStatus.UNPROCESSABLE_ENTITY).body(new ModelAndView<>("home/home", view(who, null,
+                    List.of(new FieldError(field, FieldError.sentence(e.field() == null ? "username" : e.field(), e.getMessage()))))));
+        }
+    }
+
+    private HomeView view(Authentication who, @Nullable String regime, List<FieldError> errors) {
+        Chrome chrome = Chrome.of(who, "home");
+        List<Regime> all = regimes.all();
+        String chosen = regime(regime);
+        // the gaps are shown at once when the report for this position is kept; otherwise the section loads after the page
+        GapReport.Report top = gaps.ifKept(chosen, null).map(HomeController::top).orElse(null);
+        List<Dossier> latest = chrome.counsel()
+                ? dossiers.list(null).stream().sorted(Comparator.comparing(Dossier::generatedAt).reversed()).limit(5).toList()
+                : List.of();
+        return new HomeView(chrome, cases.list("open", 0, 10), changes(chrome.grant()), status(), all, chosen, top, latest,
+                chrome.grant() ? protectedNames.refusals() : List.of(), chrome.grant() ? copies.recent() : List.of(), errors);
+    }
+
+    private List<HomeView.Change> changes(boolean holdsGrant) {
+        java.util.Set<String> recordKinds = new java.util.HashSet<>();
+        model.types().forEach(t -> recordKinds.add(Links.slug(t)));
+        return shown.shown(journal.latest(CHANGES), holdsGrant).stream().map(e -> {
+            int dot = e.kind().indexOf('.');
+            String type = dot > 0 ? e.kind().substring(0, dot) : "";
+            return new HomeView.Change(e.seq(), Dates.moment(e.recordedAt()), e.actor(), e.kind(), e.targetId(),
+                    recordKinds.contains(type) && !e.targetId().equals(org.chainline.journal.ShownEntries.WITHHELD_TARGET)
+                            ? Links.record(type, e.targetId()) : null);
+        }).toList();
+    }
+
+    private HomeView.Status status() {
+        StoreStatus.Now now = stores.now();
+        GraphCheck.Report last = now.lastCheck();
+        return new HomeView.Status(now.head(), now.projected(), now.lag(), now.rebuilding(), now.problem(),
+                last == null ? null : last.status(), last == null ? null : last.checkedAt());
+    }
+}

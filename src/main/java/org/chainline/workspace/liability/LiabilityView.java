@@ -1,0 +1,16 @@
+package org.chainline.workspace.liability;
+
+import org.chainline.workspace.shell.Chrome;
+import io.micronaut.core.annotation.Introspected;
+import org.chainline.liability.Views;
+
+import java.util.List;
+
+/**
+ * A person's or an incident's liability: for each link (person to incident), every path by mode and involvement, with
+ * its strength and why, the elements of command responsibility apart, and each step's claim and evidence.
+ */
+@Introspected
+public record LiabilityView(Chrome chrome, String type, String id, String title, String titleLang, boolean ofPerson,
+                            int depth, List<Views.Link> links) {
+}

@@ -1,0 +1,27 @@
+package org.chainline.workspace.network;
+
+import org.chainline.workspace.shell.Chrome;
+import io.micronaut.core.annotation.Introspected;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
+
+import java.util.List;
+
+/** A record's neighbourhood: the records its claims join it to, each link a claim with its dates; as a table too. */
+@Introspected
+public record NetworkView(Chrome chrome, String type, String id, String title, String titleLang, String source,
+                          Neighbourhood graph) {
+
+    @Serdeable
+    public record Neighbourhood(String centre, List<Node> nodes, List<Edge> edges) {
+    }
+
+    @Serdeable
+    public record Node(String id, String type, String label, String link, String neighbourhood) {
+    }
+
+    @Serdeable
+    public record Edge(String id, String source, String target, String type, String label, @Nullable String start,
+                       @Nullable String end, String dates, String link) {
+    }
+}

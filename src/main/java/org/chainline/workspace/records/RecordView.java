@@ -1,0 +1,90 @@
+package org.chainline.workspace.records;
+
+import org.chainline.workspace.shell.Chrome;
+import org.chainline.workspace.shell.FieldError;
+import io.micronaut.core.annotation.Introspected;
+import io.micronaut.core.annotation.Nullable;
+import org.chainline.dossier.Dossier;
+import org.chainline.liability.Views;
+
+import java.util.List;
+
+/**
+ * A record's page: its fields as the model describes them, every claim about it with its citations inline, and what
+ * its type adds (a person's positions and liability, a unit's commanders, an incident's persons, an item's custody).
+ */
+@Introspected
+public record RecordView(Chrome chrome, String type, String slug, String id, String title, String titleLang,
+                         @Nullable String subtitle, @Nullable String subtitleLang, boolean retired, String lastChange,
+                         List<Field> fields, List<Claim> claims, @Nullable Person person, @Nullable Unit unit,
+                         @Nullable Incident incident, @Nullable Evidence evidence, boolean claimType, boolean sealed,
+                         List<Field> revealed, List<FieldError> errors) {
+
+    /** One property: its label and its values (a link where the value is a record). */
+    public record Field(String name, String label, List<Value> values) {
+    }
+
+    public record Value(String text, @Nullable String lang, @Nullable String link, @Nullable String note) {
+    }
+
+    /** A dated claim, with the dates it holds for apart from the dates of the evidence cited for it. */
+    /**
+     * One claim as a page lists it; {@code review} is its review state in words with who decided ("accepted by …",
+     * "proposed: not reviewed yet"), the same as the review queue and dossiers say; {@code research} the author's own
+     * research status, if any.
+     */
+    public record Claim(String id, String type, String link, String summary, String dates, String review,
+                        @Nullable String research, String strength,
+                        String strengthReason, List<Cite> cites, @Nullable String firstCited, @Nullable String lastCited) {
+    }
+
+    /** One citation as the page prints it: the item, its stance and pinpoint, its grade. */
+    public record Cite(String evidence, String link, String title, String stance, @Nullable String pinpoint, String grade) {
+    }
+
+    public record Person(List<Position> positions, List<LinkRow> incidents, List<Designation> designations,
+                         List<Candidate> candidates, List<Dossier> dossiers) {
+    }
+
+    public record Position(String unit, String unitName, String unitLink, String role, String dates, String strength,
+                           boolean command, String claim) {
+    }
+
+    /** A person's link to an incident, or an incident's to a person: the strongest path and the modes. */
+    public record LinkRow(String id, String name, String link, String dates, String strongest, List<String> modes,
+                          String liabilityLink) {
+    }
+
+    public record Designation(String authority, String program, String listed, String status) {
+    }
+
+    public record Candidate(String list, String entry, String caption, double score, String level, List<String> explanation,
+                            @Nullable String decision) {
+    }
+
+    public record Unit(List<Relation> relations, List<Commander> commanders, List<Claim> involvements, String chainLink) {
+    }
+
+    public record Relation(String direction, String other, String otherName, String otherLink, String relation, String dates,
+                           String strength) {
+    }
+
+    public record Commander(String person, String name, String link, String role, String start, String end, String dates,
+                            String strength) {
+    }
+
+    public record Incident(List<Views.Ref> units, List<LinkRow> persons) {
+    }
+
+    public record Evidence(@Nullable String sha256, String fileStatus, boolean hasFile, String confidentiality,
+                           @Nullable String mediaType, @Nullable String foundType, @Nullable String preview, String fileLink,
+                           boolean fileAllowed,
+                           List<CustodyRow> custody, List<CitedBy> citedBy) {
+    }
+
+    public record CustodyRow(long seq, String when, String actor, String action) {
+    }
+
+    public record CitedBy(String claim, String type, String link, String stance, @Nullable String pinpoint) {
+    }
+}

@@ -1,0 +1,139 @@
+package org.chainline.workspace.review;
+
+import org.chainline.workspace.shell.Chrome;
+import org.chainline.workspace.shell.FieldError;
+import org.chainline.workspace.shell.Form;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.http.uri.UriBuilder;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.views.ModelAndView;
+import io.swagger.v3.oas.annotations.Hidden;
+import org.chainline.access.Roles;
+import org.chainline.liability.LiabilityPaths;
+import org.chainline.liability.Views;
+import org.chainline.refusal.Refusal;
+import org.chainline.review.ClaimReviews;
+import org.chainline.review.ReviewScope;
+import org.chainline.review.ReviewState;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * The review queue for counsel: the claims still proposed, each beside its evidence, decided one by one or in bulk
+ * (accept, reject, dispute, or leave for now, with a note), in an order that resumes where the reviewer stopped.
+ */
+@Controller
+@Hidden
+@io.micronaut.http.annotation.Produces(MediaType.TEXT_HTML)
+final class ReviewPages {
+
+    static final int PAGE = 50;
+
+    private final ClaimReviews reviews;
+    private final ReviewScope scope;
+    private final LiabilityPaths liability;
+
+    ReviewPages(ClaimReviews reviews, ReviewScope scope, LiabilityPaths liability) {
+        this.reviews = reviews;
+        this.scope = scope;
+        this.liability = liability;
+    }
+
+    private ReviewView view(Authentication who, String subject, List<FieldError> errors, List<String> chosen, String decision,
+                            String note, String done) {
+        List<ReviewState> queue = reviews.queue(subject.isEmpty() ? null : scope.ofSubject(subject), who.getName());
+        List<ReviewState> page = queue.subList(0, Math.min(PAGE, queue.size()));
+        Map<String, Views.Step> steps = liability.claims(page.stream().map(ReviewState::claim).toList()).stream()
+                .collect(Collectors.toMap(Views.Step::claim, Function.identity(), (a, b) -> a));
+        List<ReviewView.Item> items = new ArrayList<>();
+        for (ReviewState s : page) {
+            Views.Step step = steps.get(s.claim());
+            items.add(new ReviewView.Item(s, step == null ? s.type() + " " + s.claim() : step.summary(),
+                    step == null ? "possible" : step.strength().word(), step == null ? List.of() : step.citations(),
+                    reviews.fourEyes() && s.writtenBy(who.getName())));
+        }
+        return new ReviewView(Chrome.of(who, "review"), subject, items, queue.size(), errors, chosen, decision, note, done,
+                reviews.fourEyes());
+    }
+
+    @Secured(Roles.COUNSEL)
+    @Get("/review")
+    HttpResponse<?> queue(@QueryValue @Nullable String subject, @QueryValue @Nullable String done, Authentication who) {
+        String s = subject == null ? "" : subject.strip();
+        try {
+            return HttpResponse.ok(new ModelAndView<>("review/review", view(who, s, List.of(), List.of(), "accept", "", doneMessage(done))));
+        } catch (Refusal e) {
+            return HttpResponse.status(HttpStatus.UNPROCESSABLE_ENTITY).body(new ModelAndView<>("review/review", view(who, "",
+                    List.of(new FieldError("f-subject", FieldError.sentence("subject", e.getMessage()))), List.of(), "accept", "", null)));
+        }
+    }
+
+    /**
+     * What a decision just did, in the application's words, from its code ({@code accept:3}); anything else in the link
+     * is not shown, so that nobody can send a link that makes the page say what they like.
+     */
+    static String doneMessage(@Nullable String code) {
+        if (code == null || !code.matches("(accept|reject|dispute|defer):[0-9]{1,4}")) {
+            return null;
+        }
+        int count = Integer.parseInt(code.substring(code.indexOf(':') + 1));
+        return count + (count == 1 ? " claim " : " claims ") + switch (code.substring(0, code.indexOf(':'))) {
+            case "accept" -> "accepted";
+            case "reject" -> "rejected";
+            case "dispute" -> "disputed";
+            default -> "left for now: they come after the others in your queue";
+        } + ".";
+    }
+
+    @Secured(Roles.COUNSEL)
+    @Post(value = "/review", consumes = MediaType.ALL)
+    HttpResponse<?> decide(@Body @Nullable String body, Authentication who) {
+        Form form = Form.parse(body);
+        String subject = form.get("subject", "").strip();
+        List<String> chosen = form.all("claim");
+        String decision = form.get("decision", "");
+        String note = form.get("note", "");
+        List<ClaimReviews.Item> items = new ArrayList<>();
+        for (String c : chosen) {
+            int at = c.lastIndexOf('@');
+            Integer version = null;
+            if (at > 0) {
+                try {
+                    version = Integer.valueOf(c.substring(at + 1));
+                } catch (NumberFormatException e) {
+                    version = -1; // refused below as a stale version
+                }
+            }
+            items.add(new ClaimReviews.Item(at > 0 ? c.substring(0, at) : c, version));
+        }
+        try {
+            if (items.isEmpty()) {
+                throw new org.chainline.refusal.InvalidInput("claims", "choose at least one claim to decide on");
+            }
+            List<ReviewState> decided = reviews.decide(who.getName(), items, decision, note);
+            // the page says what was done from this code, never from text a link could carry to someone else
+            UriBuilder back = UriBuilder.of("/review").queryParam("done", decision + ":" + decided.size());
+            if (!subject.isEmpty()) {
+                back.queryParam("subject", subject);
+            }
+            return HttpResponse.seeOther(back.build());
+        } catch (Refusal e) {
+            String field = e.field() == null || e.field().equals("version") ? "claims" : e.field();
+            return HttpResponse.status(HttpStatus.UNPROCESSABLE_ENTITY).body(new ModelAndView<>("review/review", view(who, subject,
+                    List.of(new FieldError("f-" + field, FieldError.sentence(field, e.getMessage()))), chosen, decision, note, null)));
+        }
+    }
+}

@@ -1,0 +1,19 @@
+package org.chainline.workspace.search;
+
+import org.chainline.workspace.shell.Chrome;
+import io.micronaut.core.annotation.Introspected;
+import io.micronaut.core.annotation.Nullable;
+
+import java.util.List;
+
+/** The search page: the query and its facets, the choices, and the results with the spelling that matched. */
+@Introspected
+public record SearchView(Chrome chrome, String q, String type, String unitClass, String from, String to,
+                         List<String> types, List<String> unitClasses, List<Hit> hits, @Nullable String problem,
+                         boolean searched) {
+
+    /** One result: what it is, its display name, the spelling the query matched, and its dates if it has any. */
+    public record Hit(String type, String id, String link, String name, String lang, @Nullable String matched,
+                      @Nullable String matchedLang, @Nullable String detail, @Nullable String dates) {
+    }
+}

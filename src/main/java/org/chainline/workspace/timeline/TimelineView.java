@@ -1,0 +1,15 @@
+package org.chainline.workspace.timeline;
+
+import org.chainline.workspace.shell.Chrome;
+import io.micronaut.core.annotation.Introspected;
+
+import java.util.List;
+
+/** A person's or a unit's timeline: the chart, and the same rows as a table. */
+@Introspected
+public record TimelineView(Chrome chrome, String type, String id, String title, String titleLang, String svg, List<Row> rows) {
+
+    /** One row: what (a posting, an incident), its dates as the record holds them, and where it leads. */
+    public record Row(String kind, String label, String labelLang, String dates, String link) {
+    }
+}

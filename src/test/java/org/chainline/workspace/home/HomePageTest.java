@@ -1,0 +1,73 @@
+package org.chainline.workspace.home;
+
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.annotation.Client;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import org.chainline.ChainlineTest;
+import org.chainline.TestLogins;
+import org.chainline.access.Roles;
+import org.chainline.demo.DemoCase;
+import org.chainline.journal.GraphCheck;
+import org.chainline.journal.Projector;
+import org.chainline.registry.imports.RecordImport;
+import org.chainline.sanctions.GapReport;
+import org.chainline.security.Accounts;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The home page over HTTP: how the stores are, as the health endpoint says it, and the gap report as the API keeps it. */
+@MicronautTest(transactional = false)
+class HomePageTest extends ChainlineTest {
+
+    @Inject
+    @Client("/")
+    HttpClient client;
+    @Inject
+    Accounts accounts;
+    @Inject
+    DemoCase demo;
+    @Inject
+    GraphCheck check;
+    @Inject
+    Projector projector;
+    @Inject
+    GapReport gaps;
+
+    String viewer;
+
+    @BeforeAll
+    void setUp() {
+        demo.load("tester", RecordImport.Progress.NONE);
+        projector.catchUp();
+        viewer = TestLogins.tokenFor(accounts, client, Roles.VIEWER);
+    }
+
+    @Test
+    void aConsistentGraphCheckReadsAsOneOnTheHomePage() {
+        assertEquals("consistent", check.check().status());
+        String home = client.toBlocking().retrieve(HttpRequest.GET("/").bearerAuth(viewer));
+        assertTrue(home.contains("the graph matches the journal"), home);
+        assertFalse(home.contains("run a rebuild") || home.contains("graph rebuild"), "a consistent graph needs no rebuild");
+        assertTrue(home.contains("up to date"), home);
+    }
+
+    @Test
+    void theGapReportIsMadeOncePerPositionForThePageAndTheApiAlike() {
+        GapReport.Report first = gaps.current("eu-ghrsr", null);
+        assertSame(first, gaps.current("eu-ghrsr", null), "kept while nothing moved");
+        assertTrue(gaps.ifKept("eu-ghrsr", null).isPresent());
+        client.toBlocking().retrieve(HttpRequest.GET("/api/sanctions/gaps?regime=eu-ghrsr").bearerAuth(viewer));
+        assertSame(first, gaps.current("eu-ghrsr", null), "the API read the kept report");
+        String home = client.toBlocking().retrieve(HttpRequest.GET("/?regime=eu-ghrsr").bearerAuth(viewer));
+        if (!first.rows().isEmpty()) {
+            assertTrue(home.contains(first.rows().getFirst().person()), "the home page shows the kept rows at once");
+        }
+    }
+}

@@ -2,7 +2,6 @@ package org.chainline.workspace.account;
 
 import org.chainline.workspace.shell.FieldError;
 import org.chainline.workspace.shell.Form;
-import io.micronaut.core.annotation.Introspected;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -38,15 +37,6 @@ final class SignInController {
         this.accounts = accounts;
     }
 
-    /** The sign-in form: what was typed (never the password), the errors, where to go after. */
-    @Introspected
-    record SignInView(String username, String next, List<FieldError> errors) {
-    }
-
-    /** The password change form and its errors. */
-    @Introspected
-    record PasswordView(String username, List<FieldError> errors) {
-    }
 
     @Secured(SecurityRule.IS_ANONYMOUS)
     @Get("/sign-in")

@@ -1,5 +1,7 @@
 package org.chainline.workspace.chain;
 
+import org.chainline.workspace.shell.Page;
+
 import org.chainline.workspace.shell.Chrome;
 import io.micronaut.core.annotation.Introspected;
 
@@ -8,7 +10,7 @@ import java.util.List;
 /** The chain of command above a unit at a date: the chart, the same content as a table, the date's controls. */
 @Introspected
 public record ChainView(Chrome chrome, String unit, String unitName, String unitLang, String date, String shownDate,
-                        String sliderFrom, int sliderMax, int sliderValue, String svg, List<Row> rows) {
+                        String sliderFrom, int sliderMax, int sliderValue, String svg, List<Row> rows) implements Page {
 
     /** One level of the chain: the unit, the link that puts the unit below under it, and its commanders at the date. */
     public record Row(int depth, String unit, String unitName, String unitLink, String link, String linkStrength,

@@ -1,5 +1,7 @@
 package org.chainline.workspace.counsel;
 
+import org.chainline.workspace.shell.Page;
+
 import org.chainline.workspace.shell.Chrome;
 import org.chainline.workspace.shell.FieldError;
 import io.micronaut.core.annotation.Introspected;
@@ -15,7 +17,7 @@ import java.util.List;
 @Introspected
 public record CounselView(Chrome chrome, String subject, String subjectName, String regime, String regimeName,
                           @Nullable String letter, @Nullable String summary, @Nullable String impact, List<Note> notes,
-                          int version, List<FieldError> errors, @Nullable String saved, List<CounselText> versions) {
+                          int version, List<FieldError> errors, @Nullable String saved, List<CounselText> versions) implements Page {
 
     /** An incident the subject is linked to, and counsel's note on it. */
     @Introspected

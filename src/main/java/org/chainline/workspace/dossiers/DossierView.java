@@ -1,5 +1,7 @@
 package org.chainline.workspace.dossiers;
 
+import org.chainline.workspace.shell.Page;
+
 import org.chainline.workspace.shell.Chrome;
 import org.chainline.workspace.shell.FieldError;
 import io.micronaut.core.annotation.Introspected;
@@ -14,5 +16,5 @@ import java.util.List;
 @Introspected
 public record DossierView(Chrome chrome, String subject, String regime, String audience, String annex, List<Regime> regimes,
                          List<String> audiences, List<FieldError> errors, @Nullable DossierJobs.Job job,
-                         @Nullable Dossier dossier, List<Dossier> versions, @Nullable String check, List<Dossier> latest) {
+                         @Nullable Dossier dossier, List<Dossier> versions, @Nullable String check, List<Dossier> latest) implements Page {
 }

@@ -1,5 +1,7 @@
 package org.chainline.workspace.evidence;
 
+import org.chainline.workspace.shell.Page;
+
 import org.chainline.workspace.shell.Chrome;
 import io.micronaut.core.annotation.Introspected;
 import io.micronaut.core.annotation.Nullable;
@@ -8,7 +10,7 @@ import java.util.List;
 
 /** The evidence screen: uploads (files, Telegram exports) with progress, and the items held, newest changes first. */
 @Introspected
-public record EvidenceView(Chrome chrome, List<Item> items, List<String> kinds, List<String> confidentialities) {
+public record EvidenceView(Chrome chrome, List<Item> items, List<String> kinds, List<String> confidentialities) implements Page {
 
     public record Item(String id, String link, String title, String kind, @Nullable String fileStatus, String confidentiality,
                        @Nullable String sha256) {

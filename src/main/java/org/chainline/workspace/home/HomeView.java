@@ -1,5 +1,7 @@
 package org.chainline.workspace.home;
 
+import org.chainline.workspace.shell.Page;
+
 import org.chainline.workspace.shell.Chrome;
 import org.chainline.workspace.shell.FieldError;
 import io.micronaut.core.annotation.Introspected;
@@ -21,7 +23,7 @@ import java.util.List;
 public record HomeView(Chrome chrome, List<Case> cases, List<Change> changes, @Nullable Status status, List<Regime> regimes,
                        String regime, @Nullable GapReport.Report gaps, List<Dossier> dossiers,
                        List<ProtectedNames.Refusals> refusals, List<org.chainline.evidence.ProtectedCopies.Copy> copies,
-                       List<FieldError> errors) {
+                       List<FieldError> errors) implements Page {
 
     /** One journal entry as the home page lists it: no payload and no reason, which may hold case material. */
     public record Change(long seq, String when, String actor, String kind, String target, @Nullable String link) {

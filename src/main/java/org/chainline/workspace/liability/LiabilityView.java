@@ -1,5 +1,7 @@
 package org.chainline.workspace.liability;
 
+import org.chainline.workspace.shell.Page;
+
 import org.chainline.workspace.shell.Chrome;
 import io.micronaut.core.annotation.Introspected;
 import org.chainline.liability.Views;
@@ -12,5 +14,5 @@ import java.util.List;
  */
 @Introspected
 public record LiabilityView(Chrome chrome, String type, String id, String title, String titleLang, boolean ofPerson,
-                            int depth, List<Views.Link> links) {
+                            int depth, List<Views.Link> links) implements Page {
 }

@@ -1,5 +1,7 @@
 package org.chainline.workspace.network;
 
+import org.chainline.workspace.shell.Page;
+
 import org.chainline.workspace.shell.Chrome;
 import io.micronaut.core.annotation.Introspected;
 import io.micronaut.core.annotation.Nullable;
@@ -10,7 +12,7 @@ import java.util.List;
 /** A record's neighbourhood: the records its claims join it to, each link a claim with its dates; as a table too. */
 @Introspected
 public record NetworkView(Chrome chrome, String type, String id, String title, String titleLang, String source,
-                          Neighbourhood graph) {
+                          Neighbourhood graph) implements Page {
 
     @Serdeable
     public record Neighbourhood(String centre, List<Node> nodes, List<Edge> edges) {

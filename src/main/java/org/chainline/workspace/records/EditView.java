@@ -1,5 +1,7 @@
 package org.chainline.workspace.records;
 
+import org.chainline.workspace.shell.Page;
+
 import org.chainline.workspace.shell.Chrome;
 import org.chainline.workspace.shell.FieldError;
 import io.micronaut.core.annotation.Introspected;
@@ -13,7 +15,7 @@ import java.util.List;
  */
 @Introspected
 public record EditView(Chrome chrome, String type, String slug, @Nullable String id, String newId, String description,
-                       List<Input> inputs, List<FieldError> errors, String reason, boolean retired) {
+                       List<Input> inputs, List<FieldError> errors, String reason, boolean retired) implements Page {
 
     /**
      * One property's control. {@code kind} is text, textarea, select, checkboxes or rows; {@code rows} hold the values
@@ -26,7 +28,7 @@ public record EditView(Chrome chrome, String type, String slug, @Nullable String
 
     /** The page that asks which type a new record is. */
     @Introspected
-    public record Chooser(Chrome chrome, List<Choice> entities, List<Choice> claims) {
+    public record Chooser(Chrome chrome, List<Choice> entities, List<Choice> claims) implements Page {
     }
 
     /** The types a new record may be, for the chooser. */

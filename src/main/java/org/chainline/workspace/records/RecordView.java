@@ -1,5 +1,7 @@
 package org.chainline.workspace.records;
 
+import org.chainline.workspace.shell.Page;
+
 import org.chainline.workspace.shell.Chrome;
 import org.chainline.workspace.shell.FieldError;
 import io.micronaut.core.annotation.Introspected;
@@ -18,7 +20,7 @@ public record RecordView(Chrome chrome, String type, String slug, String id, Str
                          @Nullable String subtitle, @Nullable String subtitleLang, boolean retired, String lastChange,
                          List<Field> fields, List<Claim> claims, @Nullable Person person, @Nullable Unit unit,
                          @Nullable Incident incident, @Nullable Evidence evidence, boolean claimType, boolean sealed,
-                         List<Field> revealed, List<FieldError> errors) {
+                         List<Field> revealed, List<FieldError> errors) implements Page {
 
     /** One property: its label and its values (a link where the value is a record). */
     public record Field(String name, String label, List<Value> values) {

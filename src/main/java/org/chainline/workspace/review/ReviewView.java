@@ -1,5 +1,7 @@
 package org.chainline.workspace.review;
 
+import org.chainline.workspace.shell.Page;
+
 import org.chainline.workspace.shell.Chrome;
 import org.chainline.workspace.shell.FieldError;
 import io.micronaut.core.annotation.Introspected;
@@ -15,7 +17,7 @@ import java.util.List;
  */
 @Introspected
 public record ReviewView(Chrome chrome, String subject, List<Item> items, int total, List<FieldError> errors,
-                         List<String> chosen, String decision, String note, @Nullable String done, boolean fourEyes) {
+                         List<String> chosen, String decision, String note, @Nullable String done, boolean fourEyes) implements Page {
 
     /** One claim in the queue; {@code own}: the reviewer wrote it, so cannot accept it under four eyes. */
     @Introspected

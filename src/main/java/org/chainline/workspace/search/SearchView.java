@@ -1,5 +1,7 @@
 package org.chainline.workspace.search;
 
+import org.chainline.workspace.shell.Page;
+
 import org.chainline.workspace.shell.Chrome;
 import io.micronaut.core.annotation.Introspected;
 import io.micronaut.core.annotation.Nullable;
@@ -10,7 +12,7 @@ import java.util.List;
 @Introspected
 public record SearchView(Chrome chrome, String q, String type, String unitClass, String from, String to,
                          List<String> types, List<String> unitClasses, List<Hit> hits, @Nullable String problem,
-                         boolean searched) {
+                         boolean searched) implements Page {
 
     /** One result: what it is, its display name, the spelling the query matched, and its dates if it has any. */
     public record Hit(String type, String id, String link, String name, String lang, @Nullable String matched,

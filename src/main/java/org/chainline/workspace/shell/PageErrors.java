@@ -32,7 +32,7 @@ public final class PageErrors implements Ordered {
 
     /** What went wrong, for the error page. */
     @Introspected
-    public record ErrorView(@Nullable Chrome chrome, int status, String title, String message) {
+    public record ErrorView(@Nullable Chrome chrome, int status, String title, String message) implements Page {
     }
 
     @ResponseFilter

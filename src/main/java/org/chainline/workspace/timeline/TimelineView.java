@@ -1,5 +1,7 @@
 package org.chainline.workspace.timeline;
 
+import org.chainline.workspace.shell.Page;
+
 import org.chainline.workspace.shell.Chrome;
 import io.micronaut.core.annotation.Introspected;
 
@@ -7,7 +9,7 @@ import java.util.List;
 
 /** A person's or a unit's timeline: the chart, and the same rows as a table. */
 @Introspected
-public record TimelineView(Chrome chrome, String type, String id, String title, String titleLang, String svg, List<Row> rows) {
+public record TimelineView(Chrome chrome, String type, String id, String title, String titleLang, String svg, List<Row> rows) implements Page {
 
     /** One row: what (a posting, an incident), its dates as the record holds them, and where it leads. */
     public record Row(String kind, String label, String labelLang, String dates, String link) {

@@ -1,6 +1,7 @@
 package org.chainline;
 
 import org.chainline.review.ClaimReviews;
+import org.chainline.review.Decision;
 import org.chainline.review.ReviewState;
 
 import java.util.ArrayList;
@@ -22,7 +23,7 @@ public final class TestReviews {
             }
         }
         for (int from = 0; from < items.size(); from += 500) {
-            reviews.decide(REVIEWER, items.subList(from, Math.min(items.size(), from + 500)), "accept", null);
+            reviews.decide(REVIEWER, items.subList(from, Math.min(items.size(), from + 500)), Decision.ACCEPT, null);
         }
     }
 }

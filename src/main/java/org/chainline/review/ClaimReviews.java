@@ -29,7 +29,6 @@ public class ClaimReviews {
 
     /** The journal kinds that change what a dossier may say (a decision; a deferral changes nothing in it). */
     public static final List<String> DECIDING = List.of(ReviewStore.REVIEWED);
-    public static final List<String> DECISIONS = List.of("accept", "reject", "dispute", "defer");
     private static final int MAX_BATCH = 500;
 
     private final Journal journal;
@@ -62,10 +61,9 @@ public class ClaimReviews {
      * changes no state and puts the claim after the others in this reviewer's queue). A note is required to reject or
      * dispute. A claim whose version is not the one the reviewer saw is refused, as is accepting one's own claim.
      */
-    public List<ReviewState> decide(String actor, List<Item> items, String decision, String note) {
-        if (decision == null || !DECISIONS.contains(decision)) {
-            throw new InvalidInput("decision", "must be one of " + String.join(", ", DECISIONS)
-                    + (decision == null ? "" : " (it is '" + clip(decision) + "')"));
+    public List<ReviewState> decide(String actor, List<Item> items, Decision decision, String note) {
+        if (decision == null) {
+            throw new InvalidInput("decision", "is required");
         }
         if (items == null || items.isEmpty()) {
             throw new InvalidInput("claims", "is required: at least one claim to decide on");
@@ -77,8 +75,8 @@ public class ClaimReviews {
         if (why != null && why.length() > 4000) {
             throw new InvalidInput("note", "must be at most 4000 characters");
         }
-        if (why == null && (decision.equals("reject") || decision.equals("dispute"))) {
-            throw new InvalidInput("note", "is required to " + decision + " a claim: say why");
+        if (why == null && decision.needsNote()) {
+            throw new InvalidInput("note", "is required to " + decision.word() + " a claim: say why");
         }
         // a disputed claim's note is printed in the dossier's exculpatory section
         if (protectedNames.named(actor, "note", why)) {
@@ -93,7 +91,7 @@ public class ClaimReviews {
                 throw new InvalidInput("claims", "names " + clip(i.claim()) + " twice");
             }
         }
-        journal.write(actor, why, false, batch -> {
+        journal.write(actor, why, Journal.AfterCommit.LEAVE_TO_SCHEDULE, batch -> {
             Map<String, ReviewState> now = ReviewStore.states(batch.connection(), claimTypes, ids, Long.MAX_VALUE, actor);
             for (Item i : items) {
                 ReviewState state = now.get(i.claim());
@@ -104,18 +102,19 @@ public class ClaimReviews {
                     throw new Conflict("version", i.claim() + " was changed since you saw it (version " + i.version()
                             + ", now " + state.version() + "): read it again before deciding");
                 }
-                if (decision.equals("accept") && settings.fourEyes() && state.writtenBy(actor)) {
+                if (decision == Decision.ACCEPT && settings.fourEyes() && state.writtenBy(actor)) {
                     throw new Forbidden("claims", i.claim() + ": you wrote a version of this claim, so someone who wrote none"
                             + " of its versions must accept it");
                 }
                 long contentSeq = state.contentSeq();
                 var payload = Json.MAPPER.createObjectNode().put("claim", i.claim()).put("version", state.version())
                         .put("contentSeq", contentSeq);
-                if (decision.equals("defer")) {
+                var reached = decision.state();
+                if (reached.isEmpty()) {
                     payload.put("note", why);
                     batch.add(new Change(ReviewStore.DEFERRED, i.claim(), new Change.Json(payload.toString())));
                 } else {
-                    payload.put("decision", past(decision)).put("note", why).put("fourEyes", settings.fourEyes());
+                    payload.put("decision", reached.get()).put("note", why).put("fourEyes", settings.fourEyes());
                     batch.add(new Change(ReviewStore.REVIEWED, i.claim(), new Change.Json(payload.toString())));
                 }
             }
@@ -128,13 +127,6 @@ public class ClaimReviews {
         return s.length() > 80 ? s.substring(0, 80) + "..." : s;
     }
 
-    private static String past(String decision) {
-        return switch (decision) {
-            case "accept" -> ReviewState.ACCEPTED;
-            case "reject" -> ReviewState.REJECTED;
-            default -> ReviewState.DISPUTED;
-        };
-    }
 
     /** The review states of these claims now (unknown or retired ids left out); {@code reviewer} for "left for now". */
     public Map<String, ReviewState> states(Collection<String> ids, String reviewer) {

@@ -94,7 +94,8 @@ class ReviewController {
                 throw new InvalidInput("claims", "each must be a claim id or {\"claim\": id, \"version\": n}");
             }
         }
-        return reviews.decide(who.getName(), items, JsonBody.text(json, "decision"), JsonBody.text(json, "note"));
+        return reviews.decide(who.getName(), items, Decision.parse("decision", JsonBody.text(json, "decision")),
+                JsonBody.text(json, "note"));
     }
 
     @Operation(summary = "Where a claim stands in review, and every decision on it")

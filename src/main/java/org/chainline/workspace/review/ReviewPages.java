@@ -22,6 +22,7 @@ import org.chainline.liability.LiabilityPaths;
 import org.chainline.liability.Views;
 import org.chainline.refusal.Refusal;
 import org.chainline.review.ClaimReviews;
+import org.chainline.review.Decision;
 import org.chainline.review.ReviewScope;
 import org.chainline.review.ReviewState;
 
@@ -86,16 +87,17 @@ final class ReviewPages {
      * is not shown, so that nobody can send a link that makes the page say what they like.
      */
     static String doneMessage(@Nullable String code) {
-        if (code == null || !code.matches("(accept|reject|dispute|defer):[0-9]{1,4}")) {
+        if (code == null || !code.matches("[a-z]{1,10}:[0-9]{1,4}")) {
             return null;
         }
         int count = Integer.parseInt(code.substring(code.indexOf(':') + 1));
-        return count + (count == 1 ? " claim " : " claims ") + switch (code.substring(0, code.indexOf(':'))) {
-            case "accept" -> "accepted";
-            case "reject" -> "rejected";
-            case "dispute" -> "disputed";
-            default -> "left for now: they come after the others in your queue";
-        } + ".";
+        return Decision.of(code.substring(0, code.indexOf(':'))).map(d -> count + (count == 1 ? " claim " : " claims ")
+                + switch (d) {
+                    case ACCEPT -> "accepted";
+                    case REJECT -> "rejected";
+                    case DISPUTE -> "disputed";
+                    case DEFER -> "left for now: they come after the others in your queue";
+                } + ".").orElse(null);
     }
 
     @Secured(Roles.COUNSEL)
@@ -123,7 +125,7 @@ final class ReviewPages {
             if (items.isEmpty()) {
                 throw new org.chainline.refusal.InvalidInput("claims", "choose at least one claim to decide on");
             }
-            List<ReviewState> decided = reviews.decide(who.getName(), items, decision, note);
+            List<ReviewState> decided = reviews.decide(who.getName(), items, Decision.parse("decision", decision), note);
             // the page says what was done from this code, never from text a link could carry to someone else
             UriBuilder back = UriBuilder.of("/review").queryParam("done", decision + ":" + decided.size());
             if (!subject.isEmpty()) {

@@ -194,7 +194,7 @@ public class CounselTexts {
                     : " (and " + (problems.size() - 1) + " more citation" + (problems.size() == 2 ? "" : "s") + " that do not resolve)"));
         }
         String target = target(subject, regime);
-        journal.write(actor, reason, false, batch -> {
+        journal.write(actor, reason, Journal.AfterCommit.LEAVE_TO_SCHEDULE, batch -> {
             int current = latest(batch.connection(), target, Long.MAX_VALUE).map(CounselText::version).orElse(0);
             if (draft.version() != null && draft.version() != current) {
                 throw new Conflict("version", "counsel's text for " + subject + " under " + regime + " is at version " + current

@@ -3,6 +3,7 @@ package org.chainline.demo;
 import jakarta.inject.Singleton;
 import org.chainline.Sha256;
 import org.chainline.evidence.EvidenceLocker;
+import org.chainline.review.Decision;
 import org.chainline.evidence.files.FileStore;
 import org.chainline.registry.imports.ImportReport;
 import org.chainline.registry.imports.RecordImport;
@@ -162,10 +163,10 @@ public class DemoCase {
             }
         }
         if (!accept.isEmpty()) {
-            reviews.decide(REVIEWER, accept, "accept", "Fictional demo: checked against the evidence cited");
+            reviews.decide(REVIEWER, accept, Decision.ACCEPT, "Fictional demo: checked against the evidence cited");
         }
         if (reject) {
-            reviews.decide(REVIEWER, List.of(new org.chainline.review.ClaimReviews.Item(REJECTED, null)), "reject",
+            reviews.decide(REVIEWER, List.of(new org.chainline.review.ClaimReviews.Item(REJECTED, null)), Decision.REJECT,
                     "Fictional demo: the agreement names his contingent, not a personal tie; one document is not enough");
         }
     }

@@ -278,7 +278,7 @@ public class Dossiers {
         // a draft is not signed: the signature goes on the version counsel approves
         byte[] delivered = rendered.pdf();
         String sha = unsigned;
-        return journal.write(actor, null, false, batch -> {
+        return journal.write(actor, null, Journal.AfterCommit.LEAVE_TO_SCHEDULE, batch -> {
             var held = store.find(batch.connection(), id);
             if (held.isPresent()) {
                 return new Generated(held.get(), true);
@@ -421,7 +421,7 @@ public class Dossiers {
                 + actor, PdfDates.utc(now));
         Dossier.Approval approval = new Dossier.Approval(actor, now, Sha256.hex(delivered), unsigned,
                 signer == null ? null : signer.signer(), rendered.pages(), delivered.length);
-        journal.write(actor, null, false, batch -> {
+        journal.write(actor, null, Journal.AfterCommit.LEAVE_TO_SCHEDULE, batch -> {
             if (store.find(batch.connection(), id).map(Dossier::approved).orElse(false)) {
                 throw new Conflict("id", "dossier " + id + " was approved meanwhile");
             }

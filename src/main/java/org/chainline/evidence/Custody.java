@@ -52,7 +52,7 @@ public class Custody {
 
     /** Journals an action on one or more items in a write of its own (e.g. their export in a dossier). */
     public void record(String actor, String reason, List<String> evidenceIds, Action action, ObjectNode details) {
-        journal.write(actor, reason, false, batch -> {
+        journal.write(actor, reason, Journal.AfterCommit.LEAVE_TO_SCHEDULE, batch -> {
             evidenceIds.forEach(id -> add(batch, id, action, details));
             return null;
         });
@@ -80,7 +80,7 @@ public class Custody {
         if (counted > 0) {
             return;
         }
-        journal.write(actor, null, false, batch -> {
+        journal.write(actor, null, Journal.AfterCommit.LEAVE_TO_SCHEDULE, batch -> {
             try (PreparedStatement insert = batch.connection().prepareStatement("""
                     INSERT INTO evidence_viewing (actor, evidence_id, day, action, views) VALUES (?, ?, ?, ?, 1)
                     ON CONFLICT (evidence_id, actor, day, action) DO UPDATE SET views = evidence_viewing.views + 1

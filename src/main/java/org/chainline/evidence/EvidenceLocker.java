@@ -186,7 +186,7 @@ public class EvidenceLocker {
 
     /** Drops bytes that no item records (an arrival refused after its bytes were stored); under the journal's lock. */
     void discardIfUnrecorded(String actor, String sha256) {
-        journal.write(actor, null, false, batch -> {
+        journal.write(actor, null, Journal.AfterCommit.LEAVE_TO_SCHEDULE, batch -> {
             if (StoredFiles.find(batch.connection(), List.of(sha256)).isEmpty()) {
                 files.discard(sha256);
             }
@@ -196,7 +196,7 @@ public class EvidenceLocker {
 
     private Received record(String actor, String reason, Upload upload, String fileName, String mediaType,
                             FileStore.Stored stored, Instant now, boolean hidden) {
-        return journal.write(actor, reason, true, batch -> {
+        return journal.write(actor, reason, Journal.AfterCommit.PROJECT, batch -> {
             StoredFiles.Row known = StoredFiles.find(batch.connection(), List.of(stored.sha256())).get(stored.sha256());
             String itemId = upload.evidence() != null ? upload.evidence() : known != null ? known.evidenceId()
                     : hashes.itemId(stored.sha256());

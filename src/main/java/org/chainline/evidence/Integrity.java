@@ -84,7 +84,7 @@ public class Integrity {
                 bytes += row.size();
             }
         }
-        journal.write(actor, reason, false, batch -> {
+        journal.write(actor, reason, Journal.AfterCommit.LEAVE_TO_SCHEDULE, batch -> {
             for (int i = 0; i < all.size(); i++) {
                 StoredFiles.Row row = all.get(i);
                 Optional<String> actual = found.get(i);

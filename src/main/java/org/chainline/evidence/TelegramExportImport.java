@@ -96,7 +96,7 @@ public class TelegramExportImport {
             Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
             TelegramRun run;
             try {
-                run = journal.write(actor, reason, false, batch -> {
+                run = journal.write(actor, reason, Journal.AfterCommit.LEAVE_TO_SCHEDULE, batch -> {
                     TelegramRun r = new TelegramRun(batch, imports.session(batch), custody, protection, files, export, options,
                             json, now, settings.maxExportBytes(), newlyStored, progress, hashes::protectedAmong);
                     r.importAll();

@@ -45,7 +45,7 @@ public class Journal {
         if (changes.isEmpty()) {
             return List.of();
         }
-        return write(actor, reason, true, batch -> {
+        return write(actor, reason, AfterCommit.PROJECT, batch -> {
             List<JournalEntry> written = new ArrayList<>(changes.size());
             for (Change change : changes) {
                 written.add(batch.add(change));
@@ -58,13 +58,24 @@ public class Journal {
         return append(actor, reason, List.of(change));
     }
 
+    /** What follows a write's commit. */
+    public enum AfterCommit {
+        /** The graph is brought up to date with the write before the call returns. */
+        PROJECT,
+        /**
+         * The graph follows on the scheduled catch-up, or when the caller brings it up to date itself (a large
+         * import, to show its progress).
+         */
+        LEAVE_TO_SCHEDULE
+    }
+
     /**
      * Runs {@code work} in one transaction holding the journal's head, so that what it reads there (its own
-     * tables) cannot change under it, and appends what it adds to the batch, all or nothing. With
-     * {@code projectAfterCommit} false the caller projects itself (to show progress); the scheduled catch-up
-     * would otherwise do it.
+     * tables) cannot change under it, and appends what it adds to the batch, all or nothing; then, as
+     * {@code then} says, brings the graph up to date with it or leaves that to the schedule.
      */
-    public <T> T write(String actor, String reason, boolean projectAfterCommit, Function<Batch, T> work) {
+    public <T> T write(String actor, String reason, AfterCommit then, Function<Batch, T> work) {
+        boolean projectAfterCommit = then == AfterCommit.PROJECT;
         if (actor == null || actor.isBlank()) {
             throw new IllegalArgumentException("journal actor must not be blank");
         }
@@ -73,7 +84,7 @@ public class Journal {
         // piling up connections that then time out.
         boolean outermost = transactions.findTransactionStatus().isEmpty();
         if (!outermost) {
-            return writeHoldingTurn(actor, reason, projectAfterCommit, work, () -> { }, null);
+            return writeHoldingTurn(actor, reason, projectAfterCommit, work, () -> { }, true).result();
         }
         try {
             if (!writers.tryAcquire(WRITE_QUEUE_WAIT_SECONDS, java.util.concurrent.TimeUnit.SECONDS)) {
@@ -92,28 +103,34 @@ public class Journal {
                 writers.release();
             }
         };
-        boolean[] wrote = new boolean[1];
-        T result;
+        Written<T> written;
         try {
-            result = writeHoldingTurn(actor, reason, projectAfterCommit, work, endTurn, wrote);
+            written = writeHoldingTurn(actor, reason, projectAfterCommit, work, endTurn, false);
         } finally {
             endTurn.run();
         }
         // the graph follows once the transaction has given its connection back: a write waiting to project must not
         // hold one, or a burst of writers exhausts the pool
-        if (wrote[0] && projectAfterCommit) {
+        if (written.appended() && projectAfterCommit) {
             projector.catchUpQuietly();
         }
-        return result;
+        return written.result();
     }
 
     /** One writer at a time per instance, served in order of arrival. */
     private final java.util.concurrent.Semaphore writers = new java.util.concurrent.Semaphore(1, true);
     private static final int WRITE_QUEUE_WAIT_SECONDS = 30;
 
-    /** With {@code wrote} null (a write inside a transaction already open) the graph follows that transaction's commit. */
-    private <T> T writeHoldingTurn(String actor, String reason, boolean projectAfterCommit, Function<Batch, T> work,
-                                    Runnable endTurn, boolean[] wrote) {
+    /** What a write's work answered, and whether it appended anything. */
+    private record Written<T>(T result, boolean appended) {
+    }
+
+    /**
+     * With {@code nested} (a write inside a transaction already open) the graph follows that transaction's commit;
+     * otherwise the caller projects once the connection is given back.
+     */
+    private <T> Written<T> writeHoldingTurn(String actor, String reason, boolean projectAfterCommit, Function<Batch, T> work,
+                                             Runnable endTurn, boolean nested) {
         return transactions.executeWrite(status -> {
             status.registerSynchronization(new TransactionSynchronization() {
                 @Override
@@ -134,11 +151,10 @@ public class Journal {
                     }
                 });
             }
-            if (batch.seq != head.seq()) {
+            boolean appended = batch.seq != head.seq();
+            if (appended) {
                 entries.moveHead(batch.seq, batch.prev);
-                if (wrote != null) {
-                    wrote[0] = true;
-                } else if (projectAfterCommit) {
+                if (nested && projectAfterCommit) {
                     status.registerSynchronization(new TransactionSynchronization() {
                         @Override
                         public void afterCommit() {
@@ -147,7 +163,7 @@ public class Journal {
                     });
                 }
             }
-            return result;
+            return new Written<>(result, appended);
         });
     }
 

@@ -103,7 +103,7 @@ public class JournalAnchors {
             throw new org.chainline.refusal.InvalidInput("journal", "is empty: there is nothing to time-stamp yet");
         }
         TimeStamping.Token token = timeStamping.stamp(head.seq(), head.hash());
-        journal.write(actor, "RFC 3161 time-stamp of the journal head", false, batch -> {
+        journal.write(actor, "RFC 3161 time-stamp of the journal head", Journal.AfterCommit.LEAVE_TO_SCHEDULE, batch -> {
             insert(batch.connection(), new Anchor(head.seq(), head.hash(), "rfc3161", token.authority() + " " + token.at(), token.der()));
             batch.add(new Change(TIMESTAMPED, "journal", new Change.Json("{\"seq\":" + head.seq() + ",\"hash\":\"" + head.hash()
                     + "\",\"at\":\"" + token.at() + "\"}")));

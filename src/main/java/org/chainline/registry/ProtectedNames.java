@@ -77,7 +77,7 @@ public class ProtectedNames {
         String digits = text.replaceAll("(?<=\\d)[\\s().\\-/]+(?=\\d)", "").replaceAll("[^0-9]+", " ");
         for (String name : identities()) {
             if (names(clear, latin, digits, name)) {
-                journal.write(actor, null, false, batch -> batch.add(new Change(REFUSED, target(actor),
+                journal.write(actor, null, Journal.AfterCommit.LEAVE_TO_SCHEDULE, batch -> batch.add(new Change(REFUSED, target(actor),
                         new Change.Json(org.chainline.input.Json.MAPPER.createObjectNode().put("field", field).toString()))));
                 return true;
             }
@@ -182,7 +182,7 @@ public class ProtectedNames {
         if (refusals().stream().noneMatch(r -> r.account().equalsIgnoreCase(account))) {
             throw NotFound.because("account " + account + " has no refused text to restore");
         }
-        journal.write(holder, reason.strip(), false, batch -> batch.add(new Change(RESTORED, target(account),
+        journal.write(holder, reason.strip(), Journal.AfterCommit.LEAVE_TO_SCHEDULE, batch -> batch.add(new Change(RESTORED, target(account),
                 new Change.Json(org.chainline.input.Json.MAPPER.createObjectNode().put("account", account).toString()))));
         return new Refusals(account.toLowerCase(Locale.ROOT), 0, Instant.now(), false);
     }

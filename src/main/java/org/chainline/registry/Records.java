@@ -87,7 +87,7 @@ public class Records {
         }
         String id = body != null && body.hasNonNull("id") ? body.get("id").asText() : generatedId(type);
         ValidRecord record = valid(type, id, body);
-        journal.write(actor, reason, true, batch -> {
+        journal.write(actor, reason, Journal.AfterCommit.PROJECT, batch -> {
             Map<String, StoredRecord> stored = store.find(batch.connection(), idsOf(record));
             StoredRecord existing = stored.get(id);
             if (existing != null) {
@@ -120,7 +120,7 @@ public class Records {
         if (patch.hasNonNull("id") && !patch.get("id").asText().equals(id)) {
             throw new InvalidInput("id", "cannot be changed; retire the record and create another");
         }
-        journal.write(actor, reason, true, batch -> {
+        journal.write(actor, reason, Journal.AfterCommit.PROJECT, batch -> {
             RecordWrites writes = new RecordWrites(batch, store, protectedValues,
                     new RecordWrites.Writer(null, holdsProtectionGrant));
             applyPatch(batch, writes, type, id, patch);
@@ -138,7 +138,7 @@ public class Records {
         if (patches.isEmpty()) {
             return;
         }
-        journal.write(actor, reason, true, batch -> {
+        journal.write(actor, reason, Journal.AfterCommit.PROJECT, batch -> {
             RecordWrites writes = new RecordWrites(batch, store, protectedValues, RecordWrites.Writer.REQUEST);
             patches.forEach((id, patch) -> applyPatch(batch, writes, type, id, patch));
             writes.flush();
@@ -185,7 +185,7 @@ public class Records {
             throw new Conflict("id", id + " is still referred to by " + String.join(", ", referrers)
                     + "; retire or change those first");
         }
-        journal.write(actor, reason.strip(), true, batch -> {
+        journal.write(actor, reason.strip(), Journal.AfterCommit.PROJECT, batch -> {
             StoredRecord current = store.find(batch.connection(), List.of(id)).get(id);
             if (current.retired()) {
                 throw new Conflict("id", id + " is already retired");
@@ -337,7 +337,7 @@ public class Records {
         }
         String payload = Json.MAPPER.createObjectNode().put("type", type.name())
                 .set("properties", Json.MAPPER.valueToTree(sealed)).toString();
-        journal.write(actor, TextInput.clean("reason", reason, 2000, true), false,
+        journal.write(actor, TextInput.clean("reason", reason, 2000, true), Journal.AfterCommit.LEAVE_TO_SCHEDULE,
                 batch -> batch.add(new Change(REVEALED, id, new Change.Json(payload))));
         return revealed;
     }

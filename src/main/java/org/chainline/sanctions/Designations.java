@@ -127,7 +127,7 @@ public class Designations {
         List<String> withdrawn = new ArrayList<>();
         String reason = note != null ? note : (decision.equals("confirmed") ? "Confirmed: " : "Rejected: ") + list + " entry "
                 + entryId + " is " + (decision.equals("confirmed") ? "" : "not ") + "person " + personId;
-        journal.write(actor, reason, true, batch -> {
+        journal.write(actor, reason, Journal.AfterCommit.PROJECT, batch -> {
             RecordImport.Session session = imports.session(batch);
             session.add(1, match);
             if (decision.equals("confirmed")) {

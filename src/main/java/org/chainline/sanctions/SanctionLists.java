@@ -111,7 +111,7 @@ public class SanctionLists {
         }
         String reason = "Sanctions list " + list + " imported from " + (fileName == null ? "a file" : fileName)
                 + (dated ? " (list of " + asOf + ")" : "");
-        return journal.write(actor, reason, true, batch -> {
+        return journal.write(actor, reason, Journal.AfterCommit.PROJECT, batch -> {
             Map<String, SanctionListStore.State> before = store.states(batch.connection(), list);
             long importId = store.insertImport(batch.connection(), new SanctionListStore.Import(0, list, format, fileName, sha256,
                     dated ? asOf : null, clock.instant(), actor, entries.size(), 0, 0, 0, 0, 0));

@@ -91,7 +91,7 @@ public class Submissions {
         String id = "sub-" + UUID.randomUUID().toString().substring(0, 13);
         String finalAuthority = authority;
         String finalReference = reference;
-        return journal.write(actor, "Dossier " + dossier.id() + " v" + dossier.version() + " submitted to " + authority, false, batch -> {
+        return journal.write(actor, "Dossier " + dossier.id() + " v" + dossier.version() + " submitted to " + authority, Journal.AfterCommit.LEAVE_TO_SCHEDULE, batch -> {
             String payload = Json.MAPPER.createObjectNode().put("dossier", dossier.id()).put("sha256", dossier.deliveredSha256())
                     .put("subject", dossier.subject()).put("regime", dossier.regime()).put("authority", finalAuthority)
                     .put("submittedOn", on.toString()).put("channel", channel).put("reference", finalReference).toString();
@@ -132,7 +132,7 @@ public class Submissions {
             throw new InvalidInput(program != null ? "program" : "listingDate", "is only for a designation");
         }
         only(body, "status", "receivedOn", "summary", "evidence", "program", "listingDate");
-        journal.write(actor, "Response to submission " + id + ": " + status, true, batch -> {
+        journal.write(actor, "Response to submission " + id + ": " + status, Journal.AfterCommit.PROJECT, batch -> {
             Submission current = store.find(batch.connection(), id).orElseThrow(() -> new NotFound("submission", id));
             if (STAGE.get(current.status()) == 3) {
                 throw new Conflict("status", "submission " + id + " is already " + current.status()

@@ -94,7 +94,7 @@ public class RecordImport {
         try {
             // One pass, inside the journal's transaction: lines are checked and written in chunks; any error rolls
             // everything back, and checking goes on to the end so that every error is reported at once.
-            journal.write(actor, reason, false, batch -> {
+            journal.write(actor, reason, Journal.AfterCommit.LEAVE_TO_SCHEDULE, batch -> {
                 range[0] = batch.lastSeq() + 1;
                 RecordWrites writes = new RecordWrites(batch, store, protectedValues,
                         new RecordWrites.Writer(sha256, false));

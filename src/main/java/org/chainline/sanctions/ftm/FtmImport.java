@@ -102,7 +102,7 @@ public class FtmImport {
             // file leaves nothing behind, not even its item in the evidence locker. The check leaves out the citations:
             // the item they name arrives only after it.
             try {
-                journal.write(actor, "check of FollowTheMoney dataset " + dataset, false, batch -> {
+                journal.write(actor, "check of FollowTheMoney dataset " + dataset, Journal.AfterCommit.LEAVE_TO_SCHEDULE, batch -> {
                     write(batch, mapping.records(), null);
                     throw new Checked();
                 });
@@ -120,7 +120,7 @@ public class FtmImport {
             if (!cited.equals(evidenceId)) {
                 mapping.records().forEach(record -> retarget(record, evidenceId, cited));
             }
-            long[] counts = journal.write(actor, "FollowTheMoney dataset " + dataset + " imported", true,
+            long[] counts = journal.write(actor, "FollowTheMoney dataset " + dataset + " imported", Journal.AfterCommit.PROJECT,
                     batch -> write(batch, mapping.records(), cited));
             return new Report(dataset, cited, sha256, entities.size(), mapping.imported(), counts[0], counts[1], counts[2],
                     mapping.skipped());

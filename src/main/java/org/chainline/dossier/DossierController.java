@@ -22,6 +22,7 @@ import org.chainline.regime.Regime;
 import org.chainline.regime.Regimes;
 
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.List;
 
 /** Sanctions regimes, and dossiers: generate (a job with progress), status, list, download, regenerate. */
@@ -71,7 +72,7 @@ class DossierController {
         if (body.has("draft") && !body.get("draft").isBoolean()) {
             throw new InvalidInput("draft", "must be true or false");
         }
-        List<String> annex = new java.util.ArrayList<>();
+        List<String> annex = new ArrayList<>();
         if (body.has("annex")) {
             if (!body.get("annex").isArray()) {
                 throw new InvalidInput("annex", "must be a list of evidence ids");

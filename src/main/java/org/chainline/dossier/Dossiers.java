@@ -1,8 +1,10 @@
 package org.chainline.dossier;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.micronaut.context.annotation.Context;
 import org.chainline.Sha256;
+import org.chainline.counsel.CounselTexts;
 import org.chainline.dossier.content.DossierAssembler;
 import org.chainline.dossier.content.DossierContent;
 import org.chainline.dossier.pdf.PadesSigner;
@@ -13,23 +15,30 @@ import org.chainline.graph.Graph;
 import org.chainline.input.Json;
 import org.chainline.journal.Change;
 import org.chainline.journal.Journal;
+import org.chainline.journal.JournalAnchors;
 import org.chainline.journal.JournalEntry;
 import org.chainline.journal.Projector;
 import org.chainline.refusal.Conflict;
+import org.chainline.refusal.Forbidden;
 import org.chainline.refusal.InvalidInput;
 import org.chainline.refusal.NotFound;
 import org.chainline.regime.Regime;
 import org.chainline.regime.Regimes;
+import org.chainline.registry.EvidenceHashes;
 import org.chainline.registry.Records;
+import org.chainline.review.ClaimReviews;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.TreeSet;
 import java.util.function.BiConsumer;
 
 /**
@@ -58,19 +67,19 @@ public class Dossiers {
     /** Signs every dossier when a keystore is configured; null otherwise. */
     private final PadesSigner signer;
 
-    private final org.chainline.journal.JournalAnchors anchors;
+    private final JournalAnchors anchors;
 
-    private final org.chainline.review.ClaimReviews reviews;
+    private final ClaimReviews reviews;
 
-    private final org.chainline.registry.EvidenceHashes hashes;
+    private final EvidenceHashes hashes;
 
     /** Counsel approved a dossier: the approved PDF's hashes and who signed it. */
     static final String APPROVED = "dossier.approved";
 
     Dossiers(DossierAssembler assembler, Regimes regimes, Records records, Journal journal, Projector projector,
              Custody custody, DossierStore store, DossierSettings settings, Clock clock,
-             org.chainline.journal.JournalAnchors anchors, org.chainline.review.ClaimReviews reviews,
-             org.chainline.registry.EvidenceHashes hashes) {
+             JournalAnchors anchors, ClaimReviews reviews,
+             EvidenceHashes hashes) {
         this.hashes = hashes;
         this.anchors = anchors;
         this.reviews = reviews;
@@ -83,7 +92,7 @@ public class Dossiers {
         this.store = store;
         this.settings = settings;
         this.clock = clock;
-        List<String> kinds = new java.util.ArrayList<>();
+        List<String> kinds = new ArrayList<>();
         for (var type : records.model().types()) {
             kinds.addAll(List.of(type.kind("created"), type.kind("changed"), type.kind("retired")));
         }
@@ -91,15 +100,15 @@ public class Dossiers {
                 Custody.Action.TRANSFERRED)) {
             kinds.add(action.kind());
         }
-        kinds.addAll(org.chainline.review.ClaimReviews.DECIDING);
-        kinds.add(org.chainline.counsel.CounselTexts.WRITTEN);
+        kinds.addAll(ClaimReviews.DECIDING);
+        kinds.add(CounselTexts.WRITTEN);
         this.concerning = List.copyOf(kinds);
         this.signer = settings.signingKeystore() == null ? null : signer(settings);
     }
 
     private static PadesSigner signer(DossierSettings settings) {
         try {
-            return PadesSigner.fromKeystore(java.nio.file.Path.of(settings.signingKeystore()),
+            return PadesSigner.fromKeystore(Path.of(settings.signingKeystore()),
                     settings.signingPassword() == null ? new char[0] : settings.signingPassword().toCharArray(), settings.signingAlias());
         } catch (IllegalArgumentException e) {
             throw new SigningUnavailable(e.getMessage());
@@ -143,7 +152,7 @@ public class Dossiers {
             return order;
         }
         if (!holdsGrant) {
-            throw new org.chainline.refusal.Forbidden("annex", "annexing a protected item prints its SHA-256, which only"
+            throw new Forbidden("annex", "annexing a protected item prints its SHA-256, which only"
                     + " holders of the witness-protection grant may choose to give");
         }
         if (!order.audience().equals("government-confidential")) {
@@ -151,9 +160,9 @@ public class Dossiers {
                     + " annex items only to a government-confidential version");
         }
         var evidence = records.model().type("Evidence").orElseThrow();
-        java.util.TreeSet<String> ids = new java.util.TreeSet<>();
+        TreeSet<String> ids = new TreeSet<>();
         for (String id : annex) {
-            com.fasterxml.jackson.databind.JsonNode item;
+            JsonNode item;
             try {
                 item = records.get(evidence, id);
             } catch (NotFound e) {
@@ -310,14 +319,14 @@ public class Dossiers {
      * The journal position a dossier PDF prints (read from the machine-readable copy inside it), as an anchor to check
      * the journal against: a copy kept by the authority it went to cannot be rewritten with the journal.
      */
-    public org.chainline.journal.JournalAnchors.Anchor anchorIn(byte[] pdf) {
+    public JournalAnchors.Anchor anchorIn(byte[] pdf) {
         byte[] json = PdfDossierRenderer.attachedContent(pdf).orElseThrow(() -> new InvalidInput("dossier",
                 "is not a Chainline dossier: the PDF holds no machine-readable dossier"));
         try {
             DossierContent content = Json.MAPPER.readValue(json, DossierContent.class);
-            return org.chainline.journal.JournalAnchors.Anchor.given(content.cover().journalPosition(),
+            return JournalAnchors.Anchor.given(content.cover().journalPosition(),
                     content.cover().journalHash(), "dossier PDF " + content.cover().dossierId());
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new InvalidInput("dossier", "holds a machine-readable dossier that cannot be read");
         }
     }
@@ -337,7 +346,7 @@ public class Dossiers {
     public Dossier readable(String id, boolean holdsGrant) {
         Dossier dossier = get(id);
         if (dossier.annexesProtected() && !holdsGrant) {
-            throw new org.chainline.refusal.Forbidden("id", "dossier " + id + " annexes protected items (it prints their"
+            throw new Forbidden("id", "dossier " + id + " annexes protected items (it prints their"
                     + " SHA-256): it goes only to holders of the witness-protection grant");
         }
         return dossier;
@@ -401,7 +410,7 @@ public class Dossiers {
                     + " generate the dossier again without draft and approve that one");
         }
         if (reviews.fourEyes() && dossier.author().equals(actor)) {
-            throw new org.chainline.refusal.Forbidden("id", "you generated dossier " + id
+            throw new Forbidden("id", "you generated dossier " + id
                     + ", so another member of counsel must approve it");
         }
         DossierContent content = read(id, store.content(id));
@@ -441,7 +450,7 @@ public class Dossiers {
         try {
             String format = Json.MAPPER.readTree(json).path("format").asText("");
             if (!format.equals(DossierContent.FORMAT)) {
-                throw new org.chainline.refusal.Conflict("id", "dossier " + id + " keeps its content in the format " + format
+                throw new Conflict("id", "dossier " + id + " keeps its content in the format " + format
                         + ", which an earlier version of Chainline drew; this version draws " + DossierContent.FORMAT
                         + ": its PDF and content stay as delivered, and generating again makes a new version");
             }

@@ -1,17 +1,21 @@
 package org.chainline.evidence;
 
-import org.chainline.evidence.files.FileStore;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
+import org.chainline.evidence.files.FileStore;
 import org.chainline.journal.Journal;
 import org.chainline.journal.Projector;
 import org.chainline.protection.IdentityProtection;
 import org.chainline.refusal.InvalidInput;
 import org.chainline.refusal.TooLarge;
+import org.chainline.registry.EvidenceHashes;
 import org.chainline.registry.imports.RecordImport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -30,7 +34,7 @@ import java.util.List;
 @Singleton
 public class TelegramExportImport {
 
-    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(TelegramExportImport.class);
+    private static final Logger LOG = LoggerFactory.getLogger(TelegramExportImport.class);
 
     private final FileStore files;
     private final Journal journal;
@@ -41,11 +45,11 @@ public class TelegramExportImport {
     private final Projector projector;
     private final EvidenceLocker locker;
     private final Clock clock;
-    private final org.chainline.registry.EvidenceHashes hashes;
+    private final EvidenceHashes hashes;
 
     TelegramExportImport(FileStore files, Journal journal, RecordImport imports, Custody custody, IdentityProtection protection,
                          EvidenceSettings settings, Projector projector, EvidenceLocker locker, Clock clock,
-                         org.chainline.registry.EvidenceHashes hashes) {
+                         EvidenceHashes hashes) {
         this.hashes = hashes;
         this.files = files;
         this.journal = journal;
@@ -75,7 +79,7 @@ public class TelegramExportImport {
     }
 
     /** The export as a zip read through {@code zip} (an upload, sealed in its spool). */
-    public TelegramReport run(String actor, String reason, java.nio.channels.SeekableByteChannel zip, Options options,
+    public TelegramReport run(String actor, String reason, SeekableByteChannel zip, Options options,
                               RecordImport.Progress progress) {
         return run(actor, reason, () -> ExportFiles.zip(zip), options, progress);
     }

@@ -1,13 +1,15 @@
 package org.chainline.evidence;
 
-import org.chainline.evidence.files.FileStore;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.chainline.evidence.files.FileStore;
 import org.chainline.input.Json;
 import org.chainline.journal.Journal;
 import org.chainline.protection.IdentityProtection;
+import org.chainline.refusal.InvalidInput;
 import org.chainline.refusal.TooLarge;
 import org.chainline.registry.EvidenceHashes;
+import org.chainline.registry.ProtectedFileNames;
 import org.chainline.registry.imports.RecordImport;
 
 import java.io.IOException;
@@ -15,13 +17,16 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 /** One Telegram import inside its journal transaction: messages in chunks, each chunk checked against the store at once. */
 final class TelegramRun {
@@ -40,7 +45,7 @@ final class TelegramRun {
     private final List<String> newlyStored;
     private final RecordImport.Progress progress;
     /** Of these SHA-256s, those of protected bytes (read from the store as committed before this import). */
-    private final java.util.function.Function<java.util.Collection<String>, Set<String>> protectedBytes;
+    private final Function<Collection<String>, Set<String>> protectedBytes;
     private long budget;
 
     private final String exportItem;
@@ -68,7 +73,7 @@ final class TelegramRun {
     TelegramRun(Journal.Batch batch, RecordImport.Session session, Custody custody, IdentityProtection protection,
                 FileStore files, ExportFiles export, TelegramExportImport.Options options, FileStore.Stored json,
                 Instant now, long budget, List<String> newlyStored, RecordImport.Progress progress,
-                java.util.function.Function<java.util.Collection<String>, Set<String>> protectedBytes) {
+                Function<Collection<String>, Set<String>> protectedBytes) {
         this.protectedBytes = protectedBytes;
         this.batch = batch;
         this.session = session;
@@ -93,7 +98,7 @@ final class TelegramRun {
         try (InputStream in = files.open(json.sha256()).orElseThrow()) {
             TelegramJson.read(in, (chat, node) -> message(new TelegramMessage(shown(chat), node)));
         } catch (TelegramJson.Malformed e) {
-            throw new org.chainline.refusal.InvalidInput("export", e.getMessage());
+            throw new InvalidInput("export", e.getMessage());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -282,7 +287,7 @@ final class TelegramRun {
     /** A person by a keyed token of their Telegram id (or, without one, of their name). */
     private Sender person(String key, String name, String telegramId) {
         String token = protection.token("telegram-user", key, 12);
-        return new Sender("src-tg-u" + token, "witness", "TG-" + token.substring(0, 8).toUpperCase(java.util.Locale.ROOT), true,
+        return new Sender("src-tg-u" + token, "witness", "TG-" + token.substring(0, 8).toUpperCase(Locale.ROOT), true,
                 name, telegramId);
     }
 
@@ -386,7 +391,7 @@ final class TelegramRun {
                 String name = path.length() > 500 ? path.substring(0, 500) : path;
                 if (sealName) {
                     item.set("originalFileName", Json.MAPPER.createObjectNode().put("name", name));
-                    name = org.chainline.registry.ProtectedFileNames.neutral(item.get("id").asText(), name);
+                    name = ProtectedFileNames.neutral(item.get("id").asText(), name);
                 }
                 item.put("fileName", name);
             }

@@ -4,6 +4,7 @@ import io.micronaut.data.exceptions.DataAccessException;
 import io.micronaut.transaction.TransactionOperations;
 import io.micronaut.transaction.support.TransactionSynchronization;
 import jakarta.inject.Singleton;
+import org.chainline.storage.StoreUnavailableException;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -12,7 +13,12 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 
 /**
@@ -87,17 +93,17 @@ public class Journal {
             return writeHoldingTurn(actor, reason, projectAfterCommit, work, () -> { }, true).result();
         }
         try {
-            if (!writers.tryAcquire(WRITE_QUEUE_WAIT_SECONDS, java.util.concurrent.TimeUnit.SECONDS)) {
-                throw new org.chainline.storage.StoreUnavailableException("too many writes are waiting for the journal;"
+            if (!writers.tryAcquire(WRITE_QUEUE_WAIT_SECONDS, TimeUnit.SECONDS)) {
+                throw new StoreUnavailableException("too many writes are waiting for the journal;"
                         + " nothing was written, try again shortly");
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new org.chainline.storage.StoreUnavailableException("interrupted while waiting for the journal; nothing was written");
+            throw new StoreUnavailableException("interrupted while waiting for the journal; nothing was written");
         }
         // the turn ends with the commit, before the graph is brought up to date, so the next write commits while this
         // one projects
-        java.util.concurrent.atomic.AtomicBoolean held = new java.util.concurrent.atomic.AtomicBoolean(true);
+        AtomicBoolean held = new AtomicBoolean(true);
         Runnable endTurn = () -> {
             if (held.compareAndSet(true, false)) {
                 writers.release();
@@ -118,7 +124,7 @@ public class Journal {
     }
 
     /** One writer at a time per instance, served in order of arrival. */
-    private final java.util.concurrent.Semaphore writers = new java.util.concurrent.Semaphore(1, true);
+    private final Semaphore writers = new Semaphore(1, true);
     private static final int WRITE_QUEUE_WAIT_SECONDS = 30;
 
     /** What a write's work answered, and whether it appended anything. */
@@ -177,12 +183,12 @@ public class Journal {
      * The last entry of one of {@code kinds}: the position of the record as seen by a reader whom only those kinds
      * concern (a dossier: records and the arrival, checks and hand-overs of evidence, not accounts or its own exports).
      */
-    public java.util.Optional<JournalEntry> lastOf(java.util.Collection<String> kinds) {
+    public Optional<JournalEntry> lastOf(Collection<String> kinds) {
         return entries.lastOf(kinds);
     }
 
     /** The last entry of one of {@code kinds} at or before position {@code upTo} (the graph's position, say). */
-    public java.util.Optional<JournalEntry> lastOf(java.util.Collection<String> kinds, long upTo) {
+    public Optional<JournalEntry> lastOf(Collection<String> kinds, long upTo) {
         return entries.lastOfUpTo(kinds, upTo);
     }
 

@@ -19,9 +19,10 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Who should be designated and is not: persons with established or probable liability paths to incidents whose
@@ -82,9 +83,9 @@ public class GapReport {
     }
 
     /** The report as of now if it is kept already (nothing is made): a page can show it at once, or load it after. */
-    public java.util.Optional<Report> ifKept(String regimeId, @Nullable String minimum) {
+    public Optional<Report> ifKept(String regimeId, @Nullable String minimum) {
         Kept k = kept.get(regimeId + "\n" + minimum);
-        return k != null && k.at().equals(position()) ? java.util.Optional.of(k.report()) : java.util.Optional.empty();
+        return k != null && k.at().equals(position()) ? Optional.of(k.report()) : Optional.empty();
     }
 
     /** Where the record and the graph stand: a report made at another position may say something else. */

@@ -1,14 +1,17 @@
 package org.chainline.dossier.content;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.chainline.evidence.Custody;
 import org.chainline.evidence.EvidenceLocker;
-import org.chainline.registry.EvidenceHashes;
 import org.chainline.liability.CitedEvidence;
+import org.chainline.refusal.InvalidInput;
 import org.chainline.regime.Labels.Key;
 import org.chainline.regime.Labels;
 import org.chainline.regime.Wording;
+import org.chainline.registry.EvidenceHashes;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -85,7 +88,7 @@ final class EvidenceRegister {
     List<DossierContent.RegisterEntry> entries(long position, boolean publicAudience, Wording wording, List<String> annexed) {
         for (String id : annexed) {
             if (!numbers.containsKey(id)) {
-                throw new org.chainline.refusal.InvalidInput("annex", "evidence " + id + " is not cited by this dossier:"
+                throw new InvalidInput("annex", "evidence " + id + " is not cited by this dossier:"
                         + " only an item the dossier cites can be annexed");
             }
         }
@@ -127,7 +130,7 @@ final class EvidenceRegister {
      * audience, but the keyed digest, so that a copy of the dossier confirms no file as the protected one.
      */
     private String printedHash(JsonNode item) {
-        return item.hasNonNull("sha256") && item instanceof com.fasterxml.jackson.databind.node.ObjectNode o
+        return item.hasNonNull("sha256") && item instanceof ObjectNode o
                 ? hashes.shown(o.deepCopy(), false).get("sha256").asText() : item.path("sha256").asText(null);
     }
 
@@ -148,7 +151,7 @@ final class EvidenceRegister {
         return text.toString();
     }
 
-    private static String day(java.time.Instant at) {
+    private static String day(Instant at) {
         return at.toString().substring(0, 10);
     }
 }

@@ -11,8 +11,10 @@ import org.chainline.input.Upload;
 import org.chainline.journal.Journal;
 import org.chainline.refusal.InvalidInput;
 import org.chainline.refusal.TooLarge;
+import org.chainline.registry.EvidenceHashes;
 import org.chainline.registry.Records;
 import org.chainline.registry.imports.RecordImport;
+import org.chainline.storage.DataDirectory;
 import tech.followthemoney.entity.ValueEntity;
 import tech.followthemoney.exc.SchemaException;
 import tech.followthemoney.model.Model;
@@ -58,11 +60,11 @@ public class FtmImport {
     private final Journal journal;
     private final EvidenceLocker locker;
 
-    private final org.chainline.storage.DataDirectory data;
-    private final org.chainline.registry.EvidenceHashes hashes;
+    private final DataDirectory data;
+    private final EvidenceHashes hashes;
 
     FtmImport(Model ftm, Records records, RecordImport imports, Journal journal, EvidenceLocker locker,
-              org.chainline.storage.DataDirectory data, org.chainline.registry.EvidenceHashes hashes) {
+              DataDirectory data, EvidenceHashes hashes) {
         this.data = data;
         this.hashes = hashes;
         this.ftm = ftm;

@@ -1,12 +1,8 @@
 package org.chainline.workspace.home;
 
-import org.chainline.workspace.shell.Chrome;
-import org.chainline.workspace.shell.Dates;
-import org.chainline.workspace.shell.FieldError;
-import org.chainline.workspace.shell.Form;
-import org.chainline.workspace.shell.Links;
 import io.micronaut.core.annotation.Introspected;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
@@ -25,23 +21,34 @@ import org.chainline.cases.Case;
 import org.chainline.cases.Cases;
 import org.chainline.dossier.Dossier;
 import org.chainline.dossier.Dossiers;
+import org.chainline.evidence.ProtectedCopies;
 import org.chainline.journal.GraphCheck;
 import org.chainline.journal.Journal;
+import org.chainline.journal.ShownEntries;
 import org.chainline.journal.StoreStatus;
-import org.chainline.regime.Regime;
 import org.chainline.refusal.Refusal;
+import org.chainline.regime.Regime;
 import org.chainline.regime.Regimes;
 import org.chainline.registry.ProtectedNames;
+import org.chainline.registry.Records;
+import org.chainline.registry.model.Model;
 import org.chainline.sanctions.GapReport;
+import org.chainline.workspace.shell.Chrome;
+import org.chainline.workspace.shell.Dates;
+import org.chainline.workspace.shell.FieldError;
+import org.chainline.workspace.shell.Form;
+import org.chainline.workspace.shell.Links;
 
 import java.net.URI;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /** Home: open cases, the journal's latest changes, how the stores are, the gap report's top rows, the latest dossiers. */
 @Controller
 @Hidden
-@io.micronaut.http.annotation.Produces(io.micronaut.http.MediaType.TEXT_HTML)
+@io.micronaut.http.annotation.Produces(MediaType.TEXT_HTML)
 final class HomeController {
 
     static final int CHANGES = 12;
@@ -53,14 +60,14 @@ final class HomeController {
     private final GapReport gaps;
     private final Regimes regimes;
     private final Dossiers dossiers;
-    private final org.chainline.registry.model.Model model;
+    private final Model model;
     private final ProtectedNames protectedNames;
-    private final org.chainline.evidence.ProtectedCopies copies;
-    private final org.chainline.journal.ShownEntries shown;
+    private final ProtectedCopies copies;
+    private final ShownEntries shown;
 
     HomeController(Cases cases, Journal journal, StoreStatus stores, GapReport gaps,
-                   Regimes regimes, Dossiers dossiers, org.chainline.registry.Records records, ProtectedNames protectedNames,
-                   org.chainline.evidence.ProtectedCopies copies, org.chainline.journal.ShownEntries shown) {
+                   Regimes regimes, Dossiers dossiers, Records records, ProtectedNames protectedNames,
+                   ProtectedCopies copies, ShownEntries shown) {
         this.protectedNames = protectedNames;
         this.copies = copies;
         this.shown = shown;
@@ -92,7 +99,7 @@ final class HomeController {
     /** The gap report's section: loaded after the page (htmx), or as a page of its own without JavaScript. */
     @Secured(Roles.VIEWER)
     @Get("/home/gaps")
-    ModelAndView<HomeView> gapsSection(Authentication who, @QueryValue @Nullable String regime, io.micronaut.http.HttpRequest<?> request) {
+    ModelAndView<HomeView> gapsSection(Authentication who, @QueryValue @Nullable String regime, HttpRequest<?> request) {
         String chosen = regime(regime);
         HomeView view = new HomeView(Chrome.of(who, "home"), List.of(), List.of(), null, regimes.all(), chosen, topGaps(chosen),
                 List.of(), List.of(), List.of(), List.of());
@@ -134,13 +141,13 @@ final class HomeController {
     }
 
     private List<HomeView.Change> changes(boolean holdsGrant) {
-        java.util.Set<String> recordKinds = new java.util.HashSet<>();
+        Set<String> recordKinds = new HashSet<>();
         model.types().forEach(t -> recordKinds.add(Links.slug(t)));
         return shown.shown(journal.latest(CHANGES), holdsGrant).stream().map(e -> {
             int dot = e.kind().indexOf('.');
             String type = dot > 0 ? e.kind().substring(0, dot) : "";
             return new HomeView.Change(e.seq(), Dates.moment(e.recordedAt()), e.actor(), e.kind(), e.targetId(),
-                    recordKinds.contains(type) && !e.targetId().equals(org.chainline.journal.ShownEntries.WITHHELD_TARGET)
+                    recordKinds.contains(type) && !e.targetId().equals(ShownEntries.WITHHELD_TARGET)
                             ? Links.record(type, e.targetId()) : null);
         }).toList();
     }

@@ -52,6 +52,8 @@ public class Dossiers {
 
     /** The content as JSON: records in declaration order, so the same content is the same bytes. */
     static final String GENERATED = "dossier.generated";
+    /** The most protected items one version may annex (a dossier cites a few hundred items at most). */
+    static final int MAX_ANNEXED = 500;
 
     private final DossierAssembler assembler;
     private final Regimes regimes;
@@ -154,6 +156,9 @@ public class Dossiers {
         if (!holdsGrant) {
             throw new Forbidden("annex", "annexing a protected item prints its SHA-256, which only"
                     + " holders of the witness-protection grant may choose to give");
+        }
+        if (annex.size() > MAX_ANNEXED) {
+            throw new InvalidInput("annex", "names " + annex.size() + " items: a version annexes at most " + MAX_ANNEXED);
         }
         if (!order.audience().equals("government-confidential")) {
             throw new InvalidInput("annex", "a " + order.audience() + " version never prints a protected item's SHA-256:"

@@ -120,6 +120,8 @@ class DossierAnnexTest extends ChainlineTest {
         assertEquals("annex", refusedOrder(holder, "government-confidential", "[\"ev-nowhere\"]", HttpStatus.BAD_REQUEST).get("field").asText());
         assertEquals("annex", refusedOrder(holder, "government-confidential", "[\"ev-hrg-complaint\"]", HttpStatus.BAD_REQUEST).get("field").asText());
         assertEquals("annex", refusedOrder(holder, "government-confidential", "\"" + testimony + "\"", HttpStatus.BAD_REQUEST).get("field").asText());
+        String many = "[" + String.join(", ", java.util.Collections.nCopies(Dossiers.MAX_ANNEXED + 1, "\"" + testimony + "\"")) + "]";
+        assertEquals("annex", refusedOrder(holder, "government-confidential", many, HttpStatus.BAD_REQUEST).get("field").asText());
         JsonNode notCited = refusedOrder(holder, "government-confidential", "[\"" + uncited + "\"]", HttpStatus.BAD_REQUEST);
         assertTrue(notCited.get("message").asText().contains("is not cited by this dossier"), notCited::toString);
         assertEquals(before, JSON.readTree(client.toBlocking().retrieve(HttpRequest.GET("/api/dossiers").bearerAuth(holder))).size(),

@@ -1,9 +1,9 @@
 package org.chainline.bench;
 
 import io.micronaut.context.ApplicationContext;
-import org.chainline.evidence.files.FileStore;
 import org.chainline.evidence.TelegramExportImport;
 import org.chainline.evidence.TelegramReport;
+import org.chainline.evidence.files.FileStore;
 import org.chainline.input.Json;
 import org.chainline.registry.imports.RecordImport;
 

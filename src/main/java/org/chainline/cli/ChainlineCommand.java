@@ -1,9 +1,9 @@
 package org.chainline.cli;
 
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
+import picocli.CommandLine;
 
 import java.io.PrintStream;
 import java.io.PrintWriter;

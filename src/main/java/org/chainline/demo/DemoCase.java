@@ -3,10 +3,10 @@ package org.chainline.demo;
 import jakarta.inject.Singleton;
 import org.chainline.Sha256;
 import org.chainline.evidence.EvidenceLocker;
-import org.chainline.review.Decision;
 import org.chainline.evidence.files.FileStore;
 import org.chainline.registry.imports.ImportReport;
 import org.chainline.registry.imports.RecordImport;
+import org.chainline.review.Decision;
 import org.chainline.sanctions.Designations;
 import org.chainline.sanctions.SanctionLists;
 

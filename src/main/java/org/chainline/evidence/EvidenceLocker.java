@@ -1,11 +1,11 @@
 package org.chainline.evidence;
 
-import org.chainline.evidence.files.FileStore;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.inject.Singleton;
+import org.chainline.evidence.files.FileStore;
 import org.chainline.input.Json;
 import org.chainline.input.TextInput;
 import org.chainline.journal.Journal;

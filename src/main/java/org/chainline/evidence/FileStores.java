@@ -1,12 +1,12 @@
 package org.chainline.evidence;
 
+import io.micronaut.context.annotation.Bean;
+import io.micronaut.context.annotation.Factory;
+import jakarta.inject.Singleton;
 import org.chainline.evidence.files.FileStore;
 import org.chainline.evidence.files.LocalFileStore;
 import org.chainline.evidence.files.ObjectFileStore;
 import org.chainline.evidence.files.ObjectStoreSettings;
-import io.micronaut.context.annotation.Bean;
-import io.micronaut.context.annotation.Factory;
-import jakarta.inject.Singleton;
 import org.chainline.protection.IdentityProtection;
 import org.chainline.storage.DataDirectory;
 

@@ -1,9 +1,9 @@
 package org.chainline.evidence;
 
-import org.chainline.evidence.files.FileStore;
 import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
+import org.chainline.evidence.files.FileStore;
 import org.chainline.input.Json;
 import org.chainline.journal.Journal;
 

@@ -1,9 +1,9 @@
 package org.chainline.evidence;
 
-import org.chainline.evidence.files.FileStore;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.runtime.event.annotation.EventListener;
 import jakarta.annotation.PostConstruct;
+import org.chainline.evidence.files.FileStore;
 import org.chainline.registry.BytesProtected;
 import org.chainline.registry.Records;
 

@@ -1,6 +1,5 @@
 package org.chainline.workspace;
 
-import org.chainline.workspace.shell.SecurityHeaders;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
@@ -10,6 +9,7 @@ import org.chainline.access.Roles;
 import org.chainline.demo.DemoCase;
 import org.chainline.registry.imports.RecordImport;
 import org.chainline.security.Accounts;
+import org.chainline.workspace.shell.SecurityHeaders;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 

@@ -4,11 +4,11 @@ import io.micronaut.context.ApplicationContext;
 import org.chainline.Application;
 import org.chainline.bench.GraphBenchmark;
 import org.chainline.bench.SyntheticCase;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine;
 
 import java.io.IOException;
 import java.io.PrintWriter;

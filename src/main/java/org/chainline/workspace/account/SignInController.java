@@ -1,7 +1,5 @@
 package org.chainline.workspace.account;
 
-import org.chainline.workspace.shell.FieldError;
-import org.chainline.workspace.shell.Form;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -19,6 +17,8 @@ import io.swagger.v3.oas.annotations.Hidden;
 import org.chainline.refusal.InvalidInput;
 import org.chainline.security.Accounts;
 import org.chainline.security.BrowserSessions;
+import org.chainline.workspace.shell.FieldError;
+import org.chainline.workspace.shell.Form;
 
 import java.net.URI;
 import java.util.List;

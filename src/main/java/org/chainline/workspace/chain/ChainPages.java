@@ -1,11 +1,5 @@
 package org.chainline.workspace.chain;
 
-import org.chainline.workspace.drawing.CommandChartSvg;
-import org.chainline.workspace.drawing.TimelineSvg;
-import org.chainline.workspace.shell.Chrome;
-import org.chainline.workspace.shell.Dates;
-import org.chainline.workspace.shell.Links;
-import org.chainline.workspace.shell.Names;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.annotation.Controller;
@@ -21,6 +15,12 @@ import org.chainline.liability.ChainOfCommand;
 import org.chainline.liability.LiabilityPaths;
 import org.chainline.liability.Views;
 import org.chainline.refusal.InvalidInput;
+import org.chainline.workspace.drawing.CommandChartSvg;
+import org.chainline.workspace.drawing.TimelineSvg;
+import org.chainline.workspace.shell.Chrome;
+import org.chainline.workspace.shell.Dates;
+import org.chainline.workspace.shell.Links;
+import org.chainline.workspace.shell.Names;
 
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;

@@ -1,9 +1,8 @@
 package org.chainline.workspace.chain;
 
-import org.chainline.workspace.shell.Page;
-
-import org.chainline.workspace.shell.Chrome;
 import io.micronaut.core.annotation.Introspected;
+import org.chainline.workspace.shell.Chrome;
+import org.chainline.workspace.shell.Page;
 
 import java.util.List;
 

@@ -1,8 +1,5 @@
 package org.chainline.workspace.counsel;
 
-import org.chainline.workspace.shell.Chrome;
-import org.chainline.workspace.shell.FieldError;
-import org.chainline.workspace.shell.Form;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -28,6 +25,9 @@ import org.chainline.refusal.Refusal;
 import org.chainline.regime.Regime;
 import org.chainline.regime.Regimes;
 import org.chainline.registry.Records;
+import org.chainline.workspace.shell.Chrome;
+import org.chainline.workspace.shell.FieldError;
+import org.chainline.workspace.shell.Form;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,12 +1,11 @@
 package org.chainline.workspace.counsel;
 
-import org.chainline.workspace.shell.Page;
-
-import org.chainline.workspace.shell.Chrome;
-import org.chainline.workspace.shell.FieldError;
 import io.micronaut.core.annotation.Introspected;
 import io.micronaut.core.annotation.Nullable;
 import org.chainline.counsel.CounselText;
+import org.chainline.workspace.shell.Chrome;
+import org.chainline.workspace.shell.FieldError;
+import org.chainline.workspace.shell.Page;
 
 import java.util.List;
 

@@ -1,8 +1,5 @@
 package org.chainline.workspace.dossiers;
 
-import org.chainline.workspace.shell.Chrome;
-import org.chainline.workspace.shell.FieldError;
-import org.chainline.workspace.shell.Form;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -24,6 +21,9 @@ import org.chainline.dossier.DossierJobs;
 import org.chainline.dossier.Dossiers;
 import org.chainline.refusal.Refusal;
 import org.chainline.regime.Regimes;
+import org.chainline.workspace.shell.Chrome;
+import org.chainline.workspace.shell.FieldError;
+import org.chainline.workspace.shell.Form;
 
 import java.net.URI;
 import java.util.Comparator;

@@ -1,14 +1,13 @@
 package org.chainline.workspace.dossiers;
 
-import org.chainline.workspace.shell.Page;
-
-import org.chainline.workspace.shell.Chrome;
-import org.chainline.workspace.shell.FieldError;
 import io.micronaut.core.annotation.Introspected;
 import io.micronaut.core.annotation.Nullable;
 import org.chainline.dossier.Dossier;
 import org.chainline.dossier.DossierJobs;
 import org.chainline.regime.Regime;
+import org.chainline.workspace.shell.Chrome;
+import org.chainline.workspace.shell.FieldError;
+import org.chainline.workspace.shell.Page;
 
 import java.util.List;
 

@@ -1,8 +1,8 @@
 package org.chainline.workspace.drawing;
 
-import org.chainline.workspace.shell.Dates;
 import org.chainline.chart.LayeredLayout;
 import org.chainline.liability.Views;
+import org.chainline.workspace.shell.Dates;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,8 +1,5 @@
 package org.chainline.workspace.evidence;
 
-import org.chainline.workspace.shell.RecordWords;
-import org.chainline.workspace.shell.Chrome;
-import org.chainline.workspace.shell.Links;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -15,6 +12,9 @@ import org.chainline.registry.EvidenceHashes;
 import org.chainline.registry.Records;
 import org.chainline.registry.model.Property;
 import org.chainline.registry.model.RecordType;
+import org.chainline.workspace.shell.Chrome;
+import org.chainline.workspace.shell.Links;
+import org.chainline.workspace.shell.RecordWords;
 
 import java.util.Comparator;
 import java.util.List;

@@ -1,9 +1,5 @@
 package org.chainline.workspace.home;
 
-import org.chainline.workspace.shell.Page;
-
-import org.chainline.workspace.shell.Chrome;
-import org.chainline.workspace.shell.FieldError;
 import io.micronaut.core.annotation.Introspected;
 import io.micronaut.core.annotation.Nullable;
 import org.chainline.cases.Case;
@@ -11,6 +7,9 @@ import org.chainline.dossier.Dossier;
 import org.chainline.regime.Regime;
 import org.chainline.registry.ProtectedNames;
 import org.chainline.sanctions.GapReport;
+import org.chainline.workspace.shell.Chrome;
+import org.chainline.workspace.shell.FieldError;
+import org.chainline.workspace.shell.Page;
 
 import java.util.List;
 

@@ -1,8 +1,5 @@
 package org.chainline.workspace.liability;
 
-import org.chainline.workspace.drawing.CommandChartSvg;
-import org.chainline.workspace.shell.Chrome;
-import org.chainline.workspace.shell.Names;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
@@ -14,6 +11,9 @@ import org.chainline.access.Roles;
 import org.chainline.liability.LiabilityPaths;
 import org.chainline.liability.Views;
 import org.chainline.refusal.NotFound;
+import org.chainline.workspace.drawing.CommandChartSvg;
+import org.chainline.workspace.shell.Chrome;
+import org.chainline.workspace.shell.Names;
 
 /** Liability paths of a person or an incident, organised as the ICC Case Matrix is: by mode and by element. */
 @Controller

@@ -1,10 +1,9 @@
 package org.chainline.workspace.liability;
 
-import org.chainline.workspace.shell.Page;
-
-import org.chainline.workspace.shell.Chrome;
 import io.micronaut.core.annotation.Introspected;
 import org.chainline.liability.Views;
+import org.chainline.workspace.shell.Chrome;
+import org.chainline.workspace.shell.Page;
 
 import java.util.List;
 

@@ -1,12 +1,5 @@
 package org.chainline.workspace.network;
 
-import org.chainline.workspace.drawing.CommandChartSvg;
-import org.chainline.workspace.shell.RecordTypes;
-import org.chainline.workspace.shell.RecordWords;
-import org.chainline.workspace.shell.Chrome;
-import org.chainline.workspace.shell.Dates;
-import org.chainline.workspace.shell.Links;
-import org.chainline.workspace.shell.Names;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
@@ -25,6 +18,13 @@ import org.chainline.registry.Records;
 import org.chainline.registry.model.Property;
 import org.chainline.registry.model.PropertyType;
 import org.chainline.registry.model.RecordType;
+import org.chainline.workspace.drawing.CommandChartSvg;
+import org.chainline.workspace.shell.Chrome;
+import org.chainline.workspace.shell.Dates;
+import org.chainline.workspace.shell.Links;
+import org.chainline.workspace.shell.Names;
+import org.chainline.workspace.shell.RecordTypes;
+import org.chainline.workspace.shell.RecordWords;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

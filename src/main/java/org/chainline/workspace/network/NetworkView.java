@@ -1,11 +1,10 @@
 package org.chainline.workspace.network;
 
-import org.chainline.workspace.shell.Page;
-
-import org.chainline.workspace.shell.Chrome;
 import io.micronaut.core.annotation.Introspected;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
+import org.chainline.workspace.shell.Chrome;
+import org.chainline.workspace.shell.Page;
 
 import java.util.List;
 

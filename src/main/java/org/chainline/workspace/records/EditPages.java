@@ -1,10 +1,5 @@
 package org.chainline.workspace.records;
 
-import org.chainline.workspace.shell.Chrome;
-import org.chainline.workspace.shell.FieldError;
-import org.chainline.workspace.shell.Form;
-import org.chainline.workspace.shell.RecordTypes;
-import org.chainline.workspace.shell.Links;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.NullNode;
@@ -31,12 +26,17 @@ import org.chainline.registry.Records;
 import org.chainline.registry.model.Property;
 import org.chainline.registry.model.PropertyType;
 import org.chainline.registry.model.RecordType;
+import org.chainline.workspace.shell.Chrome;
+import org.chainline.workspace.shell.FieldError;
+import org.chainline.workspace.shell.Form;
+import org.chainline.workspace.shell.Links;
+import org.chainline.workspace.shell.RecordTypes;
 
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.Map;
+import java.util.Set;
 
 /** Creating, changing and retiring records in forms (analysts); the server refuses anyone else, whatever the page shows. */
 @Controller

@@ -1,11 +1,10 @@
 package org.chainline.workspace.records;
 
-import org.chainline.workspace.shell.Page;
-
-import org.chainline.workspace.shell.Chrome;
-import org.chainline.workspace.shell.FieldError;
 import io.micronaut.core.annotation.Introspected;
 import io.micronaut.core.annotation.Nullable;
+import org.chainline.workspace.shell.Chrome;
+import org.chainline.workspace.shell.FieldError;
+import org.chainline.workspace.shell.Page;
 
 import java.util.List;
 

@@ -1,13 +1,12 @@
 package org.chainline.workspace.records;
 
-import org.chainline.workspace.shell.Page;
-
-import org.chainline.workspace.shell.Chrome;
-import org.chainline.workspace.shell.FieldError;
 import io.micronaut.core.annotation.Introspected;
 import io.micronaut.core.annotation.Nullable;
 import org.chainline.dossier.Dossier;
 import org.chainline.liability.Views;
+import org.chainline.workspace.shell.Chrome;
+import org.chainline.workspace.shell.FieldError;
+import org.chainline.workspace.shell.Page;
 
 import java.util.List;
 

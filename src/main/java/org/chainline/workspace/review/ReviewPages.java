@@ -1,8 +1,5 @@
 package org.chainline.workspace.review;
 
-import org.chainline.workspace.shell.Chrome;
-import org.chainline.workspace.shell.FieldError;
-import org.chainline.workspace.shell.Form;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -25,6 +22,9 @@ import org.chainline.review.ClaimReviews;
 import org.chainline.review.Decision;
 import org.chainline.review.ReviewScope;
 import org.chainline.review.ReviewState;
+import org.chainline.workspace.shell.Chrome;
+import org.chainline.workspace.shell.FieldError;
+import org.chainline.workspace.shell.Form;
 
 import java.util.ArrayList;
 import java.util.List;

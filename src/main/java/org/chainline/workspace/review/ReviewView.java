@@ -1,13 +1,12 @@
 package org.chainline.workspace.review;
 
-import org.chainline.workspace.shell.Page;
-
-import org.chainline.workspace.shell.Chrome;
-import org.chainline.workspace.shell.FieldError;
 import io.micronaut.core.annotation.Introspected;
 import io.micronaut.core.annotation.Nullable;
 import org.chainline.liability.CitedEvidence;
 import org.chainline.review.ReviewState;
+import org.chainline.workspace.shell.Chrome;
+import org.chainline.workspace.shell.FieldError;
+import org.chainline.workspace.shell.Page;
 
 import java.util.List;
 

@@ -1,11 +1,5 @@
 package org.chainline.workspace.search;
 
-import org.chainline.workspace.shell.Chrome;
-import org.chainline.workspace.shell.Dates;
-import org.chainline.workspace.shell.FieldError;
-import org.chainline.workspace.shell.Links;
-import org.chainline.workspace.shell.Names;
-import org.chainline.workspace.shell.RecordWords;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.annotation.Controller;
@@ -21,6 +15,12 @@ import org.chainline.registry.Records;
 import org.chainline.registry.model.Property;
 import org.chainline.registry.model.RecordType;
 import org.chainline.registry.names.NameKeys;
+import org.chainline.workspace.shell.Chrome;
+import org.chainline.workspace.shell.Dates;
+import org.chainline.workspace.shell.FieldError;
+import org.chainline.workspace.shell.Links;
+import org.chainline.workspace.shell.Names;
+import org.chainline.workspace.shell.RecordWords;
 
 import java.util.ArrayList;
 import java.util.List;

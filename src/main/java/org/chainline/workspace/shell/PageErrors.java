@@ -12,10 +12,10 @@ import io.micronaut.http.annotation.ServerFilter;
 import io.micronaut.http.filter.ServerFilterPhase;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.views.ViewsRendererLocator;
+import org.chainline.web.ApiError;
 
 import java.io.IOException;
 import java.io.StringWriter;
-import org.chainline.web.ApiError;
 
 /**
  * A page that cannot be shown (a record that does not exist, a role that may not see it, a store that is down) is

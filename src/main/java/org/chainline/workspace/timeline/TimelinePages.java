@@ -1,11 +1,5 @@
 package org.chainline.workspace.timeline;
 
-import org.chainline.workspace.drawing.CommandChartSvg;
-import org.chainline.workspace.drawing.TimelineSvg;
-import org.chainline.workspace.shell.Chrome;
-import org.chainline.workspace.shell.Dates;
-import org.chainline.workspace.shell.Links;
-import org.chainline.workspace.shell.Names;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -20,6 +14,12 @@ import org.chainline.liability.LiabilityPaths;
 import org.chainline.liability.Views;
 import org.chainline.refusal.NotFound;
 import org.chainline.registry.Records;
+import org.chainline.workspace.drawing.CommandChartSvg;
+import org.chainline.workspace.drawing.TimelineSvg;
+import org.chainline.workspace.shell.Chrome;
+import org.chainline.workspace.shell.Dates;
+import org.chainline.workspace.shell.Links;
+import org.chainline.workspace.shell.Names;
 
 import java.util.ArrayList;
 import java.util.Comparator;

@@ -2,9 +2,15 @@ package org.chainline.workspace.shell;
 
 import io.micronaut.core.annotation.Introspected;
 
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
 /** A field's error, shown in the summary at the top of a form (linking to the field) and beside the field. */
 @Introspected
 public record FieldError(String field, String message) {
+
+    /** A list's entry in a field's path ({@code names[0]}), which the form shows as its row. */
+    private static final Pattern ENTRY = Pattern.compile("([A-Za-z]+)\\[(\\d{1,4})]");
 
     /** An API refusal's reason ("must be at least 12 characters") as a sentence naming the field. */
     public static String sentence(String field, String reason) {
@@ -15,13 +21,23 @@ public record FieldError(String field, String message) {
         return capitalised(label(field)) + " " + text;
     }
 
-    /** "newPassword" as "new password", "violations[0]" as "violations (1)". */
+    /**
+     * A field's path as the user sees it: "newPassword" as "new password", and an entry of a list numbered as the
+     * form shows its rows, "names[0].value" as "name 1 value", "casualties[1]" as "casualty 2".
+     */
     public static String label(String field) {
         if (field == null) {
             return "this";
         }
+        Matcher entries = ENTRY.matcher(field);
+        StringBuilder numbered = new StringBuilder();
+        while (entries.find()) {
+            entries.appendReplacement(numbered, Matcher.quoteReplacement(
+                    singular(entries.group(1)) + " " + (Integer.parseInt(entries.group(2)) + 1)));
+        }
+        entries.appendTail(numbered);
         StringBuilder out = new StringBuilder();
-        for (char c : field.toCharArray()) {
+        for (char c : numbered.toString().toCharArray()) {
             if (Character.isUpperCase(c)) {
                 out.append(' ').append(Character.toLowerCase(c));
             } else {
@@ -29,6 +45,17 @@ public record FieldError(String field, String message) {
             }
         }
         return out.toString();
+    }
+
+    /** "names" as "name", "casualties" as "casualty", "aliases" as "alias": one row of a list. */
+    private static String singular(String plural) {
+        if (plural.endsWith("ies")) {
+            return plural.substring(0, plural.length() - 3) + "y";
+        }
+        if (plural.endsWith("ses") || plural.endsWith("xes")) {
+            return plural.substring(0, plural.length() - 2);
+        }
+        return plural.endsWith("s") && !plural.endsWith("ss") ? plural.substring(0, plural.length() - 1) : plural;
     }
 
     public static String capitalised(String s) {

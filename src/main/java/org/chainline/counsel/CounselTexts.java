@@ -11,6 +11,7 @@ import org.chainline.journal.Change;
 import org.chainline.journal.Journal;
 import org.chainline.refusal.Conflict;
 import org.chainline.refusal.InvalidInput;
+import org.chainline.refusal.Problems;
 import org.chainline.refusal.NotFound;
 import org.chainline.regime.Regime;
 import org.chainline.regime.Regimes;
@@ -71,7 +72,7 @@ public class CounselTexts {
         try {
             records.get(records.model().type("Person").orElseThrow(), subject);
         } catch (NotFound e) {
-            throw new InvalidInput("subject", "no person with id " + subject);
+            throw new InvalidInput("subject", "is not a person's id: " + subject);
         }
         if (regimes.all().stream().map(Regime::id).noneMatch(regime::equals)) {
             throw new InvalidInput("regime", "'" + regime + "' is not a known regime");
@@ -187,12 +188,10 @@ public class CounselTexts {
                         + " refer to them by pseudonym only");
             }
         }
-        List<Citation.Problem> problems = problems(subject, regime, draft);
-        if (!problems.isEmpty()) {
-            Citation.Problem p = problems.getFirst();
-            throw new InvalidInput(p.field(), "[[" + p.id() + "]] " + p.reason() + (problems.size() == 1 ? ""
-                    : " (and " + (problems.size() - 1) + " more citation" + (problems.size() == 2 ? "" : "s") + " that do not resolve)"));
-        }
+        // every citation that does not resolve, all at once
+        Problems dangling = new Problems();
+        problems(subject, regime, draft).forEach(p -> dangling.add(p.field(), "[[" + p.id() + "]] " + p.reason()));
+        dangling.refuseIfAny();
         String target = target(subject, regime);
         journal.write(actor, reason, Journal.AfterCommit.LEAVE_TO_SCHEDULE, batch -> {
             int current = latest(batch.connection(), target, Long.MAX_VALUE).map(CounselText::version).orElse(0);

@@ -22,6 +22,7 @@ import org.chainline.refusal.Conflict;
 import org.chainline.refusal.Forbidden;
 import org.chainline.refusal.InvalidInput;
 import org.chainline.refusal.NotFound;
+import org.chainline.refusal.Problems;
 import org.chainline.regime.Regime;
 import org.chainline.regime.Regimes;
 import org.chainline.registry.EvidenceHashes;
@@ -149,63 +150,64 @@ public class Dossiers {
      * protected and have a file (whether the dossier cites them is known once it is assembled).
      */
     public Order check(String subject, String regime, String audience, boolean draft, List<String> annex, boolean holdsGrant) {
-        Order order = checked(subject, regime, audience, draft);
-        if (annex.isEmpty()) {
-            return order;
-        }
-        if (!holdsGrant) {
+        if (!annex.isEmpty() && !holdsGrant) {
             throw new Forbidden("annex", "annexing a protected item prints its SHA-256, which only"
                     + " holders of the witness-protection grant may choose to give");
         }
-        if (annex.size() > MAX_ANNEXED) {
-            throw new InvalidInput("annex", "names " + annex.size() + " items: a version annexes at most " + MAX_ANNEXED);
-        }
-        if (!order.audience().equals("government-confidential")) {
-            throw new InvalidInput("annex", "a " + order.audience() + " version never prints a protected item's SHA-256:"
-                    + " annex items only to a government-confidential version");
-        }
-        var evidence = records.model().type("Evidence").orElseThrow();
+        Problems problems = new Problems();
+        Order order = checked(subject, regime, audience, draft, problems);
         TreeSet<String> ids = new TreeSet<>();
-        for (String id : annex) {
-            JsonNode item;
-            try {
-                item = records.get(evidence, id);
-            } catch (NotFound e) {
-                throw new InvalidInput("annex", "no evidence item with id " + id);
+        if (annex.size() > MAX_ANNEXED) {
+            problems.add("annex", "names " + annex.size() + " items: a version annexes at most " + MAX_ANNEXED);
+        } else if (!annex.isEmpty() && order != null && !order.audience().equals("government-confidential")) {
+            problems.add("annex", "a " + order.audience() + " version never prints a protected item's SHA-256:"
+                    + " annex items only to a government-confidential version");
+        } else {
+            var evidence = records.model().type("Evidence").orElseThrow();
+            for (String id : annex) {
+                JsonNode item;
+                try {
+                    item = records.get(evidence, id);
+                } catch (NotFound e) {
+                    problems.add("annex", "names " + id + ", which is not an evidence item's id");
+                    continue;
+                }
+                String sha = item.path("sha256").asText(null);
+                if (sha == null) {
+                    problems.add("annex", "names " + id + ", which has no file (no SHA-256): there is nothing to annex");
+                } else if (!"protected".equals(item.path("confidentiality").asText()) && hashes.protectedAmong(List.of(sha)).isEmpty()) {
+                    problems.add("annex", "names " + id + ", which is not protected: every version prints its SHA-256 already");
+                } else {
+                    ids.add(id);
+                }
             }
-            String sha = item.path("sha256").asText(null);
-            if (sha == null) {
-                throw new InvalidInput("annex", "evidence " + id + " names no file (no SHA-256): there is nothing to annex");
-            }
-            if (!"protected".equals(item.path("confidentiality").asText()) && hashes.protectedAmong(List.of(sha)).isEmpty()) {
-                throw new InvalidInput("annex", "evidence " + id + " is not protected: every version prints its SHA-256 already");
-            }
-            ids.add(id);
         }
-        return new Order(order.subject(), order.regime(), order.audience(), order.draft(), List.copyOf(ids));
+        problems.refuseIfAny();
+        return ids.isEmpty() ? order : new Order(order.subject(), order.regime(), order.audience(), order.draft(), List.copyOf(ids));
     }
 
-    private Order checked(String subject, String regime, String audience, boolean draft) {
+    /** The order's subject, regime and audience checked, each problem noted; null when one is noted. */
+    private Order checked(String subject, String regime, String audience, boolean draft, Problems problems) {
+        List<String> known = regimes.all().stream().map(Regime::id).toList();
         if (subject == null || subject.isBlank()) {
-            throw new InvalidInput("subject", "is required: the id of the person the dossier is about");
+            problems.add("subject", "is required: the id of the person the dossier is about");
+        } else {
+            try {
+                records.get(records.model().type("Person").orElseThrow(), subject);
+            } catch (NotFound e) {
+                problems.add("subject", "is not a person's id: " + subject);
+            }
         }
         if (regime == null || regime.isBlank()) {
-            throw new InvalidInput("regime", "is required (known: " + String.join(", ", regimes.all().stream().map(Regime::id).toList()) + ")");
-        }
-        if (regimes.all().stream().noneMatch(r -> r.id().equals(regime))) {
-            throw new InvalidInput("regime", "'" + regime + "' is not a known regime (known: "
-                    + String.join(", ", regimes.all().stream().map(Regime::id).toList()) + ")");
+            problems.add("regime", "is required (known: " + String.join(", ", known) + ")");
+        } else if (!known.contains(regime)) {
+            problems.add("regime", "'" + regime + "' is not a known regime (known: " + String.join(", ", known) + ")");
         }
         String a = audience == null || audience.isBlank() ? "government-confidential" : audience;
         if (!Regimes.AUDIENCES.contains(a)) {
-            throw new InvalidInput("audience", "must be one of " + String.join(", ", Regimes.AUDIENCES) + " (it is '" + audience + "')");
+            problems.add("audience", "must be one of " + String.join(", ", Regimes.AUDIENCES) + " (it is '" + audience + "')");
         }
-        try {
-            records.get(records.model().type("Person").orElseThrow(), subject);
-        } catch (NotFound e) {
-            throw new InvalidInput("subject", "no person with id " + subject);
-        }
-        return new Order(subject, regime, a, draft);
+        return problems.isEmpty() ? new Order(subject, regime, a, draft) : null;
     }
 
     /**

@@ -259,7 +259,7 @@ public class EvidenceLocker {
         try {
             item = records.get(evidenceType, evidenceId);
         } catch (NotFound e) {
-            throw new InvalidInput("evidence", "no evidence item with id " + evidenceId);
+            throw new InvalidInput("evidence", "is not an evidence item's id: " + evidenceId);
         }
         String named = item.path("sha256").asText(null);
         if (named == null) {

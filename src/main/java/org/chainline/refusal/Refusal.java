@@ -1,5 +1,7 @@
 package org.chainline.refusal;
 
+import java.util.List;
+
 /**
  * A request Chainline refuses: its kind (the permitted subclasses), the field at fault (if any) and why. It names no
  * transport; the HTTP layer gives each kind its status, the command line prints the message.
@@ -23,5 +25,17 @@ public abstract sealed class Refusal extends RuntimeException permits InvalidInp
     /** The field at fault, or null when the whole request is. */
     public String field() {
         return field;
+    }
+
+    /**
+     * Every field at fault, the first being {@link #field()} with this refusal's message: a form shows each at its
+     * field, all at once, where a refusal that stops at its first problem has one.
+     */
+    public List<Problem> problems() {
+        return List.of(new Problem(field, getMessage()));
+    }
+
+    /** One field at fault (null: the whole request) and the sentence that says why, the field's name first. */
+    public record Problem(String field, String message) {
     }
 }

@@ -11,6 +11,7 @@ import org.chainline.journal.Projector;
 import org.chainline.refusal.Conflict;
 import org.chainline.refusal.InvalidInput;
 import org.chainline.refusal.NotFound;
+import org.chainline.refusal.Problems;
 import org.chainline.registry.model.Model;
 import org.chainline.registry.model.Property;
 import org.chainline.registry.model.PropertyType;
@@ -350,14 +351,10 @@ public class Records {
             throw new InvalidInput("type", "must be " + type.name() + " here (it is " + body.get("type").asText() + ")");
         }
         RecordValidator.Checked checked = RecordValidator.check(type, id, body);
-        if (!checked.valid()) {
-            Violation first = checked.violations().getFirst();
-            throw new InvalidInput(first.field(), first.reason());
-        }
-        List<Violation> sealing = protectedValues.checkSealed(checked.record());
-        if (!sealing.isEmpty()) {
-            throw new InvalidInput(sealing.getFirst().field(), sealing.getFirst().reason());
-        }
+        Problems problems = new Problems();
+        List<Violation> violations = checked.valid() ? protectedValues.checkSealed(checked.record()) : checked.violations();
+        violations.forEach(v -> problems.add(v.field(), v.reason()));
+        problems.refuseIfAny();
         return checked.record();
     }
 
@@ -371,11 +368,11 @@ public class Records {
     private static void checkRefs(ValidRecord record, Map<String, StoredRecord> stored) {
         Map<String, String> self = new HashMap<>();
         self.put(record.id(), record.type().name());
+        Problems problems = new Problems();
         for (Ref ref : record.refs()) {
-            RecordWrites.refProblem(ref, self, stored).ifPresent(problem -> {
-                throw new InvalidInput(ref.field(), problem);
-            });
+            RecordWrites.refProblem(ref, self, stored).ifPresent(problem -> problems.add(ref.field(), problem));
         }
+        problems.refuseIfAny();
     }
 
     private static String generatedId(RecordType type) {

@@ -7,8 +7,8 @@ import org.chainline.journal.Change;
 import org.chainline.journal.Journal;
 import org.chainline.refusal.Conflict;
 import org.chainline.refusal.Forbidden;
-import org.chainline.refusal.InvalidInput;
 import org.chainline.refusal.NotFound;
+import org.chainline.refusal.Problems;
 import org.chainline.registry.Records;
 import org.chainline.registry.model.RecordType;
 
@@ -62,35 +62,36 @@ public class ClaimReviews {
      * dispute. A claim whose version is not the one the reviewer saw is refused, as is accepting one's own claim.
      */
     public List<ReviewState> decide(String actor, List<Item> items, Decision decision, String note) {
+        Problems problems = new Problems();
         if (decision == null) {
-            throw new InvalidInput("decision", "is required");
+            problems.add("decision", "is required");
         }
         if (items == null || items.isEmpty()) {
-            throw new InvalidInput("claims", "is required: at least one claim to decide on");
-        }
-        if (items.size() > MAX_BATCH) {
-            throw new InvalidInput("claims", "must name at most " + MAX_BATCH + " claims at once");
+            problems.add("claims", "is required: at least one claim to decide on");
+        } else if (items.size() > MAX_BATCH) {
+            problems.add("claims", "must name at most " + MAX_BATCH + " claims at once");
         }
         String why = note == null || note.isBlank() ? null : note.strip();
         if (why != null && why.length() > 4000) {
-            throw new InvalidInput("note", "must be at most 4000 characters");
-        }
-        if (why == null && decision.needsNote()) {
-            throw new InvalidInput("note", "is required to " + decision.word() + " a claim: say why");
-        }
-        // a disputed claim's note is printed in the dossier's exculpatory section
-        if (protectedNames.named(actor, "note", why)) {
-            throw new InvalidInput("note", "names a protected identity (a witness, protected victim or source): refer to them by pseudonym only");
+            problems.add("note", "must be at most 4000 characters");
+        } else if (why == null && decision != null && decision.needsNote()) {
+            problems.add("note", "is required to " + decision.word() + " a claim: say why");
+        } else if (protectedNames.named(actor, "note", why)) {
+            // a disputed claim's note is printed in the dossier's exculpatory section
+            problems.add("note", "names a protected identity (a witness, protected victim or source): refer to them by pseudonym only");
         }
         LinkedHashSet<String> ids = new LinkedHashSet<>();
-        for (Item i : items) {
+        for (Item i : items == null || problems.has("claims") ? List.<Item>of() : items) {
             if (i == null || i.claim() == null || i.claim().isBlank()) {
-                throw new InvalidInput("claims", "each must name a claim by its id");
+                problems.add("claims", "each must name a claim by its id");
+                break;
             }
             if (!ids.add(i.claim())) {
-                throw new InvalidInput("claims", "names " + clip(i.claim()) + " twice");
+                problems.add("claims", "names " + clip(i.claim()) + " twice");
+                break;
             }
         }
+        problems.refuseIfAny();
         journal.write(actor, why, Journal.AfterCommit.LEAVE_TO_SCHEDULE, batch -> {
             Map<String, ReviewState> now = ReviewStore.states(batch.connection(), claimTypes, ids, Long.MAX_VALUE, actor);
             for (Item i : items) {

@@ -32,7 +32,7 @@ public class ReviewScope {
         try {
             records.get(records.model().type("Person").orElseThrow(), subject);
         } catch (NotFound e) {
-            throw new InvalidInput("subject", "no person with id " + subject);
+            throw new InvalidInput("subject", "is not a person's id: " + subject);
         }
         Set<String> ids = new LinkedHashSet<>();
         Views.PersonLiability links = liability.ofPerson(subject, LiabilityPaths.DEFAULT_DEPTH);

@@ -110,7 +110,7 @@ public class Designations {
         try {
             person = records.get(records.model().type("Person").orElseThrow(), personId);
         } catch (NotFound e) {
-            throw new InvalidInput("person", "no person with id " + personId);
+            throw new InvalidInput("person", "is not a person's id: " + personId);
         }
         SanctionListStore.Stored stored = lists.read(c -> lists.entry(c, list, entryId)).orElseThrow(() ->
                 new InvalidInput("entry", "no entry " + entryId + " on a list imported as " + list));

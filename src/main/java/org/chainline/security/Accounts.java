@@ -7,6 +7,7 @@ import org.chainline.journal.Change;
 import org.chainline.journal.Journal;
 import org.chainline.refusal.Conflict;
 import org.chainline.refusal.InvalidInput;
+import org.chainline.refusal.Problems;
 import org.chainline.refusal.NotFound;
 
 import java.sql.Connection;
@@ -198,17 +199,27 @@ public class Accounts {
 
     /** The owner's own change, which also ends the one-time state and the tokens issued before it. */
     public void changePassword(String username, String current, String next) {
+        changePassword(username, current, next, new Problems());
+    }
+
+    /**
+     * As {@link #changePassword(String, String, String)}, refusing the problems the caller found in its own fields (a
+     * confirmation that differs) together with these, so that a form shows them all at once.
+     */
+    public void changePassword(String username, String current, String next, Problems problems) {
         if (next == null || next.length() < PasswordHashing.MIN_LENGTH) {
-            throw new InvalidInput("newPassword", "must be at least " + PasswordHashing.MIN_LENGTH + " characters");
+            problems.add("newPassword", "must be at least " + PasswordHashing.MIN_LENGTH + " characters");
+        } else if (next.length() > 1024) {
+            problems.add("newPassword", "must be at most 1024 characters");
+        } else if (next.equals(current)) {
+            problems.add("newPassword", "must differ from the current password");
         }
-        if (next.length() > 1024) {
-            throw new InvalidInput("newPassword", "must be at most 1024 characters");
+        Optional<Account> authenticated = authenticate(username, current);
+        if (authenticated.isEmpty()) {
+            problems.add("currentPassword", "is not the current password");
         }
-        if (next.equals(current)) {
-            throw new InvalidInput("newPassword", "must differ from the current password");
-        }
-        Account account = authenticate(username, current)
-                .orElseThrow(() -> new InvalidInput("currentPassword", "is not the current password"));
+        problems.refuseIfAny();
+        Account account = authenticated.orElseThrow();
         String hash = hashing.hash(next);
         transactions.executeWrite(status -> {
             repository.update(account.withPassword(hash, false, now()));

@@ -103,8 +103,14 @@ final class ErrorResponses implements ErrorResponseProcessor<ApiError> {
             response.header(io.micronaut.http.HttpHeaders.CONNECTION, "close");
         }
         MutableHttpResponse<ApiError> answer = response.contentType(MediaType.APPLICATION_JSON_TYPE)
-                .body(new ApiError(status.getCode(), status.getReason(), message, field, path));
+                .body(new ApiError(status.getCode(), status.getReason(), message, field, path, problems(cause)));
         return context.getRequest().getMethod() == HttpMethod.HEAD ? answer.body(null) : answer;
+    }
+
+    /** Every problem of a refusal that found more than one; none otherwise. */
+    private static List<ApiError.Problem> problems(Optional<Throwable> cause) {
+        List<Refusal.Problem> all = cause.filter(Refusal.class::isInstance).map(c -> ((Refusal) c).problems()).orElse(List.of());
+        return all.size() < 2 ? null : all.stream().map(p -> new ApiError.Problem(p.field(), p.message())).toList();
     }
 
     /**

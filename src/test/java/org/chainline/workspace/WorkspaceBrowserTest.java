@@ -340,7 +340,7 @@ class WorkspaceBrowserTest extends ChainlineTest {
         page.navigate("/records/source/src-w017");
         assertFalse(page.content().contains(WITNESS), "the identity is not shown until it is asked for");
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Reveal")).click();
-        assertThat(page.locator(".error-summary")).containsText("Say why");
+        assertThat(page.locator(".error-summary")).containsText("say why the identity must be seen");
         page.getByLabel("Why must it be seen? (journaled)").fill("to arrange the witness's protection");
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Reveal")).click();
         assertThat(page.locator("section[aria-labelledby=revealed-h]")).containsText(WITNESS);

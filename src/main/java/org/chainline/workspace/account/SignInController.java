@@ -3,11 +3,12 @@ package org.chainline.workspace.account;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
-import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
@@ -15,19 +16,26 @@ import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.views.ModelAndView;
 import io.swagger.v3.oas.annotations.Hidden;
 import org.chainline.refusal.InvalidInput;
+import org.chainline.refusal.Problems;
 import org.chainline.security.Accounts;
 import org.chainline.security.BrowserSessions;
 import org.chainline.workspace.shell.FieldError;
 import org.chainline.workspace.shell.Form;
+import org.chainline.workspace.shell.FormAnswers;
 
 import java.net.URI;
 import java.util.List;
+import java.util.Map;
 
 /** Signing in and out in the browser, and the one-time password's change. */
 @Controller
 @Hidden
-@io.micronaut.http.annotation.Produces(io.micronaut.http.MediaType.TEXT_HTML)
+@Produces(MediaType.TEXT_HTML)
 final class SignInController {
+
+    /** The password form's fields as it labels them. */
+    private static final Map<String, String> PASSWORD_LABELS = Map.of("currentPassword", "current or one-time password",
+            "newPassword", "new password", "confirmPassword", "new password again");
 
     private final BrowserSessions sessions;
     private final Accounts accounts;
@@ -46,7 +54,7 @@ final class SignInController {
 
     @Secured(SecurityRule.IS_ANONYMOUS)
     @Post(value = "/sign-in", consumes = MediaType.ALL)
-    HttpResponse<?> signIn(HttpRequest<?> request, @io.micronaut.http.annotation.Body @Nullable String body) {
+    HttpResponse<?> signIn(HttpRequest<?> request, @Body @Nullable String body) {
         Form form = Form.parse(body);
         String username = form.get("username", "");
         String next = safeNext(form.get("next"));
@@ -55,9 +63,8 @@ final class SignInController {
             return HttpResponse.seeOther(URI.create(signed.mustChangePassword() ? "/password" : next)).cookie(signed.cookie());
         }
         BrowserSessions.Refused refused = (BrowserSessions.Refused) outcome;
-        return HttpResponse.status(HttpStatus.UNPROCESSABLE_ENTITY)
-                .body(new ModelAndView<>("account/sign-in", new SignInView(username, next,
-                        List.of(new FieldError(refused.field() == null ? "password" : refused.field(), refused.message())))));
+        return FormAnswers.again("account/sign-in", new SignInView(username, next,
+                List.of(new FieldError(refused.field() == null ? "password" : refused.field(), refused.message()))));
     }
 
     /**
@@ -80,18 +87,21 @@ final class SignInController {
 
     @Secured(SecurityRule.IS_AUTHENTICATED)
     @Post(value = "/password", consumes = MediaType.ALL)
-    HttpResponse<?> changePassword(HttpRequest<?> request, @io.micronaut.http.annotation.Body @Nullable String body,
+    HttpResponse<?> changePassword(HttpRequest<?> request, @Body @Nullable String body,
                                    Authentication who) {
         Form form = Form.parse(body);
         String current = form.get("currentPassword", "");
         String next = form.get("newPassword", "");
+        Problems problems = new Problems();
         if (!next.equals(form.get("confirmPassword", ""))) {
-            return passwordRefused(who, new FieldError("confirmPassword", "The two new passwords are not the same"));
+            problems.add("confirmPassword", "is not the same as the new password");
         }
         try {
-            accounts.changePassword(who.getName(), current, next);
+            accounts.changePassword(who.getName(), current, next, problems);
         } catch (InvalidInput e) {
-            return passwordRefused(who, new FieldError(e.field(), FieldError.sentence(e.field(), e.getMessage())));
+            // the page's fields are named as the API's ("newPassword"), so are their controls' ids
+            return FormAnswers.again("account/password", new PasswordView(who.getName(),
+                    FormAnswers.errors(e, f -> f == null ? "newPassword" : f, f -> f, PASSWORD_LABELS::get)));
         }
         // the tokens issued before the change no longer count: sign in again with the new password
         BrowserSessions.Outcome outcome = sessions.signIn(request, who.getName(), next);
@@ -99,11 +109,6 @@ final class SignInController {
             return HttpResponse.seeOther(URI.create("/")).cookie(signed.cookie());
         }
         return HttpResponse.seeOther(URI.create("/sign-in")).cookie(sessions.signedOut(request));
-    }
-
-    private static HttpResponse<?> passwordRefused(Authentication who, FieldError error) {
-        return HttpResponse.status(HttpStatus.UNPROCESSABLE_ENTITY)
-                .body(new ModelAndView<>("account/password", new PasswordView(who.getName(), List.of(error))));
     }
 
     /**

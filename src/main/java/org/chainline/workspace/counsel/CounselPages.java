@@ -2,7 +2,6 @@ package org.chainline.workspace.counsel;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
-import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
@@ -16,9 +15,9 @@ import io.micronaut.security.authentication.Authentication;
 import io.micronaut.views.ModelAndView;
 import io.swagger.v3.oas.annotations.Hidden;
 import org.chainline.access.Roles;
-import org.chainline.counsel.Citation;
 import org.chainline.counsel.CounselText;
 import org.chainline.counsel.CounselTexts;
+import org.chainline.input.Json;
 import org.chainline.liability.LiabilityPaths;
 import org.chainline.liability.Views;
 import org.chainline.refusal.Refusal;
@@ -28,6 +27,7 @@ import org.chainline.registry.Records;
 import org.chainline.workspace.shell.Chrome;
 import org.chainline.workspace.shell.FieldError;
 import org.chainline.workspace.shell.Form;
+import org.chainline.workspace.shell.FormAnswers;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -101,7 +101,7 @@ final class CounselPages {
         } catch (NumberFormatException e) {
             version = -1;
         }
-        var json = org.chainline.input.Json.MAPPER.createObjectNode();
+        var json = Json.MAPPER.createObjectNode();
         for (String f : List.of("letter", "summary", "impact")) {
             String v = form.get(f, "");
             if (!v.isBlank()) {
@@ -116,35 +116,27 @@ final class CounselPages {
             draft = texts.draft(json);
         } catch (Refusal e) {
             return refused(who, subject, regime, new CounselTexts.Draft(json.path("letter").asText(null), json.path("summary").asText(null),
-                    json.path("impact").asText(null), incidents, version), version, List.of(error(e.field(), e.getMessage())));
-        }
-        List<Citation.Problem> problems = texts.problems(subject, regime, draft);
-        if (!problems.isEmpty()) {
-            Map<String, List<String>> byField = new LinkedHashMap<>();
-            problems.forEach(p -> byField.computeIfAbsent(p.field(), f -> new ArrayList<>()).add("[[" + p.id() + "]] " + p.reason()));
-            List<FieldError> errors = new ArrayList<>();
-            byField.forEach((field, reasons) -> errors.add(new FieldError("f-" + fieldId(field),
-                    FieldError.capitalised(label(field)) + ": " + String.join("; ", reasons))));
-            return refused(who, subject, regime, draft, version, errors);
+                    json.path("impact").asText(null), incidents, version), version, errors(e));
         }
         try {
             CounselText written = texts.write(who.getName(), subject, regime, draft, "written in the workspace");
             return HttpResponse.seeOther(UriBuilder.of("/counsel/" + subject + "/" + regime)
                     .queryParam("saved", "Saved as version " + written.version() + ".").build());
         } catch (Refusal e) {
-            return refused(who, subject, regime, draft, version, List.of(error(e.field(), e.getMessage())));
+            return refused(who, subject, regime, draft, version, errors(e));
         }
     }
 
     private HttpResponse<?> refused(Authentication who, String subject, String regime, CounselTexts.Draft draft, int version,
                                     List<FieldError> errors) {
-        return HttpResponse.status(HttpStatus.UNPROCESSABLE_ENTITY)
-                .body(new ModelAndView<>("counsel/counsel", view(who, subject, regime, draft, version, errors, null)));
+        return FormAnswers.again("counsel/counsel", view(who, subject, regime, draft, version, errors, null));
     }
 
-    private static FieldError error(String field, String message) {
-        String f = field == null ? "letter" : field.equals("version") ? "letter" : field;
-        return new FieldError("f-" + fieldId(f), FieldError.capitalised(label(f)) + ": " + message);
+    /** A refusal's errors at the text they are about; one about the whole draft or a stale version, at the letter. */
+    private static List<FieldError> errors(Refusal refused) {
+        // "Request letter: [[ev-x]] names no claim": what is wrong is in the text, so the text is named, then the problem
+        return FormAnswers.errors(refused, f -> f == null || f.equals("version") ? "letter" : f,
+                f -> FieldError.control(fieldId(f)), f -> label(f) + ":");
     }
 
     /** "incidents.i-square" is the field "incident-i-square". */

@@ -3,7 +3,6 @@ package org.chainline.workspace.dossiers;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
-import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
@@ -24,8 +23,8 @@ import org.chainline.regime.Regimes;
 import org.chainline.workspace.shell.Chrome;
 import org.chainline.workspace.shell.FieldError;
 import org.chainline.workspace.shell.Form;
+import org.chainline.workspace.shell.FormAnswers;
 
-import java.net.URI;
 import java.util.Comparator;
 import java.util.List;
 
@@ -85,11 +84,10 @@ final class DossierPages {
             Dossiers.Order order = dossiers.check(subject, regime, audience, draft,
                     annex.isEmpty() ? List.of() : List.of(annex.split("[\\s,]+")), who.getRoles().contains(Roles.WITNESS_PROTECTION));
             DossierJobs.Job job = jobs.submit(who.getName(), order);
-            return HttpResponse.seeOther(URI.create("/dossiers/jobs/" + job.id()));
+            return FormAnswers.shown("/dossiers/jobs/" + job.id());
         } catch (Refusal e) {
-            String field = e.field() == null ? "subject" : e.field();
-            return HttpResponse.status(HttpStatus.UNPROCESSABLE_ENTITY).body(new ModelAndView<>("dossiers/dossiers", view(who, subject, regime,
-                    audience, annex, List.of(new FieldError("f-" + field, FieldError.sentence(field, e.getMessage()))), null, null, null)));
+            return FormAnswers.again("dossiers/dossiers", view(who, subject, regime, audience, annex, FormAnswers.errors(e, "subject"),
+                    null, null, null));
         }
     }
 
@@ -142,10 +140,11 @@ final class DossierPages {
         try {
             dossiers.approve(who.getName(), id, who.getRoles().contains(Roles.WITNESS_PROTECTION));
             // to the page that shows it, so that a refresh does not post the approval again
-            return HttpResponse.seeOther(URI.create("/dossiers/" + id + "?done=approved"));
+            return FormAnswers.shown("/dossiers/" + id + "?done=approved");
         } catch (Refusal e) {
-            return HttpResponse.status(HttpStatus.UNPROCESSABLE_ENTITY).body(new ModelAndView<>("dossiers/dossiers", view(who, d.subject(),
-                    d.regime(), d.audience(), List.of(new FieldError("approve", e.getMessage())), null, d, null)));
+            // the approval has no field: its refusal is said where the button is, in the refusal's own words
+            return FormAnswers.again("dossiers/dossiers", view(who, d.subject(), d.regime(), d.audience(),
+                    List.of(new FieldError("approve", e.getMessage())), null, d, null));
         }
     }
 
@@ -153,6 +152,6 @@ final class DossierPages {
     @Post(value = "/dossiers/{id}/regenerate", consumes = MediaType.ALL)
     HttpResponse<?> regenerate(@PathVariable String id) {
         Dossiers.Regenerated r = dossiers.regenerate(id);
-        return HttpResponse.seeOther(URI.create("/dossiers/" + id + "?done=" + (r.identical() ? "same:" : "differs:") + r.sha256()));
+        return FormAnswers.shown("/dossiers/" + id + "?done=" + (r.identical() ? "same:" : "differs:") + r.sha256());
     }
 }

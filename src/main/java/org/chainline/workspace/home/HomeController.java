@@ -1,10 +1,8 @@
 package org.chainline.workspace.home;
 
-import io.micronaut.core.annotation.Introspected;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
-import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
@@ -17,7 +15,6 @@ import io.micronaut.security.authentication.Authentication;
 import io.micronaut.views.ModelAndView;
 import io.swagger.v3.oas.annotations.Hidden;
 import org.chainline.access.Roles;
-import org.chainline.cases.Case;
 import org.chainline.cases.Cases;
 import org.chainline.dossier.Dossier;
 import org.chainline.dossier.Dossiers;
@@ -36,10 +33,10 @@ import org.chainline.sanctions.GapReport;
 import org.chainline.workspace.shell.Chrome;
 import org.chainline.workspace.shell.Dates;
 import org.chainline.workspace.shell.FieldError;
+import org.chainline.workspace.shell.FormAnswers;
 import org.chainline.workspace.shell.Form;
 import org.chainline.workspace.shell.Links;
 
-import java.net.URI;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
@@ -119,11 +116,11 @@ final class HomeController {
         Form form = Form.parse(body);
         try {
             protectedNames.restore(who.getName(), username, form.get("reason"));
-            return HttpResponse.seeOther(URI.create("/#refusals"));
+            return FormAnswers.shown("/#refusals");
         } catch (Refusal e) {
-            String field = "reason".equals(e.field()) ? "reason-" + username : "refusals-h";
-            return HttpResponse.status(HttpStatus.UNPROCESSABLE_ENTITY).body(new ModelAndView<>("home/home", view(who, null,
-                    List.of(new FieldError(field, FieldError.sentence(e.field() == null ? "username" : e.field(), e.getMessage()))))));
+            // each account has its own reason field on the home page; what is not about the reason is said at the list's heading
+            return FormAnswers.again("home/home", view(who, null, FormAnswers.errors(e, f -> f == null ? "username" : f,
+                    f -> f.equals("reason") ? "reason-" + username : "refusals-h")));
         }
     }
 

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
-import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
@@ -29,14 +28,15 @@ import org.chainline.registry.model.RecordType;
 import org.chainline.workspace.shell.Chrome;
 import org.chainline.workspace.shell.FieldError;
 import org.chainline.workspace.shell.Form;
+import org.chainline.workspace.shell.FormAnswers;
 import org.chainline.workspace.shell.Links;
 import org.chainline.workspace.shell.RecordTypes;
 
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.StreamSupport;
 
 /** Creating, changing and retiring records in forms (analysts); the server refuses anyone else, whatever the page shows. */
 @Controller
@@ -106,7 +106,7 @@ final class EditPages {
         }
         try {
             ObjectNode created = records.create(who.getName(), type, record, blankToNull(form.get("reason")));
-            return HttpResponse.seeOther(URI.create(Links.record(type.name(), created.path("id").asText())));
+            return FormAnswers.shown(Links.record(type.name(), created.path("id").asText()));
         } catch (Refusal e) {
             return refused(who, type, null, record, e, form.get("reason", ""));
         }
@@ -130,7 +130,7 @@ final class EditPages {
         ObjectNode patch = read(type, form, who, true, withheld(type, id, who));
         try {
             records.change(who.getName(), type, id, patch, blankToNull(form.get("reason")), grant);
-            return HttpResponse.seeOther(URI.create(Links.record(type.name(), id)));
+            return FormAnswers.shown(Links.record(type.name(), id));
         } catch (Refusal e) {
             return refused(who, type, id, patch, e, form.get("reason", ""));
         }
@@ -143,33 +143,23 @@ final class EditPages {
         Form form = Form.parse(body);
         String reason = form.get("retireReason", "").strip();
         try {
-            if (reason.isEmpty()) {
-                throw new org.chainline.refusal.InvalidInput("retireReason", "is required: say why the record is retired");
-            }
-            records.retire(who.getName(), type, id, reason);
-            return HttpResponse.seeOther(URI.create(Links.record(type.name(), id)));
+            records.retire(who.getName(), type, id, reason.isEmpty() ? null : reason);
+            return FormAnswers.shown(Links.record(type.name(), id));
         } catch (Refusal e) {
-            ObjectNode record = records.get(type, id);
-            return HttpResponse.status(HttpStatus.UNPROCESSABLE_ENTITY).body(new ModelAndView<>("records/edit", view(who, type, id, record,
-                    List.of(new FieldError("f-retireReason", FieldError.sentence("retireReason", e.getMessage()))),
-                    "", false, withheld(type, id, who))));
+            // the retire form has one field: whatever stands in the way (a record still referring to this one) is said there
+            List<FieldError> errors = FormAnswers.errors(e, f -> f == null || f.equals("reason") ? "retireReason" : f,
+                    f -> "f-retireReason");
+            return FormAnswers.again("records/edit", view(who, type, id, records.get(type, id), errors, "", false, withheld(type, id, who)));
         }
     }
 
     private HttpResponse<?> refused(Authentication who, RecordType type, String id, ObjectNode submitted, Refusal e, String reason) {
-        String field = e.field() == null ? "form" : e.field();
-        FieldError error = new FieldError(htmlId(field), FieldError.sentence(field, e.getMessage()));
-        return HttpResponse.status(HttpStatus.UNPROCESSABLE_ENTITY).body(new ModelAndView<>("records/edit",
-                view(who, type, id, submitted, List.of(error), reason, false, withheld(type, id, who))));
+        return FormAnswers.again("records/edit", view(who, type, id, submitted, FormAnswers.errors(e, "form"), reason, false,
+                withheld(type, id, who)));
     }
 
     private static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s.strip();
-    }
-
-    /** "names[0].value" as the id of its control: "f-names-0-value". */
-    static String htmlId(String field) {
-        return "f-" + field.replaceAll("[^A-Za-z0-9]+", "-").replaceAll("-$", "");
     }
 
     /** The record as the form holds it; for a change, every property the form shows, an emptied one as null. */
@@ -261,43 +251,47 @@ final class EditPages {
             if ((p.type() == PropertyType.PROTECTED && !grant) || withheld.contains(p.name())) {
                 continue;
             }
-            String htmlId = htmlId(p.name());
-            String error = errors.stream().filter(e -> e.field().equals(htmlId) || e.field().startsWith(htmlId + "-"))
-                    .map(FieldError::message).findFirst().orElse(null);
-            JsonNode v = record.path(p.name());
-            List<String> columns = COLUMNS.get(p.type());
-            String hint = hint(p);
-            if (columns != null) {
-                List<List<String>> rows = new ArrayList<>();
-                if (v.isArray()) {
-                    for (JsonNode row : v) {
-                        rows.add(columns.stream().map(c -> row.path(c).isMissingNode() || row.path(c).isNull() ? "" : row.path(c).asText()).toList());
-                    }
-                }
-                for (int i = 0; i < BLANK_ROWS; i++) {
-                    rows.add(columns.stream().map(c -> "").toList());
-                }
-                inputs.add(new EditView.Input(p.name(), htmlId, FieldError.capitalised(FieldError.label(p.name())), "rows", p.required(), hint, "",
-                        p.type() == PropertyType.CITATIONS ? List.of("supports", "contradicts") : List.of(), List.of(), columns, rows, error));
-            } else if (p.type() == PropertyType.VOCABULARY) {
-                List<String> chosen = new ArrayList<>();
-                if (v.isArray()) {
-                    v.forEach(x -> chosen.add(x.asText()));
-                } else if (v.isTextual()) {
-                    chosen.add(v.asText());
-                }
-                inputs.add(new EditView.Input(p.name(), htmlId, FieldError.capitalised(FieldError.label(p.name())), p.multiple() ? "checkboxes" : "select",
-                        p.required(), hint, "", p.values(), chosen, List.of(), List.of(), error));
-            } else {
-                String value = v.isArray() ? String.join(", ", java.util.stream.StreamSupport.stream(v.spliterator(), false).map(JsonNode::asText).toList())
-                        : v.isObject() ? "" : v.isMissingNode() || v.isNull() ? "" : v.asText();
-                inputs.add(new EditView.Input(p.name(), htmlId, FieldError.capitalised(FieldError.label(p.name())),
-                        p.type() == PropertyType.LONGTEXT ? "textarea" : "text", p.required(), hint, value, List.of(), List.of(),
-                        List.of(), List.of(), error));
-            }
+            String control = FieldError.control(p.name());
+            // every error of the property, its rows' included ("Name 2 value ..."), beside it
+            List<String> mine = errors.stream().filter(e -> e.field().equals(control) || e.field().startsWith(control + "-"))
+                    .map(FieldError::message).toList();
+            EditView.Field field = new EditView.Field(p.name(), control, FieldError.capitalised(FieldError.label(p.name())),
+                    p.required(), hint(p));
+            inputs.add(new EditView.Input(field, control(p, record.path(p.name())), mine.isEmpty() ? null : String.join(" ", mine)));
         }
-        return new EditView(Chrome.of(who, "new"), type.name(), Links.slug(type), id, id == null ? record.path("id").asText("") : id,
-                type.description(), inputs, errors, reason, retired);
+        EditView.Heading heading = new EditView.Heading(type.name(), Links.slug(type), id, id == null ? record.path("id").asText("") : id,
+                type.description());
+        return new EditView(Chrome.of(who, "new"), heading, inputs, errors, reason, retired);
+    }
+
+    /** The control a property is entered in, holding its value {@code v} (missing for a new record). */
+    private static EditView.Control control(Property p, JsonNode v) {
+        List<String> columns = COLUMNS.get(p.type());
+        if (columns != null) {
+            List<List<String>> rows = new ArrayList<>();
+            if (v.isArray()) {
+                for (JsonNode row : v) {
+                    rows.add(columns.stream().map(c -> row.path(c).isMissingNode() || row.path(c).isNull() ? "" : row.path(c).asText()).toList());
+                }
+            }
+            for (int i = 0; i < BLANK_ROWS; i++) {
+                rows.add(columns.stream().map(c -> "").toList());
+            }
+            return new EditView.Rows(columns, rows, p.type() == PropertyType.CITATIONS ? List.of("supports", "contradicts") : List.of());
+        }
+        if (p.type() == PropertyType.VOCABULARY) {
+            List<String> chosen = new ArrayList<>();
+            if (v.isArray()) {
+                v.forEach(x -> chosen.add(x.asText()));
+            } else if (v.isTextual()) {
+                chosen.add(v.asText());
+            }
+            return p.multiple() ? new EditView.Checkboxes(p.values(), chosen)
+                    : new EditView.Select(p.values(), chosen.isEmpty() ? null : chosen.getFirst());
+        }
+        String value = v.isArray() ? String.join(", ", StreamSupport.stream(v.spliterator(), false).map(JsonNode::asText).toList())
+                : v.isObject() || v.isMissingNode() || v.isNull() ? "" : v.asText();
+        return p.type() == PropertyType.LONGTEXT ? new EditView.Paragraph(value) : new EditView.Line(value);
     }
 
     private static String hint(Property p) {

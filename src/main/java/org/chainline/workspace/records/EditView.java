@@ -13,16 +13,46 @@ import java.util.List;
  * API's field errors at the fields and in a summary above.
  */
 @Introspected
-public record EditView(Chrome chrome, String type, String slug, @Nullable String id, String newId, String description,
-                       List<Input> inputs, List<FieldError> errors, String reason, boolean retired) implements Page {
+public record EditView(Chrome chrome, Heading heading, List<Input> inputs, List<FieldError> errors, String reason,
+                       boolean retired) implements Page {
+
+    /** What the form is about: a type, and the record when it changes one (null: a new record, {@code newId} proposed). */
+    public record Heading(String type, String slug, @Nullable String id, String newId, String description) {
+    }
+
+    /** One property's control, with every error about it (its rows' included), or null. */
+    public record Input(Field field, Control control, @Nullable String error) {
+    }
+
+    /** The property the control changes: its form name, its control's id, its label, and the hint under it. */
+    public record Field(String name, String id, String label, boolean required, @Nullable String hint) {
+    }
+
+    /** How the property is entered, one kind per shape of value. */
+    public sealed interface Control permits Line, Paragraph, Select, Checkboxes, Rows {
+    }
+
+    /** One line of text (several values separated by commas). */
+    public record Line(String value) implements Control {
+    }
+
+    /** Text of several lines. */
+    public record Paragraph(String value) implements Control {
+    }
+
+    /** One of a vocabulary's words. */
+    public record Select(List<String> options, @Nullable String chosen) implements Control {
+    }
+
+    /** Any of a vocabulary's words. */
+    public record Checkboxes(List<String> options, List<String> chosen) implements Control {
+    }
 
     /**
-     * One property's control. {@code kind} is text, textarea, select, checkboxes or rows; {@code rows} hold the values
-     * of composite properties (names, identifiers, casualties, citations), one list per row, in {@code columns}' order.
+     * A composite property (names, identifiers, casualties, citations): one list of values per row, in {@code columns}'
+     * order; {@code stances} are the choices of a citation's stance column.
      */
-    public record Input(String name, String id, String label, String kind, boolean required, @Nullable String hint,
-                        String value, List<String> options, List<String> chosen, List<String> columns,
-                        List<List<String>> rows, @Nullable String error) {
+    public record Rows(List<String> columns, List<List<String>> rows, List<String> stances) implements Control {
     }
 
     /** The page that asks which type a new record is. */

@@ -1,9 +1,15 @@
 package org.chainline.workspace.records;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Produces;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.views.ModelAndView;
@@ -15,7 +21,7 @@ import org.chainline.liability.ChainOfCommand;
 import org.chainline.liability.CitedEvidence;
 import org.chainline.liability.LiabilityPaths;
 import org.chainline.liability.Views;
-import org.chainline.refusal.NotFound;
+import org.chainline.refusal.InvalidInput;
 import org.chainline.registry.EvidenceHashes;
 import org.chainline.registry.Records;
 import org.chainline.registry.model.Property;
@@ -28,22 +34,26 @@ import org.chainline.workspace.shell.Chrome;
 import org.chainline.workspace.shell.Dates;
 import org.chainline.workspace.shell.FieldError;
 import org.chainline.workspace.shell.Form;
+import org.chainline.workspace.shell.FormAnswers;
 import org.chainline.workspace.shell.Links;
 import org.chainline.workspace.shell.Names;
 import org.chainline.workspace.shell.RecordTypes;
 import org.chainline.workspace.shell.RecordWords;
 
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 /** The page of any record: one renderer from the model, with what persons, units, incidents and evidence add. */
 @Controller
 @Hidden
-@io.micronaut.http.annotation.Produces(io.micronaut.http.MediaType.TEXT_HTML)
+@Produces(MediaType.TEXT_HTML)
 final class RecordPages {
 
     private final Records records;
@@ -81,10 +91,8 @@ final class RecordPages {
      * the page that answers is not kept by the browser (no-store), and the identity is shown on it alone.
      */
     @Secured(Roles.WITNESS_PROTECTION)
-    @io.micronaut.http.annotation.Post(value = "/records/{slug}/{id}/reveal", consumes = io.micronaut.http.MediaType.ALL)
-    io.micronaut.http.HttpResponse<?> reveal(@PathVariable String slug, @PathVariable String id,
-                                             @io.micronaut.http.annotation.Body @io.micronaut.core.annotation.Nullable String body,
-                                             Authentication who) {
+    @Post(value = "/records/{slug}/{id}/reveal", consumes = MediaType.ALL)
+    HttpResponse<?> reveal(@PathVariable String slug, @PathVariable String id, @Body @Nullable String body, Authentication who) {
         RecordType type = types.type(slug);
         String reason = Form.parse(body).get("revealReason", "").strip();
         try {
@@ -103,10 +111,12 @@ final class RecordPages {
                     shown.add(new RecordView.Field(e.getKey(), FieldError.capitalised(FieldError.label(e.getKey())), values));
                 }
             });
-            return io.micronaut.http.HttpResponse.ok(new ModelAndView<>("records/record", view(type, id, who, shown, List.of())));
-        } catch (org.chainline.refusal.InvalidInput e) {
-            return io.micronaut.http.HttpResponse.status(io.micronaut.http.HttpStatus.UNPROCESSABLE_ENTITY).body(new ModelAndView<>("records/record",
-                    view(type, id, who, List.of(), List.of(new FieldError("f-revealReason", "Say why the identity must be seen")))));
+            // the one form answered with its result (200), not a redirect: the identity may not travel in a link, and the
+            // page is not kept (no-store), so a refresh asks before posting, and journals, the reveal again
+            return HttpResponse.ok(new ModelAndView<>("records/record", view(type, id, who, shown, List.of())));
+        } catch (InvalidInput e) {
+            return FormAnswers.again("records/record", view(type, id, who, List.of(),
+                    FormAnswers.errors(e, f -> "revealReason")));
         }
     }
 
@@ -206,7 +216,7 @@ final class RecordPages {
     }
 
     /** The display names of several records, read at once. */
-    Map<String, String> names(java.util.Collection<String> ids) {
+    Map<String, String> names(Collection<String> ids) {
         Map<String, String> out = new LinkedHashMap<>();
         records.getAll(ids).forEach((id, r) -> {
             RecordType t = records.model().type(r.path("type").asText()).orElse(null);
@@ -235,7 +245,7 @@ final class RecordPages {
         });
         List<RecordView.Claim> out = new ArrayList<>();
         for (Views.Step s : steps) {
-            List<String> when = s.citations().stream().map(c -> dates.get(c.evidence())).filter(java.util.Objects::nonNull).sorted().toList();
+            List<String> when = s.citations().stream().map(c -> dates.get(c.evidence())).filter(Objects::nonNull).sorted().toList();
             out.add(new RecordView.Claim(s.claim(), s.type(), Links.record(s.type(), s.claim()), s.summary(),
                     Dates.span(s.start(), s.end()), reviewed(review.get(s.claim())), s.research(), s.strength().word(), s.strengthReason(),
                     s.citations().stream().map(RecordPages::cite).toList(),
@@ -318,7 +328,7 @@ final class RecordPages {
                 default -> { }
             }
         }
-        commanders.sort(java.util.Comparator.comparing(RecordView.Commander::start));
+        commanders.sort(Comparator.comparing(RecordView.Commander::start));
         return new RecordView.Unit(relations, commanders, involvements, Links.chain(id, null));
     }
 

@@ -2,7 +2,6 @@ package org.chainline.workspace.review;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
-import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
@@ -25,6 +24,7 @@ import org.chainline.review.ReviewState;
 import org.chainline.workspace.shell.Chrome;
 import org.chainline.workspace.shell.FieldError;
 import org.chainline.workspace.shell.Form;
+import org.chainline.workspace.shell.FormAnswers;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -77,8 +77,7 @@ final class ReviewPages {
         try {
             return HttpResponse.ok(new ModelAndView<>("review/review", view(who, s, List.of(), List.of(), "accept", "", doneMessage(done))));
         } catch (Refusal e) {
-            return HttpResponse.status(HttpStatus.UNPROCESSABLE_ENTITY).body(new ModelAndView<>("review/review", view(who, "",
-                    List.of(new FieldError("f-subject", FieldError.sentence("subject", e.getMessage()))), List.of(), "accept", "", null)));
+            return FormAnswers.again("review/review", view(who, "", FormAnswers.errors(e, f -> "subject"), List.of(), "accept", "", null));
         }
     }
 
@@ -122,20 +121,17 @@ final class ReviewPages {
             items.add(new ClaimReviews.Item(at > 0 ? c.substring(0, at) : c, version));
         }
         try {
-            if (items.isEmpty()) {
-                throw new org.chainline.refusal.InvalidInput("claims", "choose at least one claim to decide on");
-            }
             List<ReviewState> decided = reviews.decide(who.getName(), items, Decision.parse("decision", decision), note);
             // the page says what was done from this code, never from text a link could carry to someone else
             UriBuilder back = UriBuilder.of("/review").queryParam("done", decision + ":" + decided.size());
             if (!subject.isEmpty()) {
                 back.queryParam("subject", subject);
             }
-            return HttpResponse.seeOther(back.build());
+            return FormAnswers.shown(back.build());
         } catch (Refusal e) {
-            String field = e.field() == null || e.field().equals("version") ? "claims" : e.field();
-            return HttpResponse.status(HttpStatus.UNPROCESSABLE_ENTITY).body(new ModelAndView<>("review/review", view(who, subject,
-                    List.of(new FieldError("f-" + field, FieldError.sentence(field, e.getMessage()))), chosen, decision, note, null)));
+            // a claim's stale version is said at the claims it was ticked among
+            List<FieldError> errors = FormAnswers.errors(e, f -> f == null || f.equals("version") ? "claims" : f);
+            return FormAnswers.again("review/review", view(who, subject, errors, chosen, decision, note, null));
         }
     }
 }

@@ -2,6 +2,7 @@ package org.chainline.workspace.shell;
 
 import io.micronaut.core.annotation.Introspected;
 
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -19,6 +20,16 @@ public record FieldError(String field, String message) {
         }
         String text = reason.startsWith(field + " ") ? reason.substring(field.length() + 1) : reason;
         return capitalised(label(field)) + " " + text;
+    }
+
+    /** The error at the control {@code id}, or null: a template's lookup for the field it draws. */
+    public static FieldError at(List<FieldError> errors, String id) {
+        return errors.stream().filter(e -> e.field().equals(id)).findFirst().orElse(null);
+    }
+
+    /** The id of a field's control: "names[0].value" is "f-names-0-value". */
+    public static String control(String field) {
+        return "f-" + field.replaceAll("[^A-Za-z0-9]+", "-").replaceAll("-$", "");
     }
 
     /**

@@ -71,8 +71,12 @@ public final class PageErrors implements Ordered {
         ((MutableHttpResponse<Object>) response).body(page.toString()).contentType(MediaType.TEXT_HTML_TYPE + ";charset=utf-8");
     }
 
+    /**
+     * Before security in the chain, so that its response filter sees the answers security gives without passing them on
+     * (a role that may not see a page); a filter after it never hears of them.
+     */
     @Override
     public int getOrder() {
-        return ServerFilterPhase.RENDERING.order();
+        return ServerFilterPhase.SECURITY.before();
     }
 }

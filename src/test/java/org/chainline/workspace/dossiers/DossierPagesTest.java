@@ -1,21 +1,17 @@
 package org.chainline.workspace.dossiers;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micronaut.http.HttpRequest;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
+import io.micronaut.http.HttpStatus;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.chainline.ChainlineTest;
-import org.chainline.TestLogins;
-import org.chainline.TestReviews;
+import org.chainline.TestApplication;
 import org.chainline.access.Roles;
-import org.chainline.demo.DemoCase;
-import org.chainline.registry.imports.RecordImport;
-import org.chainline.review.ClaimReviews;
-import org.chainline.security.Accounts;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -23,88 +19,76 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The Dossiers screen over HTTP: a form that succeeds answers 303 to the page that shows what it did, so a refresh
- * posts nothing again; the page says it from a code, never from text in the link.
+ * posts nothing again; the page says it from a code, never from text in the link; a refused order shows every error.
  */
 @MicronautTest(transactional = false)
 class DossierPagesTest extends ChainlineTest {
 
-    static final ObjectMapper JSON = new ObjectMapper();
-
     @Inject
-    @Client("/")
-    HttpClient client;
-    @Inject
-    Accounts accounts;
-    @Inject
-    DemoCase demo;
-    @Inject
-    ClaimReviews reviews;
+    TestApplication app;
 
     String author;
     String approver;
     String dossier;
 
     @BeforeAll
-    void setUp() throws Exception {
-        assertTrue(demo.load("tester", RecordImport.Progress.NONE).records().applied());
-        TestReviews.acceptAll(reviews);
-        author = TestLogins.tokenFor(accounts, client, Roles.COUNSEL);
-        approver = TestLogins.tokenFor(accounts, client, Roles.COUNSEL);
-        dossier = JSON.readTree(client.toBlocking().retrieve(HttpRequest.POST("/api/dossiers?wait=true",
-                "{\"subject\": \"p-otegulov\", \"regime\": \"uk-ghr\"}").bearerAuth(author))).get("id").asText();
-    }
-
-    @Inject
-    io.micronaut.runtime.server.EmbeddedServer server;
-    /** A browser's form post, whose redirect is read rather than followed. */
-    final java.net.http.HttpClient forms = java.net.http.HttpClient.newBuilder().followRedirects(java.net.http.HttpClient.Redirect.NEVER).build();
-
-    java.net.http.HttpResponse<String> post(String path, String token) throws Exception {
-        return forms.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + server.getPort() + path))
-                .header("Authorization", "Bearer " + token).header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("")).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+    void setUp() {
+        app.loadReviewedDemo();
+        author = app.token(Roles.COUNSEL);
+        approver = app.token(Roles.COUNSEL);
+        dossier = app.send(HttpRequest.POST("/api/dossiers?wait=true", "{\"subject\": \"p-otegulov\", \"regime\": \"uk-ghr\"}"), author)
+                .get("id").asText();
     }
 
     @Test
-    void approvingAnswers303ToThePageThatSaysSoAndARefreshPostsNothing() throws Exception {
-        var own = post("/dossiers/" + dossier + "/approve", author);
-        assertEquals(422, own.statusCode(), "its author cannot approve it: the same page, with the error");
+    void approvingAnswers303ToThePageThatSaysSoAndARefreshPostsNothing() {
+        var own = app.form("/dossiers/" + dossier + "/approve", author, Map.of());
+        assertEquals(422, own.status(), "its author cannot approve it: the same page, with the error");
         assertTrue(own.body().contains("another member of counsel must approve it"));
 
-        var approved = post("/dossiers/" + dossier + "/approve", approver);
-        assertEquals(303, approved.statusCode());
-        String location = approved.headers().firstValue("Location").orElseThrow();
-        assertEquals("/dossiers/" + dossier + "?done=approved", location);
-        String page = client.toBlocking().retrieve(HttpRequest.GET(location).bearerAuth(approver));
+        var approved = app.form("/dossiers/" + dossier + "/approve", approver, Map.of());
+        assertEquals(303, approved.status());
+        assertEquals("/dossiers/" + dossier + "?done=approved", approved.location());
+        String page = app.page(approved.location(), approver).body();
         assertTrue(page.contains("Approved by you: the PDF to download and submit is the approved one"), page);
-        String seenByAuthor = client.toBlocking().retrieve(HttpRequest.GET(location).bearerAuth(author));
-        assertTrue(seenByAuthor.contains("Approved by " + approverName()), "others read who approved it");
-    }
-
-    String approverName() {
-        try {
-            return JSON.readTree(client.toBlocking().retrieve(HttpRequest.GET("/api/me").bearerAuth(approver))).get("username").asText();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        String approverName = app.send(HttpRequest.GET("/api/me"), approver).get("username").asText();
+        assertTrue(app.page(approved.location(), author).body().contains("Approved by " + approverName), "others read who approved it");
     }
 
     @Test
-    void theCheckAnswers303AndThePageSaysWhatItFound() throws Exception {
-        var checked = post("/dossiers/" + dossier + "/regenerate", author);
-        assertEquals(303, checked.statusCode());
-        String location = checked.headers().firstValue("Location").orElseThrow();
-        assertTrue(location.matches("/dossiers/" + dossier + "\\?done=same:[0-9a-f]{64}"), location);
-        String page = client.toBlocking().retrieve(HttpRequest.GET(location).bearerAuth(author));
-        assertTrue(page.contains("byte for byte the same PDF"), page);
+    void theCheckAnswers303AndThePageSaysWhatItFound() {
+        var checked = app.form("/dossiers/" + dossier + "/regenerate", author, Map.of());
+        assertEquals(303, checked.status());
+        assertTrue(checked.location().matches("/dossiers/" + dossier + "\\?done=same:[0-9a-f]{64}"), checked.location());
+        assertTrue(app.page(checked.location(), author).body().contains("byte for byte the same PDF"));
     }
 
     @Test
     void textInTheLinkIsNeverShownAsTheApplicationsOwn() {
-        String page = client.toBlocking().retrieve(HttpRequest.GET("/dossiers/" + dossier + "?done=Approved%20by%20the%20minister")
-                .bearerAuth(author));
-        assertFalse(page.contains("the minister"));
-        String notYet = client.toBlocking().retrieve(HttpRequest.GET("/dossiers/" + dossier + "?done=same:zz").bearerAuth(author));
-        assertFalse(notYet.contains("byte for byte"));
+        assertFalse(app.page("/dossiers/" + dossier + "?done=Approved%20by%20the%20minister", author).body().contains("the minister"));
+        assertFalse(app.page("/dossiers/" + dossier + "?done=same:zz", author).body().contains("byte for byte"));
+    }
+
+    @Test
+    void anOrderWithSeveralMistakesShowsEveryOneAtItsFieldAndStartsNoJob() {
+        Map<String, String> sent = new LinkedHashMap<>();
+        sent.put("subject", "p-nobody");
+        sent.put("regime", "xx-nowhere");
+        sent.put("audience", "the-press");
+        TestApplication.Answer refused = app.form("/dossiers", author, sent);
+        assertEquals(422, refused.status(), refused.body());
+        String page = refused.body();
+        for (String field : new String[]{"subject", "regime", "audience"}) {
+            assertTrue(page.contains("href=\"#f-" + field + "\""), field + " in the summary: " + page);
+        }
+        assertTrue(page.contains("Subject is not a person's id: p-nobody"), page);
+        assertEquals(3, page.split("class=\"field-error\"", -1).length - 1, "each at its field");
+        assertTrue(page.contains("value=\"p-nobody\""), "what was sent is kept");
+
+        var api = app.refused(HttpRequest.POST("/api/dossiers", "{\"subject\": \"p-nobody\", \"regime\": \"xx-nowhere\"}"), author,
+                HttpStatus.BAD_REQUEST);
+        assertEquals("subject", api.get("field").asText());
+        assertEquals(2, api.get("problems").size(), "the API lists every problem too: " + api);
+        assertEquals("regime", api.get("problems").get(1).get("field").asText());
     }
 }

@@ -1,0 +1,39 @@
+package org.chainline.workspace.timeline;
+
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import org.chainline.ChainlineTest;
+import org.chainline.TestApplication;
+import org.chainline.access.Roles;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The timeline over HTTP: a person's postings and incidents, a unit's commanders and incidents, drawn and tabled. */
+@MicronautTest(transactional = false)
+class TimelineScreenTest extends ChainlineTest {
+
+    @Inject
+    TestApplication app;
+
+    String viewer;
+
+    @BeforeAll
+    void setUp() {
+        app.loadDemo();
+        viewer = app.token(Roles.VIEWER);
+    }
+
+    @Test
+    void aPersonsAndAUnitsTimelinesDrawAndTableWhatHappened() {
+        TestApplication.Answer person = app.page("/records/person/p-abdigaliyev/timeline", viewer);
+        assertEquals(200, person.status());
+        assertTrue(person.body().contains("<svg") && person.body().contains("Freedom Square"), person.body());
+        TestApplication.Answer unit = app.page("/records/unit/u-rrr7/timeline", viewer);
+        assertEquals(200, unit.status());
+        assertTrue(unit.body().contains("Жақсыбеков") && unit.body().contains("Sniper fire on protesters in Freedom Square"), unit.body());
+        assertEquals(404, app.page("/records/person/p-nobody/timeline", viewer).status());
+    }
+}

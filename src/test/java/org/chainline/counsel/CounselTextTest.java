@@ -6,8 +6,6 @@ import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpRequest;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
@@ -15,13 +13,11 @@ import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.chainline.ChainlineTest;
-import org.chainline.TestLogins;
+import org.chainline.TestApplication;
 import org.chainline.access.Roles;
 import org.chainline.demo.DemoCase;
 import org.chainline.journal.Journal;
 import org.chainline.registry.Records;
-import org.chainline.registry.imports.RecordImport;
-import org.chainline.security.Accounts;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -44,12 +40,7 @@ class CounselTextTest extends ChainlineTest {
     static final String PATH = "/api/counsel-texts/p-abdigaliyev/eu-ghrsr";
 
     @Inject
-    @Client("/")
-    HttpClient client;
-    @Inject
-    Accounts accounts;
-    @Inject
-    DemoCase demo;
+    TestApplication app;
     @Inject
     Records records;
     @Inject
@@ -60,22 +51,19 @@ class CounselTextTest extends ChainlineTest {
 
     @BeforeAll
     void setUp() {
-        assertTrue(demo.load("tester", RecordImport.Progress.NONE).records().applied());
+        app.loadDemo();
         records.change("tester", records.model().type("Source").orElseThrow(), "src-w017",
                 JSON.createObjectNode().set("identity", JSON.createObjectNode().put("name", WITNESS)), "identity received");
-        counsel = TestLogins.tokenFor(accounts, client, Roles.COUNSEL);
-        second = TestLogins.tokenFor(accounts, client, Roles.COUNSEL);
+        counsel = app.token(Roles.COUNSEL);
+        second = app.token(Roles.COUNSEL);
     }
 
-    JsonNode send(MutableHttpRequest<?> request, String token) throws Exception {
-        return JSON.readTree(client.toBlocking().retrieve(request.bearerAuth(token).contentType(MediaType.APPLICATION_JSON_TYPE), String.class));
+    JsonNode send(MutableHttpRequest<?> request, String token) {
+        return app.send(request, token);
     }
 
-    JsonNode refused(MutableHttpRequest<?> request, HttpStatus status) throws Exception {
-        HttpClientResponseException e = assertThrows(HttpClientResponseException.class, () -> client.toBlocking()
-                .exchange(request.bearerAuth(counsel).contentType(MediaType.APPLICATION_JSON_TYPE), String.class));
-        assertEquals(status, e.getStatus(), () -> e.getResponse().getBody(String.class).orElse(""));
-        return JSON.readTree(e.getResponse().getBody(String.class).orElseThrow());
+    JsonNode refused(MutableHttpRequest<?> request, HttpStatus status) {
+        return app.refused(request, counsel, status);
     }
 
     static String text(byte[] pdf) throws Exception {
@@ -114,7 +102,7 @@ class CounselTextTest extends ChainlineTest {
             assertFalse(refusal.toString().contains("Құпиясова") || refusal.toString().toLowerCase().contains("kupiyasova"));
         }
         assertTrue(journal.latest(20).stream().anyMatch(e -> e.kind().equals("protection.name-refused") && !e.payload().contains("Құпиясова")));
-        HttpClientResponseException note = assertThrows(HttpClientResponseException.class, () -> client.toBlocking().exchange(
+        HttpClientResponseException note = assertThrows(HttpClientResponseException.class, () -> app.client().toBlocking().exchange(
                 HttpRequest.POST("/api/reviews", "{\"claims\": [\"" + DemoCase.UNREVIEWED + "\"], \"decision\": \"dispute\", \"note\": \"ask "
                         + WITNESS + "\"}").bearerAuth(second).contentType(MediaType.APPLICATION_JSON_TYPE), String.class));
         assertEquals(HttpStatus.BAD_REQUEST, note.getStatus(), "a reviewer's note, which a dossier may print, is checked too");
@@ -134,7 +122,7 @@ class CounselTextTest extends ChainlineTest {
         assertEquals(2, send(HttpRequest.GET(PATH + "/versions"), counsel).size());
 
         JsonNode dossier = send(HttpRequest.POST("/api/dossiers?wait=true", "{\"subject\": \"p-abdigaliyev\", \"regime\": \"eu-ghrsr\"}"), counsel);
-        byte[] pdf = client.toBlocking().retrieve(HttpRequest.GET("/api/dossiers/" + dossier.get("id").asText() + "/pdf").bearerAuth(counsel), byte[].class);
+        byte[] pdf = app.client().toBlocking().retrieve(HttpRequest.GET("/api/dossiers/" + dossier.get("id").asText() + "/pdf").bearerAuth(counsel), byte[].class);
         String text = text(pdf);
         assertTrue(text.contains("We ask for the designation of Nurlan Abdigaliyev"), text.substring(0, 3000));
         assertTrue(text.matches(".*commanded the regiment \\(post-abdigaliyev: E\\d+(, E\\d+)*\\) whose order book records the order \\(E\\d+\\).*"),
@@ -146,9 +134,9 @@ class CounselTextTest extends ChainlineTest {
         // the cited posting changes: it awaits review again, and the dossier may not be approved as it stands
         send(HttpRequest.PATCH("/api/postings/post-abdigaliyev", "{\"rank\": \"Colonel (acting)\", \"reason\": \"the order book\"}"), counsel);
         JsonNode again = send(HttpRequest.POST("/api/dossiers?wait=true", "{\"subject\": \"p-abdigaliyev\", \"regime\": \"eu-ghrsr\"}"), counsel);
-        String changed = text(client.toBlocking().retrieve(HttpRequest.GET("/api/dossiers/" + again.get("id").asText() + "/pdf").bearerAuth(counsel), byte[].class));
+        String changed = text(app.client().toBlocking().retrieve(HttpRequest.GET("/api/dossiers/" + again.get("id").asText() + "/pdf").bearerAuth(counsel), byte[].class));
         assertTrue(changed.contains("(post-abdigaliyev: not a claim this dossier rests on)"), changed.substring(0, 3000));
-        HttpClientResponseException approval = assertThrows(HttpClientResponseException.class, () -> client.toBlocking().exchange(
+        HttpClientResponseException approval = assertThrows(HttpClientResponseException.class, () -> app.client().toBlocking().exchange(
                 HttpRequest.POST("/api/dossiers/" + again.get("id").asText() + "/approve", "").bearerAuth(this.second), String.class));
         assertEquals(HttpStatus.CONFLICT, approval.getStatus());
         assertTrue(approval.getResponse().getBody(String.class).orElse("").contains("post-abdigaliyev"));

@@ -5,19 +5,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpRequest;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.chainline.ChainlineTest;
-import org.chainline.TestLogins;
+import org.chainline.TestApplication;
 import org.chainline.access.Roles;
-import org.chainline.demo.DemoCase;
 import org.chainline.registry.ProtectedNames;
 import org.chainline.registry.Records;
-import org.chainline.registry.imports.RecordImport;
-import org.chainline.security.Accounts;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -37,12 +32,7 @@ class ProtectedNameOracleTest extends ChainlineTest {
     static final String PATH = "/api/counsel-texts/p-abdigaliyev/eu-ghrsr";
 
     @Inject
-    @Client("/")
-    HttpClient client;
-    @Inject
-    Accounts accounts;
-    @Inject
-    DemoCase demo;
+    TestApplication app;
     @Inject
     Records records;
 
@@ -50,18 +40,18 @@ class ProtectedNameOracleTest extends ChainlineTest {
 
     @BeforeAll
     void setUp() {
-        demo.load("tester", RecordImport.Progress.NONE);
+        app.loadDemo();
         records.change("tester", records.model().type("Source").orElseThrow(), "src-w017", JSON.createObjectNode().set("identity",
                 JSON.createObjectNode().put("name", "Жанар Құпиясова").put("phone", "+000 555 12 34 567")
                         .put("telegram", "@zhanar_k_2025")), "identity received");
-        holder = TestLogins.tokenFor(accounts, client, Roles.VIEWER, Roles.WITNESS_PROTECTION);
+        holder = app.token(Roles.VIEWER, Roles.WITNESS_PROTECTION);
     }
 
     int write(String token, String summary) {
         MutableHttpRequest<?> request = HttpRequest.PUT(PATH, JSON.createObjectNode().put("summary", summary).toString())
                 .bearerAuth(token).contentType(MediaType.APPLICATION_JSON_TYPE);
         try {
-            return client.toBlocking().exchange(request, String.class).code();
+            return app.client().toBlocking().exchange(request, String.class).code();
         } catch (HttpClientResponseException e) {
             return e.code();
         }
@@ -72,7 +62,7 @@ class ProtectedNameOracleTest extends ChainlineTest {
         String[] parts = {"As Mrs Kupiyasova saw.", "As Құпиясова saw.", "As KUPIYASOVA, Zh. saw.", "Call 555-1234-567 for her.",
                 "Her number ends 12 34 567.", "She posts as t.me/zhanar_k_2025.", "Ask @zhanar_k_2025."};
         for (String text : parts) {
-            String counsel = TestLogins.tokenFor(accounts, client, Roles.COUNSEL);
+            String counsel = app.token(Roles.COUNSEL);
             assertEquals(400, write(counsel, text), text);
             assertEquals(200, write(counsel, "As the witness W-017 saw."), "the pseudonym is what counsel writes");
         }
@@ -80,8 +70,8 @@ class ProtectedNameOracleTest extends ChainlineTest {
 
     @Test
     void anAccountRefusedAgainAndAgainIsSuspendedTheHoldersAreToldAndOneOfThemRestoresIt() throws Exception {
-        String guesser = TestLogins.tokenFor(accounts, client, Roles.COUNSEL);
-        String name = JSON.readTree(client.toBlocking().retrieve(HttpRequest.GET("/api/me").bearerAuth(guesser))).get("username").asText();
+        String guesser = app.token(Roles.COUNSEL);
+        String name = JSON.readTree(app.client().toBlocking().retrieve(HttpRequest.GET("/api/me").bearerAuth(guesser))).get("username").asText();
         for (int i = 0; i < ProtectedNames.SUSPEND_AFTER; i++) {
             assertEquals(400, write(guesser, "Is it Kupiyasova " + i + "?"));
         }
@@ -89,7 +79,7 @@ class ProtectedNameOracleTest extends ChainlineTest {
         assertEquals(403, write(guesser, "A guess that names nobody."));
         assertEquals(403, write(guesser, "Is it Kupiyasova?"));
 
-        JsonNode told = JSON.readTree(client.toBlocking().retrieve(HttpRequest.GET("/api/protection/refusals").bearerAuth(holder)));
+        JsonNode told = JSON.readTree(app.client().toBlocking().retrieve(HttpRequest.GET("/api/protection/refusals").bearerAuth(holder)));
         JsonNode row = null;
         for (JsonNode r : told) {
             if (r.get("account").asText().equals(name)) {
@@ -97,25 +87,25 @@ class ProtectedNameOracleTest extends ChainlineTest {
             }
         }
         assertTrue(row != null && row.get("suspended").asBoolean() && row.get("since").asInt() == ProtectedNames.SUSPEND_AFTER, told::toString);
-        String home = client.toBlocking().retrieve(HttpRequest.GET("/").bearerAuth(holder).accept(MediaType.TEXT_HTML_TYPE));
+        String home = app.client().toBlocking().retrieve(HttpRequest.GET("/").bearerAuth(holder).accept(MediaType.TEXT_HTML_TYPE));
         assertTrue(home.contains("Refused protected names") && home.contains(name), "the home page tells the holder");
-        String other = TestLogins.tokenFor(accounts, client, Roles.VIEWER);
-        assertFalse(client.toBlocking().retrieve(HttpRequest.GET("/").bearerAuth(other).accept(MediaType.TEXT_HTML_TYPE))
+        String other = app.token(Roles.VIEWER);
+        assertFalse(app.client().toBlocking().retrieve(HttpRequest.GET("/").bearerAuth(other).accept(MediaType.TEXT_HTML_TYPE))
                 .contains("Refused protected names"), "only holders are told");
 
         HttpClientResponseException noReason = org.junit.jupiter.api.Assertions.assertThrows(HttpClientResponseException.class,
-                () -> client.toBlocking().exchange(HttpRequest.POST("/api/protection/refusals/" + name + "/restore", "{}")
+                () -> app.client().toBlocking().exchange(HttpRequest.POST("/api/protection/refusals/" + name + "/restore", "{}")
                         .bearerAuth(holder), String.class));
         assertEquals(400, noReason.code());
         // the home page's form: a reason is required, said at its field; with one, back home
         HttpClientResponseException emptyForm = org.junit.jupiter.api.Assertions.assertThrows(HttpClientResponseException.class,
-                () -> client.toBlocking().exchange(HttpRequest.POST("/protection/" + name + "/restore", "reason=")
+                () -> app.client().toBlocking().exchange(HttpRequest.POST("/protection/" + name + "/restore", "reason=")
                         .contentType(MediaType.APPLICATION_FORM_URLENCODED_TYPE).accept(MediaType.TEXT_HTML_TYPE).bearerAuth(holder), String.class));
         assertEquals(422, emptyForm.code());
         String refusedPage = emptyForm.getResponse().getBody(String.class).orElseThrow();
         assertTrue(refusedPage.contains("href=\"#reason-" + name + "\"") && refusedPage.contains("id=\"reason-" + name + "\""), refusedPage);
         assertTrue(write(guesser, "A guess that names nobody.") == 403, "still suspended after a refused restore");
-        var restored = client.toBlocking().exchange(HttpRequest.POST("/protection/" + name + "/restore",
+        var restored = app.client().toBlocking().exchange(HttpRequest.POST("/protection/" + name + "/restore",
                 "reason=spoke+with+counsel%3A+testing+their+draft").contentType(MediaType.APPLICATION_FORM_URLENCODED_TYPE)
                 .bearerAuth(holder), String.class);
         assertEquals(200, restored.code(), "followed back to the home page");

@@ -5,18 +5,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
-import io.micronaut.http.MediaType;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.chainline.ChainlineTest;
-import org.chainline.TestLogins;
+import org.chainline.TestApplication;
 import org.chainline.access.Roles;
-import org.chainline.demo.DemoCase;
-import org.chainline.registry.imports.RecordImport;
-import org.chainline.security.Accounts;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -35,38 +29,29 @@ class DossierApiTest extends ChainlineTest {
     static final ObjectMapper JSON = new ObjectMapper();
 
     @Inject
-    @Client("/")
-    HttpClient client;
-    @Inject
-    Accounts accounts;
-    @Inject
-    DemoCase demo;
+    TestApplication app;
 
     String counsel;
     String analyst;
 
     @BeforeAll
     void setUp() {
-        counsel = TestLogins.tokenFor(accounts, client, Roles.COUNSEL);
-        analyst = TestLogins.tokenFor(accounts, client, Roles.ANALYST);
-        assertTrue(demo.load("tester", RecordImport.Progress.NONE).records().applied());
+        counsel = app.token(Roles.COUNSEL);
+        analyst = app.token(Roles.ANALYST);
+        app.loadDemo();
     }
 
-    JsonNode post(String path, String body, String token) throws Exception {
-        return JSON.readTree(client.toBlocking().retrieve(HttpRequest.POST(path, body).contentType(MediaType.APPLICATION_JSON_TYPE)
-                .bearerAuth(token), String.class));
+    JsonNode post(String path, String body, String token) {
+        return app.send(HttpRequest.POST(path, body), token);
     }
 
-    JsonNode refused(String path, String body, String token, HttpStatus status) throws Exception {
-        HttpClientResponseException e = assertThrows(HttpClientResponseException.class, () -> client.toBlocking()
-                .exchange(HttpRequest.POST(path, body).contentType(MediaType.APPLICATION_JSON_TYPE).bearerAuth(token), String.class));
-        assertEquals(status, e.getStatus(), () -> e.getResponse().getBody(String.class).orElse(""));
-        return JSON.readTree(e.getResponse().getBody(String.class).orElseThrow());
+    JsonNode refused(String path, String body, String token, HttpStatus status) {
+        return app.refused(HttpRequest.POST(path, body), token, status);
     }
 
     @Test
     void aJobIsFollowedToItsDossierWhichDownloadsWithItsHash() throws Exception {
-        HttpResponse<String> accepted = client.toBlocking().exchange(HttpRequest.POST("/api/dossiers",
+        HttpResponse<String> accepted = app.client().toBlocking().exchange(HttpRequest.POST("/api/dossiers",
                 "{\"subject\": \"p-otegulov\", \"regime\": \"ca-jvcfoa\"}").bearerAuth(counsel), String.class);
         assertEquals(HttpStatus.ACCEPTED, accepted.getStatus());
         JsonNode job = JSON.readTree(accepted.body());
@@ -74,7 +59,7 @@ class DossierApiTest extends ChainlineTest {
         long deadline = System.currentTimeMillis() + 120_000;
         while (!job.get("state").asText().equals("done") && !job.get("state").asText().equals("failed") && System.currentTimeMillis() < deadline) {
             Thread.sleep(200);
-            job = JSON.readTree(client.toBlocking().retrieve(HttpRequest.GET("/api/dossiers/jobs/" + job.get("id").asText()).bearerAuth(counsel)));
+            job = JSON.readTree(app.client().toBlocking().retrieve(HttpRequest.GET("/api/dossiers/jobs/" + job.get("id").asText()).bearerAuth(counsel)));
         }
         assertEquals("done", job.get("state").asText(), job::toString);
         assertEquals(100, job.get("percent").asInt());
@@ -82,14 +67,14 @@ class DossierApiTest extends ChainlineTest {
         assertEquals("government-confidential", dossier.get("audience").asText());
         String id = dossier.get("id").asText();
 
-        HttpResponse<byte[]> pdf = client.toBlocking().exchange(HttpRequest.GET("/api/dossiers/" + id + "/pdf").bearerAuth(counsel), byte[].class);
+        HttpResponse<byte[]> pdf = app.client().toBlocking().exchange(HttpRequest.GET("/api/dossiers/" + id + "/pdf").bearerAuth(counsel), byte[].class);
         assertEquals("application/pdf", pdf.getContentType().orElseThrow().toString());
         String sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(pdf.body()));
         assertEquals(dossier.get("sha256").asText(), sha);
         assertEquals(sha, pdf.header("X-Content-SHA256"));
-        assertEquals(id, JSON.readTree(client.toBlocking().retrieve(HttpRequest.GET("/api/dossiers?subject=p-otegulov").bearerAuth(counsel)))
+        assertEquals(id, JSON.readTree(app.client().toBlocking().retrieve(HttpRequest.GET("/api/dossiers?subject=p-otegulov").bearerAuth(counsel)))
                 .get(0).get("id").asText());
-        JsonNode content = JSON.readTree(client.toBlocking().retrieve(HttpRequest.GET("/api/dossiers/" + id + "/content").bearerAuth(counsel)));
+        JsonNode content = JSON.readTree(app.client().toBlocking().retrieve(HttpRequest.GET("/api/dossiers/" + id + "/content").bearerAuth(counsel)));
         assertEquals("chainline-dossier/4", content.get("format").asText());
         JsonNode regenerated = post("/api/dossiers/" + id + "/regenerate", "", counsel);
         assertTrue(regenerated.get("identical").asBoolean());
@@ -98,11 +83,11 @@ class DossierApiTest extends ChainlineTest {
 
     @Test
     void waitingGivesTheDossierAtOnceAndTheSameOrderGivesTheSameDossier() throws Exception {
-        HttpResponse<String> created = client.toBlocking().exchange(HttpRequest.POST("/api/dossiers?wait=true",
+        HttpResponse<String> created = app.client().toBlocking().exchange(HttpRequest.POST("/api/dossiers?wait=true",
                 "{\"subject\": \"p-abdigaliyev\", \"regime\": \"us-glomag\", \"audience\": \"public\"}").bearerAuth(counsel), String.class);
         assertEquals(HttpStatus.CREATED, created.getStatus());
         JsonNode first = JSON.readTree(created.body());
-        HttpResponse<String> again = client.toBlocking().exchange(HttpRequest.POST("/api/dossiers?wait=true",
+        HttpResponse<String> again = app.client().toBlocking().exchange(HttpRequest.POST("/api/dossiers?wait=true",
                 "{\"subject\": \"p-abdigaliyev\", \"regime\": \"us-glomag\", \"audience\": \"public\"}").bearerAuth(counsel), String.class);
         assertEquals(HttpStatus.OK, again.getStatus());
         assertEquals(first.get("sha256").asText(), JSON.readTree(again.body()).get("sha256").asText());
@@ -120,16 +105,16 @@ class DossierApiTest extends ChainlineTest {
         assertEquals("body", refused("/api/dossiers", "[1, 2]", counsel, HttpStatus.BAD_REQUEST).get("field").asText());
         refused("/api/dossiers", "{\"subject\": \"p-otegulov\", \"regime\": \"uk-ghr\"}", analyst, HttpStatus.FORBIDDEN);
         HttpClientResponseException missing = assertThrows(HttpClientResponseException.class,
-                () -> client.toBlocking().exchange(HttpRequest.GET("/api/dossiers/dos-nothing/pdf").bearerAuth(counsel), byte[].class));
+                () -> app.client().toBlocking().exchange(HttpRequest.GET("/api/dossiers/dos-nothing/pdf").bearerAuth(counsel), byte[].class));
         assertEquals(HttpStatus.NOT_FOUND, missing.getStatus());
         HttpClientResponseException job = assertThrows(HttpClientResponseException.class,
-                () -> client.toBlocking().exchange(HttpRequest.GET("/api/dossiers/jobs/job-nothing").bearerAuth(counsel), String.class));
+                () -> app.client().toBlocking().exchange(HttpRequest.GET("/api/dossiers/jobs/job-nothing").bearerAuth(counsel), String.class));
         assertEquals(HttpStatus.NOT_FOUND, job.getStatus());
     }
 
     @Test
     void theRegimesAreListedForAnyReader() throws Exception {
-        JsonNode regimes = JSON.readTree(client.toBlocking().retrieve(HttpRequest.GET("/api/regimes").bearerAuth(analyst)));
+        JsonNode regimes = JSON.readTree(app.client().toBlocking().retrieve(HttpRequest.GET("/api/regimes").bearerAuth(analyst)));
         assertEquals(4, regimes.size());
         assertFalse(regimes.findValuesAsText("id").isEmpty());
         assertTrue(regimes.findValuesAsText("id").contains("uk-ghr"));

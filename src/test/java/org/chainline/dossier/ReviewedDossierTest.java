@@ -5,8 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
@@ -14,11 +12,9 @@ import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.chainline.ChainlineTest;
-import org.chainline.TestLogins;
+import org.chainline.TestApplication;
 import org.chainline.access.Roles;
 import org.chainline.demo.DemoCase;
-import org.chainline.registry.imports.RecordImport;
-import org.chainline.security.Accounts;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -40,30 +36,25 @@ class ReviewedDossierTest extends ChainlineTest {
     static final String DRAFT = "DRAFT: NOT APPROVED FOR SUBMISSION";
 
     @Inject
-    @Client("/")
-    HttpClient client;
-    @Inject
-    Accounts accounts;
-    @Inject
-    DemoCase demo;
+    TestApplication app;
 
     String author;
     String second;
 
     @BeforeAll
     void setUp() {
-        assertTrue(demo.load("tester", RecordImport.Progress.NONE).records().applied());
-        author = TestLogins.tokenFor(accounts, client, Roles.COUNSEL);
-        second = TestLogins.tokenFor(accounts, client, Roles.COUNSEL);
+        app.loadDemo();
+        author = app.token(Roles.COUNSEL);
+        second = app.token(Roles.COUNSEL);
     }
 
     JsonNode generate(String subject, String regime, boolean draft) throws Exception {
-        return JSON.readTree(client.toBlocking().retrieve(HttpRequest.POST("/api/dossiers?wait=true", "{\"subject\": \"" + subject
+        return JSON.readTree(app.client().toBlocking().retrieve(HttpRequest.POST("/api/dossiers?wait=true", "{\"subject\": \"" + subject
                 + "\", \"regime\": \"" + regime + "\", \"draft\": " + draft + "}").bearerAuth(author), String.class));
     }
 
     byte[] pdf(String id, String token) {
-        return client.toBlocking().retrieve(HttpRequest.GET("/api/dossiers/" + id + "/pdf").bearerAuth(token), byte[].class);
+        return app.client().toBlocking().retrieve(HttpRequest.GET("/api/dossiers/" + id + "/pdf").bearerAuth(token), byte[].class);
     }
 
     static String[] pages(byte[] pdf) throws Exception {
@@ -84,7 +75,7 @@ class ReviewedDossierTest extends ChainlineTest {
     }
 
     HttpClientResponseException refused(HttpRequest<?> request, HttpStatus status) {
-        HttpClientResponseException e = assertThrows(HttpClientResponseException.class, () -> client.toBlocking().exchange(request, String.class));
+        HttpClientResponseException e = assertThrows(HttpClientResponseException.class, () -> app.client().toBlocking().exchange(request, String.class));
         assertEquals(status, e.getStatus(), () -> e.getResponse().getBody(String.class).orElse(""));
         return e;
     }
@@ -101,18 +92,18 @@ class ReviewedDossierTest extends ChainlineTest {
         HttpClientResponseException own = refused(HttpRequest.POST("/api/dossiers/" + id + "/approve", "").bearerAuth(author), HttpStatus.FORBIDDEN);
         assertTrue(own.getResponse().getBody(String.class).orElse("").contains("another member of counsel"));
 
-        JsonNode approved = JSON.readTree(client.toBlocking().retrieve(HttpRequest.POST("/api/dossiers/" + id + "/approve", "")
+        JsonNode approved = JSON.readTree(app.client().toBlocking().retrieve(HttpRequest.POST("/api/dossiers/" + id + "/approve", "")
                 .bearerAuth(second), String.class));
         byte[] delivered = pdf(id, author);
         assertEquals(approved.get("approval").get("sha256").asText(), org.chainline.Sha256.hex(delivered));
         String all = text(delivered);
         assertFalse(all.contains(DRAFT), "an approved dossier is no longer marked as a draft");
         assertTrue(all.contains("Approved by "), all.substring(0, 600));
-        JsonNode again = JSON.readTree(client.toBlocking().retrieve(HttpRequest.POST("/api/dossiers/" + id + "/regenerate", "")
+        JsonNode again = JSON.readTree(app.client().toBlocking().retrieve(HttpRequest.POST("/api/dossiers/" + id + "/regenerate", "")
                 .bearerAuth(author), String.class));
         assertTrue(again.get("identical").asBoolean(), "the approved dossier is drawn again byte for byte");
         refused(HttpRequest.POST("/api/dossiers/" + id + "/approve", "").bearerAuth(second), HttpStatus.CONFLICT);
-        client.toBlocking().exchange(HttpRequest.POST("/api/submissions", "{\"dossier\": \"" + id + "\", \"submittedOn\": \"2026-11-30\"}")
+        app.client().toBlocking().exchange(HttpRequest.POST("/api/submissions", "{\"dossier\": \"" + id + "\", \"submittedOn\": \"2026-11-30\"}")
                 .contentType(MediaType.APPLICATION_JSON_TYPE).bearerAuth(author), String.class);
     }
 
@@ -136,7 +127,7 @@ class ReviewedDossierTest extends ChainlineTest {
             String text = text(pdf);
             assertFalse(text.contains(DemoCase.REJECTED), text);
             assertFalse(text.contains("liaison with the foreign contingent"));
-            String content = client.toBlocking().retrieve(HttpRequest.GET("/api/dossiers/" + d.get("id").asText() + "/content")
+            String content = app.client().toBlocking().retrieve(HttpRequest.GET("/api/dossiers/" + d.get("id").asText() + "/content")
                     .bearerAuth(author), String.class);
             assertFalse(content.contains(DemoCase.REJECTED));
             assertFalse(new String(pdf, StandardCharsets.ISO_8859_1).contains(DemoCase.REJECTED));
@@ -167,11 +158,11 @@ class ReviewedDossierTest extends ChainlineTest {
     @Test
     void aChangedAcceptedClaimIsProposedAgainAndLeavesTheGovernmentDossier() throws Exception {
         assertTrue(impact(generate("p-otegulov", "uk-ghr", false)).contains("owner (60 %) and director"));
-        client.toBlocking().exchange(HttpRequest.PATCH("/api/directorships/dir-otegulova-dala", "{\"role\": \"chair\", \"reason\": \"a later extract\"}")
+        app.client().toBlocking().exchange(HttpRequest.PATCH("/api/directorships/dir-otegulova-dala", "{\"role\": \"chair\", \"reason\": \"a later extract\"}")
                 .contentType(MediaType.APPLICATION_JSON_TYPE).bearerAuth(author), String.class);
         String after = impact(generate("p-otegulov", "uk-ghr", false));
         assertTrue(after.contains("owner (60 %)") && !after.contains("and director"), "the changed directorship awaits review again: " + after);
-        client.toBlocking().exchange(HttpRequest.POST("/api/reviews", "{\"claims\": [\"dir-otegulova-dala\"], \"decision\": \"accept\"}")
+        app.client().toBlocking().exchange(HttpRequest.POST("/api/reviews", "{\"claims\": [\"dir-otegulova-dala\"], \"decision\": \"accept\"}")
                 .contentType(MediaType.APPLICATION_JSON_TYPE).bearerAuth(second), String.class);
         assertTrue(impact(generate("p-otegulov", "uk-ghr", false)).contains("owner (60 %) and director"));
     }

@@ -7,14 +7,12 @@ import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MutableHttpRequest;
 import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.chainline.ChainlineTest;
-import org.chainline.TestLogins;
+import org.chainline.TestApplication;
 import org.chainline.access.Roles;
-import org.chainline.security.Accounts;
 import org.chainline.storage.DataDirectory;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -40,10 +38,7 @@ class EvidenceLockerTest extends ChainlineTest {
     static final ObjectMapper JSON = new ObjectMapper();
 
     @Inject
-    @Client("/")
-    HttpClient client;
-    @Inject
-    Accounts accounts;
+    TestApplication app;
     @Inject
     DataDirectory data;
 
@@ -53,15 +48,15 @@ class EvidenceLockerTest extends ChainlineTest {
 
     @BeforeAll
     void setUp() {
-        analyst = TestLogins.tokenFor(accounts, client, Roles.ANALYST);
-        viewer = TestLogins.tokenFor(accounts, client, Roles.VIEWER);
-        protector = TestLogins.tokenFor(accounts, client, Roles.VIEWER, Roles.WITNESS_PROTECTION);
+        analyst = app.token(Roles.ANALYST);
+        viewer = app.token(Roles.VIEWER);
+        protector = app.token(Roles.VIEWER, Roles.WITNESS_PROTECTION);
     }
 
     HttpResponse<String> upload(byte[] bytes, String query, String contentType) {
         MutableHttpRequest<byte[]> request = HttpRequest.POST("/api/evidence/files" + query, bytes).bearerAuth(analyst);
         request.contentType(contentType);
-        return client.toBlocking().exchange(request, String.class);
+        return app.client().toBlocking().exchange(request, String.class);
     }
 
     @Inject
@@ -76,7 +71,7 @@ class EvidenceLockerTest extends ChainlineTest {
     }
 
     JsonNode get(String path, String token) throws Exception {
-        return JSON.readTree(client.toBlocking().retrieve(HttpRequest.GET(path).bearerAuth(token)));
+        return JSON.readTree(app.client().toBlocking().retrieve(HttpRequest.GET(path).bearerAuth(token)));
     }
 
     static String sha256(byte[] bytes) throws Exception {
@@ -107,7 +102,7 @@ class EvidenceLockerTest extends ChainlineTest {
         assertEquals("stored", item.get("fileStatus").asText());
         assertEquals(sha256(video), item.get("sha256").asText());
 
-        byte[] downloaded = client.toBlocking().retrieve(HttpRequest.GET("/api/evidence/" + id + "/file").bearerAuth(viewer), byte[].class);
+        byte[] downloaded = app.client().toBlocking().retrieve(HttpRequest.GET("/api/evidence/" + id + "/file").bearerAuth(viewer), byte[].class);
         assertArrayEquals(video, downloaded);
 
         JsonNode custody = get("/api/evidence/" + id + "/custody", viewer);
@@ -125,14 +120,14 @@ class EvidenceLockerTest extends ChainlineTest {
     void citationsAndHandOversAppearInTheCustodyReport() throws Exception {
         byte[] doc = "fictional duty roster of the regiment".getBytes(StandardCharsets.UTF_8);
         String id = JSON.readTree(upload(doc, "?fileName=roster.pdf&kind=document", "application/pdf").body()).get("evidence").asText();
-        client.toBlocking().exchange(HttpRequest.POST("/api/units", """
+        app.client().toBlocking().exchange(HttpRequest.POST("/api/units", """
                 {"id": "u-cust", "names": [{"value": "Custody regiment"}], "classification": "military"}""").bearerAuth(analyst));
-        client.toBlocking().exchange(HttpRequest.POST("/api/incidents", """
+        app.client().toBlocking().exchange(HttpRequest.POST("/api/incidents", """
                 {"id": "i-cust", "title": "Custody incident", "violations": ["extrajudicial-killing"], "start": "2025-03-06"}""").bearerAuth(analyst));
-        client.toBlocking().exchange(HttpRequest.POST("/api/involvements", """
+        app.client().toBlocking().exchange(HttpRequest.POST("/api/involvements", """
                 {"id": "inv-cust", "actor": "u-cust", "incident": "i-cust", "role": "perpetrated",
                  "citations": [{"evidence": "%s", "stance": "supports", "pinpoint": "page 2"}]}""".formatted(id)).bearerAuth(analyst));
-        client.toBlocking().exchange(HttpRequest.POST("/api/evidence/" + id + "/custody", """
+        app.client().toBlocking().exchange(HttpRequest.POST("/api/evidence/" + id + "/custody", """
                 {"to": "Fictional Prosecutor's Office, evidence unit", "note": "sealed copy on a USB drive", "reason": "request of 12 May"}""")
                 .bearerAuth(analyst));
         JsonNode events = get("/api/evidence/" + id + "/custody", viewer).get("events");
@@ -154,11 +149,11 @@ class EvidenceLockerTest extends ChainlineTest {
                 .resolve(sha256(d) + ".sealed");
         byte[] kept = Files.readAllBytes(sealedD);
         Files.delete(sealedD);
-        String report = client.toBlocking().retrieve(HttpRequest.POST("/api/evidence/verify", "").bearerAuth(analyst));
+        String report = app.client().toBlocking().retrieve(HttpRequest.POST("/api/evidence/verify", "").bearerAuth(analyst));
         assertFalse(report.contains(sha256(d)), report);
         assertTrue(report.contains("\"problem\":\"missing\"") && report.contains("keyed:"), report);
-        String holder = TestLogins.tokenFor(accounts, client, Roles.ANALYST, Roles.WITNESS_PROTECTION);
-        assertTrue(client.toBlocking().retrieve(HttpRequest.POST("/api/evidence/verify", "").bearerAuth(holder)).contains(sha256(d)));
+        String holder = app.token(Roles.ANALYST, Roles.WITNESS_PROTECTION);
+        assertTrue(app.client().toBlocking().retrieve(HttpRequest.POST("/api/evidence/verify", "").bearerAuth(holder)).contains(sha256(d)));
         Files.write(sealedD, kept); // restored as it was: the other tests verify the same store
     }
 
@@ -177,7 +172,7 @@ class EvidenceLockerTest extends ChainlineTest {
         Path fileB = data.root().resolve("evidence/sha256").resolve(sha256(b).substring(0, 2)).resolve(sha256(b).substring(2, 4)).resolve(sha256(b));
         Files.delete(fileB);
 
-        JsonNode report = JSON.readTree(client.toBlocking().retrieve(HttpRequest.POST("/api/evidence/verify", "").bearerAuth(analyst)));
+        JsonNode report = JSON.readTree(app.client().toBlocking().retrieve(HttpRequest.POST("/api/evidence/verify", "").bearerAuth(analyst)));
         List<String> problems = new ArrayList<>();
         report.get("problems").forEach(p -> problems.add(p.get("problem").asText() + " " + p.get("sha256").asText()));
         assertTrue(problems.contains("altered " + sha256(a)), problems.toString());
@@ -211,7 +206,7 @@ class EvidenceLockerTest extends ChainlineTest {
                 () -> get("/api/evidence/ev-nothing/custody", viewer));
         assertEquals(HttpStatus.NOT_FOUND, unknown.getStatus());
         HttpClientResponseException readOnly = assertThrows(HttpClientResponseException.class,
-                () -> client.toBlocking().exchange(HttpRequest.POST("/api/evidence/files", bytes).bearerAuth(viewer)));
+                () -> app.client().toBlocking().exchange(HttpRequest.POST("/api/evidence/files", bytes).bearerAuth(viewer)));
         assertEquals(HttpStatus.FORBIDDEN, readOnly.getStatus());
     }
 
@@ -221,9 +216,9 @@ class EvidenceLockerTest extends ChainlineTest {
         String id = JSON.readTree(upload(testimony, "?fileName=t.ogg&kind=testimony&confidentiality=protected", "audio/ogg").body())
                 .get("evidence").asText();
         HttpClientResponseException refused = assertThrows(HttpClientResponseException.class,
-                () -> client.toBlocking().retrieve(HttpRequest.GET("/api/evidence/" + id + "/file").bearerAuth(viewer), byte[].class));
+                () -> app.client().toBlocking().retrieve(HttpRequest.GET("/api/evidence/" + id + "/file").bearerAuth(viewer), byte[].class));
         assertEquals(HttpStatus.FORBIDDEN, refused.getStatus());
-        assertArrayEquals(testimony, client.toBlocking().retrieve(HttpRequest.GET("/api/evidence/" + id + "/file").bearerAuth(protector), byte[].class));
+        assertArrayEquals(testimony, app.client().toBlocking().retrieve(HttpRequest.GET("/api/evidence/" + id + "/file").bearerAuth(protector), byte[].class));
     }
 
     /** Every byte under the evidence store, to search for what must not be there in clear. */
@@ -242,26 +237,26 @@ class EvidenceLockerTest extends ChainlineTest {
         byte[] testimony = "fictional testimony of W-044 naming the commander".getBytes(StandardCharsets.UTF_8);
         String sha = sha256(testimony);
         upload(testimony, "?fileName=w044.ogg&kind=testimony&confidentiality=protected", "audio/ogg");
-        client.toBlocking().exchange(HttpRequest.POST("/api/evidence", """
+        app.client().toBlocking().exchange(HttpRequest.POST("/api/evidence", """
                 {"id": "ev-claims-bytes", "kind": "document", "title": "A public copy?", "sha256": "%s", "fileStatus": "stored",
                  "confidentiality": "public", "mediaType": "audio/ogg"}""".formatted(sha)).bearerAuth(analyst));
         for (String token : List.of(viewer, analyst)) {
-            HttpClientResponseException refused = assertThrows(HttpClientResponseException.class, () -> client.toBlocking()
+            HttpClientResponseException refused = assertThrows(HttpClientResponseException.class, () -> app.client().toBlocking()
                     .retrieve(HttpRequest.GET("/api/evidence/ev-claims-bytes/file").bearerAuth(token), byte[].class));
             assertEquals(HttpStatus.FORBIDDEN, refused.getStatus());
             assertTrue(refused.getResponse().getBody(String.class).orElseThrow().contains("protected item"));
         }
-        assertArrayEquals(testimony, client.toBlocking().retrieve(HttpRequest.GET("/api/evidence/ev-claims-bytes/file")
+        assertArrayEquals(testimony, app.client().toBlocking().retrieve(HttpRequest.GET("/api/evidence/ev-claims-bytes/file")
                 .bearerAuth(protector), byte[].class));
 
         // nor once the protected item lets go of them: its hash changed, or the item retired
         // only a holder of the grant reads a protected item's SHA-256 (anyone else reads its keyed digest)
-        assertFalse(client.toBlocking().retrieve(HttpRequest.GET("/api/evidence?limit=500").bearerAuth(analyst)).contains(sha));
-        String original = JSON.readTree(client.toBlocking().retrieve(HttpRequest.GET("/api/evidence?limit=500").bearerAuth(protector)))
+        assertFalse(app.client().toBlocking().retrieve(HttpRequest.GET("/api/evidence?limit=500").bearerAuth(analyst)).contains(sha));
+        String original = JSON.readTree(app.client().toBlocking().retrieve(HttpRequest.GET("/api/evidence?limit=500").bearerAuth(protector)))
                 .findParents("sha256").stream().filter(n -> n.get("sha256").asText().equals(sha) && !n.get("id").asText().equals("ev-claims-bytes"))
                 .findFirst().orElseThrow().get("id").asText();
-        client.toBlocking().exchange(HttpRequest.PATCH("/api/evidence/" + original, "{\"sha256\": \"" + "ab".repeat(32) + "\"}").bearerAuth(analyst));
-        HttpClientResponseException stillRefused = assertThrows(HttpClientResponseException.class, () -> client.toBlocking()
+        app.client().toBlocking().exchange(HttpRequest.PATCH("/api/evidence/" + original, "{\"sha256\": \"" + "ab".repeat(32) + "\"}").bearerAuth(analyst));
+        HttpClientResponseException stillRefused = assertThrows(HttpClientResponseException.class, () -> app.client().toBlocking()
                 .retrieve(HttpRequest.GET("/api/evidence/ev-claims-bytes/file").bearerAuth(viewer), byte[].class));
         assertEquals(HttpStatus.FORBIDDEN, stillRefused.getStatus(), "bytes once protected stay protected");
     }
@@ -272,27 +267,27 @@ class EvidenceLockerTest extends ChainlineTest {
         String id = JSON.readTree(upload(testimony, "?fileName=w045.ogg&kind=testimony&confidentiality=protected", "audio/ogg").body())
                 .get("evidence").asText();
         for (String level : List.of("restricted", "public")) {
-            HttpClientResponseException refused = assertThrows(HttpClientResponseException.class, () -> client.toBlocking().exchange(
+            HttpClientResponseException refused = assertThrows(HttpClientResponseException.class, () -> app.client().toBlocking().exchange(
                     HttpRequest.PATCH("/api/evidence/" + id, "{\"confidentiality\": \"" + level + "\", \"reason\": \"x\"}").bearerAuth(analyst)));
             assertEquals(HttpStatus.FORBIDDEN, refused.getStatus());
             assertTrue(refused.getResponse().getBody(String.class).orElseThrow().contains("confidentiality"));
         }
-        HttpClientResponseException refusedImport = assertThrows(HttpClientResponseException.class, () -> client.toBlocking().exchange(
+        HttpClientResponseException refusedImport = assertThrows(HttpClientResponseException.class, () -> app.client().toBlocking().exchange(
                 HttpRequest.POST("/api/import", ((com.fasterxml.jackson.databind.node.ObjectNode) get("/api/evidence/" + id, protector).deepCopy())
                         .put("type", "Evidence").put("confidentiality", "public").without(List.of("meta", "originalFileName")).toString()).bearerAuth(analyst)));
         assertEquals(HttpStatus.FORBIDDEN, refusedImport.getStatus(), "nor through an import");
         assertEquals("protected", get("/api/evidence/" + id, viewer).get("confidentiality").asText());
 
-        String protectorToken = TestLogins.tokenFor(accounts, client, Roles.ANALYST, Roles.WITNESS_PROTECTION);
-        HttpClientResponseException noReason = assertThrows(HttpClientResponseException.class, () -> client.toBlocking().exchange(
+        String protectorToken = app.token(Roles.ANALYST, Roles.WITNESS_PROTECTION);
+        HttpClientResponseException noReason = assertThrows(HttpClientResponseException.class, () -> app.client().toBlocking().exchange(
                 HttpRequest.PATCH("/api/evidence/" + id, "{\"confidentiality\": \"restricted\"}").bearerAuth(protectorToken)));
         assertEquals(HttpStatus.BAD_REQUEST, noReason.getStatus());
         assertTrue(noReason.getResponse().getBody(String.class).orElseThrow().contains("reason"));
-        client.toBlocking().exchange(HttpRequest.PATCH("/api/evidence/" + id,
+        app.client().toBlocking().exchange(HttpRequest.PATCH("/api/evidence/" + id,
                 "{\"confidentiality\": \"restricted\", \"reason\": \"the witness agreed to be heard by the prosecutor\"}").bearerAuth(protectorToken));
         assertEquals("restricted", get("/api/evidence/" + id, viewer).get("confidentiality").asText());
-        JsonNode journal = JSON.readTree(client.toBlocking().retrieve(HttpRequest.GET("/api/journal?after=0&limit=1000")
-                .bearerAuth(TestLogins.tokenFor(accounts, client, Roles.COUNSEL))));
+        JsonNode journal = JSON.readTree(app.client().toBlocking().retrieve(HttpRequest.GET("/api/journal?after=0&limit=1000")
+                .bearerAuth(app.token(Roles.COUNSEL))));
         boolean lowered = false;
         for (JsonNode e : journal.path("entries").isMissingNode() ? journal : journal.get("entries")) {
             lowered |= e.path("kind").asText().equals("protection.lowered") && e.path("targetId").asText().equals(id)
@@ -300,7 +295,7 @@ class EvidenceLockerTest extends ChainlineTest {
         }
         assertTrue(lowered, "the lowering is an entry of its own, with its reason");
 
-        client.toBlocking().exchange(HttpRequest.PATCH("/api/evidence/" + id, "{\"confidentiality\": \"protected\"}").bearerAuth(analyst));
+        app.client().toBlocking().exchange(HttpRequest.PATCH("/api/evidence/" + id, "{\"confidentiality\": \"protected\"}").bearerAuth(analyst));
         assertEquals("protected", get("/api/evidence/" + id, viewer).get("confidentiality").asText(), "raising is anyone's");
     }
 
@@ -313,17 +308,17 @@ class EvidenceLockerTest extends ChainlineTest {
         String later = "fictional photo that becomes protected: Zhanar Tokhtarova's face";
         String photo = JSON.readTree(upload(later.getBytes(StandardCharsets.UTF_8), "?fileName=face.jpg", "image/jpeg").body()).get("evidence").asText();
         assertTrue(rawStore().contains("Zhanar Tokhtarova's face"), "an ordinary file is kept as it came");
-        client.toBlocking().exchange(HttpRequest.PATCH("/api/evidence/" + photo, "{\"confidentiality\": \"protected\"}").bearerAuth(analyst));
+        app.client().toBlocking().exchange(HttpRequest.PATCH("/api/evidence/" + photo, "{\"confidentiality\": \"protected\"}").bearerAuth(analyst));
 
         String raw = rawStore();
         assertFalse(raw.contains("Tokhtarova"), "no protected byte in clear anywhere under the evidence store");
         Path sealed = data.root().resolve("evidence/sha256").resolve(sha256(testimony).substring(0, 2))
                 .resolve(sha256(testimony).substring(2, 4)).resolve(sha256(testimony) + ".sealed");
         assertTrue(Files.isRegularFile(sealed), "still addressed by the SHA-256 of the original");
-        assertArrayEquals(testimony, client.toBlocking().retrieve(HttpRequest.GET("/api/evidence/" + id + "/file").bearerAuth(protector), byte[].class));
-        assertArrayEquals(later.getBytes(StandardCharsets.UTF_8), client.toBlocking().retrieve(
+        assertArrayEquals(testimony, app.client().toBlocking().retrieve(HttpRequest.GET("/api/evidence/" + id + "/file").bearerAuth(protector), byte[].class));
+        assertArrayEquals(later.getBytes(StandardCharsets.UTF_8), app.client().toBlocking().retrieve(
                 HttpRequest.GET("/api/evidence/" + photo + "/file").bearerAuth(protector), byte[].class));
-        JsonNode report = JSON.readTree(client.toBlocking().retrieve(HttpRequest.POST("/api/evidence/verify", "").bearerAuth(analyst)));
+        JsonNode report = JSON.readTree(app.client().toBlocking().retrieve(HttpRequest.POST("/api/evidence/verify", "").bearerAuth(analyst)));
         assertFalse(report.path("problems").toString().contains(sha256(testimony)), report.toString());
         assertFalse(report.path("unrecorded").toString().contains(sha256(testimony)), report.toString());
         assertTrue(report.get("intact").asLong() >= 2, report.toString());
@@ -334,7 +329,7 @@ class EvidenceLockerTest extends ChainlineTest {
         String secret = "fictional testimony recorded by hash first: Aruzhan Sealedova names the platoon";
         byte[] testimony = secret.getBytes(StandardCharsets.UTF_8);
         String sha = sha256(testimony);
-        client.toBlocking().exchange(HttpRequest.POST("/api/evidence", "{\"id\": \"ev-noted-w051\", \"kind\": \"testimony\","
+        app.client().toBlocking().exchange(HttpRequest.POST("/api/evidence", "{\"id\": \"ev-noted-w051\", \"kind\": \"testimony\","
                 + " \"title\": \"Testimony of W-051, hash noted in the field\", \"sha256\": \"" + sha + "\", \"confidentiality\": \"protected\"}")
                 .bearerAuth(analyst));
         HttpResponse<String> arrived = upload(testimony, "?fileName=w051.ogg", "audio/ogg");
@@ -344,8 +339,8 @@ class EvidenceLockerTest extends ChainlineTest {
         assertTrue(received.get("recordedEarlier").asBoolean(), arrived.body());
         assertFalse(rawStore().contains("Sealedova"), "sealed as it arrived, not at the next start");
         // its file, not a second item
-        assertArrayEquals(testimony, client.toBlocking().retrieve(HttpRequest.GET("/api/evidence/ev-noted-w051/file").bearerAuth(protector), byte[].class));
-        assertFalse(client.toBlocking().retrieve(HttpRequest.GET("/api/evidence?limit=500").bearerAuth(protector)).contains("ev-" + sha.substring(0, 16)));
+        assertArrayEquals(testimony, app.client().toBlocking().retrieve(HttpRequest.GET("/api/evidence/ev-noted-w051/file").bearerAuth(protector), byte[].class));
+        assertFalse(app.client().toBlocking().retrieve(HttpRequest.GET("/api/evidence?limit=500").bearerAuth(protector)).contains("ev-" + sha.substring(0, 16)));
     }
 
     @Test
@@ -357,7 +352,7 @@ class EvidenceLockerTest extends ChainlineTest {
                 "{\"type\":\"UnitRelation\",\"id\":\"rel-order-ab\",\"unit\":\"u-order-a\",\"superior\":\"u-order-b\",\"relation\":\"child-of\",\"citations\":[{\"evidence\":\"ev-order-book\"}]}",
                 "{\"type\":\"Evidence\",\"id\":\"ev-order-book\",\"kind\":\"document\",\"title\":\"Battalion order book\",\"source\":\"src-order-desk\"}",
                 "{\"type\":\"Source\",\"id\":\"src-order-desk\",\"pseudonym\":\"OD-1\",\"kind\":\"leak\",\"reliability\":\"B\"}") + "\n";
-        HttpResponse<String> imported = client.toBlocking().exchange(HttpRequest.POST("/api/import", ndjson)
+        HttpResponse<String> imported = app.client().toBlocking().exchange(HttpRequest.POST("/api/import", ndjson)
                 .contentType("application/x-ndjson").bearerAuth(analyst), String.class);
         assertTrue(JSON.readTree(imported.body()).get("applied").asBoolean(), imported.body());
         JsonNode events = get("/api/evidence/ev-order-book/custody", viewer).get("events");
@@ -380,7 +375,7 @@ class EvidenceLockerTest extends ChainlineTest {
         Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
         Files.write(file, "fictional photo of the checkpoint, retouched".getBytes(StandardCharsets.UTF_8));
 
-        HttpClientResponseException refused = assertThrows(HttpClientResponseException.class, () -> client.toBlocking()
+        HttpClientResponseException refused = assertThrows(HttpClientResponseException.class, () -> app.client().toBlocking()
                 .retrieve(HttpRequest.GET("/api/evidence/" + id + "/file").bearerAuth(viewer), byte[].class));
         assertEquals(HttpStatus.CONFLICT, refused.getStatus());
         assertTrue(refused.getResponse().getBody(String.class).orElseThrow().contains("no longer matches its SHA-256"));
@@ -395,12 +390,12 @@ class EvidenceLockerTest extends ChainlineTest {
     void aFloodOfViewingsIsOneCustodyEntryAnAccountAndDayWithItsCount() throws Exception {
         byte[] doc = "fictional order, viewed many times".getBytes(StandardCharsets.UTF_8);
         String id = JSON.readTree(upload(doc, "?fileName=order.pdf&kind=document", "application/pdf").body()).get("evidence").asText();
-        long before = JSON.readTree(client.toBlocking().retrieve(HttpRequest.GET("/health"))).get("journal").get("head").asLong();
+        long before = JSON.readTree(app.client().toBlocking().retrieve(HttpRequest.GET("/health"))).get("journal").get("head").asLong();
         for (int i = 0; i < 40; i++) {
             get("/api/evidence/" + id, viewer);
         }
         get("/api/evidence/" + id, analyst);
-        long after = JSON.readTree(client.toBlocking().retrieve(HttpRequest.GET("/health"))).get("journal").get("head").asLong();
+        long after = JSON.readTree(app.client().toBlocking().retrieve(HttpRequest.GET("/health"))).get("journal").get("head").asLong();
         assertEquals(before + 2, after, "one entry for each account's first viewing of the day");
         List<JsonNode> viewings = new ArrayList<>();
         get("/api/evidence/" + id + "/custody", viewer).get("events").forEach(e -> {
@@ -421,7 +416,7 @@ class EvidenceLockerTest extends ChainlineTest {
         byte[] bytes = "fictional attachment".getBytes(StandardCharsets.UTF_8);
         String id = JSON.readTree(upload(bytes, "?fileName=" + java.net.URLEncoder.encode("..\\report\u202Efdp.exe", StandardCharsets.UTF_8),
                 "application/octet-stream").body()).get("evidence").asText();
-        HttpResponse<byte[]> answer = client.toBlocking().exchange(HttpRequest.GET("/api/evidence/" + id + "/file").bearerAuth(viewer), byte[].class);
+        HttpResponse<byte[]> answer = app.client().toBlocking().exchange(HttpRequest.GET("/api/evidence/" + id + "/file").bearerAuth(viewer), byte[].class);
         String disposition = answer.getHeaders().get("Content-Disposition");
         assertTrue(disposition.contains("reportfdp.exe"), disposition);
         assertFalse(disposition.contains("..") || disposition.contains("\\") || disposition.contains("\u202E"), disposition);
@@ -438,21 +433,21 @@ class EvidenceLockerTest extends ChainlineTest {
         byte[] bytes = Files.readAllBytes(sealed);
         bytes[bytes.length - 5] ^= 1;
         Files.write(sealed, bytes);
-        HttpClientResponseException refused = assertThrows(HttpClientResponseException.class, () -> client.toBlocking()
+        HttpClientResponseException refused = assertThrows(HttpClientResponseException.class, () -> app.client().toBlocking()
                 .retrieve(HttpRequest.GET("/api/evidence/" + id + "/file").bearerAuth(protector), byte[].class));
         assertEquals(HttpStatus.CONFLICT, refused.getStatus());
         // found by an analyst's check too, named by its keyed digest; a holder of the grant reads its SHA-256
-        JsonNode report = JSON.readTree(client.toBlocking().retrieve(HttpRequest.POST("/api/evidence/verify", "").bearerAuth(analyst)));
+        JsonNode report = JSON.readTree(app.client().toBlocking().retrieve(HttpRequest.POST("/api/evidence/verify", "").bearerAuth(analyst)));
         assertTrue(report.path("problems").toString().contains("\"evidence\":\"" + id + "\""), report.toString());
         assertFalse(report.toString().contains(sha), report.toString());
-        String holder = TestLogins.tokenFor(accounts, client, Roles.ANALYST, Roles.WITNESS_PROTECTION);
-        assertTrue(client.toBlocking().retrieve(HttpRequest.POST("/api/evidence/verify", "").bearerAuth(holder)).contains(sha));
+        String holder = app.token(Roles.ANALYST, Roles.WITNESS_PROTECTION);
+        assertTrue(app.client().toBlocking().retrieve(HttpRequest.POST("/api/evidence/verify", "").bearerAuth(holder)).contains(sha));
 
         Files.write(sealed, "CLSEALED1 garbage".getBytes(StandardCharsets.UTF_8));
-        HttpClientResponseException header = assertThrows(HttpClientResponseException.class, () -> client.toBlocking()
+        HttpClientResponseException header = assertThrows(HttpClientResponseException.class, () -> app.client().toBlocking()
                 .retrieve(HttpRequest.GET("/api/evidence/" + id + "/file").bearerAuth(protector), byte[].class));
         assertEquals(HttpStatus.CONFLICT, header.getStatus());
-        assertEquals(HttpStatus.OK, client.toBlocking().exchange(HttpRequest.POST("/api/evidence/verify", "").bearerAuth(analyst)).getStatus());
+        assertEquals(HttpStatus.OK, app.client().toBlocking().exchange(HttpRequest.POST("/api/evidence/verify", "").bearerAuth(analyst)).getStatus());
     }
 
     @Test
@@ -466,9 +461,9 @@ class EvidenceLockerTest extends ChainlineTest {
         JsonNode item = get("/api/evidence/" + id, viewer);
         assertEquals(id + ".ogg", item.get("fileName").asText());
         assertTrue(item.get("originalFileName").get("protected").asBoolean());
-        HttpResponse<byte[]> file = client.toBlocking().exchange(HttpRequest.GET("/api/evidence/" + id + "/file").bearerAuth(protector), byte[].class);
+        HttpResponse<byte[]> file = app.client().toBlocking().exchange(HttpRequest.GET("/api/evidence/" + id + "/file").bearerAuth(protector), byte[].class);
         assertFalse(file.getHeaders().get("Content-Disposition").contains("Dauletkyzy"));
-        JsonNode revealed = JSON.readTree(client.toBlocking().retrieve(HttpRequest.POST("/api/evidence/" + id + "/reveal",
+        JsonNode revealed = JSON.readTree(app.client().toBlocking().retrieve(HttpRequest.POST("/api/evidence/" + id + "/reveal",
                 "{\"reason\": \"which file was it\"}").bearerAuth(protector)));
         assertEquals("Aiman-Dauletkyzy-testimony.ogg", revealed.get("originalFileName").get("name").asText());
     }
@@ -477,12 +472,12 @@ class EvidenceLockerTest extends ChainlineTest {
     void anItemRaisedToProtectedLaterHidesTheNameItsFileArrivedUnderToo() throws Exception {
         byte[] photo = "fictional photo, uploaded before anyone knew it showed a witness".getBytes(StandardCharsets.UTF_8);
         String id = JSON.readTree(upload(photo, "?fileName=Nurzhan-Abenov-at-the-pharmacy.jpg", "image/jpeg").body()).get("evidence").asText();
-        client.toBlocking().exchange(HttpRequest.PATCH("/api/evidence/" + id, "{\"confidentiality\": \"protected\"}").bearerAuth(analyst));
+        app.client().toBlocking().exchange(HttpRequest.PATCH("/api/evidence/" + id, "{\"confidentiality\": \"protected\"}").bearerAuth(analyst));
         JsonNode item = get("/api/evidence/" + id, viewer);
         assertEquals(id + ".jpg", item.get("fileName").asText());
         assertEquals(id + ".jpg", item.get("title").asText(), "the title it took from the file name goes too");
         assertFalse(item.toString().contains("Abenov"), item.toString());
-        JsonNode revealed = JSON.readTree(client.toBlocking().retrieve(HttpRequest.POST("/api/evidence/" + id + "/reveal",
+        JsonNode revealed = JSON.readTree(app.client().toBlocking().retrieve(HttpRequest.POST("/api/evidence/" + id + "/reveal",
                 "{\"reason\": \"which file was it\"}").bearerAuth(protector)));
         assertEquals("Nurzhan-Abenov-at-the-pharmacy.jpg", revealed.get("originalFileName").get("name").asText());
     }

@@ -4,16 +4,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.chainline.ChainlineTest;
-import org.chainline.TestLogins;
+import org.chainline.TestApplication;
 import org.chainline.access.Roles;
 import org.chainline.input.Json;
-import org.chainline.security.Accounts;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -35,10 +32,7 @@ class ProtectedCopiesTest extends ChainlineTest {
     static final String TESTIMONY = "Testimony of W-940: the order came by radio at noon.";
 
     @Inject
-    @Client("/")
-    HttpClient client;
-    @Inject
-    Accounts accounts;
+    TestApplication app;
 
     String analyst;
     String counsel;
@@ -48,20 +42,20 @@ class ProtectedCopiesTest extends ChainlineTest {
 
     @BeforeAll
     void setUp() throws Exception {
-        analyst = TestLogins.tokenFor(accounts, client, Roles.ANALYST);
-        counsel = TestLogins.tokenFor(accounts, client, Roles.COUNSEL);
-        holder = TestLogins.tokenFor(accounts, client, Roles.COUNSEL, Roles.WITNESS_PROTECTION);
+        analyst = app.token(Roles.ANALYST);
+        counsel = app.token(Roles.COUNSEL);
+        holder = app.token(Roles.COUNSEL, Roles.WITNESS_PROTECTION);
         testimony = upload(analyst, "w940.txt&confidentiality=protected").get("evidence").asText();
         copy = upload(counsel, "found-on-a-phone.txt");
     }
 
     JsonNode upload(String token, String query) throws Exception {
-        return Json.MAPPER.readTree(client.toBlocking().retrieve(HttpRequest.POST("/api/evidence/files?kind=testimony&fileName=" + query,
+        return Json.MAPPER.readTree(app.client().toBlocking().retrieve(HttpRequest.POST("/api/evidence/files?kind=testimony&fileName=" + query,
                 TESTIMONY.getBytes(StandardCharsets.UTF_8)).contentType(MediaType.TEXT_PLAIN_TYPE).bearerAuth(token)));
     }
 
     JsonNode get(String path, String token) throws Exception {
-        return Json.MAPPER.readTree(client.toBlocking().retrieve(HttpRequest.GET(path).bearerAuth(token)));
+        return Json.MAPPER.readTree(app.client().toBlocking().retrieve(HttpRequest.GET(path).bearerAuth(token)));
     }
 
     String username(String token) throws Exception {
@@ -79,7 +73,7 @@ class ProtectedCopiesTest extends ChainlineTest {
         for (JsonNode entry : get("/api/journal?after=" + (seq - 5) + "&limit=10", counsel)) {
             assertFalse(entry.get("targetId").asText().equals(testimony), "the journal shown outside the grant links the copy: " + entry);
         }
-        assertFalse(client.toBlocking().retrieve(HttpRequest.GET("/").bearerAuth(counsel)).contains(testimony),
+        assertFalse(app.client().toBlocking().retrieve(HttpRequest.GET("/").bearerAuth(counsel)).contains(testimony),
                 "nor do the latest changes on the home page");
     }
 
@@ -104,8 +98,8 @@ class ProtectedCopiesTest extends ChainlineTest {
 
     @Test
     void aCopyInATelegramExportDoesNotNameTheProtectedItemItCopies() throws Exception {
-        String other = TestLogins.tokenFor(accounts, client, Roles.ANALYST);
-        client.toBlocking().retrieve(HttpRequest.POST("/api/evidence/telegram?reason=copies", channelExportWithTheTestimony())
+        String other = app.token(Roles.ANALYST);
+        app.client().toBlocking().retrieve(HttpRequest.POST("/api/evidence/telegram?reason=copies", channelExportWithTheTestimony())
                 .contentType(MediaType.of("application/zip")).bearerAuth(other));
         JsonNode post = get("/api/evidence/tg-1700000940-1", other);
         assertFalse(post.toString().contains(testimony), "the post names the protected item it copies: " + post);
@@ -139,11 +133,11 @@ class ProtectedCopiesTest extends ChainlineTest {
         assertEquals("api upload", copy.get("via").asText());
         for (String token : new String[] {counsel, analyst}) {
             HttpClientResponseException refused = assertThrows(HttpClientResponseException.class,
-                    () -> client.toBlocking().retrieve(HttpRequest.GET("/api/protection/copies").bearerAuth(token)));
+                    () -> app.client().toBlocking().retrieve(HttpRequest.GET("/api/protection/copies").bearerAuth(token)));
             assertEquals(HttpStatus.FORBIDDEN, refused.getStatus());
         }
-        String home = client.toBlocking().retrieve(HttpRequest.GET("/").bearerAuth(holder));
+        String home = app.client().toBlocking().retrieve(HttpRequest.GET("/").bearerAuth(holder));
         assertTrue(home.contains("Copies of protected files") && home.contains(testimony) && home.contains(uploader), home);
-        assertFalse(client.toBlocking().retrieve(HttpRequest.GET("/").bearerAuth(counsel)).contains("Copies of protected files"));
+        assertFalse(app.client().toBlocking().retrieve(HttpRequest.GET("/").bearerAuth(counsel)).contains("Copies of protected files"));
     }
 }

@@ -5,17 +5,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.chainline.ChainlineTest;
-import org.chainline.TestLogins;
+import org.chainline.TestApplication;
 import org.chainline.access.Roles;
 import org.chainline.journal.Journal;
 import org.chainline.registry.imports.RecordImport;
-import org.chainline.security.Accounts;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -49,10 +46,7 @@ class TelegramImportTest extends ChainlineTest {
     static final String WITNESS = "Сейітқызы";
 
     @Inject
-    @Client("/")
-    HttpClient client;
-    @Inject
-    Accounts accounts;
+    TestApplication app;
     @Inject
     TelegramExportImport telegram;
     @Inject
@@ -62,7 +56,7 @@ class TelegramImportTest extends ChainlineTest {
 
     @BeforeAll
     void setUp() {
-        analyst = TestLogins.tokenFor(accounts, client, Roles.ANALYST);
+        analyst = app.token(Roles.ANALYST);
     }
 
     static Path sample(String name) throws URISyntaxException {
@@ -70,7 +64,7 @@ class TelegramImportTest extends ChainlineTest {
     }
 
     JsonNode get(String path) throws IOException {
-        return JSON.readTree(client.toBlocking().retrieve(HttpRequest.GET(path).bearerAuth(analyst)));
+        return JSON.readTree(app.client().toBlocking().retrieve(HttpRequest.GET(path).bearerAuth(analyst)));
     }
 
     TelegramReport importChannel() throws Exception {
@@ -98,7 +92,7 @@ class TelegramImportTest extends ChainlineTest {
         assertFalse(report.export().equals("ev-" + sha256(resultJson).substring(0, 16)), "nor is it named by its hash");
         assertEquals("Telegram export of Akkala Live (result.json)", export.get("title").asText());
         assertEquals("protected", export.get("confidentiality").asText(), "the raw export names every sender: protected");
-        HttpClientResponseException rawRefused = assertThrows(HttpClientResponseException.class, () -> client.toBlocking()
+        HttpClientResponseException rawRefused = assertThrows(HttpClientResponseException.class, () -> app.client().toBlocking()
                 .exchange(HttpRequest.GET("/api/evidence/" + report.export() + "/file").bearerAuth(analyst)));
         assertEquals(HttpStatus.FORBIDDEN, rawRefused.getStatus());
 
@@ -149,7 +143,7 @@ class TelegramImportTest extends ChainlineTest {
     @Order(3)
     void anAccountExportZipProtectsPeopleLinksCopiesAcrossExportsAndSkipsTheAccountHoldersOwnData() throws Exception {
         byte[] zip = zip(sample("account-export"));
-        JsonNode report = JSON.readTree(client.toBlocking().retrieve(HttpRequest.POST("/api/evidence/telegram?reason=medics", zip)
+        JsonNode report = JSON.readTree(app.client().toBlocking().retrieve(HttpRequest.POST("/api/evidence/telegram?reason=medics", zip)
                 .contentType(MediaType.of("application/zip")).bearerAuth(analyst)));
         assertTrue(report.get("applied").asBoolean(), report.toString());
         assertEquals(3, report.get("imported").asLong());
@@ -162,7 +156,7 @@ class TelegramImportTest extends ChainlineTest {
         assertEquals(1, report.get("mediaCopies").asLong());
 
         // a private group's name and Telegram id may point at people: the items go by a pseudonym and a token
-        JsonNode group = JSON.readTree(client.toBlocking().retrieve(HttpRequest.GET("/api/evidence?limit=500").bearerAuth(analyst)));
+        JsonNode group = JSON.readTree(app.client().toBlocking().retrieve(HttpRequest.GET("/api/evidence?limit=500").bearerAuth(analyst)));
         java.util.Map<Long, String> byMessage = new java.util.HashMap<>();
         group.forEach(e -> {
             if (e.path("channel").asText().startsWith("TG-chat-")) {
@@ -184,7 +178,7 @@ class TelegramImportTest extends ChainlineTest {
         assertEquals("not-collected", get("/api/evidence/" + byMessage.get(13L)).get("fileStatus").asText());
 
         String everything = get("/api/evidence?limit=500") + "" + get("/api/sources?limit=500")
-                + client.toBlocking().retrieve(HttpRequest.GET("/api/journal?limit=1000").bearerAuth(TestLogins.tokenFor(accounts, client, Roles.COUNSEL)));
+                + app.client().toBlocking().retrieve(HttpRequest.GET("/api/journal?limit=1000").bearerAuth(app.token(Roles.COUNSEL)));
         assertFalse(everything.contains(WITNESS), "the witness's name is nowhere but in its sealed field");
         assertFalse(everything.contains("5550117"), "nor her Telegram id");
         assertFalse(everything.contains("Square medics") || everything.contains("1800000002"), "nor the group's name or id");
@@ -194,7 +188,7 @@ class TelegramImportTest extends ChainlineTest {
     @Test
     @Order(4)
     void brokenExportsAreRefusedWholeWithTheMessageAndNothingIsLeftBehind() throws Exception {
-        HttpClientResponseException notAnExport = assertThrows(HttpClientResponseException.class, () -> client.toBlocking().exchange(
+        HttpClientResponseException notAnExport = assertThrows(HttpClientResponseException.class, () -> app.client().toBlocking().exchange(
                 HttpRequest.POST("/api/evidence/telegram", "not a zip".getBytes(StandardCharsets.UTF_8)).bearerAuth(analyst)));
         assertEquals(HttpStatus.BAD_REQUEST, notAnExport.getStatus());
         assertTrue(notAnExport.getResponse().getBody(String.class).orElseThrow().contains("export"));
@@ -242,10 +236,10 @@ class TelegramImportTest extends ChainlineTest {
     @Test
     @Order(5)
     void aRawExportKeptRestrictedByAnEarlierVersionIsRaisedToProtectedAtStartUp() throws Exception {
-        client.toBlocking().exchange(HttpRequest.POST("/api/evidence", """
+        app.client().toBlocking().exchange(HttpRequest.POST("/api/evidence", """
                 {"id": "ev-legacy-export", "kind": "document", "title": "Telegram export of Old Chat (result.json)",
                  "fileName": "result.json", "mediaType": "application/json", "confidentiality": "restricted"}""").bearerAuth(analyst));
-        client.toBlocking().exchange(HttpRequest.POST("/api/evidence", """
+        app.client().toBlocking().exchange(HttpRequest.POST("/api/evidence", """
                 {"id": "tg-5550999-3", "kind": "telegram-message", "title": "Dariga Oldchat #3: the convoy left at dawn",
                  "channel": "Dariga Oldchat", "channelId": "5550999", "messageId": 3, "partOf": "ev-legacy-export",
                  "text": "the convoy left at dawn"}""").bearerAuth(analyst));
@@ -261,7 +255,7 @@ class TelegramImportTest extends ChainlineTest {
         long head = journal.head().seq();
         earlierImports.upgrade();
         assertEquals(head, journal.head().seq(), "upgraded records are not upgraded again");
-        client.toBlocking().exchange(HttpRequest.POST("/api/evidence", """
+        app.client().toBlocking().exchange(HttpRequest.POST("/api/evidence", """
                 {"id": "tg-5550998-1", "kind": "telegram-message", "title": "Another Oldchat #1: x", "channel": "Another Oldchat",
                  "channelId": "5550998", "messageId": 1}""").bearerAuth(analyst));
         earlierImports.protect();

@@ -4,17 +4,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpStatus;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.chainline.ChainlineTest;
-import org.chainline.TestLogins;
+import org.chainline.TestApplication;
 import org.chainline.access.Roles;
 import org.chainline.registry.imports.ImportReport;
 import org.chainline.registry.imports.RecordImport;
-import org.chainline.security.Accounts;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -34,10 +31,7 @@ class LiabilityApiTest extends ChainlineTest {
     static final ObjectMapper JSON = new ObjectMapper();
 
     @Inject
-    @Client("/")
-    HttpClient client;
-    @Inject
-    Accounts accounts;
+    TestApplication app;
     @Inject
     RecordImport recordImport;
 
@@ -45,19 +39,19 @@ class LiabilityApiTest extends ChainlineTest {
 
     @BeforeAll
     void setUp() throws URISyntaxException {
-        viewer = TestLogins.tokenFor(accounts, client, Roles.VIEWER);
+        viewer = app.token(Roles.VIEWER);
         Path file = Path.of(getClass().getClassLoader().getResource("fixtures/command-chain.ndjson").toURI());
         ImportReport report = recordImport.run("fixture", "fixture", file, RecordImport.Progress.NONE);
         assertTrue(report.applied(), () -> report.errors().toString());
     }
 
     JsonNode get(String path) throws Exception {
-        return JSON.readTree(client.toBlocking().retrieve(HttpRequest.GET(path).bearerAuth(viewer), String.class));
+        return JSON.readTree(app.client().toBlocking().retrieve(HttpRequest.GET(path).bearerAuth(viewer), String.class));
     }
 
     JsonNode error(String path, HttpStatus status) throws Exception {
         HttpClientResponseException e = assertThrows(HttpClientResponseException.class,
-                () -> client.toBlocking().retrieve(HttpRequest.GET(path).bearerAuth(viewer), String.class));
+                () -> app.client().toBlocking().retrieve(HttpRequest.GET(path).bearerAuth(viewer), String.class));
         assertEquals(status, e.getStatus());
         return JSON.readTree(e.getResponse().getBody(String.class).orElseThrow());
     }

@@ -7,16 +7,13 @@ import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpRequest;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.chainline.ChainlineTest;
-import org.chainline.TestLogins;
+import org.chainline.TestApplication;
 import org.chainline.access.Roles;
 import org.chainline.journal.Journal;
-import org.chainline.security.Accounts;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -34,10 +31,7 @@ class RecordApiTest extends ChainlineTest {
     static final ObjectMapper JSON = new ObjectMapper();
 
     @Inject
-    @Client("/")
-    HttpClient client;
-    @Inject
-    Accounts accounts;
+    TestApplication app;
     @Inject
     Journal journal;
 
@@ -46,8 +40,8 @@ class RecordApiTest extends ChainlineTest {
 
     @BeforeAll
     void setUp() {
-        analyst = TestLogins.tokenFor(accounts, client, Roles.ANALYST);
-        viewer = TestLogins.tokenFor(accounts, client, Roles.VIEWER);
+        analyst = app.token(Roles.ANALYST);
+        viewer = app.token(Roles.VIEWER);
         post("/api/units", """
                 {"id": "u-guard", "names": [{"value": "Ұлттық ұлан", "script": "Cyrl", "lang": "kk"}], "classification": "national-guard"}""");
         post("/api/sources", """
@@ -61,19 +55,19 @@ class RecordApiTest extends ChainlineTest {
     }
 
     JsonNode send(MutableHttpRequest<?> request, HttpStatus expected) {
-        HttpResponse<String> response = client.toBlocking().exchange(request.bearerAuth(analyst)
+        HttpResponse<String> response = app.client().toBlocking().exchange(request.bearerAuth(analyst)
                 .contentType(MediaType.APPLICATION_JSON_TYPE), String.class);
         assertEquals(expected, response.status());
         return read(response.body());
     }
 
     JsonNode get(String path) {
-        return read(client.toBlocking().retrieve(HttpRequest.GET(path).bearerAuth(viewer), String.class));
+        return read(app.client().toBlocking().retrieve(HttpRequest.GET(path).bearerAuth(viewer), String.class));
     }
 
     JsonNode error(MutableHttpRequest<?> request, HttpStatus expected) {
         HttpClientResponseException e = assertThrows(HttpClientResponseException.class,
-                () -> client.toBlocking().exchange(request.bearerAuth(analyst).contentType(MediaType.APPLICATION_JSON_TYPE), String.class));
+                () -> app.client().toBlocking().exchange(request.bearerAuth(analyst).contentType(MediaType.APPLICATION_JSON_TYPE), String.class));
         assertEquals(expected, e.getStatus(), () -> e.getResponse().getBody(String.class).orElse(""));
         return read(e.getResponse().getBody(String.class).orElseThrow());
     }

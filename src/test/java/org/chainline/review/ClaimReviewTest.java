@@ -5,23 +5,18 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
-import io.micronaut.http.client.exceptions.HttpClientResponseException;
+import io.micronaut.http.MutableHttpRequest;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.chainline.ChainlineTest;
-import org.chainline.TestLogins;
+import org.chainline.TestApplication;
 import org.chainline.access.Roles;
 import org.chainline.demo.DemoCase;
-import org.chainline.registry.imports.RecordImport;
-import org.chainline.security.Accounts;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Claim review over HTTP: four eyes, a change that reopens an accepted claim, bulk decisions, the queue and history. */
@@ -31,12 +26,7 @@ class ClaimReviewTest extends ChainlineTest {
     static final ObjectMapper JSON = new ObjectMapper();
 
     @Inject
-    @Client("/")
-    HttpClient client;
-    @Inject
-    Accounts accounts;
-    @Inject
-    DemoCase demo;
+    TestApplication app;
 
     String author;
     String reviewer;
@@ -44,24 +34,21 @@ class ClaimReviewTest extends ChainlineTest {
 
     @BeforeAll
     void setUp() {
-        demo.load("tester", RecordImport.Progress.NONE);
-        author = TestLogins.tokenFor(accounts, client, Roles.COUNSEL);
-        reviewer = TestLogins.tokenFor(accounts, client, Roles.COUNSEL);
-        analyst = TestLogins.tokenFor(accounts, client, Roles.ANALYST);
+        app.loadDemo();
+        author = app.token(Roles.COUNSEL);
+        reviewer = app.token(Roles.COUNSEL);
+        analyst = app.token(Roles.ANALYST);
     }
 
-    JsonNode send(io.micronaut.http.MutableHttpRequest<?> request, String token) throws Exception {
-        return JSON.readTree(client.toBlocking().retrieve(request.bearerAuth(token), String.class));
+    JsonNode send(MutableHttpRequest<?> request, String token) {
+        return app.send(request, token);
     }
 
-    JsonNode refused(io.micronaut.http.MutableHttpRequest<?> request, String token, HttpStatus status) throws Exception {
-        HttpClientResponseException e = assertThrows(HttpClientResponseException.class,
-                () -> client.toBlocking().exchange(request.bearerAuth(token), String.class));
-        assertEquals(status, e.getStatus(), () -> e.getResponse().getBody(String.class).orElse(""));
-        return JSON.readTree(e.getResponse().getBody(String.class).orElseThrow());
+    JsonNode refused(MutableHttpRequest<?> request, String token, HttpStatus status) {
+        return app.refused(request, token, status);
     }
 
-    static io.micronaut.http.MutableHttpRequest<String> decide(String body) {
+    static MutableHttpRequest<String> decide(String body) {
         return HttpRequest.POST("/api/reviews", body).contentType(MediaType.APPLICATION_JSON_TYPE);
     }
 
@@ -98,7 +85,7 @@ class ClaimReviewTest extends ChainlineTest {
         JsonNode state = send(HttpRequest.GET("/api/claims/post-review-eyes/review"), author).get("state");
         assertEquals(2, state.get("authors").size(), state::toString);
         refused(decide("{\"claims\": [\"post-review-eyes\"], \"decision\": \"accept\"}"), author, HttpStatus.FORBIDDEN);
-        String secondAnalystCounsel = TestLogins.tokenFor(accounts, client, Roles.COUNSEL);
+        String secondAnalystCounsel = app.token(Roles.COUNSEL);
         send(HttpRequest.PATCH("/api/postings/post-review-eyes", "{\"note\": \"typo fixed\", \"reason\": \"typo\"}")
                 .contentType(MediaType.APPLICATION_JSON_TYPE), secondAnalystCounsel);
         refused(decide("{\"claims\": [\"post-review-eyes\"], \"decision\": \"accept\"}"), secondAnalystCounsel, HttpStatus.FORBIDDEN);

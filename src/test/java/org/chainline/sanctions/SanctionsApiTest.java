@@ -7,17 +7,13 @@ import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpRequest;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.chainline.ChainlineTest;
-import org.chainline.TestLogins;
+import org.chainline.TestApplication;
 import org.chainline.access.Roles;
 import org.chainline.demo.DemoCase;
-import org.chainline.registry.imports.RecordImport;
-import org.chainline.security.Accounts;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -54,29 +50,24 @@ class SanctionsApiTest extends ChainlineTest {
     static final String COMPANY = "T-9,Company,Akkala Logistics LLP,,,xt,,,,,,EU Financial Sanctions Files (FSF),2025-12-02,2025-12-20,2025-12-02\n";
 
     @Inject
-    @Client("/")
-    HttpClient client;
-    @Inject
-    Accounts accounts;
-    @Inject
-    DemoCase demo;
+    TestApplication app;
 
     String analyst;
     String viewer;
 
     @BeforeAll
     void setUp() {
-        analyst = TestLogins.tokenFor(accounts, client, Roles.ANALYST);
-        viewer = TestLogins.tokenFor(accounts, client, Roles.VIEWER);
-        assertTrue(demo.load("tester", RecordImport.Progress.NONE).records().applied());
+        analyst = app.token(Roles.ANALYST);
+        viewer = app.token(Roles.VIEWER);
+        app.loadDemo();
     }
 
     JsonNode get(String path) throws Exception {
-        return JSON.readTree(client.toBlocking().retrieve(HttpRequest.GET(path).bearerAuth(viewer), String.class));
+        return JSON.readTree(app.client().toBlocking().retrieve(HttpRequest.GET(path).bearerAuth(viewer), String.class));
     }
 
     HttpResponse<String> send(MutableHttpRequest<?> request) {
-        return client.toBlocking().exchange(request.bearerAuth(analyst), String.class);
+        return app.client().toBlocking().exchange(request.bearerAuth(analyst), String.class);
     }
 
     JsonNode importList(String list, String csv, String date, HttpStatus expected) throws Exception {
@@ -94,11 +85,8 @@ class SanctionsApiTest extends ChainlineTest {
         return JSON.readTree(r.body());
     }
 
-    JsonNode refused(MutableHttpRequest<?> request, HttpStatus status) throws Exception {
-        HttpClientResponseException e = assertThrows(HttpClientResponseException.class,
-                () -> client.toBlocking().exchange(request.bearerAuth(analyst), String.class));
-        assertEquals(status, e.getStatus(), () -> e.getResponse().getBody(String.class).orElse(""));
-        return JSON.readTree(e.getResponse().getBody(String.class).orElseThrow());
+    JsonNode refused(MutableHttpRequest<?> request, HttpStatus status) {
+        return app.refused(request, analyst, status);
     }
 
     static List<String> gapPersons(JsonNode report) {
@@ -165,7 +153,7 @@ class SanctionsApiTest extends ChainlineTest {
         assertEquals(1, eu.path("rows").get(0).path("rank").asInt());
         String strongest = eu.path("rows").get(0).path("strongest").asText();
         assertTrue(strongest.equals("established") || strongest.equals("probable"));
-        String csv = client.toBlocking().retrieve(HttpRequest.GET("/api/sanctions/gaps?regime=eu-ghrsr&format=csv").bearerAuth(viewer));
+        String csv = app.client().toBlocking().retrieve(HttpRequest.GET("/api/sanctions/gaps?regime=eu-ghrsr&format=csv").bearerAuth(viewer));
         assertTrue(csv.startsWith("rank,person,name,latin_name,strongest"), csv);
         assertTrue(csv.contains("p-otegulov"), csv);
         assertEquals(eu.path("rows").size() + 1, csv.strip().split("\r\n").length);
@@ -276,7 +264,7 @@ class SanctionsApiTest extends ChainlineTest {
         assertTrue(body.contains("\"schema\":\"Sanction\"") && body.contains("\"schema\":\"Occupancy\""), body);
         assertFalse(body.contains("ev-regiment-order-book"), "restricted evidence is left out unless asked for");
         assertEquals("restricted", refused(HttpRequest.GET("/api/ftm/export?restricted=perhaps"), HttpStatus.BAD_REQUEST).path("field").asText());
-        HttpClientResponseException e = assertThrows(HttpClientResponseException.class, () -> client.toBlocking().exchange(
+        HttpClientResponseException e = assertThrows(HttpClientResponseException.class, () -> app.client().toBlocking().exchange(
                 HttpRequest.GET("/api/ftm/export").bearerAuth(viewer)));
         assertEquals(HttpStatus.FORBIDDEN, e.getStatus());
 
@@ -354,7 +342,7 @@ class SanctionsApiTest extends ChainlineTest {
         assertEquals("format", refused(HttpRequest.GET("/api/sanctions/gaps?regime=eu-ghrsr&format=xls"), HttpStatus.BAD_REQUEST).path("field").asText());
         refused(HttpRequest.GET("/api/sanctions/designations/p-nobody"), HttpStatus.NOT_FOUND);
         // A viewer reads but does not import or decide.
-        HttpClientResponseException e = assertThrows(HttpClientResponseException.class, () -> client.toBlocking().exchange(
+        HttpClientResponseException e = assertThrows(HttpClientResponseException.class, () -> app.client().toBlocking().exchange(
                 HttpRequest.POST("/api/sanctions/lists?list=x", HEADER).contentType(MediaType.TEXT_PLAIN_TYPE).bearerAuth(viewer)));
         assertEquals(HttpStatus.FORBIDDEN, e.getStatus());
     }

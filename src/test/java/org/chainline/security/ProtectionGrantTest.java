@@ -4,12 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpStatus;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.chainline.ChainlineTest;
+import org.chainline.TestApplication;
 import org.chainline.TestLogins;
 import org.chainline.access.Roles;
 import org.junit.jupiter.api.Test;
@@ -30,38 +29,35 @@ class ProtectionGrantTest extends ChainlineTest {
     static final ObjectMapper JSON = new ObjectMapper();
 
     @Inject
-    @Client("/")
-    HttpClient client;
-    @Inject
-    Accounts accounts;
+    TestApplication app;
 
     JsonNode post(String path, String body, String token) throws Exception {
-        return JSON.readTree(client.toBlocking().retrieve(HttpRequest.POST(path, body).bearerAuth(token)));
+        return JSON.readTree(app.client().toBlocking().retrieve(HttpRequest.POST(path, body).bearerAuth(token)));
     }
 
     HttpStatus refused(String path, String body, String token) {
         return assertThrows(HttpClientResponseException.class,
-                () -> client.toBlocking().exchange(HttpRequest.POST(path, body).bearerAuth(token))).getStatus();
+                () -> app.client().toBlocking().exchange(HttpRequest.POST(path, body).bearerAuth(token))).getStatus();
     }
 
     List<String> roles(String token) throws Exception {
         List<String> roles = new ArrayList<>();
-        JSON.readTree(client.toBlocking().retrieve(HttpRequest.GET("/api/me").bearerAuth(token))).get("roles")
+        JSON.readTree(app.client().toBlocking().retrieve(HttpRequest.GET("/api/me").bearerAuth(token))).get("roles")
                 .forEach(r -> roles.add(r.asText()));
         return roles;
     }
 
     String firstLogin(String username, String oneTime) {
-        accounts.changePassword(username, oneTime, TestLogins.PASSWORD);
-        return TestLogins.login(client, username, TestLogins.PASSWORD);
+        app.accounts().changePassword(username, oneTime, TestLogins.PASSWORD);
+        return TestLogins.login(app.client(), username, TestLogins.PASSWORD);
     }
 
     @Test
     @org.junit.jupiter.api.Order(1)
     void anAdministratorOnlyAsksForTheGrantAndAHolderConsents() throws Exception {
-        String admin = TestLogins.tokenFor(accounts, client, Roles.ADMIN);
-        String officer = TestLogins.officer(accounts);
-        String officerToken = TestLogins.login(client, officer, TestLogins.PASSWORD);
+        String admin = app.token(Roles.ADMIN);
+        String officer = TestLogins.officer(app.accounts());
+        String officerToken = TestLogins.login(app.client(), officer, TestLogins.PASSWORD);
 
         JsonNode created = post("/api/accounts", "{\"username\": \"aliya\", \"roles\": [\"viewer\", \"witness-protection\"]}", admin);
         assertEquals("pending", created.get("protectionGrant").asText(), "the answer says the grant waits for a holder");
@@ -73,7 +69,7 @@ class ProtectionGrantTest extends ChainlineTest {
 
         JsonNode granted = post("/api/accounts/aliya/protection-consent", "", officerToken);
         assertEquals("active", granted.get("protectionGrant").asText());
-        aliya = TestLogins.login(client, "aliya", TestLogins.PASSWORD);
+        aliya = TestLogins.login(app.client(), "aliya", TestLogins.PASSWORD);
         assertTrue(roles(aliya).contains(Roles.WITNESS_PROTECTION));
 
         // a holder cannot hand the grant to anyone an administrator did not put forward
@@ -82,43 +78,43 @@ class ProtectionGrantTest extends ChainlineTest {
         assertEquals(HttpStatus.CONFLICT, refused("/api/accounts/berik/protection-consent", "", officerToken));
 
         // the set-up path is closed once a holder exists
-        assertThrows(org.chainline.refusal.Conflict.class, () -> accounts.nameFirstProtectionOfficer("cli", "berik"));
+        assertThrows(org.chainline.refusal.Conflict.class, () -> app.accounts().nameFirstProtectionOfficer("cli", "berik"));
     }
 
     @Test
     @org.junit.jupiter.api.Order(2)
     void aResetPasswordSuspendsTheGrantUntilAnotherHolderRestoresIt() throws Exception {
-        String admin = TestLogins.tokenFor(accounts, client, Roles.ADMIN);
-        String holder = TestLogins.tokenFor(accounts, client, Roles.VIEWER, Roles.WITNESS_PROTECTION);
-        String holderName = JSON.readTree(client.toBlocking().retrieve(HttpRequest.GET("/api/me").bearerAuth(holder))).get("username").asText();
+        String admin = app.token(Roles.ADMIN);
+        String holder = app.token(Roles.VIEWER, Roles.WITNESS_PROTECTION);
+        String holderName = JSON.readTree(app.client().toBlocking().retrieve(HttpRequest.GET("/api/me").bearerAuth(holder))).get("username").asText();
         assertTrue(roles(holder).contains(Roles.WITNESS_PROTECTION));
 
         // the administrator resets the holder's password and takes the one-time password: no grant comes with it
         JsonNode reset = post("/api/accounts/" + holderName + "/password-reset", "", admin);
         assertEquals("suspended", reset.get("protectionGrant").asText());
-        accounts.changePassword(holderName, reset.get("oneTimePassword").asText(), "the administrator's own choice");
-        String taken = TestLogins.login(client, holderName, "the administrator's own choice");
+        app.accounts().changePassword(holderName, reset.get("oneTimePassword").asText(), "the administrator's own choice");
+        String taken = TestLogins.login(app.client(), holderName, "the administrator's own choice");
         assertFalse(roles(taken).contains(Roles.WITNESS_PROTECTION), "a reset suspends the grant");
         assertEquals(HttpStatus.FORBIDDEN, refused("/api/sources/src-x/reveal", "{\"reason\": \"x\"}", taken));
-        assertEquals(HttpStatus.UNAUTHORIZED, assertThrows(HttpClientResponseException.class, () -> client.toBlocking()
+        assertEquals(HttpStatus.UNAUTHORIZED, assertThrows(HttpClientResponseException.class, () -> app.client().toBlocking()
                 .exchange(HttpRequest.GET("/api/me").bearerAuth(holder))).getStatus(), "the old token is gone");
 
-        String officer = TestLogins.login(client, TestLogins.officer(accounts), TestLogins.PASSWORD);
+        String officer = TestLogins.login(app.client(), TestLogins.officer(app.accounts()), TestLogins.PASSWORD);
         assertEquals("active", post("/api/accounts/" + holderName + "/protection-consent", "", officer).get("protectionGrant").asText());
-        assertTrue(roles(TestLogins.login(client, holderName, "the administrator's own choice")).contains(Roles.WITNESS_PROTECTION));
+        assertTrue(roles(TestLogins.login(app.client(), holderName, "the administrator's own choice")).contains(Roles.WITNESS_PROTECTION));
 
         // withdrawn: tokens that carry the grant stop working at once
-        String carrying = TestLogins.login(client, holderName, "the administrator's own choice");
+        String carrying = TestLogins.login(app.client(), holderName, "the administrator's own choice");
         post("/api/accounts/" + holderName + "/protection-withdrawal", "{\"reason\": \"left the team\"}", admin);
-        assertEquals(HttpStatus.UNAUTHORIZED, assertThrows(HttpClientResponseException.class, () -> client.toBlocking()
+        assertEquals(HttpStatus.UNAUTHORIZED, assertThrows(HttpClientResponseException.class, () -> app.client().toBlocking()
                 .exchange(HttpRequest.GET("/api/me").bearerAuth(carrying))).getStatus());
         // withdrawing every holder does not reopen the set-up path to whoever runs the command line
-        post("/api/accounts/" + TestLogins.officer(accounts) + "/protection-withdrawal", "{\"reason\": \"left\"}", admin);
+        post("/api/accounts/" + TestLogins.officer(app.accounts()) + "/protection-withdrawal", "{\"reason\": \"left\"}", admin);
         post("/api/accounts/aliya/protection-withdrawal", "{\"reason\": \"left\"}", admin);
-        assertThrows(org.chainline.refusal.Conflict.class, () -> accounts.nameFirstProtectionOfficer("cli", holderName));
+        assertThrows(org.chainline.refusal.Conflict.class, () -> app.accounts().nameFirstProtectionOfficer("cli", holderName));
 
-        JsonNode journal = JSON.readTree(client.toBlocking().retrieve(HttpRequest.GET("/api/journal?after=0&limit=1000")
-                .bearerAuth(TestLogins.tokenFor(accounts, client, Roles.COUNSEL))));
+        JsonNode journal = JSON.readTree(app.client().toBlocking().retrieve(HttpRequest.GET("/api/journal?after=0&limit=1000")
+                .bearerAuth(app.token(Roles.COUNSEL))));
         List<String> kinds = new ArrayList<>();
         journal.forEach(e -> {
             if (e.get("kind").asText().startsWith("account.protection")) {

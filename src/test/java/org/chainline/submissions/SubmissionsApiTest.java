@@ -7,17 +7,12 @@ import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpRequest;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.chainline.ChainlineTest;
-import org.chainline.TestLogins;
+import org.chainline.TestApplication;
 import org.chainline.access.Roles;
-import org.chainline.demo.DemoCase;
-import org.chainline.registry.imports.RecordImport;
-import org.chainline.security.Accounts;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -35,12 +30,7 @@ class SubmissionsApiTest extends ChainlineTest {
     static final ObjectMapper JSON = new ObjectMapper();
 
     @Inject
-    @Client("/")
-    HttpClient client;
-    @Inject
-    Accounts accounts;
-    @Inject
-    DemoCase demo;
+    TestApplication app;
 
     String counsel;
     String analyst;
@@ -48,34 +38,31 @@ class SubmissionsApiTest extends ChainlineTest {
 
     @BeforeAll
     void setUp() throws Exception {
-        counsel = TestLogins.tokenFor(accounts, client, Roles.COUNSEL);
-        analyst = TestLogins.tokenFor(accounts, client, Roles.ANALYST);
-        assertTrue(demo.load("tester", RecordImport.Progress.NONE).records().applied());
-        JsonNode draft = JSON.readTree(client.toBlocking().retrieve(HttpRequest.POST("/api/dossiers?wait=true",
+        counsel = app.token(Roles.COUNSEL);
+        analyst = app.token(Roles.ANALYST);
+        app.loadDemo();
+        JsonNode draft = JSON.readTree(app.client().toBlocking().retrieve(HttpRequest.POST("/api/dossiers?wait=true",
                 "{\"subject\": \"p-abdigaliyev\", \"regime\": \"uk-ghr\"}").bearerAuth(counsel), String.class));
         // a submission records an approved version: a second member of counsel approves this one
-        String approver = TestLogins.tokenFor(accounts, client, Roles.COUNSEL);
-        dossier = JSON.readTree(client.toBlocking().retrieve(HttpRequest.POST("/api/dossiers/" + draft.get("id").asText() + "/approve", "")
+        String approver = app.token(Roles.COUNSEL);
+        dossier = JSON.readTree(app.client().toBlocking().retrieve(HttpRequest.POST("/api/dossiers/" + draft.get("id").asText() + "/approve", "")
                 .bearerAuth(approver), String.class));
         ((com.fasterxml.jackson.databind.node.ObjectNode) dossier).put("sha256", dossier.get("approval").get("sha256").asText());
     }
 
     JsonNode post(String path, String body) throws Exception {
-        HttpResponse<String> r = client.toBlocking().exchange(HttpRequest.POST(path, body)
+        HttpResponse<String> r = app.client().toBlocking().exchange(HttpRequest.POST(path, body)
                 .contentType(MediaType.APPLICATION_JSON_TYPE).bearerAuth(counsel), String.class);
         assertEquals(HttpStatus.CREATED, r.getStatus());
         return JSON.readTree(r.body());
     }
 
     JsonNode get(String path) throws Exception {
-        return JSON.readTree(client.toBlocking().retrieve(HttpRequest.GET(path).bearerAuth(counsel), String.class));
+        return JSON.readTree(app.client().toBlocking().retrieve(HttpRequest.GET(path).bearerAuth(counsel), String.class));
     }
 
-    JsonNode refused(MutableHttpRequest<?> request, HttpStatus status) throws Exception {
-        HttpClientResponseException e = assertThrows(HttpClientResponseException.class, () -> client.toBlocking()
-                .exchange(request.contentType(MediaType.APPLICATION_JSON_TYPE).bearerAuth(counsel), String.class));
-        assertEquals(status, e.getStatus(), () -> e.getResponse().getBody(String.class).orElse(""));
-        return JSON.readTree(e.getResponse().getBody(String.class).orElseThrow());
+    JsonNode refused(MutableHttpRequest<?> request, HttpStatus status) {
+        return app.refused(request, counsel, status);
     }
 
     @Test
@@ -93,7 +80,7 @@ class SubmissionsApiTest extends ChainlineTest {
         post("/api/submissions/" + id + "/responses", "{\"status\": \"acknowledged\", \"receivedOn\": \"2026-10-03\", "
                 + "\"summary\": \"Receipt acknowledged by e-mail\"}");
         // A response document, kept in the evidence locker, is attached by its item.
-        String letter = JSON.readTree(client.toBlocking().retrieve(HttpRequest.POST("/api/evidence/files?fileName=fcdo-reply.txt"
+        String letter = JSON.readTree(app.client().toBlocking().retrieve(HttpRequest.POST("/api/evidence/files?fileName=fcdo-reply.txt"
                 + "&kind=document&title=FCDO%20reply", "Fictional reply: the designation is under consideration.")
                 .contentType(MediaType.TEXT_PLAIN_TYPE).bearerAuth(analyst), String.class)).path("evidence").asText();
         post("/api/submissions/" + id + "/responses", "{\"status\": \"under-review\", \"receivedOn\": \"2026-10-20\", "
@@ -117,9 +104,9 @@ class SubmissionsApiTest extends ChainlineTest {
         assertFalse(get("/api/sanctions/gaps?regime=uk-ghr").toString().contains("p-abdigaliyev"), "designated: no longer a gap");
 
         // A new dossier version now names the designation.
-        JsonNode next = JSON.readTree(client.toBlocking().retrieve(HttpRequest.POST("/api/dossiers?wait=true",
+        JsonNode next = JSON.readTree(app.client().toBlocking().retrieve(HttpRequest.POST("/api/dossiers?wait=true",
                 "{\"subject\": \"p-abdigaliyev\", \"regime\": \"eu-ghrsr\"}").bearerAuth(counsel), String.class));
-        String content = client.toBlocking().retrieve(HttpRequest.GET("/api/dossiers/" + next.path("id").asText() + "/content")
+        String content = app.client().toBlocking().retrieve(HttpRequest.GET("/api/dossiers/" + next.path("id").asText() + "/content")
                 .bearerAuth(counsel));
         assertTrue(content.contains("GB: UK Global Human Rights") && content.contains("outcome of our submission " + id), content);
 
@@ -162,7 +149,7 @@ class SubmissionsApiTest extends ChainlineTest {
         refused(HttpRequest.POST("/api/submissions/sub-nothing/responses", "{\"status\": \"acknowledged\", \"receivedOn\": \"2026-10-02\"}"),
                 HttpStatus.NOT_FOUND);
         // Submissions are counsel's: an analyst is refused.
-        HttpClientResponseException e = assertThrows(HttpClientResponseException.class, () -> client.toBlocking().exchange(
+        HttpClientResponseException e = assertThrows(HttpClientResponseException.class, () -> app.client().toBlocking().exchange(
                 HttpRequest.GET("/api/submissions").bearerAuth(analyst)));
         assertEquals(HttpStatus.FORBIDDEN, e.getStatus());
     }

@@ -1,19 +1,14 @@
 package org.chainline.workspace.home;
 
 import io.micronaut.http.HttpRequest;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.chainline.ChainlineTest;
-import org.chainline.TestLogins;
+import org.chainline.TestApplication;
 import org.chainline.access.Roles;
-import org.chainline.demo.DemoCase;
 import org.chainline.journal.GraphCheck;
 import org.chainline.journal.Projector;
-import org.chainline.registry.imports.RecordImport;
 import org.chainline.sanctions.GapReport;
-import org.chainline.security.Accounts;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -27,12 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class HomePageTest extends ChainlineTest {
 
     @Inject
-    @Client("/")
-    HttpClient client;
-    @Inject
-    Accounts accounts;
-    @Inject
-    DemoCase demo;
+    TestApplication app;
     @Inject
     GraphCheck check;
     @Inject
@@ -44,8 +34,8 @@ class HomePageTest extends ChainlineTest {
 
     @BeforeAll
     void setUp() {
-        demo.load("tester", RecordImport.Progress.NONE);
-        viewer = TestLogins.tokenFor(accounts, client, Roles.VIEWER);
+        app.loadDemo();
+        viewer = app.token(Roles.VIEWER);
         // after the last write (the viewer's account is journaled too): the graph then stands still for the tests
         projector.catchUp();
     }
@@ -53,7 +43,7 @@ class HomePageTest extends ChainlineTest {
     @Test
     void aConsistentGraphCheckReadsAsOneOnTheHomePage() {
         assertEquals("consistent", check.check().status());
-        String home = client.toBlocking().retrieve(HttpRequest.GET("/").bearerAuth(viewer));
+        String home = app.client().toBlocking().retrieve(HttpRequest.GET("/").bearerAuth(viewer));
         assertTrue(home.contains("the graph matches the journal"), home);
         assertFalse(home.contains("run a rebuild") || home.contains("graph rebuild"), "a consistent graph needs no rebuild");
         assertTrue(home.contains("up to date"), home);
@@ -64,9 +54,9 @@ class HomePageTest extends ChainlineTest {
         GapReport.Report first = gaps.current("eu-ghrsr", null);
         assertSame(first, gaps.current("eu-ghrsr", null), "kept while nothing moved");
         assertTrue(gaps.ifKept("eu-ghrsr", null).isPresent());
-        client.toBlocking().retrieve(HttpRequest.GET("/api/sanctions/gaps?regime=eu-ghrsr").bearerAuth(viewer));
+        app.client().toBlocking().retrieve(HttpRequest.GET("/api/sanctions/gaps?regime=eu-ghrsr").bearerAuth(viewer));
         assertSame(first, gaps.current("eu-ghrsr", null), "the API read the kept report");
-        String home = client.toBlocking().retrieve(HttpRequest.GET("/?regime=eu-ghrsr").bearerAuth(viewer));
+        String home = app.client().toBlocking().retrieve(HttpRequest.GET("/?regime=eu-ghrsr").bearerAuth(viewer));
         if (!first.rows().isEmpty()) {
             assertTrue(home.contains(first.rows().getFirst().person()), "the home page shows the kept rows at once");
         }

@@ -1,9 +1,33 @@
 package org.chainline;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaCall;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaCodeUnit;
+import com.tngtech.archunit.core.domain.JavaMethod;
+import com.tngtech.archunit.core.domain.properties.HasOwner;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.core.importer.Location;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.HttpMethodMapping;
+import io.micronaut.security.annotation.Secured;
+import org.apache.commons.csv.CSVPrinter;
+import org.junit.jupiter.api.Assertions;
+
+import java.io.InputStream;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.codeUnits;
@@ -21,7 +45,7 @@ class ArchitectureTest {
     /** The product's classes, and of the test classes only the benchmarks. */
     static final class ProductAndBenchmarks implements ImportOption {
         @Override
-        public boolean includes(com.tngtech.archunit.core.importer.Location location) {
+        public boolean includes(Location location) {
             return !location.contains("/test-classes/") || location.contains("/test-classes/org/chainline/bench/");
         }
     }
@@ -72,9 +96,9 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule everyCsvIsWrittenSafeForSpreadsheets = noClasses()
             .that().doNotHaveFullyQualifiedName("org.chainline.input.CsvTable").and().resideOutsideOfPackage("org.chainline.bench..")
-            .should().callConstructorWhere(com.tngtech.archunit.core.domain.JavaCall.Predicates.target(
-                    com.tngtech.archunit.core.domain.properties.HasOwner.Predicates.With.owner(
-                            com.tngtech.archunit.core.domain.JavaClass.Predicates.assignableTo(org.apache.commons.csv.CSVPrinter.class))))
+            .should().callConstructorWhere(JavaCall.Predicates.target(
+                    HasOwner.Predicates.With.owner(
+                            JavaClass.Predicates.assignableTo(CSVPrinter.class))))
             .because("a cell beginning with = + - @ is a formula in a spreadsheet: input.CsvTable neutralises every one");
 
     @ArchTest
@@ -87,7 +111,7 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule oneConfiguredObjectMapper = noClasses()
             .that().doNotHaveFullyQualifiedName("org.chainline.input.Json")
-            .should().callConstructor(com.fasterxml.jackson.databind.ObjectMapper.class)
+            .should().callConstructor(ObjectMapper.class)
             .because("JSON is written and read with one configuration (input.Json), not nine that drift apart");
 
     @ArchTest
@@ -99,8 +123,8 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule theHttpLayerNamesTheStoresFailuresOnly = noClasses()
             .that().resideInAPackage("org.chainline.web..")
-            .should().dependOnClassesThat(com.tngtech.archunit.base.DescribedPredicate.describe("Micronaut Data beyond its exceptions",
-                    (com.tngtech.archunit.core.domain.JavaClass c) -> c.getPackageName().startsWith("io.micronaut.data")
+            .should().dependOnClassesThat(DescribedPredicate.describe("Micronaut Data beyond its exceptions",
+                    (JavaClass c) -> c.getPackageName().startsWith("io.micronaut.data")
                             && !c.getPackageName().endsWith(".exceptions")))
             .because("the HTTP layer answers the store's failures with a status; it reads and writes nothing through it");
 
@@ -112,27 +136,27 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule everyEndpointDeclaresWhoMayCallIt = methods()
-            .that().areDeclaredInClassesThat().areAnnotatedWith(io.micronaut.http.annotation.Controller.class)
-            .and().areMetaAnnotatedWith(io.micronaut.http.annotation.HttpMethodMapping.class)
+            .that().areDeclaredInClassesThat().areAnnotatedWith(Controller.class)
+            .and().areMetaAnnotatedWith(HttpMethodMapping.class)
             .should(beSecured())
             .because("unknown routes fall through to 404, so a route without @Secured would be open");
 
     @ArchTest
     static final ArchRule everyJsonBodyIsReadOneWay = methods()
-            .that().areDeclaredInClassesThat().areAnnotatedWith(io.micronaut.http.annotation.Controller.class)
+            .that().areDeclaredInClassesThat().areAnnotatedWith(Controller.class)
             .should(takeTheirBodyAsTextOrBytes())
             .because("a JSON body is read by input.JsonBody, whose refusals have one wording; a file is streamed");
 
-    private static com.tngtech.archunit.lang.ArchCondition<com.tngtech.archunit.core.domain.JavaMethod> takeTheirBodyAsTextOrBytes() {
-        return new com.tngtech.archunit.lang.ArchCondition<>("take a @Body as String, InputStream or byte[]") {
+    private static ArchCondition<JavaMethod> takeTheirBodyAsTextOrBytes() {
+        return new ArchCondition<>("take a @Body as String, InputStream or byte[]") {
             @Override
-            public void check(com.tngtech.archunit.core.domain.JavaMethod method,
-                              com.tngtech.archunit.lang.ConditionEvents events) {
+            public void check(JavaMethod method,
+                              ConditionEvents events) {
                 for (var parameter : method.getParameters()) {
-                    if (parameter.isAnnotatedWith(io.micronaut.http.annotation.Body.class)
-                            && !java.util.List.of(String.class.getName(), java.io.InputStream.class.getName(), byte[].class.getName())
+                    if (parameter.isAnnotatedWith(Body.class)
+                            && !List.of(String.class.getName(), InputStream.class.getName(), byte[].class.getName())
                             .contains(parameter.getRawType().getName())) {
-                        events.add(com.tngtech.archunit.lang.SimpleConditionEvent.violated(method, method.getFullName()
+                        events.add(SimpleConditionEvent.violated(method, method.getFullName()
                                 + " binds its body as " + parameter.getRawType().getName()));
                     }
                 }
@@ -140,15 +164,15 @@ class ArchitectureTest {
         };
     }
 
-    private static com.tngtech.archunit.lang.ArchCondition<com.tngtech.archunit.core.domain.JavaMethod> beSecured() {
-        return new com.tngtech.archunit.lang.ArchCondition<>("be @Secured on the method or its class") {
+    private static ArchCondition<JavaMethod> beSecured() {
+        return new ArchCondition<>("be @Secured on the method or its class") {
             @Override
-            public void check(com.tngtech.archunit.core.domain.JavaMethod method,
-                              com.tngtech.archunit.lang.ConditionEvents events) {
-                boolean secured = method.isAnnotatedWith(io.micronaut.security.annotation.Secured.class)
-                        || method.getOwner().isAnnotatedWith(io.micronaut.security.annotation.Secured.class);
+            public void check(JavaMethod method,
+                              ConditionEvents events) {
+                boolean secured = method.isAnnotatedWith(Secured.class)
+                        || method.getOwner().isAnnotatedWith(Secured.class);
                 if (!secured) {
-                    events.add(com.tngtech.archunit.lang.SimpleConditionEvent.violated(method,
+                    events.add(SimpleConditionEvent.violated(method,
                             method.getFullName() + " has no @Secured"));
                 }
             }
@@ -161,18 +185,18 @@ class ArchitectureTest {
             .should(beCalledOutsideTheBenchmarksIfAtAll())
             .because("a hook kept in a product class for a benchmark is product code nobody uses");
 
-    private static com.tngtech.archunit.lang.ArchCondition<com.tngtech.archunit.core.domain.JavaCodeUnit> beCalledOutsideTheBenchmarksIfAtAll() {
-        return new com.tngtech.archunit.lang.ArchCondition<>("be called from outside org.chainline.bench if called at all") {
+    private static ArchCondition<JavaCodeUnit> beCalledOutsideTheBenchmarksIfAtAll() {
+        return new ArchCondition<>("be called from outside org.chainline.bench if called at all") {
             @Override
-            public void check(com.tngtech.archunit.core.domain.JavaCodeUnit method,
-                              com.tngtech.archunit.lang.ConditionEvents events) {
+            public void check(JavaCodeUnit method,
+                              ConditionEvents events) {
                 var owner = method.getOwner();
                 boolean accessor = owner.isRecord() && method.getRawParameterTypes().isEmpty()
                         && owner.getAllFields().stream().anyMatch(f -> f.getName().equals(method.getName()));
                 var callers = method.getAccessesToSelf().stream().map(a -> a.getOriginOwner().getPackageName()).toList();
                 boolean onlyBench = !callers.isEmpty() && callers.stream().allMatch(p -> p.startsWith("org.chainline.bench"));
                 if (onlyBench && !accessor) {
-                    events.add(com.tngtech.archunit.lang.SimpleConditionEvent.violated(method,
+                    events.add(SimpleConditionEvent.violated(method,
                             method.getFullName() + " is called only by benchmarks"));
                 }
             }
@@ -180,13 +204,15 @@ class ArchitectureTest {
     }
 
     /** What other features may use of the registry; the rest (its store, writes, validation) is its own. */
-    private static final java.util.Set<String> REGISTRY_API = java.util.Set.of(
+    private static final Set<String> REGISTRY_API = Set.of(
             "org.chainline.registry.Records", "org.chainline.registry.BytesProtected",
             "org.chainline.registry.ProtectedFileNames", "org.chainline.registry.imports.RecordImport",
             // the check that free text (counsel's, a reviewer's note) names no protected identity
             "org.chainline.registry.ProtectedNames",
             // how an item's SHA-256 is shown: a protected item's only to holders of the grant, a keyed digest otherwise
             "org.chainline.registry.EvidenceHashes",
+            // what the store knows of evidence items and the bytes they name, for the locker and its imports
+            "org.chainline.registry.EvidenceRecords",
             "org.chainline.registry.imports.ImportReport", "org.chainline.registry.model.", "org.chainline.registry.names.",
             // what Records.citedBy answers: the claims citing an item
             "org.chainline.registry.RecordGraph$Citing");
@@ -194,9 +220,9 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule theRegistrysInsidesAreItsOwn = noClasses()
             .that().resideOutsideOfPackage("org.chainline.registry..")
-            .should().dependOnClassesThat(new com.tngtech.archunit.base.DescribedPredicate<>("are inside the registry") {
+            .should().dependOnClassesThat(new DescribedPredicate<>("are inside the registry") {
                 @Override
-                public boolean test(com.tngtech.archunit.core.domain.JavaClass c) {
+                public boolean test(JavaClass c) {
                     String name = c.getName();
                     return name.startsWith("org.chainline.registry.")
                             && REGISTRY_API.stream().noneMatch(api -> name.equals(api) || name.startsWith(api.endsWith(".") ? api : api + "$"));
@@ -216,25 +242,31 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule screensStandBesideEachOther = slices().matching("org.chainline.workspace.(*)..")
             .should().notDependOnEachOther()
-            .ignoreDependency(com.tngtech.archunit.base.DescribedPredicate.alwaysTrue(),
-                    com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage(
+            .ignoreDependency(DescribedPredicate.alwaysTrue(),
+                    JavaClass.Predicates.resideInAnyPackage(
                             "org.chainline.workspace.shell..", "org.chainline.workspace.drawing.."))
             .because("a screen is found, read and changed in its own room; what two screens share belongs in shell");
 
+    @ArchTest
+    static final ArchRule aScreensControllerIsNamedItsPages = classes()
+            .that().resideInAPackage("org.chainline.workspace..").and().areAnnotatedWith(Controller.class)
+            .should().haveSimpleNameEndingWith("Pages")
+            .because("a room's controller is found by one name: the records room's is RecordPages, the home's HomePages");
+
     /** No folder holds more than a newcomer reads at a glance (generated classes and nested ones aside). */
     @ArchTest
-    static void noFolderHoldsMoreThan24Classes(com.tngtech.archunit.core.domain.JavaClasses classes) {
+    static void noFolderHoldsMoreThan24Classes(JavaClasses classes) {
         // counted by source file: a class the compiler or Micronaut generates from one is not one more to read
-        java.util.Map<String, Long> perPackage = classes.stream()
+        Map<String, Long> perPackage = classes.stream()
                 .filter(c -> c.getPackageName().startsWith("org.chainline")
                         && !c.getName().substring(c.getPackageName().length() + 1).startsWith("$"))
                 .map(c -> c.getPackageName() + "/" + c.getSourceCodeLocation().getSourceFileName())
                 .distinct()
-                .collect(java.util.stream.Collectors.groupingBy(f -> f.substring(0, f.indexOf('/')),
-                        java.util.stream.Collectors.counting()));
-        java.util.List<String> crowded = perPackage.entrySet().stream().filter(e -> e.getValue() > 24)
+                .collect(Collectors.groupingBy(f -> f.substring(0, f.indexOf('/')),
+                        Collectors.counting()));
+        List<String> crowded = perPackage.entrySet().stream().filter(e -> e.getValue() > 24)
                 .map(e -> e.getKey() + " holds " + e.getValue()).sorted().toList();
-        org.junit.jupiter.api.Assertions.assertTrue(crowded.isEmpty(), "split these into rooms: " + crowded);
+        Assertions.assertTrue(crowded.isEmpty(), "split these into rooms: " + crowded);
     }
 
     /**

@@ -2,9 +2,11 @@ package org.chainline.workspace.chain;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
+import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
@@ -32,7 +34,7 @@ import java.util.Map;
 /** The chain of command above a unit at a date; the date field (and its slider) re-draws chart and table in place. */
 @Controller
 @Hidden
-@io.micronaut.http.annotation.Produces(io.micronaut.http.MediaType.TEXT_HTML)
+@Produces(MediaType.TEXT_HTML)
 final class ChainPages {
 
     /** The slider's span: the years a case of this kind covers around the date shown. */
@@ -73,9 +75,9 @@ final class ChainPages {
         LocalDate day = day(at);
         int max = (int) ChronoUnit.DAYS.between(SLIDER_FROM, LocalDate.now().plusYears(1));
         int value = (int) Math.max(0, Math.min(max, ChronoUnit.DAYS.between(SLIDER_FROM, day)));
-        ChainView view = new ChainView(Chrome.of(who, "search"), id, CommandChartSvg.display(chain.unit()),
-                Names.lang(chain.unit().name()), at, Dates.show(at), SLIDER_FROM.toString(), max, value,
-                CommandChartSvg.draw(chain, null), rows);
+        ChainView view = new ChainView(Chrome.of(who, "search"),
+                new ChainView.Unit(id, CommandChartSvg.display(chain.unit()), Names.lang(chain.unit().name())),
+                new ChainView.Day(at, Dates.show(at), SLIDER_FROM.toString(), max, value), CommandChartSvg.draw(chain, null), rows);
         return new ModelAndView<>(request.getHeaders().contains("HX-Request") ? "chain/chainSection" : "chain/chain", view);
     }
 

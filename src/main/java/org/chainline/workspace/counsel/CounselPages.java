@@ -8,6 +8,7 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.http.uri.UriBuilder;
 import io.micronaut.security.annotation.Secured;
@@ -40,7 +41,7 @@ import java.util.Map;
  */
 @Controller
 @Hidden
-@io.micronaut.http.annotation.Produces(MediaType.TEXT_HTML)
+@Produces(MediaType.TEXT_HTML)
 final class CounselPages {
 
     private final CounselTexts texts;
@@ -64,8 +65,9 @@ final class CounselPages {
         draft.incidents().keySet().forEach(id -> titles.putIfAbsent(id, id));
         List<CounselView.Note> notes = new ArrayList<>();
         titles.forEach((id, title) -> notes.add(new CounselView.Note(id, title, draft.incidents().get(id))));
-        return new CounselView(Chrome.of(who, "dossiers"), subject, links.person().name(), regime, r.name(), draft.letter(),
-                draft.summary(), draft.impact(), notes, version, errors, saved, texts.versions(subject, regime));
+        return new CounselView(Chrome.of(who, "dossiers"), new CounselView.About(subject, links.person().name(), regime, r.name()),
+                new CounselView.Draft(draft.letter(), draft.summary(), draft.impact(), notes, version), errors, saved,
+                texts.versions(subject, regime));
     }
 
     private void check(String subject, String regime) {

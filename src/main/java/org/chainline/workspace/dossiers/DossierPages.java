@@ -9,6 +9,7 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
@@ -34,7 +35,7 @@ import java.util.List;
  */
 @Controller
 @Hidden
-@io.micronaut.http.annotation.Produces(MediaType.TEXT_HTML)
+@Produces(MediaType.TEXT_HTML)
 final class DossierPages {
 
     private final Dossiers dossiers;
@@ -60,9 +61,11 @@ final class DossierPages {
         List<Dossier> latest = job == null && dossier == null
                 ? dossiers.list(null).stream().sorted(Comparator.comparing(Dossier::generatedAt).reversed()).limit(20).toList()
                 : List.of();
-        return new DossierView(Chrome.of(who, "dossiers"), subject == null ? "" : subject,
+        DossierView.Order order = new DossierView.Order(subject == null ? "" : subject,
                 regime == null ? regimes.all().getFirst().id() : regime, audience == null ? "government-confidential" : audience,
-                annex, regimes.all(), Regimes.AUDIENCES, errors, job, dossier, versions, check, latest);
+                annex, regimes.all(), Regimes.AUDIENCES);
+        return new DossierView(Chrome.of(who, "dossiers"), order, errors, job,
+                dossier == null ? null : new DossierView.Shown(dossier, versions, check), latest);
     }
 
     @Secured(Roles.COUNSEL)

@@ -1,8 +1,11 @@
 package org.chainline.workspace.drawing;
 
+import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
+import java.util.stream.Stream;
 
 /**
  * A timeline as SVG: intervals (postings) as bars and moments (incidents) as marks on one axis of years. A partial date
@@ -23,10 +26,10 @@ public final class TimelineSvg {
     }
 
     public static String draw(String title, List<Row> rows) {
-        LocalDate min = rows.stream().map(r -> earliest(r.start())).filter(java.util.Objects::nonNull).min(LocalDate::compareTo)
+        LocalDate min = rows.stream().map(r -> earliest(r.start())).filter(Objects::nonNull).min(LocalDate::compareTo)
                 .orElse(LocalDate.now().minusYears(5)).withDayOfYear(1);
-        LocalDate max = rows.stream().flatMap(r -> java.util.stream.Stream.of(latest(r.end()), latest(r.start())))
-                .filter(java.util.Objects::nonNull).max(LocalDate::compareTo).orElse(LocalDate.now());
+        LocalDate max = rows.stream().flatMap(r -> Stream.of(latest(r.end()), latest(r.start())))
+                .filter(Objects::nonNull).max(LocalDate::compareTo).orElse(LocalDate.now());
         max = max.isBefore(LocalDate.now()) ? LocalDate.now() : max;
         max = max.plusYears(1).withDayOfYear(1);
         double days = Math.max(1, max.toEpochDay() - min.toEpochDay());
@@ -95,7 +98,7 @@ public final class TimelineSvg {
         }
         try {
             return parsed(partial, last);
-        } catch (java.time.DateTimeException e) {
+        } catch (DateTimeException e) {
             return null; // not a day of the calendar (30 February): drawn as undated, never as another day
         }
     }

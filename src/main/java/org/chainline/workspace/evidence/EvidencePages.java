@@ -1,8 +1,10 @@
 package org.chainline.workspace.evidence;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Produces;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.views.ModelAndView;
@@ -25,7 +27,7 @@ import java.util.List;
  */
 @Controller
 @Hidden
-@io.micronaut.http.annotation.Produces(io.micronaut.http.MediaType.TEXT_HTML)
+@Produces(MediaType.TEXT_HTML)
 final class EvidencePages {
 
     static final int LISTED = 200;

@@ -4,6 +4,7 @@ import io.micronaut.core.annotation.Introspected;
 import io.micronaut.core.annotation.Nullable;
 import org.chainline.cases.Case;
 import org.chainline.dossier.Dossier;
+import org.chainline.evidence.ProtectedCopies;
 import org.chainline.regime.Regime;
 import org.chainline.registry.ProtectedNames;
 import org.chainline.sanctions.GapReport;
@@ -19,10 +20,22 @@ import java.util.List;
  * copies of protected files that arrived.
  */
 @Introspected
-public record HomeView(Chrome chrome, List<Case> cases, List<Change> changes, @Nullable Status status, List<Regime> regimes,
-                       String regime, @Nullable GapReport.Report gaps, List<Dossier> dossiers,
-                       List<ProtectedNames.Refusals> refusals, List<org.chainline.evidence.ProtectedCopies.Copy> copies,
+public record HomeView(Chrome chrome, Activity activity, Gaps gaps, List<Dossier> dossiers, Protection protection,
                        List<FieldError> errors) implements Page {
+
+    /** How the record stands: the open cases, the latest changes and the stores. */
+    public record Activity(List<Case> cases, List<Change> changes, @Nullable Status status) {
+        static final Activity NONE = new Activity(List.of(), List.of(), null);
+    }
+
+    /** The gap report's top rows under the regime chosen (null: loaded after the page), and the regimes to choose from. */
+    public record Gaps(List<Regime> regimes, String regime, @Nullable GapReport.Report report) {
+    }
+
+    /** For holders of the grant: the accounts refused for naming a protected identity, and protected files sent again. */
+    public record Protection(List<ProtectedNames.Refusals> refusals, List<ProtectedCopies.Copy> copies) {
+        static final Protection NONE = new Protection(List.of(), List.of());
+    }
 
     /** One journal entry as the home page lists it: no payload and no reason, which may hold case material. */
     public record Change(long seq, String when, String actor, String kind, String target, @Nullable String link) {

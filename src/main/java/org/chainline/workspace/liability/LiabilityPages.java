@@ -1,8 +1,10 @@
 package org.chainline.workspace.liability;
 
+import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Produces;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.views.ModelAndView;
@@ -18,7 +20,7 @@ import org.chainline.workspace.shell.Names;
 /** Liability paths of a person or an incident, organised as the ICC Case Matrix is: by mode and by element. */
 @Controller
 @Hidden
-@io.micronaut.http.annotation.Produces(io.micronaut.http.MediaType.TEXT_HTML)
+@Produces(MediaType.TEXT_HTML)
 final class LiabilityPages {
 
     private final LiabilityPaths liability;

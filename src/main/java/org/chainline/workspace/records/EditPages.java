@@ -54,26 +54,12 @@ final class EditPages {
 
     private final Records records;
     private final RecordTypes types;
-
     private final EvidenceHashes hashes;
 
-    /**
-     * The properties this reader's form neither shows nor changes beyond the sealed ones: a protected item's SHA-256
-     * (its file is named by a keyed digest outside the grant, and the form would echo the real one).
-     */
-    private Set<String> withheld(RecordType type, String id, Authentication who) {
-        if (id == null || !type.name().equals("Evidence") || who.getRoles().contains(Roles.WITNESS_PROTECTION)) {
-            return Set.of();
-        }
-        ObjectNode record = records.get(type, id);
-        String sha = record.path("sha256").asText(null);
-        return sha != null && !sha.equals(hashes.shown(record.deepCopy(), false).path("sha256").asText()) ? Set.of("sha256") : Set.of();
-    }
-
     EditPages(Records records, RecordTypes types, EvidenceHashes hashes) {
-        this.hashes = hashes;
         this.records = records;
         this.types = types;
+        this.hashes = hashes;
     }
 
     @Secured(Roles.ANALYST)
@@ -151,6 +137,19 @@ final class EditPages {
                     f -> "f-retireReason");
             return FormAnswers.again("records/edit", view(who, type, id, records.get(type, id), errors, "", false, withheld(type, id, who)));
         }
+    }
+
+    /**
+     * The properties this reader's form neither shows nor changes beyond the sealed ones: a protected item's SHA-256
+     * (its file is named by a keyed digest outside the grant, and the form would echo the real one).
+     */
+    private Set<String> withheld(RecordType type, String id, Authentication who) {
+        if (id == null || !type.name().equals("Evidence") || who.getRoles().contains(Roles.WITNESS_PROTECTION)) {
+            return Set.of();
+        }
+        ObjectNode record = records.get(type, id);
+        String sha = record.path("sha256").asText(null);
+        return sha != null && !sha.equals(hashes.shown(record.deepCopy(), false).path("sha256").asText()) ? Set.of("sha256") : Set.of();
     }
 
     private HttpResponse<?> refused(Authentication who, RecordType type, String id, ObjectNode submitted, Refusal e, String reason) {

@@ -139,14 +139,17 @@ final class RecordPages {
         }
         boolean sealed = type.properties().values().stream().anyMatch(p -> p.type() == PropertyType.PROTECTED
                 && record.path(p.name()).path("protected").asBoolean(false));
-        return new RecordView(chrome, type.name(), Links.slug(type), id, title, Names.lang(title),
-                subtitle, subtitle == null ? null : Names.lang(subtitle), meta.path("retired").asBoolean(),
-                "version " + meta.path("version").asInt() + ", changed at journal entry " + meta.path("updatedSeq").asLong(),
-                fields(type, record), claims,
-                type.name().equals("Person") ? person(id, chrome) : null,
-                type.name().equals("Unit") ? unit(id, claims, about) : null,
-                type.name().equals("Incident") ? incident(id) : null,
-                type.name().equals("Evidence") ? evidence(id, record, who) : null, type.claim(), sealed, revealed, errors);
+        RecordView.Title heading = new RecordView.Title(title, Names.lang(title), subtitle, subtitle == null ? null : Names.lang(subtitle));
+        String lastChange = "version " + meta.path("version").asInt() + ", changed at journal entry " + meta.path("updatedSeq").asLong();
+        RecordView.Kind kind = switch (type.name()) {
+            case "Person" -> person(id, chrome);
+            case "Unit" -> unit(id, claims, about);
+            case "Incident" -> incident(id);
+            case "Evidence" -> evidence(id, record, who);
+            default -> null;
+        };
+        return new RecordView(chrome, new RecordView.Heading(type.name(), id, type.claim(), heading, lastChange,
+                meta.path("retired").asBoolean()), fields(type, record), claims, kind, new RecordView.Protection(sealed, revealed, errors));
     }
 
     /** Every property the record holds, in the model's order, each value as text with its language or link. */

@@ -15,11 +15,27 @@ import java.util.List;
  * its type adds (a person's positions and liability, a unit's commanders, an incident's persons, an item's custody).
  */
 @Introspected
-public record RecordView(Chrome chrome, String type, String slug, String id, String title, String titleLang,
-                         @Nullable String subtitle, @Nullable String subtitleLang, boolean retired, String lastChange,
-                         List<Field> fields, List<Claim> claims, @Nullable Person person, @Nullable Unit unit,
-                         @Nullable Incident incident, @Nullable Evidence evidence, boolean claimType, boolean sealed,
-                         List<Field> revealed, List<FieldError> errors) implements Page {
+public record RecordView(Chrome chrome, Heading heading, List<Field> fields, List<Claim> claims, @Nullable Kind kind,
+                         Protection protection) implements Page {
+
+    /**
+     * What the page is about: the record's type and id, whether it is a claim, its title (and a spelling in another
+     * script under it), and its version.
+     */
+    public record Heading(String type, String id, boolean claimType, Title title, String lastChange, boolean retired) {
+    }
+
+    /** The name the page is titled with and the first spelling in another language, each with its language. */
+    public record Title(String text, String lang, @Nullable String subtitle, @Nullable String subtitleLang) {
+    }
+
+    /** What a type adds to its page: a person's positions, a unit's commanders, an incident's persons, an item's custody. */
+    public sealed interface Kind permits Person, Unit, Incident, Evidence {
+    }
+
+    /** A sealed identity on the record: whether there is one, what a holder revealed, the reveal form's errors. */
+    public record Protection(boolean sealed, List<Field> revealed, List<FieldError> errors) {
+    }
 
     /** One property: its label and its values (a link where the value is a record). */
     public record Field(String name, String label, List<Value> values) {
@@ -28,7 +44,6 @@ public record RecordView(Chrome chrome, String type, String slug, String id, Str
     public record Value(String text, @Nullable String lang, @Nullable String link, @Nullable String note) {
     }
 
-    /** A dated claim, with the dates it holds for apart from the dates of the evidence cited for it. */
     /**
      * One claim as a page lists it; {@code review} is its review state in words with who decided ("accepted by …",
      * "proposed: not reviewed yet"), the same as the review queue and dossiers say; {@code research} the author's own
@@ -44,7 +59,7 @@ public record RecordView(Chrome chrome, String type, String slug, String id, Str
     }
 
     public record Person(List<Position> positions, List<LinkRow> incidents, List<Designation> designations,
-                         List<Candidate> candidates, List<Dossier> dossiers) {
+                         List<Candidate> candidates, List<Dossier> dossiers) implements Kind {
     }
 
     public record Position(String unit, String unitName, String unitLink, String role, String dates, String strength,
@@ -63,7 +78,8 @@ public record RecordView(Chrome chrome, String type, String slug, String id, Str
                             @Nullable String decision) {
     }
 
-    public record Unit(List<Relation> relations, List<Commander> commanders, List<Claim> involvements, String chainLink) {
+    public record Unit(List<Relation> relations, List<Commander> commanders, List<Claim> involvements, String chainLink)
+            implements Kind {
     }
 
     public record Relation(String direction, String other, String otherName, String otherLink, String relation, String dates,
@@ -74,13 +90,13 @@ public record RecordView(Chrome chrome, String type, String slug, String id, Str
                             String strength) {
     }
 
-    public record Incident(List<Views.Ref> units, List<LinkRow> persons) {
+    public record Incident(List<Views.Ref> units, List<LinkRow> persons) implements Kind {
     }
 
     public record Evidence(@Nullable String sha256, String fileStatus, boolean hasFile, String confidentiality,
                            @Nullable String mediaType, @Nullable String foundType, @Nullable String preview, String fileLink,
                            boolean fileAllowed,
-                           List<CustodyRow> custody, List<CitedBy> citedBy) {
+                           List<CustodyRow> custody, List<CitedBy> citedBy) implements Kind {
     }
 
     public record CustodyRow(long seq, String when, String actor, String action) {

@@ -7,6 +7,7 @@ import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.http.uri.UriBuilder;
 import io.micronaut.security.annotation.Secured;
@@ -38,7 +39,7 @@ import java.util.stream.Collectors;
  */
 @Controller
 @Hidden
-@io.micronaut.http.annotation.Produces(MediaType.TEXT_HTML)
+@Produces(MediaType.TEXT_HTML)
 final class ReviewPages {
 
     static final int PAGE = 50;
@@ -66,8 +67,8 @@ final class ReviewPages {
                     step == null ? "possible" : step.strength().word(), step == null ? List.of() : step.citations(),
                     reviews.fourEyes() && s.writtenBy(who.getName())));
         }
-        return new ReviewView(Chrome.of(who, "review"), subject, items, queue.size(), errors, chosen, decision, note, done,
-                reviews.fourEyes());
+        return new ReviewView(Chrome.of(who, "review"), new ReviewView.Queue(subject, items, queue.size()),
+                new ReviewView.Decided(chosen, decision, note), errors, done, reviews.fourEyes());
     }
 
     @Secured(Roles.COUNSEL)

@@ -15,8 +15,16 @@ import java.util.List;
  * with what it says and the evidence it cites; the decision form; what was just decided.
  */
 @Introspected
-public record ReviewView(Chrome chrome, String subject, List<Item> items, int total, List<FieldError> errors,
-                         List<String> chosen, String decision, String note, @Nullable String done, boolean fourEyes) implements Page {
+public record ReviewView(Chrome chrome, Queue queue, Decided form, List<FieldError> errors, @Nullable String done,
+                         boolean fourEyes) implements Page {
+
+    /** The claims waiting, for one person's dossier (or every claim): the page's share of them and how many wait. */
+    public record Queue(String subject, List<Item> items, int total) {
+    }
+
+    /** The decision form as sent: the claims ticked, the decision and the note. */
+    public record Decided(List<String> chosen, String decision, String note) {
+    }
 
     /** One claim in the queue; {@code own}: the reviewer wrote it, so cannot accept it under four eyes. */
     @Introspected

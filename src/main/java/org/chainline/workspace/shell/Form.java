@@ -4,9 +4,11 @@ import org.chainline.refusal.InvalidInput;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** A submitted HTML form ({@code application/x-www-form-urlencoded}): each field's values, in order. */
 public final class Form {
@@ -36,7 +38,7 @@ public final class Form {
                         throw new InvalidInput(name.indexOf('\uFFFD') >= 0 ? "form" : name,
                                 "holds bytes that are not UTF-8 text: send the form again from the workspace");
                     }
-                    fields.computeIfAbsent(name, n -> new java.util.ArrayList<>()).add(value);
+                    fields.computeIfAbsent(name, n -> new ArrayList<>()).add(value);
                 } catch (IllegalArgumentException e) {
                     throw new InvalidInput("form", "is not a well-formed form submission");
                 }
@@ -59,7 +61,7 @@ public final class Form {
         return fields.getOrDefault(name, List.of());
     }
 
-    public java.util.Set<String> names() {
+    public Set<String> names() {
         return fields.keySet();
     }
 }

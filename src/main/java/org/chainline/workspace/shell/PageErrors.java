@@ -11,7 +11,9 @@ import io.micronaut.http.annotation.ResponseFilter;
 import io.micronaut.http.annotation.ServerFilter;
 import io.micronaut.http.filter.ServerFilterPhase;
 import io.micronaut.security.authentication.Authentication;
+import io.micronaut.views.ViewsRenderer;
 import io.micronaut.views.ViewsRendererLocator;
+import org.chainline.access.Roles;
 import org.chainline.web.ApiError;
 
 import java.io.IOException;
@@ -51,7 +53,7 @@ public final class PageErrors implements Ordered {
             default -> "Something went wrong";
         };
         boolean adminOnly = request.getUserPrincipal(Authentication.class)
-                .filter(a -> a.getRoles().contains(org.chainline.access.Roles.ADMIN) && !a.getRoles().contains(org.chainline.access.Roles.VIEWER))
+                .filter(a -> a.getRoles().contains(Roles.ADMIN) && !a.getRoles().contains(Roles.VIEWER))
                 .isPresent();
         String message = error.status() != 403 ? error.message() : adminOnly
                 ? "Administrators manage accounts and keys and do not read case material. Manage accounts with the command"
@@ -64,7 +66,7 @@ public final class PageErrors implements Ordered {
         }
         StringWriter page = new StringWriter();
         try {
-            ((io.micronaut.views.ViewsRenderer<Object, HttpRequest<?>>) renderer.get()).render("shell/error", view, request).writeTo(page);
+            ((ViewsRenderer<Object, HttpRequest<?>>) renderer.get()).render("shell/error", view, request).writeTo(page);
         } catch (IOException e) {
             return; // the API's answer stands
         }

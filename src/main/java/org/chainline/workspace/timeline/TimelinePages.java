@@ -1,9 +1,12 @@
 package org.chainline.workspace.timeline;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Produces;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.views.ModelAndView;
@@ -23,12 +26,15 @@ import org.chainline.workspace.shell.Names;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /** The timeline of a person (postings, incidents linked) or a unit (postings to it, incidents it took part in). */
 @Controller
 @Hidden
-@io.micronaut.http.annotation.Produces(io.micronaut.http.MediaType.TEXT_HTML)
+@Produces(MediaType.TEXT_HTML)
 final class TimelinePages {
 
     private final ChainOfCommand chains;
@@ -68,13 +74,13 @@ final class TimelinePages {
                 JsonNode unit = records.get(records.model().type("Unit").orElseThrow(), id);
                 title = unit.path("names").path(0).path("value").asText(id);
                 List<? extends JsonNode> about = records.claimsAbout(id);
-                java.util.Set<String> linked = new java.util.LinkedHashSet<>();
+                Set<String> linked = new LinkedHashSet<>();
                 about.forEach(c -> List.of("person", "incident").forEach(f -> {
                     if (c.hasNonNull(f)) {
                         linked.add(c.get(f).asText());
                     }
                 }));
-                java.util.Map<String, com.fasterxml.jackson.databind.node.ObjectNode> named = records.getAll(linked);
+                Map<String, ObjectNode> named = records.getAll(linked);
                 for (JsonNode c : about) {
                     String type = c.path("type").asText();
                     if (type.equals("Posting")) {

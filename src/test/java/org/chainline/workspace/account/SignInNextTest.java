@@ -9,15 +9,15 @@ class SignInNextTest {
 
     @Test
     void aPathOfThisServiceIsKept() {
-        assertEquals("/search?q=Abdigaliyev&type=Person", SignInController.safeNext("/search?q=Abdigaliyev&type=Person"));
-        assertEquals("/records/person/p-abdigaliyev", SignInController.safeNext("/records/person/p-abdigaliyev"));
+        assertEquals("/search?q=Abdigaliyev&type=Person", SignInPages.safeNext("/search?q=Abdigaliyev&type=Person"));
+        assertEquals("/records/person/p-abdigaliyev", SignInPages.safeNext("/records/person/p-abdigaliyev"));
     }
 
     @Test
     void anythingThatABrowserWouldReadAsAnotherSiteGoesHome() {
         for (String other : new String[] {"//elsewhere.example", "/\t/elsewhere.example", "/\n/elsewhere.example",
                 "/\\elsewhere.example", "https://elsewhere.example/", "elsewhere.example", "/sign-in?next=/x", "", null}) {
-            assertEquals("/", SignInController.safeNext(other), String.valueOf(other));
+            assertEquals("/", SignInPages.safeNext(other), String.valueOf(other));
         }
     }
 }

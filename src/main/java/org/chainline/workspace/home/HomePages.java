@@ -9,6 +9,7 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
@@ -33,8 +34,8 @@ import org.chainline.sanctions.GapReport;
 import org.chainline.workspace.shell.Chrome;
 import org.chainline.workspace.shell.Dates;
 import org.chainline.workspace.shell.FieldError;
-import org.chainline.workspace.shell.FormAnswers;
 import org.chainline.workspace.shell.Form;
+import org.chainline.workspace.shell.FormAnswers;
 import org.chainline.workspace.shell.Links;
 
 import java.util.Comparator;
@@ -45,8 +46,8 @@ import java.util.Set;
 /** Home: open cases, the journal's latest changes, how the stores are, the gap report's top rows, the latest dossiers. */
 @Controller
 @Hidden
-@io.micronaut.http.annotation.Produces(MediaType.TEXT_HTML)
-final class HomeController {
+@Produces(MediaType.TEXT_HTML)
+final class HomePages {
 
     static final int CHANGES = 12;
     static final int GAPS = 5;
@@ -62,7 +63,7 @@ final class HomeController {
     private final ProtectedCopies copies;
     private final ShownEntries shown;
 
-    HomeController(Cases cases, Journal journal, StoreStatus stores, GapReport gaps,
+    HomePages(Cases cases, Journal journal, StoreStatus stores, GapReport gaps,
                    Regimes regimes, Dossiers dossiers, Records records, ProtectedNames protectedNames,
                    ProtectedCopies copies, ShownEntries shown) {
         this.protectedNames = protectedNames;
@@ -98,8 +99,8 @@ final class HomeController {
     @Get("/home/gaps")
     ModelAndView<HomeView> gapsSection(Authentication who, @QueryValue @Nullable String regime, HttpRequest<?> request) {
         String chosen = regime(regime);
-        HomeView view = new HomeView(Chrome.of(who, "home"), List.of(), List.of(), null, regimes.all(), chosen, topGaps(chosen),
-                List.of(), List.of(), List.of(), List.of());
+        HomeView view = new HomeView(Chrome.of(who, "home"), HomeView.Activity.NONE,
+                new HomeView.Gaps(regimes.all(), chosen, topGaps(chosen)), List.of(), HomeView.Protection.NONE, List.of());
         return new ModelAndView<>(request.getHeaders().contains("HX-Request") ? "home/gapsSection" : "home/gaps", view);
     }
 
@@ -129,12 +130,14 @@ final class HomeController {
         List<Regime> all = regimes.all();
         String chosen = regime(regime);
         // the gaps are shown at once when the report for this position is kept; otherwise the section loads after the page
-        GapReport.Report top = gaps.ifKept(chosen, null).map(HomeController::top).orElse(null);
+        GapReport.Report top = gaps.ifKept(chosen, null).map(HomePages::top).orElse(null);
         List<Dossier> latest = chrome.counsel()
                 ? dossiers.list(null).stream().sorted(Comparator.comparing(Dossier::generatedAt).reversed()).limit(5).toList()
                 : List.of();
-        return new HomeView(chrome, cases.list("open", 0, 10), changes(chrome.grant()), status(), all, chosen, top, latest,
-                chrome.grant() ? protectedNames.refusals() : List.of(), chrome.grant() ? copies.recent() : List.of(), errors);
+        HomeView.Protection protection = chrome.grant()
+                ? new HomeView.Protection(protectedNames.refusals(), copies.recent()) : HomeView.Protection.NONE;
+        return new HomeView(chrome, new HomeView.Activity(cases.list("open", 0, 10), changes(chrome.grant()), status()),
+                new HomeView.Gaps(all, chosen, top), latest, protection, errors);
     }
 
     private List<HomeView.Change> changes(boolean holdsGrant) {

@@ -31,7 +31,7 @@ import java.util.Map;
 @Controller
 @Hidden
 @Produces(MediaType.TEXT_HTML)
-final class SignInController {
+final class SignInPages {
 
     /** The password form's fields as it labels them. */
     private static final Map<String, String> PASSWORD_LABELS = Map.of("currentPassword", "current or one-time password",
@@ -40,7 +40,7 @@ final class SignInController {
     private final BrowserSessions sessions;
     private final Accounts accounts;
 
-    SignInController(BrowserSessions sessions, Accounts accounts) {
+    SignInPages(BrowserSessions sessions, Accounts accounts) {
         this.sessions = sessions;
         this.accounts = accounts;
     }

@@ -2,8 +2,12 @@ package org.chainline.workspace.search;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
@@ -31,20 +35,20 @@ import java.util.List;
  */
 @Controller
 @Hidden
-@io.micronaut.http.annotation.Produces(io.micronaut.http.MediaType.TEXT_HTML)
-final class SearchController {
+@Produces(MediaType.TEXT_HTML)
+final class SearchPages {
 
     static final int LIMIT = 200;
 
     private final Records records;
 
-    SearchController(Records records) {
+    SearchPages(Records records) {
         this.records = records;
     }
 
     @Secured(Roles.VIEWER)
     @Get("/search")
-    io.micronaut.http.HttpResponse<ModelAndView<SearchView>> search(Authentication who, @QueryValue @Nullable String q, @QueryValue @Nullable String type,
+    HttpResponse<ModelAndView<SearchView>> search(Authentication who, @QueryValue @Nullable String q, @QueryValue @Nullable String type,
                                     @QueryValue @Nullable String unitClass, @QueryValue @Nullable String from,
                                     @QueryValue @Nullable String to) {
         List<String> types = records.model().types().stream().filter(t -> !t.claim()).map(RecordType::name).sorted().toList();
@@ -79,11 +83,12 @@ final class SearchController {
                 problem = FieldError.sentence("search", e.getMessage().replaceFirst("^q ", ""));
             }
         }
-        ModelAndView<SearchView> page = new ModelAndView<>("search/search", new SearchView(Chrome.of(who, "search"), query, chosenType,
-                chosenClass, start == null ? "" : start, end == null ? "" : end, types, classes, hits, problem, searched));
+        ModelAndView<SearchView> page = new ModelAndView<>("search/search", new SearchView(Chrome.of(who, "search"),
+                new SearchView.Query(query, chosenType, chosenClass, start == null ? "" : start, end == null ? "" : end),
+                new SearchView.Choices(types, classes), hits, problem, searched));
         // a query the registry refuses is answered as the API answers it, 400, with the page saying why at the field
-        return problem == null ? io.micronaut.http.HttpResponse.ok(page)
-                : io.micronaut.http.HttpResponse.<ModelAndView<SearchView>>status(io.micronaut.http.HttpStatus.BAD_REQUEST).body(page);
+        return problem == null ? HttpResponse.ok(page)
+                : HttpResponse.<ModelAndView<SearchView>>status(HttpStatus.BAD_REQUEST).body(page);
     }
 
     private static String date(String value) {

@@ -1,12 +1,16 @@
 package org.chainline.evidence;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 import org.chainline.input.Json;
 import org.chainline.protection.IdentityProtection;
+import org.chainline.registry.EvidenceRecords;
 import org.chainline.registry.Records;
 import org.chainline.registry.model.RecordType;
 
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,12 +31,14 @@ class EarlierTelegramImports {
     static final String UPGRADE = "telegram-protection-2026-12";
 
     private final Records records;
+    private final EvidenceRecords evidenceRecords;
     private final IdentityProtection protection;
-    private final io.micronaut.transaction.TransactionOperations<java.sql.Connection> transactions;
+    private final TransactionOperations<Connection> transactions;
 
-    EarlierTelegramImports(Records records, IdentityProtection protection,
-                           io.micronaut.transaction.TransactionOperations<java.sql.Connection> transactions) {
+    EarlierTelegramImports(Records records, EvidenceRecords evidenceRecords, IdentityProtection protection,
+                           TransactionOperations<Connection> transactions) {
         this.records = records;
+        this.evidenceRecords = evidenceRecords;
         this.protection = protection;
         this.transactions = transactions;
     }
@@ -48,7 +54,7 @@ class EarlierTelegramImports {
                     "INSERT INTO upgrade_done (name, done_at) VALUES (?, now()) ON CONFLICT DO NOTHING")) {
                 insert.setString(1, UPGRADE);
                 insert.executeUpdate();
-            } catch (java.sql.SQLException e) {
+            } catch (SQLException e) {
                 throw new IllegalStateException("the upgrade cannot be recorded: " + e.getMessage(), e);
             }
             return null;
@@ -62,7 +68,7 @@ class EarlierTelegramImports {
                 try (var rs = select.executeQuery()) {
                     return rs.next();
                 }
-            } catch (java.sql.SQLException e) {
+            } catch (SQLException e) {
                 throw new IllegalStateException("upgrades cannot be read: " + e.getMessage(), e);
             }
         });
@@ -71,13 +77,13 @@ class EarlierTelegramImports {
     /** Visible for the test, which plants records as an earlier version wrote them after the first start. */
     void upgrade() {
         RecordType evidence = records.model().type("Evidence").orElseThrow();
-        List<String> exports = records.unprotectedEvidence("result.json", "application/json",
+        List<String> exports = evidenceRecords.unprotected("result.json", "application/json",
                 List.of("Telegram export of ", "Telegram account export"));
         for (String id : exports) {
             records.change("system", evidence, id, Json.MAPPER.createObjectNode().put("confidentiality", "protected"),
                     "a Telegram export's result.json names every sender and forwarder: protected");
         }
-        Map<String, ObjectNode> messages = records.earlierPrivateTelegramMessages();
+        Map<String, ObjectNode> messages = evidenceRecords.earlierPrivateTelegramMessages();
         Map<String, ObjectNode> patches = new LinkedHashMap<>();
         for (Map.Entry<String, ObjectNode> m : messages.entrySet()) {
             ObjectNode item = m.getValue();

@@ -15,20 +15,30 @@ import org.chainline.refusal.InvalidInput;
 import org.chainline.refusal.NotFound;
 import org.chainline.refusal.TooLarge;
 import org.chainline.registry.EvidenceHashes;
+import org.chainline.registry.ProtectedFileNames;
+import org.chainline.registry.EvidenceRecords;
 import org.chainline.registry.Records;
 import org.chainline.registry.imports.RecordImport;
 import org.chainline.registry.model.RecordType;
 
+import java.io.ByteArrayInputStream;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.net.URLConnection;
+import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * Files arriving as evidence: hashed while they stream into the store, recorded as an evidence item (the same bytes
@@ -43,15 +53,25 @@ public class EvidenceLocker {
     private final Journal journal;
     private final RecordImport imports;
     private final Records records;
+    private final EvidenceRecords evidenceRecords;
     private final Custody custody;
     private final EvidenceSettings settings;
     private final Clock clock;
     private final RecordType evidenceType;
     private final EvidenceHashes hashes;
 
-    EvidenceLocker(FileStore files, Journal journal, RecordImport imports, Records records, Custody custody,
-                   EvidenceSettings settings, Clock clock, EvidenceHashes hashes) {
+    /**
+     * In an arrival's custody details: the bytes joined an item that was there before them (bytes already held, or
+     * the file of an item recorded earlier), rather than arriving with the item they made.
+     */
+    static final String MATCHED = "matched";
+    /** Files up to this size are read once, checked whole and sent from memory. */
+    static final long VERIFY_BEFORE_SENDING = 8L << 20;
+
+    EvidenceLocker(FileStore files, Journal journal, RecordImport imports, Records records, EvidenceRecords evidenceRecords,
+                   Custody custody, EvidenceSettings settings, Clock clock, EvidenceHashes hashes) {
         this.hashes = hashes;
+        this.evidenceRecords = evidenceRecords;
         this.files = files;
         this.journal = journal;
         this.imports = imports;
@@ -108,12 +128,6 @@ public class EvidenceLocker {
                 received.recordedEarlier(), List.of(), received.journalSeq());
     }
 
-    /**
-     * In an arrival's custody details: the bytes joined an item that was there before them (bytes already held, or
-     * the file of an item recorded earlier), rather than arriving with the item they made.
-     */
-    static final String MATCHED = "matched";
-
     /** Receives one file. Only the bytes are held before the journal records them; a failed write leaves no item. */
     public Received receive(String actor, String reason, InputStream in, Upload upload) {
         if (upload.mediaType() != null && upload.mediaType().startsWith("multipart/")) {
@@ -143,7 +157,7 @@ public class EvidenceLocker {
         try {
             // read before the journal's turn: bytes already held may belong to a protected item
             boolean hidden = protectedArrival
-                    || records.strictestConfidentiality(stored.sha256()).filter("protected"::equals).isPresent();
+                    || evidenceRecords.strictestConfidentiality(stored.sha256()).filter("protected"::equals).isPresent();
             Received received = record(actor, reason, upload, fileName, mediaType, stored, now, hidden);
             if (hidden && !protectedArrival) {
                 // the bytes of a protected item recorded earlier, which arrived in clear: sealed now, not at the next start
@@ -200,13 +214,13 @@ public class EvidenceLocker {
             StoredFiles.Row known = StoredFiles.find(batch.connection(), List.of(stored.sha256())).get(stored.sha256());
             String itemId = upload.evidence() != null ? upload.evidence() : known != null ? known.evidenceId()
                     : hashes.itemId(stored.sha256());
-            String shownName = fileName == null ? null : hidden ? org.chainline.registry.ProtectedFileNames.neutral(itemId, fileName) : fileName;
+            String shownName = fileName == null ? null : hidden ? ProtectedFileNames.neutral(itemId, fileName) : fileName;
             ObjectNode arrival = Json.MAPPER.createObjectNode().put("sha256", stored.sha256()).put("size", stored.size())
                     .put("mediaType", mediaType).put("via", upload.via()).put("duplicate", known != null);
             if (shownName != null) {
                 arrival.put("fileName", shownName);
             }
-            List<String> naming = records.evidenceNaming(batch, stored.sha256());
+            List<String> naming = evidenceRecords.naming(batch, stored.sha256());
             if (upload.evidence() != null) {
                 return arrivalOfRecorded(batch, upload.evidence(), stored, mediaType, known, arrival, naming);
             }
@@ -286,7 +300,7 @@ public class EvidenceLocker {
     /** The item's record, its viewing in custody (journaled once an account and day, counted after). */
     public ObjectNode view(String actor, String id) {
         ObjectNode item = records.get(evidenceType, id);
-        custody.counted(actor, id, clock.instant().atOffset(java.time.ZoneOffset.UTC).toLocalDate(), Custody.Action.VIEWED,
+        custody.counted(actor, id, clock.instant().atOffset(ZoneOffset.UTC).toLocalDate(), Custody.Action.VIEWED,
                 Json.MAPPER.createObjectNode());
         return item;
     }
@@ -307,7 +321,7 @@ public class EvidenceLocker {
         }
         // the bytes are as protected as the most protected item naming them, whichever item they are asked through
         boolean itemProtected = "protected".equals(item.path("confidentiality").asText());
-        boolean bytesProtected = records.strictestConfidentiality(sha).filter("protected"::equals).isPresent();
+        boolean bytesProtected = evidenceRecords.strictestConfidentiality(sha).filter("protected"::equals).isPresent();
         if ((itemProtected || bytesProtected) && !holdsGrant) {
             throw new Forbidden("id", "evidence " + id + (itemProtected ? " is protected" : " names the bytes of a protected item")
                     + ": its file goes only to holders of the witness-protection grant");
@@ -330,7 +344,7 @@ public class EvidenceLocker {
         }
         try (InputStream in = files.open(sha).orElse(null)) {
             return in == null ? Optional.empty() : Optional.of(FileTypes.sniff(in.readNBytes(FileTypes.HEAD)));
-        } catch (IOException | java.io.UncheckedIOException e) {
+        } catch (IOException | UncheckedIOException e) {
             return Optional.empty(); // a file that cannot be read is found by verify, not here
         }
     }
@@ -370,23 +384,20 @@ public class EvidenceLocker {
                     throw new Conflict("id", "the stored file of evidence " + id + " no longer matches its SHA-256: it was"
                             + " not sent; run verify and restore it from a backup");
                 }
-                in = new java.io.ByteArrayInputStream(bytes);
+                in = new ByteArrayInputStream(bytes);
             } else {
                 in = new Verifying(in, sha, found -> altered(actor, sha, found));
             }
-        } catch (IOException | java.io.UncheckedIOException e) {
+        } catch (IOException | UncheckedIOException e) {
             // a seal that no longer opens, or a file cut short: as altered as a changed byte
             altered(actor, sha, "0".repeat(64));
             throw new Conflict("id", "the stored file of evidence " + id + " cannot be read as it arrived: it was not"
                     + " sent; run verify and restore it from a backup");
         }
-        custody.counted(actor, id, clock.instant().atOffset(java.time.ZoneOffset.UTC).toLocalDate(), Custody.Action.DOWNLOADED,
+        custody.counted(actor, id, clock.instant().atOffset(ZoneOffset.UTC).toLocalDate(), Custody.Action.DOWNLOADED,
                 Json.MAPPER.createObjectNode().put("sha256", sha));
         return new Download(in, attachmentName(name), size);
     }
-
-    /** Files up to this size are read once, checked whole and sent from memory. */
-    static final long VERIFY_BEFORE_SENDING = 8L << 20;
 
     /** Journals, in the file's custody, that its bytes were found altered when they were to be sent. */
     private void altered(String actor, String sha, String found) {
@@ -395,13 +406,13 @@ public class EvidenceLocker {
     }
 
     /** Hashes the bytes as they are read; at their end, a hash that differs fails the read (the download is cut). */
-    private static final class Verifying extends java.io.FilterInputStream {
-        private final java.security.MessageDigest digest = org.chainline.Sha256.digest();
+    private static final class Verifying extends FilterInputStream {
+        private final MessageDigest digest = org.chainline.Sha256.digest();
         private final String expected;
-        private final java.util.function.Consumer<String> onMismatch;
+        private final Consumer<String> onMismatch;
         private boolean checked;
 
-        Verifying(InputStream in, String expected, java.util.function.Consumer<String> onMismatch) {
+        Verifying(InputStream in, String expected, Consumer<String> onMismatch) {
             super(in);
             this.expected = expected;
             this.onMismatch = onMismatch;
@@ -426,7 +437,7 @@ public class EvidenceLocker {
                 digest.update(b, off, n);
             } else if (n < 0 && !checked) {
                 checked = true;
-                String found = java.util.HexFormat.of().formatHex(digest.digest());
+                String found = HexFormat.of().formatHex(digest.digest());
                 if (!found.equals(expected)) {
                     fail(found);
                     throw new IOException("the stored file no longer matches its SHA-256; the download was cut short");
@@ -471,7 +482,7 @@ public class EvidenceLocker {
         ObjectNode item = records.get(evidenceType, id);
         String sha = item.path("sha256").asText(null);
         boolean hideNames = "protected".equals(item.path("confidentiality").asText())
-                || (sha != null && records.strictestConfidentiality(sha).filter("protected"::equals).isPresent());
+                || (sha != null && evidenceRecords.strictestConfidentiality(sha).filter("protected"::equals).isPresent());
         List<Custody.Event> events = custody.events(id, sha);
         if (hideNames) {
             String shown = holdsGrant || sha == null ? sha : hashes.keyed(sha);
@@ -482,7 +493,7 @@ public class EvidenceLocker {
                 }
                 if (e.details() instanceof ObjectNode d) {
                     if (d.hasNonNull("fileName")) {
-                        d.put("fileName", org.chainline.registry.ProtectedFileNames.neutral(id, d.get("fileName").asText()));
+                        d.put("fileName", ProtectedFileNames.neutral(id, d.get("fileName").asText()));
                     }
                     if (!holdsGrant) {
                         for (String field : List.of("sha256", "foundSha256")) {
@@ -541,7 +552,7 @@ public class EvidenceLocker {
         }
         String guessed = fileName == null ? null : URLConnection.getFileNameMap().getContentTypeFor(fileName);
         if (guessed == null && fileName != null) {
-            guessed = EXTRA_TYPES.get(fileName.substring(fileName.lastIndexOf('.') + 1).toLowerCase(java.util.Locale.ROOT));
+            guessed = EXTRA_TYPES.get(fileName.substring(fileName.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT));
         }
         return guessed != null ? guessed : "application/octet-stream";
     }
@@ -562,6 +573,5 @@ public class EvidenceLocker {
         }
         return "document";
     }
-
 
 }

@@ -1,11 +1,12 @@
 package org.chainline.evidence;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.micronaut.data.exceptions.DataAccessException;
 import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 import org.chainline.input.Json;
-import org.chainline.registry.Records;
+import org.chainline.registry.EvidenceRecords;
 
 import java.io.IOException;
 import java.sql.Connection;
@@ -13,6 +14,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -34,11 +36,11 @@ public class ProtectedCopies {
     private static final int READ = 5000;
 
     private final TransactionOperations<Connection> transactions;
-    private final Records records;
+    private final EvidenceRecords evidenceRecords;
 
-    ProtectedCopies(TransactionOperations<Connection> transactions, Records records) {
+    ProtectedCopies(TransactionOperations<Connection> transactions, EvidenceRecords evidenceRecords) {
         this.transactions = transactions;
-        this.records = records;
+        this.evidenceRecords = evidenceRecords;
     }
 
     /** A copy of a protected item's file that arrived: which item, when, from which account, through which way in. */
@@ -65,19 +67,19 @@ public class ProtectedCopies {
                 try (ResultSet rs = select.executeQuery()) {
                     while (rs.next()) {
                         JsonNode details = Json.MAPPER.readTree(rs.getString(5));
-                        out.add(new Copy(rs.getString(4), rs.getObject(2, java.time.OffsetDateTime.class).toInstant(),
+                        out.add(new Copy(rs.getString(4), rs.getObject(2, OffsetDateTime.class).toInstant(),
                                 rs.getString(3), details.path("via").asText(""), details.path("size").asLong(), rs.getLong(1)));
                     }
                 }
             } catch (SQLException | IOException e) {
-                throw new io.micronaut.data.exceptions.DataAccessException("the copies of protected files could not be read: "
+                throw new DataAccessException("the copies of protected files could not be read: "
                         + e.getMessage(), e);
             }
             return out;
         });
         Set<String> items = new LinkedHashSet<>();
         matched.forEach(c -> items.add(c.evidence()));
-        Set<String> protectedItems = items.isEmpty() ? Set.of() : records.protectedAmong(List.copyOf(items), List.of());
+        Set<String> protectedItems = items.isEmpty() ? Set.of() : evidenceRecords.protectedAmong(List.copyOf(items), List.of());
         return matched.stream().filter(c -> protectedItems.contains(c.evidence())).limit(SHOWN).toList();
     }
 }

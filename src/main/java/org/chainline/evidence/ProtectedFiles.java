@@ -5,7 +5,7 @@ import io.micronaut.runtime.event.annotation.EventListener;
 import jakarta.annotation.PostConstruct;
 import org.chainline.evidence.files.FileStore;
 import org.chainline.registry.BytesProtected;
-import org.chainline.registry.Records;
+import org.chainline.registry.EvidenceRecords;
 
 import java.io.IOException;
 
@@ -21,12 +21,12 @@ class ProtectedFiles {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ProtectedFiles.class);
 
     private final FileStore files;
-    private final Records records;
+    private final EvidenceRecords evidenceRecords;
     private final EarlierTelegramImports earlierImports;
 
-    ProtectedFiles(FileStore files, Records records, EarlierTelegramImports earlierImports) {
+    ProtectedFiles(FileStore files, EvidenceRecords evidenceRecords, EarlierTelegramImports earlierImports) {
         this.files = files;
-        this.records = records;
+        this.evidenceRecords = evidenceRecords;
         this.earlierImports = earlierImports;
     }
 
@@ -34,7 +34,7 @@ class ProtectedFiles {
     void sweep() {
         earlierImports.protect();
         int sealed = 0;
-        for (String sha : records.protectedFileHashes()) {
+        for (String sha : evidenceRecords.protectedFileHashes()) {
             if (files.holds(sha) && !files.sealed(sha)) {
                 seal(sha);
                 sealed++;

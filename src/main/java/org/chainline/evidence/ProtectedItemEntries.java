@@ -2,7 +2,7 @@ package org.chainline.evidence;
 
 import jakarta.inject.Singleton;
 import org.chainline.journal.WithheldEntries;
-import org.chainline.registry.Records;
+import org.chainline.registry.EvidenceRecords;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -14,10 +14,10 @@ import java.util.Set;
 @Singleton
 final class ProtectedItemEntries implements WithheldEntries {
 
-    private final Records records;
+    private final EvidenceRecords evidenceRecords;
 
-    ProtectedItemEntries(Records records) {
-        this.records = records;
+    ProtectedItemEntries(EvidenceRecords evidenceRecords) {
+        this.evidenceRecords = evidenceRecords;
     }
 
     @Override
@@ -31,7 +31,7 @@ final class ProtectedItemEntries implements WithheldEntries {
                 ids.add(target);
             }
         }
-        Set<String> found = records.protectedAmong(ids, hashes);
+        Set<String> found = evidenceRecords.protectedAmong(ids, hashes);
         Set<String> out = new HashSet<>();
         for (String target : targetIds) {
             String key = target.startsWith(Custody.fileTarget("")) ? target.substring(Custody.fileTarget("").length()) : target;

@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The {@code record_state} table. Writes take the connection of the journal batch they belong to, so a record's
@@ -174,8 +175,8 @@ public final class RecordStore {
         return transactions.executeRead(status -> EvidenceAccess.protectedHashes(status.getConnection()));
     }
 
-    /** See {@link Records#strictestConfidentiality}. */
-    java.util.Set<String> protectedAmong(java.util.Collection<String> ids, java.util.Collection<String> sha256s) {
+    /** See {@link EvidenceRecords#protectedAmong}. */
+    Set<String> protectedAmong(Collection<String> ids, Collection<String> sha256s) {
         return transactions.executeRead(status -> EvidenceAccess.protectedAmong(status.getConnection(), ids, sha256s));
     }
 
@@ -196,8 +197,8 @@ public final class RecordStore {
                 insert.addBatch();
             }
             insert.executeBatch();
-        } catch (java.sql.SQLException e) {
-            throw new io.micronaut.data.exceptions.DataAccessException("citations could not be noted: " + e.getMessage(), e);
+        } catch (SQLException e) {
+            throw new DataAccessException("citations could not be noted: " + e.getMessage(), e);
         }
     }
 }

@@ -8,6 +8,7 @@ import org.chainline.input.TextInput;
 import org.chainline.journal.Change;
 import org.chainline.journal.Journal;
 import org.chainline.journal.Projector;
+import org.chainline.protection.IdentityProtection;
 import org.chainline.refusal.Conflict;
 import org.chainline.refusal.InvalidInput;
 import org.chainline.refusal.NotFound;
@@ -22,10 +23,16 @@ import org.chainline.registry.validation.Ref;
 import org.chainline.registry.validation.ValidRecord;
 import org.chainline.registry.validation.Violation;
 
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -42,6 +49,9 @@ public class Records {
     private final RecordGraph graph;
     private final Projector projector;
     private final ProtectedValues protectedValues;
+
+    /** The journal kind of a reveal of protected identities. */
+    public static final String REVEALED = "protection.revealed";
 
     Records(Model model, Journal journal, RecordStore store, RecordGraph graph, Projector projector,
             ProtectedValues protectedValues) {
@@ -69,16 +79,16 @@ public class Records {
     }
 
     /** The type and state of those ids that are held (retired ones too), in one read. */
-    public Map<String, Held> held(java.util.Collection<String> ids) {
-        Map<String, Held> out = new java.util.LinkedHashMap<>();
+    public Map<String, Held> held(Collection<String> ids) {
+        Map<String, Held> out = new LinkedHashMap<>();
         store.find(ids).forEach((id, r) -> out.put(id, new Held(r.type(), r.retired())));
         return out;
     }
 
     /** Several records of any type by id, in one read; an id not held is left out. */
-    public Map<String, ObjectNode> getAll(java.util.Collection<String> ids) {
-        Map<String, ObjectNode> out = new java.util.LinkedHashMap<>();
-        store.findWithContent(List.copyOf(new java.util.LinkedHashSet<>(ids))).forEach((id, stored) -> out.put(id, RecordJson.view(stored)));
+    public Map<String, ObjectNode> getAll(Collection<String> ids) {
+        Map<String, ObjectNode> out = new LinkedHashMap<>();
+        store.findWithContent(List.copyOf(new LinkedHashSet<>(ids))).forEach((id, stored) -> out.put(id, RecordJson.view(stored)));
         return out;
     }
 
@@ -226,7 +236,7 @@ public class Records {
     /** The records the graph found, in its order, as the journal holds them (with the search score under meta). */
     private List<ObjectNode> views(List<RecordGraph.Hit> hits) {
         Map<String, StoredRecord> stored = store.findWithContent(hits.stream().map(RecordGraph.Hit::id).toList());
-        List<ObjectNode> views = new java.util.ArrayList<>(hits.size());
+        List<ObjectNode> views = new ArrayList<>(hits.size());
         for (RecordGraph.Hit hit : hits) {
             StoredRecord record = stored.get(hit.id());
             if (record != null) {
@@ -244,63 +254,21 @@ public class Records {
     public List<ObjectNode> claimsAbout(String id) {
         List<String> ids = graph.claimsAbout(id);
         Map<String, StoredRecord> stored = store.findWithContent(ids);
-        return ids.stream().map(stored::get).filter(java.util.Objects::nonNull).map(RecordJson::view).toList();
+        return ids.stream().map(stored::get).filter(Objects::nonNull).map(RecordJson::view).toList();
     }
 
     /** The live records of a type that refer to a record (the Sanction records designating a person), by id. */
     public List<ObjectNode> referring(String typeName, String id) {
         List<String> ids = graph.referring(typeName, id);
         Map<String, StoredRecord> stored = store.findWithContent(ids);
-        return ids.stream().map(stored::get).filter(java.util.Objects::nonNull).map(RecordJson::view).toList();
-    }
-
-    /**
-     * The most protected confidentiality among the live evidence items that name these bytes (public, restricted,
-     * protected), or empty if none does: the right to the bytes follows it, whichever item they are asked through.
-     */
-    /** The live evidence items naming these bytes, the earliest recorded first, read in the journal's turn. */
-    public List<String> evidenceNaming(org.chainline.journal.Journal.Batch batch, String sha256) {
-        return EvidenceAccess.naming(batch.connection(), sha256);
-    }
-
-    /** Of these evidence ids and SHA-256s, those protected now (an item, or bytes a protected item names). */
-    public java.util.Set<String> protectedAmong(java.util.Collection<String> evidenceIds, java.util.Collection<String> sha256s) {
-        return evidenceIds.isEmpty() && sha256s.isEmpty() ? java.util.Set.of() : store.protectedAmong(evidenceIds, sha256s);
-    }
-
-    public java.util.Optional<String> strictestConfidentiality(String sha256) {
-        return java.util.Optional.ofNullable(store.strictest(sha256));
-    }
-
-    /**
-     * The live evidence items below {@code confidentiality} protected whose file has this name and media type and
-     * whose title starts with one of {@code titlePrefixes} (the raw exports of an importer, kept before they were
-     * protected), leaving out those a holder of the grant lowered on purpose.
-     */
-    public List<String> unprotectedEvidence(String fileName, String mediaType, List<String> titlePrefixes) {
-        return store.unprotectedEvidence(fileName, mediaType, titlePrefixes);
-    }
-
-    /**
-     * The live Telegram messages an earlier version imported from a personal chat or private group under the chat's
-     * own name and Telegram id (no link, a raw numeric chat id), with their stored content (sealed values as sealed).
-     */
-    public Map<String, ObjectNode> earlierPrivateTelegramMessages() {
-        Map<String, ObjectNode> found = new java.util.TreeMap<>();
-        store.earlierPrivateTelegramMessages().forEach((id, content) -> found.put(id, RecordJson.parse(content)));
-        return found;
+        return ids.stream().map(stored::get).filter(Objects::nonNull).map(RecordJson::view).toList();
     }
 
     /** A live record's title, if it has one. */
-    public java.util.Optional<String> titleOf(RecordType type, String id) {
+    public Optional<String> titleOf(RecordType type, String id) {
         return store.find(id).filter(s -> s.type().equals(type.name()) && !s.retired())
-                .flatMap(s -> java.util.Optional.ofNullable(store.findWithContent(List.of(id)).get(id)))
+                .flatMap(s -> Optional.ofNullable(store.findWithContent(List.of(id)).get(id)))
                 .map(s -> RecordJson.parse(s.content()).path("title").asText(null));
-    }
-
-    /** The SHA-256 of every file that a live protected evidence item names (to be held sealed at rest). */
-    public List<String> protectedFileHashes() {
-        return store.protectedHashes();
     }
 
     /** The claims that cite an evidence item, with stance and pinpoint. */
@@ -332,7 +300,7 @@ public class Records {
         for (String property : sealed) {
             try {
                 revealed.set(property, protectedValues.open(id, property, content.get(property)));
-            } catch (org.chainline.protection.IdentityProtection.SealBroken e) {
+            } catch (IdentityProtection.SealBroken e) {
                 throw new Conflict(property, "the stored sealed value " + e.getMessage());
             }
         }
@@ -342,9 +310,6 @@ public class Records {
                 batch -> batch.add(new Change(REVEALED, id, new Change.Json(payload))));
         return revealed;
     }
-
-    /** The journal kind of a reveal of protected identities. */
-    public static final String REVEALED = "protection.revealed";
 
     private ValidRecord valid(RecordType type, String id, JsonNode body) {
         if (body != null && body.hasNonNull("type") && !body.get("type").asText().equals(type.name())) {

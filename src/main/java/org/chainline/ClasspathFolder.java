@@ -9,6 +9,7 @@ import java.nio.file.FileSystemNotFoundException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -46,7 +47,7 @@ public final class ClasspathFolder {
     public static List<Path> files(Path folder, String suffix) throws IOException {
         try (Stream<Path> list = Files.list(folder)) {
             return list.filter(p -> p.getFileName().toString().endsWith(suffix))
-                    .sorted(java.util.Comparator.comparing(p -> p.getFileName().toString())).toList();
+                    .sorted(Comparator.comparing(p -> p.getFileName().toString())).toList();
         }
     }
 }

@@ -1,6 +1,11 @@
 package org.chainline;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -21,16 +26,16 @@ public final class Sha256 {
     }
 
     /** The hash of a file's bytes, read once. */
-    public static String ofFile(java.nio.file.Path file) {
+    public static String ofFile(Path file) {
         MessageDigest digest = digest();
-        try (java.io.InputStream in = java.nio.file.Files.newInputStream(file)) {
+        try (InputStream in = Files.newInputStream(file)) {
             byte[] buffer = new byte[1 << 16];
             int n;
             while ((n = in.read(buffer)) > 0) {
                 digest.update(buffer, 0, n);
             }
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException("cannot read " + file.getFileName() + ": " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file.getFileName() + ": " + e.getMessage(), e);
         }
         return HexFormat.of().formatHex(digest.digest());
     }

@@ -10,17 +10,21 @@ import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.transaction.TransactionOperations;
 import org.chainline.access.Roles;
+import org.chainline.bench.SyntheticCase;
+import org.chainline.evidence.Integrity;
 import org.chainline.journal.GraphCheck;
 import org.chainline.journal.GraphDump;
 import org.chainline.journal.Projector;
 import org.chainline.registry.imports.RecordImport;
 import org.chainline.security.Accounts;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 import java.net.URL;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -78,7 +82,7 @@ class SeveralInstancesTest {
         a.getBean(RecordImport.class).run("t", null, fixture, RecordImport.Progress.NONE);
         // enough of a graph that a rebuild takes a few seconds, for readers to meet it
         Path synthetic = TestStores.tempFile("crowd", ".ndjson");
-        org.chainline.bench.SyntheticCase.ofNodes(7, 20_000).write(synthetic);
+        SyntheticCase.ofNodes(7, 20_000).write(synthetic);
         a.getBean(RecordImport.class).run("t", null, synthetic, RecordImport.Progress.NONE);
     }
 
@@ -201,14 +205,14 @@ class SeveralInstancesTest {
 
     @Test
     void aFileReceivedByOneInstanceDownloadsFromTheOtherAndBothVerifyIt() throws Exception {
-        byte[] video = "fictional video of the regiment's trucks at the checkpoint".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] video = "fictional video of the regiment's trucks at the checkpoint".getBytes(StandardCharsets.UTF_8);
         HttpResponse<Map> stored = toA.toBlocking().exchange(HttpRequest.POST("/api/evidence/files?fileName=trucks.mp4", video)
                 .contentType("video/mp4").bearerAuth(analyst), Map.class);
         assertEquals(HttpStatus.CREATED, stored.getStatus());
         String id = (String) stored.body().get("evidence");
         byte[] back = toB.toBlocking().retrieve(HttpRequest.GET("/api/evidence/" + id + "/file").bearerAuth(analyst), byte[].class);
-        org.junit.jupiter.api.Assertions.assertArrayEquals(video, back);
-        var report = b.getBean(org.chainline.evidence.Integrity.class).verify("t", null);
+        Assertions.assertArrayEquals(video, back);
+        var report = b.getBean(Integrity.class).verify("t", null);
         assertEquals(0, report.problems().size(), report.toString());
         assertTrue(report.checked() >= 1);
     }

@@ -20,7 +20,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URLEncoder;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -153,9 +155,9 @@ public final class TestApplication {
 
     private Answer exchange(java.net.http.HttpRequest.Builder request) {
         try {
-            var answer = forms.send(request.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+            var answer = forms.send(request.build(), HttpResponse.BodyHandlers.ofString());
             Map<String, String> headers = answer.headers().map().entrySet().stream()
-                    .collect(Collectors.toMap(e -> e.getKey().toLowerCase(java.util.Locale.ROOT), e -> String.join(", ", e.getValue()),
+                    .collect(Collectors.toMap(e -> e.getKey().toLowerCase(Locale.ROOT), e -> String.join(", ", e.getValue()),
                             (a, b) -> a + ", " + b));
             return new Answer(answer.statusCode(), headers, answer.body());
         } catch (IOException e) {

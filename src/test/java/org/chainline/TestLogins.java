@@ -3,11 +3,20 @@ package org.chainline;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.serde.annotation.Serdeable;
+import org.chainline.access.Roles;
 import org.chainline.security.Accounts;
 import org.chainline.security.IssuedPassword;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Collections;
 import java.util.Map;
 import java.util.Set;
+import java.util.WeakHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** Accounts with a given role, logged in through the real login endpoint. */
@@ -27,20 +36,20 @@ public final class TestLogins {
     public static String tokenFor(Accounts accounts, HttpClient client, String... roles) {
         String username = "tester" + COUNTER.incrementAndGet();
         IssuedPassword issued = accounts.create("test", username, Set.of(roles));
-        if (Set.of(roles).contains(org.chainline.access.Roles.WITNESS_PROTECTION)) {
+        if (Set.of(roles).contains(Roles.WITNESS_PROTECTION)) {
             accounts.consentToProtection(officer(accounts), username);
         }
         accounts.changePassword(username, issued.oneTimePassword(), PASSWORD);
         return login(client, username, PASSWORD);
     }
 
-    private static final java.util.Map<Accounts, String> OFFICERS = java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
+    private static final Map<Accounts, String> OFFICERS = Collections.synchronizedMap(new WeakHashMap<>());
 
     /** The protection officer of these stores, named at set-up the first time one is needed. */
     public static String officer(Accounts accounts) {
         return OFFICERS.computeIfAbsent(accounts, a -> {
             String name = "officer" + COUNTER.incrementAndGet();
-            IssuedPassword issued = a.create("test", name, Set.of(org.chainline.access.Roles.VIEWER));
+            IssuedPassword issued = a.create("test", name, Set.of(Roles.VIEWER));
             a.changePassword(name, issued.oneTimePassword(), PASSWORD);
             a.nameFirstProtectionOfficer("test set-up", name);
             return name;
@@ -57,16 +66,16 @@ public final class TestLogins {
         accounts.changePassword(username, issued.oneTimePassword(), PASSWORD);
         try {
             var answer = java.net.http.HttpClient.newBuilder().followRedirects(java.net.http.HttpClient.Redirect.NEVER).build()
-                    .send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/sign-in")).header("Origin", base)
+                    .send(java.net.http.HttpRequest.newBuilder(URI.create(base + "/sign-in")).header("Origin", base)
                             .header("Content-Type", "application/x-www-form-urlencoded")
                             .POST(java.net.http.HttpRequest.BodyPublishers.ofString("username=" + username + "&password="
-                                    + java.net.URLEncoder.encode(PASSWORD, java.nio.charset.StandardCharsets.UTF_8))).build(),
-                            java.net.http.HttpResponse.BodyHandlers.discarding());
+                                    + URLEncoder.encode(PASSWORD, StandardCharsets.UTF_8))).build(),
+                            HttpResponse.BodyHandlers.discarding());
             String set = answer.headers().firstValue("Set-Cookie")
                     .orElseThrow(() -> new IllegalStateException("signing in answered " + answer.statusCode() + " without a cookie"));
             return set.substring(0, set.indexOf(';'));
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);

@@ -10,7 +10,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -29,7 +33,7 @@ public final class TestStores {
     private static Driver driver;
 
     /** Every folder and file the tests asked for, removed with the stores when the test JVM ends. */
-    private static final java.util.List<Path> CREATED = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+    private static final List<Path> CREATED = Collections.synchronizedList(new ArrayList<>());
 
     static {
         Runtime.getRuntime().addShutdownHook(new Thread(TestStores::shutdown, "test-stores-cleanup"));
@@ -53,7 +57,7 @@ public final class TestStores {
 
     private static void deleteQuietly(Path path) {
         try (var walk = Files.walk(path)) {
-            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
                 Files.deleteIfExists(p);
             }
         } catch (IOException | UncheckedIOException e) {

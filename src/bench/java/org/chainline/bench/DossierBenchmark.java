@@ -3,11 +3,21 @@ package org.chainline.bench;
 import org.chainline.dossier.content.DossierContent;
 import org.chainline.dossier.pdf.PdfDossierRenderer;
 import org.chainline.input.Json;
+import org.chainline.regime.Labels;
+import org.chainline.regime.Regimes;
+import org.chainline.registry.model.Model;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryType;
+import java.util.ArrayList;
+import java.util.List;
+import javax.management.ListenerNotFoundException;
+import javax.management.NotificationEmitter;
+import javax.management.NotificationListener;
+import javax.management.openmbean.CompositeData;
 
 /**
  * The dossier renderer beside plain PDFBox: pages per second for a dossier of N incidents, and pages per second of
@@ -15,8 +25,8 @@ import java.lang.management.MemoryType;
  */
 public final class DossierBenchmark {
 
-    private static final org.chainline.regime.Labels LABELS = new org.chainline.regime.Regimes(
-            org.chainline.registry.model.Model.load(), "").labels();
+    private static final Labels LABELS = new Regimes(
+            Model.load(), "").labels();
 
     private DossierBenchmark() {
     }
@@ -89,16 +99,16 @@ public final class DossierBenchmark {
      * opposed to how much garbage it left lying between collections.
      */
     static final class LiveHeap implements AutoCloseable {
-        private final java.util.List<Runnable> removals = new java.util.ArrayList<>();
+        private final List<Runnable> removals = new ArrayList<>();
         private volatile long peak;
 
         LiveHeap() {
-            for (java.lang.management.GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
-                if (gc instanceof javax.management.NotificationEmitter emitter) {
-                    javax.management.NotificationListener listener = (notification, handback) -> {
+            for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+                if (gc instanceof NotificationEmitter emitter) {
+                    NotificationListener listener = (notification, handback) -> {
                         if (notification.getType().equals(com.sun.management.GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION)) {
                             var info = com.sun.management.GarbageCollectionNotificationInfo.from(
-                                    (javax.management.openmbean.CompositeData) notification.getUserData());
+                                    (CompositeData) notification.getUserData());
                             long used = info.getGcInfo().getMemoryUsageAfterGc().entrySet().stream()
                                     .filter(e -> isHeap(e.getKey())).mapToLong(e -> e.getValue().getUsed()).sum();
                             peak = Math.max(peak, used);
@@ -108,7 +118,7 @@ public final class DossierBenchmark {
                     removals.add(() -> {
                         try {
                             emitter.removeNotificationListener(listener);
-                        } catch (javax.management.ListenerNotFoundException ignored) {
+                        } catch (ListenerNotFoundException ignored) {
                             // already gone
                         }
                     });

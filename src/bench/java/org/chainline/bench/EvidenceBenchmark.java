@@ -1,10 +1,13 @@
 package org.chainline.bench;
 
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.micronaut.context.ApplicationContext;
 import org.chainline.evidence.TelegramExportImport;
 import org.chainline.evidence.TelegramReport;
 import org.chainline.evidence.files.FileStore;
 import org.chainline.input.Json;
+import org.chainline.journal.Journal;
 import org.chainline.registry.imports.RecordImport;
 
 import java.io.IOException;
@@ -13,6 +16,7 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
@@ -135,7 +139,7 @@ public final class EvidenceBenchmark {
 
     /** The records a Telegram import created, as an import file (the payloads of their created entries). */
     private static long recordsWritten(ApplicationContext context, Path ndjson) throws IOException {
-        var journal = context.getBean(org.chainline.journal.Journal.class);
+        var journal = context.getBean(Journal.class);
         long count = 0;
         try (var out = Files.newBufferedWriter(ndjson)) {
             long after = 0;
@@ -164,8 +168,8 @@ public final class EvidenceBenchmark {
         var parser = Json.MAPPER.getFactory().createParser(export.resolve("result.json").toFile());
         try (parser) {
             while (parser.nextToken() != null) {
-                if (parser.currentToken() == com.fasterxml.jackson.core.JsonToken.START_OBJECT && parser.getParsingContext().getParent().inArray()) {
-                    var node = (com.fasterxml.jackson.databind.JsonNode) parser.readValueAsTree();
+                if (parser.currentToken() == JsonToken.START_OBJECT && parser.getParsingContext().getParent().inArray()) {
+                    var node = (JsonNode) parser.readValueAsTree();
                     count[0]++;
                     if (node.has("file") && !node.get("file").asText().startsWith("(")) {
                         sha.reset();
@@ -217,7 +221,7 @@ public final class EvidenceBenchmark {
     private static MessageDigest sha256() {
         try {
             return MessageDigest.getInstance("SHA-256");
-        } catch (java.security.NoSuchAlgorithmException e) {
+        } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
     }

@@ -1,5 +1,6 @@
 package org.chainline.bench;
 
+import io.micronaut.context.ApplicationContext;
 import org.chainline.graph.CypherQueries;
 import org.chainline.graph.Graph;
 import org.chainline.liability.LiabilityPaths;
@@ -38,7 +39,7 @@ public final class GraphBenchmark {
     private final String wipe = CypherQueries.load("journal/wipe-projection");
 
     /** The benchmark over the stores of a started application context. */
-    public static GraphBenchmark in(io.micronaut.context.ApplicationContext context, PrintWriter log) {
+    public static GraphBenchmark in(ApplicationContext context, PrintWriter log) {
         return new GraphBenchmark(context.getBean(Graph.class), context.getBean(Model.class), context.getBean(RecordImport.class),
                 context.getBean(LiabilityPaths.class), log);
     }

@@ -1,5 +1,6 @@
 package org.chainline.bench;
 
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -8,6 +9,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -55,7 +59,7 @@ public final class HttpBenchmark {
     }
 
     /** A bearer token of an account, from {@code POST /login}. */
-    public String login(String username, String password) throws java.io.IOException, InterruptedException {
+    public String login(String username, String password) throws IOException, InterruptedException {
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(base.resolve("/login"))
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
                         "{\"username\": \"" + username + "\", \"password\": \"" + password + "\"}")).build(),
@@ -89,7 +93,7 @@ public final class HttpBenchmark {
             Result load = other.get();
             return new Result(measured.scenario(), measured.clients(), measured.requests(), measured.errors(),
                     measured.perSecond(), measured.p50(), measured.p99(), measured.statuses() + "; beside it " + load.statuses());
-        } catch (java.util.concurrent.ExecutionException e) {
+        } catch (ExecutionException e) {
             throw new IllegalStateException(e.getCause());
         } finally {
             storm.shutdown();
@@ -101,7 +105,7 @@ public final class HttpBenchmark {
         long deadline = System.nanoTime() + duration.toNanos();
         ExecutorService pool = Executors.newFixedThreadPool(clients);
         List<Future<long[]>> futures = new ArrayList<>();
-        java.util.concurrent.ConcurrentHashMap<Integer, AtomicLong> statuses = new java.util.concurrent.ConcurrentHashMap<>();
+        ConcurrentHashMap<Integer, AtomicLong> statuses = new ConcurrentHashMap<>();
         long started = System.nanoTime();
         for (int c = 0; c < clients; c++) {
             futures.add(pool.submit(() -> {
@@ -116,7 +120,7 @@ public final class HttpBenchmark {
                         int one;
                         try {
                             one = http.send(request.apply(number).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
-                        } catch (java.io.IOException e) {
+                        } catch (IOException e) {
                             one = 0;
                         }
                         if (status >= 200 && status < 300) {
@@ -144,7 +148,7 @@ public final class HttpBenchmark {
             long[] r;
             try {
                 r = f.get();
-            } catch (java.util.concurrent.ExecutionException e) {
+            } catch (ExecutionException e) {
                 throw new IllegalStateException(e.getCause());
             }
             for (int i = 0; i < r.length - 1; i++) {
@@ -156,7 +160,7 @@ public final class HttpBenchmark {
         double seconds = (System.nanoTime() - started) / 1e9;
         long[] sorted = all.stream().mapToLong(Long::longValue).sorted().toArray();
         StringBuilder codes = new StringBuilder();
-        new java.util.TreeMap<>(statuses).forEach((k, v) -> codes.append(codes.isEmpty() ? "" : " ").append(k == 0 ? "io-error" : k)
+        new TreeMap<>(statuses).forEach((k, v) -> codes.append(codes.isEmpty() ? "" : " ").append(k == 0 ? "io-error" : k)
                 .append('×').append(v.get()));
         return new Result(scenario.name(), clients, sorted.length, errors, sorted.length / seconds, at(sorted, 0.50), at(sorted, 0.99),
                 codes.toString());

@@ -7,6 +7,8 @@ import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import org.apache.pdfbox.text.PDFTextStripper;
+import org.chainline.dossier.layout.Style;
+import org.chainline.dossier.pdf.PdfFonts;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -28,7 +30,7 @@ public final class RawPdfPages {
     public static byte[] write(int pages, int charsPerPage) {
         try (PDDocument document = new PDDocument()) {
             // the very font the dossier embeds (PdfFonts.trueType), so that both draw the same glyphs the same way
-            PDType0Font regular = PDType0Font.load(document, org.chainline.dossier.pdf.PdfFonts.trueType(org.chainline.dossier.layout.Style.Face.REGULAR), true);
+            PDType0Font regular = PDType0Font.load(document, PdfFonts.trueType(Style.Face.REGULAR), true);
             int lines = Math.max(1, charsPerPage / 95);
             for (int p = 0; p < pages; p++) {
                 PDPage page = new PDPage(PDRectangle.A4);

@@ -21,9 +21,11 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 
@@ -73,7 +75,7 @@ public final class ScreeningBenchmark {
     static String respelled(String name) {
         String[] parts = name.split(", ");
         String s = parts[1] + " " + parts[0];
-        return s.replace("kh", "h").replace("y", "i").replace("Y", "I").toUpperCase(java.util.Locale.ROOT);
+        return s.replace("kh", "h").replace("y", "i").replace("Y", "I").toUpperCase(Locale.ROOT);
     }
 
     static void writeList(Path file, int entries, int offset, long seed, List<String[]> names) throws IOException {
@@ -125,7 +127,7 @@ public final class ScreeningBenchmark {
         Path extra = dir.resolve("extra.csv");
         writeList(extra, pct, entries, 2, names);
         List<String> extraLines = Files.readAllLines(extra, StandardCharsets.UTF_8);
-        Files.write(second, extraLines.subList(1, extraLines.size()), StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.APPEND);
+        Files.write(second, extraLines.subList(1, extraLines.size()), StandardCharsets.UTF_8, StandardOpenOption.APPEND);
         t0 = System.nanoTime();
         SanctionLists.Report re;
         try (InputStream in = Files.newInputStream(second)) {
@@ -199,7 +201,7 @@ public final class ScreeningBenchmark {
                 NameMatcher.Result m = NameMatcher.match(subject, Screening.subjectOf(e));
                 if (m.score() >= 0.7) {
                     hits.add(e.id());
-                    shown.put(e.id(), e.caption() + String.format(java.util.Locale.ROOT, " %.2f", m.score()));
+                    shown.put(e.id(), e.caption() + String.format(Locale.ROOT, " %.2f", m.score()));
                 }
             }
             fullFound += hits.size();

@@ -2,6 +2,7 @@ package org.chainline.bench;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.io.SerializedString;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -52,7 +53,7 @@ public final class SyntheticCase {
     public long write(Path file) throws IOException {
         try (Writer out = new BufferedWriter(Files.newBufferedWriter(file, StandardCharsets.UTF_8), 1 << 16);
              JsonGenerator json = new JsonFactory().createGenerator(out)) {
-            json.setRootValueSeparator(new com.fasterxml.jackson.core.io.SerializedString("\n"));
+            json.setRootValueSeparator(new SerializedString("\n"));
             return new Writing(json).all();
         }
     }

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.SplittableRandom;
 
 /**
@@ -47,7 +48,7 @@ public final class TelegramSample {
                 g.writeNumberField("id", id);
                 boolean service = random.nextInt(100) == 0;
                 g.writeStringField("type", service ? "service" : "message");
-                g.writeStringField("date", java.time.Instant.ofEpochSecond(time).toString().replace("Z", ""));
+                g.writeStringField("date", Instant.ofEpochSecond(time).toString().replace("Z", ""));
                 g.writeStringField("date_unixtime", Long.toString(time));
                 g.writeStringField("from", "Generated channel");
                 g.writeStringField("from_id", "channel1999000001");

@@ -15,8 +15,10 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Set;
 
@@ -67,7 +69,7 @@ public final class UploadProbe {
     }
 
     private static String sha256(Path file) throws IOException {
-        try (var in = java.nio.file.Files.newInputStream(file)) {
+        try (var in = Files.newInputStream(file)) {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
             byte[] buffer = new byte[1 << 20];
             int n;
@@ -75,7 +77,7 @@ public final class UploadProbe {
                 sha.update(buffer, 0, n);
             }
             return HexFormat.of().formatHex(sha.digest());
-        } catch (java.security.NoSuchAlgorithmException e) {
+        } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
     }

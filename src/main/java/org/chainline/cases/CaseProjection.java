@@ -2,6 +2,7 @@ package org.chainline.cases;
 
 import jakarta.inject.Singleton;
 import org.chainline.graph.CypherQueries;
+import org.chainline.journal.Census;
 import org.chainline.journal.GraphProjection;
 import org.chainline.journal.JournalEntry;
 import org.chainline.journal.Payloads;
@@ -9,6 +10,8 @@ import org.neo4j.driver.TransactionContext;
 import org.neo4j.driver.Value;
 import org.neo4j.driver.Values;
 
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.ZoneOffset;
 import java.util.Set;
 
@@ -31,14 +34,14 @@ final class CaseProjection implements GraphProjection {
     }
 
     @Override
-    public void census(org.chainline.journal.Census census, java.sql.Connection connection) {
+    public void census(Census census, Connection connection) {
         try (var count = connection.prepareStatement("SELECT count(DISTINCT target_id) FROM journal_entry WHERE kind = ?")) {
             count.setString(1, CaseEvents.OPENED);
             try (var rs = count.executeQuery()) {
                 rs.next();
                 census.nodes("Case", rs.getLong(1));
             }
-        } catch (java.sql.SQLException e) {
+        } catch (SQLException e) {
             throw new IllegalStateException("cases cannot be counted: " + e.getMessage(), e);
         }
     }

@@ -12,6 +12,7 @@ import org.chainline.refusal.NotFound;
 
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 /** Opening, revising and closing cases: each a journal entry, read back from the graph. */
 @Singleton
@@ -41,7 +42,7 @@ public class Cases {
      * The case as the graph shows it after a write, or as the write made it when the graph cannot show it yet (it lags,
      * or is being rebuilt): the write is in the journal, and the answer must say so rather than fail.
      */
-    private Case written(String id, java.util.function.Supplier<Case> asWritten) {
+    private Case written(String id, Supplier<Case> asWritten) {
         try {
             return repository.find(id).orElseGet(asWritten);
         } catch (GraphRebuilding e) {

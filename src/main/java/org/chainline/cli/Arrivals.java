@@ -15,7 +15,9 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Stream;
+import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
 
 /** What {@code chainline import} does with each path: records, a Telegram export, or evidence files. */
@@ -39,7 +41,7 @@ final class Arrivals {
     }
 
     boolean path(Path p) throws IOException {
-        String name = p.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+        String name = p.getFileName().toString().toLowerCase(Locale.ROOT);
         if (Files.isRegularFile(p) && name.endsWith(".ndjson")) {
             return records(p, reason != null ? reason : "import of " + p.getFileName(), p.toString());
         }
@@ -139,10 +141,10 @@ final class Arrivals {
                 return children.anyMatch(c -> Files.isRegularFile(c.resolve("result.json")));
             }
         }
-        if (Files.isRegularFile(p) && p.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".zip")) {
+        if (Files.isRegularFile(p) && p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".zip")) {
             try (ZipFile zip = new ZipFile(p.toFile())) {
                 return zip.stream().anyMatch(e -> e.getName().equals("result.json") || e.getName().endsWith("/result.json"));
-            } catch (java.util.zip.ZipException e) {
+            } catch (ZipException e) {
                 return false;
             }
         }

@@ -1,13 +1,21 @@
 package org.chainline.cli;
 
 import io.micronaut.context.ApplicationContext;
+import io.micronaut.runtime.server.EmbeddedServer;
+import org.chainline.access.Roles;
 import org.chainline.demo.DemoCase;
+import org.chainline.demo.DemoSigningKey;
+import org.chainline.dossier.Dossier;
+import org.chainline.dossier.DossierSettings;
 import org.chainline.dossier.Dossiers;
+import org.chainline.security.Accounts;
+import org.chainline.security.IssuedPassword;
+import org.chainline.storage.DataDirectory;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -16,6 +24,8 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
 
 @Command(name = "demo", mixinStandardHelpOptions = true,
@@ -88,11 +98,11 @@ final class DemoCommand implements Callable<Integer> {
             // still awaiting review
             Dossiers.Generated toApprove = dossiers.generate(Contexts.cliActor(), dossiers.check(APPROVED.get(0), APPROVED.get(1),
                     APPROVED.get(2)), (stage, percent) -> { });
-            org.chainline.dossier.Dossier approved = toApprove.dossier().approved() ? toApprove.dossier()
-                    : context.getBean(org.chainline.dossier.DossierSettings.class).signingKeystore() != null
+            Dossier approved = toApprove.dossier().approved() ? toApprove.dossier()
+                    : context.getBean(DossierSettings.class).signingKeystore() != null
                     ? dossiers.approve(DemoCase.REVIEWER, toApprove.dossier().id())
                     : dossiers.approve(DemoCase.REVIEWER, toApprove.dossier().id(),
-                    org.chainline.demo.DemoSigningKey.in(context.getBean(org.chainline.storage.DataDirectory.class).resolve("keys")));
+                    DemoSigningKey.in(context.getBean(DataDirectory.class).resolve("keys")));
             Path approvedFile = outDir.resolve(APPROVED.get(0) + "-" + APPROVED.get(1) + "-approved.pdf");
             Files.write(approvedFile, dossiers.pdf(approved.id()));
             out.println((toApprove.dossier().approved() ? "Unchanged " : "Wrote ") + approvedFile + ": dossier " + approved.id() + " approved by " + approved.approval().by()
@@ -122,11 +132,11 @@ final class DemoCommand implements Callable<Integer> {
             return stopped;
         }
         // the demo opens on a usable workspace: an account of counsel (who reads, edits and makes dossiers), once
-        org.chainline.security.Accounts accounts = context.getBean(org.chainline.security.Accounts.class);
-        java.util.Optional<org.chainline.security.IssuedPassword> demoCounsel = accounts.list().stream()
-                .anyMatch(a -> a.username().equals(DEMO_COUNSEL)) ? java.util.Optional.empty()
-                : java.util.Optional.of(accounts.create(Contexts.cliActor(), DEMO_COUNSEL, java.util.Set.of(org.chainline.access.Roles.COUNSEL)));
-        String url = context.getBean(io.micronaut.runtime.server.EmbeddedServer.class).getURL().toString();
+        Accounts accounts = context.getBean(Accounts.class);
+        Optional<IssuedPassword> demoCounsel = accounts.list().stream()
+                .anyMatch(a -> a.username().equals(DEMO_COUNSEL)) ? Optional.empty()
+                : Optional.of(accounts.create(Contexts.cliActor(), DEMO_COUNSEL, Set.of(Roles.COUNSEL)));
+        String url = context.getBean(EmbeddedServer.class).getURL().toString();
         out.println();
         out.println("Open the workspace at " + url + "/ and sign in as " + DEMO_COUNSEL
                 + demoCounsel.map(p -> " with the one-time password " + p.oneTimePassword() + " (shown once; you choose your own next)")

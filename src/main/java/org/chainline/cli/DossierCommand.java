@@ -12,7 +12,10 @@ import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -75,9 +78,9 @@ final class DossierCommand implements Callable<Integer> {
     /** What went wrong with a file, in words (the exceptions of java.nio name only the path). */
     static String why(IOException e) {
         return switch (e) {
-            case java.nio.file.NoSuchFileException n -> "no such folder";
-            case java.nio.file.AccessDeniedException a -> "permission denied";
-            case java.nio.file.FileSystemException f when f.getReason() != null -> f.getReason();
+            case NoSuchFileException n -> "no such folder";
+            case AccessDeniedException a -> "permission denied";
+            case FileSystemException f when f.getReason() != null -> f.getReason();
             default -> e.getMessage();
         };
     }

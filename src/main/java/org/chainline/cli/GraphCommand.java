@@ -1,14 +1,17 @@
 package org.chainline.cli;
 
 import io.micronaut.context.ApplicationContext;
+import org.chainline.graph.EmbeddedNeo4jServer;
 import org.chainline.journal.GraphCheck;
 import org.chainline.journal.Projector;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
+import java.nio.file.Path;
 import java.util.Map;
+import java.util.concurrent.Callable;
 
 @Command(name = "graph", mixinStandardHelpOptions = true,
         description = "The accountability graph, a projection of the journal.",
@@ -39,7 +42,7 @@ final class GraphCommand extends CommandGroup {
     @Command(name = "check", mixinStandardHelpOptions = true,
             description = "Compare the graph with what the journal implies: nodes by label, relationships by type, and"
                     + " relationships repeated between the same nodes. Exits with 1 on drift.")
-    static final class Check implements java.util.concurrent.Callable<Integer> {
+    static final class Check implements Callable<Integer> {
         @ParentCommand
         GraphCommand graph;
         @Spec
@@ -60,7 +63,7 @@ final class GraphCommand extends CommandGroup {
             description = {"Run only the embedded Neo4j of the data directory, with Bolt on localhost, for several"
                     + " Chainline instances on this machine to share (chainline.neo4j.uri). Its password is kept in"
                     + " <data>/keys/neo4j-password (user neo4j). Stops on SIGTERM."})
-    static final class Serve implements java.util.concurrent.Callable<Integer> {
+    static final class Serve implements Callable<Integer> {
         @ParentCommand
         GraphCommand graph;
         @Spec
@@ -71,14 +74,14 @@ final class GraphCommand extends CommandGroup {
 
         @Override
         public Integer call() {
-            java.nio.file.Path data = (graph.root.dataDir == null ? java.nio.file.Path.of("data") : graph.root.dataDir)
+            Path data = (graph.root.dataDir == null ? Path.of("data") : graph.root.dataDir)
                     .toAbsolutePath().normalize();
-            java.nio.file.Path passwordFile = data.resolve("keys").resolve("neo4j-password");
-            org.chainline.graph.EmbeddedNeo4jServer server = new org.chainline.graph.EmbeddedNeo4jServer(
+            Path passwordFile = data.resolve("keys").resolve("neo4j-password");
+            EmbeddedNeo4jServer server = new EmbeddedNeo4jServer(
                     data.resolve("neo4j"), passwordFile, boltPort);
             Runtime.getRuntime().addShutdownHook(new Thread(server::close, "neo4j-stop"));
             spec.commandLine().getOut().printf("Neo4j is serving at %s (user %s, password in %s)%n", server.boltUri(),
-                    org.chainline.graph.EmbeddedNeo4jServer.USER, passwordFile);
+                    EmbeddedNeo4jServer.USER, passwordFile);
             spec.commandLine().getOut().flush();
             return ChainlineCommand.KEEP_RUNNING;
         }

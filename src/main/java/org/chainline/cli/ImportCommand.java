@@ -17,6 +17,7 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
@@ -76,7 +77,7 @@ final class ImportCommand implements Callable<Integer> {
             }
         }
         if (evidence != null && (paths.size() != 1 || !Files.isRegularFile(paths.getFirst())
-                || paths.getFirst().getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".ndjson")
+                || paths.getFirst().getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".ndjson")
                 || Arrivals.isTelegramExport(paths.getFirst()))) {
             spec.commandLine().getErr().println("chainline: --evidence attaches one file to one item: give exactly one file"
                     + " (not a folder, a records file or a Telegram export)");

@@ -6,10 +6,10 @@ import org.chainline.journal.JournalAnchors;
 import org.chainline.journal.JournalVerification;
 import org.chainline.journal.JournalVerifier;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -17,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
@@ -51,7 +52,7 @@ final class JournalCommand extends CommandGroup {
                         spec.commandLine().getErr().println("--anchor " + a + " is not SEQ:HASH (a position and its 64-digit hash)");
                         return 2;
                     }
-                    given.add(JournalAnchors.Anchor.given(Long.parseLong(parts[0]), parts[1].strip().toLowerCase(java.util.Locale.ROOT),
+                    given.add(JournalAnchors.Anchor.given(Long.parseLong(parts[0]), parts[1].strip().toLowerCase(Locale.ROOT),
                             "noted " + a.substring(0, Math.min(a.length(), 24))));
                 }
                 for (Path pdf : dossiers) {

@@ -1,5 +1,6 @@
 package org.chainline.counsel;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.micronaut.data.exceptions.DataAccessException;
@@ -11,8 +12,8 @@ import org.chainline.journal.Change;
 import org.chainline.journal.Journal;
 import org.chainline.refusal.Conflict;
 import org.chainline.refusal.InvalidInput;
-import org.chainline.refusal.Problems;
 import org.chainline.refusal.NotFound;
+import org.chainline.refusal.Problems;
 import org.chainline.regime.Regime;
 import org.chainline.regime.Regimes;
 import org.chainline.registry.ProtectedNames;
@@ -26,6 +27,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -243,7 +245,7 @@ public class CounselTexts {
                             p.hasNonNull("impact") ? p.get("impact").asText() : null, incidents));
                 }
             }
-        } catch (SQLException | com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (SQLException | JsonProcessingException e) {
             throw new DataAccessException("counsel's text could not be read: " + e.getMessage(), e);
         }
         return out;
@@ -251,7 +253,7 @@ public class CounselTexts {
 
     /** Whether any of the texts of a version names a protected identity now (one recorded since it was written). */
     public boolean namesProtected(String actor, CounselText t) {
-        List<String> texts = new ArrayList<>(java.util.Arrays.asList(t.letter(), t.summary(), t.impact()));
+        List<String> texts = new ArrayList<>(Arrays.asList(t.letter(), t.summary(), t.impact()));
         texts.addAll(t.incidents().values());
         for (String text : texts) {
             if (protectedNames.named(actor, "counsel-text", text)) {

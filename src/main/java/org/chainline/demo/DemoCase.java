@@ -2,17 +2,21 @@ package org.chainline.demo;
 
 import jakarta.inject.Singleton;
 import org.chainline.Sha256;
+import org.chainline.counsel.CounselTexts;
 import org.chainline.evidence.EvidenceLocker;
 import org.chainline.evidence.files.FileStore;
 import org.chainline.registry.imports.ImportReport;
 import org.chainline.registry.imports.RecordImport;
+import org.chainline.review.ClaimReviews;
 import org.chainline.review.Decision;
+import org.chainline.review.ReviewState;
 import org.chainline.sanctions.Designations;
 import org.chainline.sanctions.SanctionLists;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,7 +44,7 @@ public class DemoCase {
     private final FileStore store;
     private final SanctionLists lists;
     private final Designations designations;
-    private final org.chainline.review.ClaimReviews reviews;
+    private final ClaimReviews reviews;
 
     /** The second member of counsel who reviewed the demo's claims (four eyes: not whoever loaded them). */
     public static final String REVIEWER = "demo-reviewer";
@@ -49,13 +53,13 @@ public class DemoCase {
     /** The claim the demo's reviewer rejected: no dossier states it. */
     public static final String REJECTED = "asc-abdigaliyev-kostrov";
 
-    private final org.chainline.counsel.CounselTexts counsel;
+    private final CounselTexts counsel;
 
     /** The member of counsel who wrote the demo's text for one subject. */
     public static final String COUNSEL = "demo-counsel";
 
     DemoCase(RecordImport imports, EvidenceLocker locker, FileStore store, SanctionLists lists, Designations designations,
-             org.chainline.review.ClaimReviews reviews, org.chainline.counsel.CounselTexts counsel) {
+             ClaimReviews reviews, CounselTexts counsel) {
         this.counsel = counsel;
         this.reviews = reviews;
         this.lists = lists;
@@ -130,7 +134,7 @@ public class DemoCase {
         if (counsel.latest(DESIGNATED_PERSON, "uk-ghr", Long.MAX_VALUE).isPresent()) {
             return;
         }
-        counsel.write(COUNSEL, DESIGNATED_PERSON, "uk-ghr", new org.chainline.counsel.CounselTexts.Draft(
+        counsel.write(COUNSEL, DESIGNATED_PERSON, "uk-ghr", new CounselTexts.Draft(
                 "The Tamyr Accountability Project (a fictional organisation) asks the Secretary of State to designate Galym"
                         + " Otegulov, commander of the National Guard of the fictional Republic of Tamyr, as an involved person"
                         + " under the Global Human Rights Sanctions Regulations 2020 [[post-otegulov]].\n\n"
@@ -143,30 +147,30 @@ public class DemoCase {
                         + " and directed by his spouse [[own-otegulova-dala]] [[dir-otegulova-dala]], registered in the United"
                         + " Kingdom [[ev-company-extract]]. An asset freeze would end the family's use of it, and would tell the"
                         + " Guard's officers that abuses at home have consequences abroad.",
-                java.util.Map.of("i-freedom-square", "The death toll is disputed; the figures of the Human Rights Group are"
+                Map.of("i-freedom-square", "The death toll is disputed; the figures of the Human Rights Group are"
                         + " set out beside the ministry's, and both are in the register."), null),
                 "fictional demo: counsel's text for the UK submission");
     }
 
     /** The demo's reviewer accepts every claim still proposed but two: one left for review, one rejected. */
     private void review() {
-        List<org.chainline.review.ClaimReviews.Item> accept = new java.util.ArrayList<>();
+        List<ClaimReviews.Item> accept = new ArrayList<>();
         boolean reject = false;
-        for (org.chainline.review.ReviewState s : reviews.all(REVIEWER).values()) {
-            if (!s.state().equals(org.chainline.review.ReviewState.PROPOSED) || s.claim().equals(UNREVIEWED)) {
+        for (ReviewState s : reviews.all(REVIEWER).values()) {
+            if (!s.state().equals(ReviewState.PROPOSED) || s.claim().equals(UNREVIEWED)) {
                 continue;
             }
             if (s.claim().equals(REJECTED)) {
                 reject = true;
             } else {
-                accept.add(new org.chainline.review.ClaimReviews.Item(s.claim(), s.version()));
+                accept.add(new ClaimReviews.Item(s.claim(), s.version()));
             }
         }
         if (!accept.isEmpty()) {
             reviews.decide(REVIEWER, accept, Decision.ACCEPT, "Fictional demo: checked against the evidence cited");
         }
         if (reject) {
-            reviews.decide(REVIEWER, List.of(new org.chainline.review.ClaimReviews.Item(REJECTED, null)), Decision.REJECT,
+            reviews.decide(REVIEWER, List.of(new ClaimReviews.Item(REJECTED, null)), Decision.REJECT,
                     "Fictional demo: the agreement names his contingent, not a personal tie; one document is not enough");
         }
     }

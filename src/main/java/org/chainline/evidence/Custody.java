@@ -15,9 +15,13 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * The chain of custody of evidence items: every action on an item is a journal entry (hash-chained, with actor and
@@ -63,8 +67,8 @@ public class Custody {
      * {@code details} and the day), later ones that day only add to its count, so that a flood of reads (or an image on
      * a page fetched again and again) cannot grow the journal without bound.
      */
-    void counted(String actor, String evidenceId, java.time.LocalDate day, Action action, ObjectNode details) {
-        String kind = action.name().toLowerCase(java.util.Locale.ROOT);
+    void counted(String actor, String evidenceId, LocalDate day, Action action, ObjectNode details) {
+        String kind = action.name().toLowerCase(Locale.ROOT);
         int counted = transactions.executeWrite(status -> {
             try (PreparedStatement update = status.getConnection().prepareStatement(
                     "UPDATE evidence_viewing SET views = views + 1 WHERE evidence_id = ? AND actor = ? AND day = ? AND action = ?")) {
@@ -139,13 +143,13 @@ public class Custody {
 
     /** Puts the day's count of viewings on each viewing entry (the first of an account's day). */
     private static void countViewings(Connection connection, String evidenceId, List<Event> events) throws SQLException {
-        java.util.Map<String, Long> views = new java.util.HashMap<>();
+        Map<String, Long> views = new HashMap<>();
         try (PreparedStatement select = connection.prepareStatement(
                 "SELECT actor, day, action, views FROM evidence_viewing WHERE evidence_id = ?")) {
             select.setString(1, evidenceId);
             try (ResultSet rs = select.executeQuery()) {
                 while (rs.next()) {
-                    views.put(rs.getString(3) + ":" + rs.getString(1) + "@" + rs.getObject(2, java.time.LocalDate.class), rs.getLong(4));
+                    views.put(rs.getString(3) + ":" + rs.getString(1) + "@" + rs.getObject(2, LocalDate.class), rs.getLong(4));
                 }
             }
         }
@@ -185,7 +189,7 @@ public class Custody {
             }
             details = d;
         }
-        return new Event(rs.getLong(1), rs.getObject(2, java.time.OffsetDateTime.class).toInstant(), rs.getString(3),
+        return new Event(rs.getLong(1), rs.getObject(2, OffsetDateTime.class).toInstant(), rs.getString(3),
                 action, target, details, rs.getString(7), rs.getString(8));
     }
 }

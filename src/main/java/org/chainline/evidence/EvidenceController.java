@@ -21,10 +21,13 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.chainline.access.Roles;
 import org.chainline.input.JsonBody;
-import org.chainline.registry.EvidenceHashes;
 import org.chainline.input.Upload;
+import org.chainline.refusal.TooLarge;
+import org.chainline.registry.EvidenceHashes;
+import org.chainline.registry.imports.RecordImport;
 import org.chainline.storage.DataDirectory;
 
+import java.io.IOException;
 import java.io.InputStream;
 
 /** The evidence locker over HTTP: upload files, read items (journaled), download, custody, verify. */
@@ -40,6 +43,9 @@ class EvidenceController {
 
     private final EvidenceHashes hashes;
 
+    /** A downloaded file runs nothing and loads nothing, even if a browser were to open it in place. */
+    static final String DOWNLOAD_POLICY = "sandbox; default-src 'none'";
+
     EvidenceController(EvidenceLocker locker, Integrity integrity, TelegramExportImport telegram, DataDirectory data,
                        EvidenceSettings settings, EvidenceHashes hashes) {
         this.hashes = hashes;
@@ -54,14 +60,14 @@ class EvidenceController {
     @Secured(Roles.ANALYST)
     @Post(value = "/telegram", consumes = MediaType.ALL, produces = MediaType.APPLICATION_JSON)
     HttpResponse<TelegramReport> telegram(@Body InputStream body, @QueryValue @Nullable String username,
-                                          @QueryValue @Nullable String reason, Authentication who) throws java.io.IOException {
+                                          @QueryValue @Nullable String reason, Authentication who) throws IOException {
         var options = new TelegramExportImport.Options(username);
         long limit = settings.maxExportBytes();
         // the export names senders and forwarders, the people at risk: its spool is sealed, never in clear on disk
-        try (Upload zip = Upload.spoolSealed(data.spoolFile(".zip"), body, limit, "the export", () -> new org.chainline.refusal.TooLarge(
+        try (Upload zip = Upload.spoolSealed(data.spoolFile(".zip"), body, limit, "the export", () -> new TooLarge(
                 "export", "the export is larger than the limit of " + (limit >> 20) + " MiB"), null);
              var channel = zip.channel()) {
-            TelegramReport report = telegram.run(who.getName(), reason, channel, options, org.chainline.registry.imports.RecordImport.Progress.NONE);
+            TelegramReport report = telegram.run(who.getName(), reason, channel, options, RecordImport.Progress.NONE);
             return HttpResponse.<TelegramReport>status(report.applied() ? HttpStatus.OK : HttpStatus.BAD_REQUEST).body(report);
         }
     }
@@ -101,9 +107,6 @@ class EvidenceController {
                         System.currentTimeMillis(), download.size()).attach(download.fileName()))
                 .header("Content-Security-Policy", DOWNLOAD_POLICY);
     }
-
-    /** A downloaded file runs nothing and loads nothing, even if a browser were to open it in place. */
-    static final String DOWNLOAD_POLICY = "sandbox; default-src 'none'";
 
     @Operation(summary = "The item's chain of custody: every arrival, view, download, citation, check and hand-over")
     @Secured(Roles.VIEWER)

@@ -1,5 +1,6 @@
 package org.chainline.evidence;
 
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
@@ -45,7 +46,7 @@ public class Integrity {
 
     /** A file that is not as it arrived. */
     @Serdeable
-    public record Problem(String sha256, String evidence, String problem, @io.micronaut.core.annotation.Nullable String foundSha256) {
+    public record Problem(String sha256, String evidence, String problem, @Nullable String foundSha256) {
     }
 
     /** What a check found: files checked, intact, the problems, and files in the store that no item records. */

@@ -6,6 +6,7 @@ import org.chainline.input.Json;
 
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -69,7 +70,7 @@ record TelegramMessage(TelegramJson.Chat chat, JsonNode node) {
 
     /** Telegram writes a placeholder sentence instead of a path for files it did not download. */
     static boolean isPlaceholder(String path) {
-        return path.startsWith("(") && path.toLowerCase(java.util.Locale.ROOT).contains("not included");
+        return path.startsWith("(") && path.toLowerCase(Locale.ROOT).contains("not included");
     }
 
     String mediaType() {

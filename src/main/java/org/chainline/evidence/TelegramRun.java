@@ -70,6 +70,11 @@ final class TelegramRun {
     private long errorCount;
     private final long journalFrom;
 
+    private final Set<String> imported = new HashSet<>();
+    /** The Telegram ids (digits) of the public channels and supergroups this export holds: their names may be shown. */
+    private final Set<String> publicChats = new HashSet<>();
+    private final Map<String, TelegramJson.Chat> shownChats = new HashMap<>();
+
     TelegramRun(Journal.Batch batch, RecordImport.Session session, Custody custody, IdentityProtection protection,
                 FileStore files, ExportFiles export, TelegramExportImport.Options options, FileStore.Stored json,
                 Instant now, long budget, List<String> newlyStored, RecordImport.Progress progress,
@@ -229,11 +234,6 @@ final class TelegramRun {
         }
         chunk.clear();
     }
-
-    private final Set<String> imported = new HashSet<>();
-    /** The Telegram ids (digits) of the public channels and supergroups this export holds: their names may be shown. */
-    private final Set<String> publicChats = new HashSet<>();
-    private final Map<String, TelegramJson.Chat> shownChats = new HashMap<>();
 
     /**
      * The chat as the records show it: a channel or public supergroup as it is; any other chat (a personal chat named

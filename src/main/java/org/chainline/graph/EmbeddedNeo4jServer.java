@@ -19,6 +19,7 @@ import org.slf4j.LoggerFactory;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.logging.Level;
 
 /**
  * Neo4j Community run inside this JVM, its store under a directory, reachable over Bolt on localhost
@@ -36,7 +37,7 @@ public final class EmbeddedNeo4jServer implements AutoCloseable {
             java.util.logging.Logger.getLogger("org.apache.lucene.internal.vectorization");
 
     static {
-        LUCENE_VECTORS.setLevel(java.util.logging.Level.SEVERE);
+        LUCENE_VECTORS.setLevel(Level.SEVERE);
     }
     public static final String USER = "neo4j";
 

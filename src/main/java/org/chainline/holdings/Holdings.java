@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
@@ -88,7 +89,7 @@ public class Holdings {
             switch (c.path("type").asText()) {
                 case "Family" -> family.add(relation(c, personId, "relative", names));
                 case "Associate" -> associates.add(relation(c, personId, "associate", names));
-                case "Residence", "Travel" -> presence.add(new Presence(id(c), c.path("type").asText().toLowerCase(java.util.Locale.ROOT),
+                case "Residence", "Travel" -> presence.add(new Presence(id(c), c.path("type").asText().toLowerCase(Locale.ROOT),
                         c.path("country").asText(), text(c, "place"), text(c, "start"), text(c, "end"), text(c, "purpose")));
                 default -> {
                 }
@@ -157,7 +158,7 @@ public class Holdings {
         ObjectNode person = records.getAll(List.of(other)).get(other);
         String name = person == null ? other : display(person);
         names.put(other, name);
-        return new Relation(id(c), c.path("type").asText().toLowerCase(java.util.Locale.ROOT), other, name, relationship,
+        return new Relation(id(c), c.path("type").asText().toLowerCase(Locale.ROOT), other, name, relationship,
                 text(c, "start"), text(c, "end"));
     }
 

@@ -14,6 +14,8 @@ import org.chainline.refusal.InvalidInput;
 import org.chainline.refusal.Refusal;
 
 import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -99,7 +101,7 @@ public final class JsonBody {
             case BOOLEAN -> "true or false";
             case ARRAY -> "a list";
             case OBJECT -> "an object";
-            default -> v.getNodeType().name().toLowerCase(java.util.Locale.ROOT);
+            default -> v.getNodeType().name().toLowerCase(Locale.ROOT);
         };
     }
 
@@ -137,7 +139,7 @@ public final class JsonBody {
         return Map.class.isAssignableFrom(target) || target.isRecord() ? "an object" : "another kind of value";
     }
 
-    private static String path(java.util.List<JsonMappingException.Reference> references) {
+    private static String path(List<JsonMappingException.Reference> references) {
         StringBuilder path = new StringBuilder();
         for (JsonMappingException.Reference r : references) {
             if (r.getFieldName() != null) {
@@ -149,7 +151,7 @@ public final class JsonBody {
         return path.toString();
     }
 
-    private static String pointer(java.util.List<JsonMappingException.Reference> references) {
+    private static String pointer(List<JsonMappingException.Reference> references) {
         StringBuilder pointer = new StringBuilder();
         for (JsonMappingException.Reference r : references) {
             pointer.append('/').append(r.getFieldName() != null

@@ -13,6 +13,9 @@ import java.util.Map;
  */
 public final class StorableText {
 
+    /** The reason a field holding such a character is refused. */
+    public static final String REASON = "contains a NUL character (U+0000), which cannot be stored";
+
     private StorableText() {
     }
 
@@ -20,9 +23,6 @@ public final class StorableText {
     public static boolean storable(String text) {
         return text == null || text.indexOf('\u0000') < 0;
     }
-
-    /** The reason a field holding such a character is refused. */
-    public static final String REASON = "contains a NUL character (U+0000), which cannot be stored";
 
     /** Refuses a JSON body holding a NUL in a key or a text value, naming where it is. */
     public static void checkJson(JsonNode node, String at) {

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -94,8 +95,8 @@ public final class Upload implements AutoCloseable {
     }
 
     /** The upload's bytes, in clear, at any position (a sealed upload is decrypted as it is read). */
-    public java.nio.channels.SeekableByteChannel channel() throws IOException {
-        return sealed == null ? java.nio.file.Files.newByteChannel(file) : sealed.opening(file);
+    public SeekableByteChannel channel() throws IOException {
+        return sealed == null ? Files.newByteChannel(file) : sealed.opening(file);
     }
 
     public String sha256() {

@@ -1,6 +1,7 @@
 package org.chainline.journal;
 
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.exceptions.DataAccessException;
 import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.TransactionOperations;
@@ -10,6 +11,7 @@ import org.chainline.graph.CypherQueries;
 import org.chainline.graph.Graph;
 import org.chainline.input.Json;
 
+import java.io.IOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -85,7 +87,7 @@ public class GraphCheck {
                 upsert.setString(2, Json.write(kept));
                 upsert.executeUpdate();
             } catch (SQLException e) {
-                throw new io.micronaut.data.exceptions.DataAccessException("the graph check cannot be kept: " + e.getMessage(), e);
+                throw new DataAccessException("the graph check cannot be kept: " + e.getMessage(), e);
             }
             return null;
         });
@@ -98,8 +100,8 @@ public class GraphCheck {
             try (PreparedStatement select = status.getConnection().prepareStatement("SELECT report FROM graph_check WHERE id = 1");
                  ResultSet rs = select.executeQuery()) {
                 return rs.next() ? Optional.of(Json.MAPPER.readValue(rs.getString(1), Report.class)) : Optional.<Report>empty();
-            } catch (SQLException | java.io.IOException e) {
-                throw new io.micronaut.data.exceptions.DataAccessException("the graph check cannot be read: " + e.getMessage(), e);
+            } catch (SQLException | IOException e) {
+                throw new DataAccessException("the graph check cannot be read: " + e.getMessage(), e);
             }
         });
     }
@@ -122,7 +124,7 @@ public class GraphCheck {
                 rs.next();
                 seq = rs.getLong(1);
             } catch (SQLException e) {
-                throw new io.micronaut.data.exceptions.DataAccessException("the journal's head cannot be read: " + e.getMessage(), e);
+                throw new DataAccessException("the journal's head cannot be read: " + e.getMessage(), e);
             }
             for (GraphProjection projection : projections) {
                 projection.census(expected, connection);

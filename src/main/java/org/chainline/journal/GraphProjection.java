@@ -2,6 +2,7 @@ package org.chainline.journal;
 
 import org.neo4j.driver.TransactionContext;
 
+import java.sql.Connection;
 import java.util.List;
 import java.util.Set;
 
@@ -17,7 +18,7 @@ public interface GraphProjection {
      * relationships by type ({@code graph check} compares them with the graph). {@code connection} reads in the
      * snapshot in which the journal's head was read.
      */
-    void census(Census census, java.sql.Connection connection);
+    void census(Census census, Connection connection);
 
     /** The entry kinds this projection applies, e.g. {@code case.opened}. */
     Set<String> kinds();

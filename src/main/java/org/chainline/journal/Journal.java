@@ -1,6 +1,7 @@
 package org.chainline.journal;
 
 import io.micronaut.data.exceptions.DataAccessException;
+import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.transaction.TransactionOperations;
 import io.micronaut.transaction.support.TransactionSynchronization;
 import jakarta.inject.Singleton;
@@ -36,6 +37,10 @@ public class Journal {
     private final Payloads payloadJson;
     private final Projector projector;
     private final Clock clock;
+
+    /** One writer at a time per instance, served in order of arrival. */
+    private final Semaphore writers = new Semaphore(1, true);
+    private static final int WRITE_QUEUE_WAIT_SECONDS = 30;
 
     Journal(JournalEntryRepository entries, TransactionOperations<Connection> transactions, Payloads payloadJson,
             Projector projector, Clock clock) {
@@ -123,10 +128,6 @@ public class Journal {
         return written.result();
     }
 
-    /** One writer at a time per instance, served in order of arrival. */
-    private final Semaphore writers = new Semaphore(1, true);
-    private static final int WRITE_QUEUE_WAIT_SECONDS = 30;
-
     /** What a write's work answered, and whether it appended anything. */
     private record Written<T>(T result, boolean appended) {
     }
@@ -203,7 +204,7 @@ public class Journal {
     }
 
     /** A position in the journal: the sequence number of an entry and its hash. */
-    @io.micronaut.serde.annotation.Serdeable
+    @Serdeable
     public record Position(long seq, String hash) {
     }
 

@@ -1,9 +1,11 @@
 package org.chainline.journal;
 
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.exceptions.DataAccessException;
 import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
+import org.chainline.refusal.InvalidInput;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -25,6 +27,9 @@ public class JournalAnchors {
     private final TimeStamping timeStamping;
     private final Journal journal;
 
+    /** The journal kind of a time-stamp obtained for the head. */
+    public static final String TIMESTAMPED = "journal.timestamped";
+
     JournalAnchors(TransactionOperations<Connection> transactions, TimeStamping timeStamping, Journal journal) {
         this.transactions = transactions;
         this.timeStamping = timeStamping;
@@ -37,10 +42,10 @@ public class JournalAnchors {
 
         public Anchor {
             if (seq < 1) {
-                throw new org.chainline.refusal.InvalidInput("seq", "must be a journal position (1 or more)");
+                throw new InvalidInput("seq", "must be a journal position (1 or more)");
             }
             if (hash == null || !hash.matches("[0-9a-f]{64}")) {
-                throw new org.chainline.refusal.InvalidInput("hash", "must be an entry's SHA-256 (64 lower-case hexadecimal digits)");
+                throw new InvalidInput("hash", "must be an entry's SHA-256 (64 lower-case hexadecimal digits)");
             }
         }
 
@@ -63,7 +68,7 @@ public class JournalAnchors {
                 }
             }
         } catch (SQLException e) {
-            throw new io.micronaut.data.exceptions.DataAccessException("a journal anchor cannot be recorded: " + e.getMessage(), e);
+            throw new DataAccessException("a journal anchor cannot be recorded: " + e.getMessage(), e);
         }
     }
 
@@ -78,14 +83,11 @@ public class JournalAnchors {
                     all.add(new Anchor(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getBytes(5)));
                 }
             } catch (SQLException e) {
-                throw new io.micronaut.data.exceptions.DataAccessException("journal anchors cannot be read: " + e.getMessage(), e);
+                throw new DataAccessException("journal anchors cannot be read: " + e.getMessage(), e);
             }
             return all;
         });
     }
-
-    /** The journal kind of a time-stamp obtained for the head. */
-    public static final String TIMESTAMPED = "journal.timestamped";
 
     /** What a time-stamp of the head gave: the position stamped and when the authority says it saw it. */
     @Serdeable
@@ -100,7 +102,7 @@ public class JournalAnchors {
     public Stamped timestampHead(String actor) {
         Journal.Position head = journal.head();
         if (head.seq() == 0) {
-            throw new org.chainline.refusal.InvalidInput("journal", "is empty: there is nothing to time-stamp yet");
+            throw new InvalidInput("journal", "is empty: there is nothing to time-stamp yet");
         }
         TimeStamping.Token token = timeStamping.stamp(head.seq(), head.hash());
         journal.write(actor, "RFC 3161 time-stamp of the journal head", Journal.AfterCommit.LEAVE_TO_SCHEDULE, batch -> {
@@ -123,7 +125,7 @@ public class JournalAnchors {
             insert.setBytes(5, anchor.token());
             insert.executeUpdate();
         } catch (SQLException e) {
-            throw new io.micronaut.data.exceptions.DataAccessException("a journal anchor cannot be recorded: " + e.getMessage(), e);
+            throw new DataAccessException("a journal anchor cannot be recorded: " + e.getMessage(), e);
         }
     }
 }

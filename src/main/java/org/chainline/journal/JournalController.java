@@ -1,5 +1,8 @@
 package org.chainline.journal;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
@@ -10,8 +13,11 @@ import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.chainline.access.Roles;
+import org.chainline.input.JsonBody;
 import org.chainline.refusal.InvalidInput;
+import org.chainline.refusal.NotFound;
 
+import java.util.ArrayList;
 import java.util.List;
 
 @Controller("/api")
@@ -61,15 +67,15 @@ class JournalController {
     @Operation(summary = "Re-check the chain against its anchors and those given: {\"anchors\": [{\"seq\": 812, \"hash\": \"…\"}]}")
     @Secured({Roles.COUNSEL, Roles.ADMIN})
     @Post("/journal/verify")
-    JournalVerification verifyAgainst(@io.micronaut.http.annotation.Body @io.micronaut.core.annotation.Nullable String body) {
-        com.fasterxml.jackson.databind.JsonNode json = org.chainline.input.JsonBody.object(body);
-        com.fasterxml.jackson.databind.JsonNode list = json.get("anchors");
+    JournalVerification verifyAgainst(@Body @Nullable String body) {
+        JsonNode json = JsonBody.object(body);
+        JsonNode list = json.get("anchors");
         if (list == null || !list.isArray() || list.size() > 1000) {
             throw new InvalidInput("anchors", "must be a list of at most 1000 {seq, hash}");
         }
-        List<JournalAnchors.Anchor> given = new java.util.ArrayList<>();
+        List<JournalAnchors.Anchor> given = new ArrayList<>();
         for (int i = 0; i < list.size(); i++) {
-            com.fasterxml.jackson.databind.JsonNode a = list.get(i);
+            JsonNode a = list.get(i);
             if (!a.path("seq").canConvertToLong() || !a.path("seq").isIntegralNumber() || !a.path("hash").isTextual()) {
                 throw new InvalidInput("anchors[" + i + "]", "must be {\"seq\": a position, \"hash\": its SHA-256}");
             }
@@ -81,7 +87,7 @@ class JournalController {
     @Operation(summary = "Have the configured RFC 3161 authority sign the journal's head; the token becomes an anchor")
     @Secured(Roles.ADMIN)
     @Post("/journal/timestamp")
-    JournalAnchors.Stamped timestamp(io.micronaut.security.authentication.Authentication who) {
+    JournalAnchors.Stamped timestamp(Authentication who) {
         return anchors.timestampHead(who.getName());
     }
 
@@ -105,7 +111,7 @@ class JournalController {
     @Secured({Roles.COUNSEL, Roles.ADMIN})
     @Get("/graph/check")
     GraphCheck.Report lastCheck() {
-        return check.last().orElseThrow(() -> new org.chainline.refusal.NotFound("graph check", "last"));
+        return check.last().orElseThrow(() -> new NotFound("graph check", "last"));
     }
 
     /** What a rebuild did: entries replayed, the graph's position afterwards, and the check run after it. */

@@ -5,7 +5,9 @@ import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.GenericRepository;
 
+import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 
 @JdbcRepository(dialect = Dialect.POSTGRES)
 interface JournalEntryRepository extends GenericRepository<JournalEntry, Long> {
@@ -15,11 +17,11 @@ interface JournalEntryRepository extends GenericRepository<JournalEntry, Long> {
 
     /** Reads the index backwards from the head and stops at the first entry of one of the kinds. */
     @Query("SELECT * FROM journal_entry WHERE kind IN (:kinds) ORDER BY seq DESC LIMIT 1")
-    java.util.Optional<JournalEntry> lastOf(java.util.Collection<String> kinds);
+    Optional<JournalEntry> lastOf(Collection<String> kinds);
 
     /** As {@link #lastOf}, from a position back: the last entry of the kinds at or before {@code upTo}. */
     @Query("SELECT * FROM journal_entry WHERE kind IN (:kinds) AND seq <= :upTo ORDER BY seq DESC LIMIT 1")
-    java.util.Optional<JournalEntry> lastOfUpTo(java.util.Collection<String> kinds, long upTo);
+    Optional<JournalEntry> lastOfUpTo(Collection<String> kinds, long upTo);
 
     @Query("SELECT * FROM journal_entry ORDER BY seq DESC LIMIT :limit")
     List<JournalEntry> latest(int limit);

@@ -2,7 +2,12 @@ package org.chainline.journal;
 
 import jakarta.inject.Singleton;
 
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * Re-computes every entry's hash from its stored fields and its predecessor's hash, and checks that the
@@ -25,18 +30,18 @@ public class JournalVerifier {
     }
 
     public JournalVerification verify() {
-        return verify(java.util.List.of());
+        return verify(List.of());
     }
 
     /** The chain, checked against the anchors recorded here and those {@code given} from outside. */
-    public JournalVerification verify(java.util.List<JournalAnchors.Anchor> given) {
-        java.util.List<JournalAnchors.Anchor> all = new java.util.ArrayList<>(anchors.recorded());
+    public JournalVerification verify(List<JournalAnchors.Anchor> given) {
+        List<JournalAnchors.Anchor> all = new ArrayList<>(anchors.recorded());
         all.addAll(given);
-        java.util.Set<Long> wanted = new java.util.HashSet<>();
+        Set<Long> wanted = new HashSet<>();
         all.forEach(a -> wanted.add(a.seq()));
-        java.util.Map<Long, String> held = new java.util.HashMap<>();
+        Map<Long, String> held = new HashMap<>();
         JournalVerification chain = chain(wanted, held);
-        java.util.List<String> problems = new java.util.ArrayList<>();
+        List<String> problems = new ArrayList<>();
         int unpinned = 0;
         for (JournalAnchors.Anchor a : all) {
             String now = held.get(a.seq());
@@ -58,7 +63,7 @@ public class JournalVerifier {
         return chain.withAnchors(all.size(), problems, unpinned);
     }
 
-    private JournalVerification chain(java.util.Set<Long> wanted, java.util.Map<Long, String> held) {
+    private JournalVerification chain(Set<Long> wanted, Map<Long, String> held) {
         JournalHead head = entries.head();
         long expectedSeq = 1;
         String prev = EntryHash.GENESIS;

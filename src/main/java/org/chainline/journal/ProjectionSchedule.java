@@ -10,6 +10,7 @@ import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 
 import java.time.Duration;
+import java.util.concurrent.ScheduledFuture;
 
 /**
  * Lets the graph catch up with the journal in the background ({@code chainline.projector.interval}), so
@@ -27,8 +28,8 @@ final class ProjectionSchedule {
     private final Duration interval;
     private final Duration checkInterval;
     private volatile boolean stopping;
-    private java.util.concurrent.ScheduledFuture<?> task;
-    private java.util.concurrent.ScheduledFuture<?> checkTask;
+    private ScheduledFuture<?> task;
+    private ScheduledFuture<?> checkTask;
 
     ProjectionSchedule(Projector projector, GraphCheck check, @Named(TaskExecutors.SCHEDULED) TaskScheduler scheduler,
                        @Value("${chainline.projector.interval:5s}") Duration interval,

@@ -22,7 +22,9 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
 import java.util.function.IntConsumer;
+import java.util.function.Supplier;
 
 /**
  * Carries journal entries into the graph in order, remembering in the graph itself (in the same Neo4j
@@ -320,7 +322,7 @@ public class Projector {
      * what must read much of the graph at one position while others keep writing (a dossier): it holds the graph
      * back for as long as it takes, so it is for work of seconds.
      */
-    public <T> T holding(java.util.function.Function<Graph.State, T> work) {
+    public <T> T holding(Function<Graph.State, T> work) {
         return withLock("try again", () -> {
             projectHolding(applied -> { });
             return work.apply(graph.state());
@@ -337,7 +339,7 @@ public class Projector {
     }
 
     /** Runs {@code work} with the projector's lock, waiting for it while another instance projects (for a while). */
-    private <T> T withLock(String otherwise, java.util.function.Supplier<T> work) {
+    private <T> T withLock(String otherwise, Supplier<T> work) {
         long deadline = System.nanoTime() + STALL.toNanos() * 3;
         while (true) {
             lock.lock();

@@ -5,15 +5,19 @@ import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
+import org.bouncycastle.cms.CMSException;
 import org.bouncycastle.cms.CMSSignedData;
 import org.bouncycastle.cms.SignerInformationVerifier;
 import org.bouncycastle.cms.jcajce.JcaSimpleSignerInfoVerifierBuilder;
+import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.tsp.TSPAlgorithms;
+import org.bouncycastle.tsp.TSPException;
 import org.bouncycastle.tsp.TimeStampRequest;
 import org.bouncycastle.tsp.TimeStampRequestGenerator;
 import org.bouncycastle.tsp.TimeStampResponse;
 import org.bouncycastle.tsp.TimeStampToken;
 import org.chainline.Sha256;
+import org.chainline.refusal.InvalidInput;
 import org.chainline.storage.StoreUnavailableException;
 
 import java.io.ByteArrayInputStream;
@@ -28,6 +32,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
+import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
@@ -64,7 +69,7 @@ class TimeStamping {
 
     Token stamp(long seq, String hash) {
         if (url.isEmpty()) {
-            throw new org.chainline.refusal.InvalidInput("timestamping", "no time-stamping authority is configured: set"
+            throw new InvalidInput("timestamping", "no time-stamping authority is configured: set"
                     + " chainline.timestamping.url (CHAINLINE_TIMESTAMPING_URL) to an RFC 3161 service");
         }
         TimeStampRequestGenerator generator = new TimeStampRequestGenerator();
@@ -91,7 +96,7 @@ class TimeStamping {
                 throw new StoreUnavailableException("the time-stamping authority's token does not verify: " + check.problem());
             }
             return new Token(token.getEncoded(), token.getTimeStampInfo().getGenTime().toInstant(), check.signer());
-        } catch (IOException | org.bouncycastle.tsp.TSPException e) {
+        } catch (IOException | TSPException e) {
             throw new StoreUnavailableException("the time-stamping authority at " + url + " could not be used: " + e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -123,13 +128,13 @@ class TimeStamping {
             SignerInformationVerifier verifier = new JcaSimpleSignerInfoVerifierBuilder().build(signer);
             token.validate(verifier);
             return new Check(true, pinned != null, signer.getSubjectX500Principal().getName(), null);
-        } catch (org.bouncycastle.tsp.TSPException | org.bouncycastle.operator.OperatorCreationException
-                 | java.security.cert.CertificateException | IOException | org.bouncycastle.cms.CMSException e) {
+        } catch (TSPException | OperatorCreationException
+                 | CertificateException | IOException | CMSException e) {
             return new Check(false, false, "?", "the token's signature does not verify: " + e.getMessage());
         }
     }
 
-    private X509Certificate pinnedCertificate() throws java.security.cert.CertificateException, IOException {
+    private X509Certificate pinnedCertificate() throws CertificateException, IOException {
         if (certificateFile.isEmpty()) {
             return null;
         }

@@ -4,6 +4,7 @@ import org.neo4j.driver.Record;
 import org.neo4j.driver.Value;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,7 +34,7 @@ final class ClaimSummaries {
                     c.get("credibility").isNull() ? null : c.get("credibility").asInt(), c.get("authoredBy").asString(null),
                     c.get("origin").asString(null)));
         }
-        citations.sort(java.util.Comparator.comparing(CitedEvidence::evidence));
+        citations.sort(Comparator.comparing(CitedEvidence::evidence));
         String type = r.get("type").asString();
         String start = r.get("start").asString(null);
         String end = r.get("end").asString(null);

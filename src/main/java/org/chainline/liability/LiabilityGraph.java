@@ -13,6 +13,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -87,7 +88,7 @@ final class LiabilityGraph {
 
     /** The person and every record Identity claims make the same person, each with the claims that say so. */
     Map<String, List<String>> identities(TransactionContext tx, String person) {
-        Map<String, List<String>> found = new java.util.LinkedHashMap<>();
+        Map<String, List<String>> found = new LinkedHashMap<>();
         tx.run(identities, Values.parameters("id", person)).list()
                 .forEach(r -> found.put(r.get("person").asString(), strings(r.get("claims"))));
         return found;

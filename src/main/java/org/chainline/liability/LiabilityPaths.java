@@ -6,11 +6,13 @@ import org.chainline.refusal.NotFound;
 import org.neo4j.driver.TransactionContext;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -40,12 +42,12 @@ public class LiabilityPaths {
      * Claims as steps, each with its summary, status, derived strength and citations (graded), in the order asked; a
      * claim the graph does not hold is left out. Their validity is not judged: no date is asked about.
      */
-    public List<Views.Step> claims(java.util.Collection<String> ids) {
+    public List<Views.Step> claims(Collection<String> ids) {
         if (ids.isEmpty()) {
             return List.of();
         }
         Map<String, ClaimFacts> found = graph.read(tx -> graph.claims(tx, ids));
-        return ids.stream().map(found::get).filter(java.util.Objects::nonNull).map(c -> PathAssembly.step(c, null)).toList();
+        return ids.stream().map(found::get).filter(Objects::nonNull).map(c -> PathAssembly.step(c, null)).toList();
     }
 
     public Views.PersonLiability ofPerson(String personId, int maxDepth) {

@@ -3,6 +3,7 @@ package org.chainline.liability;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -184,7 +185,7 @@ public final class StrengthRule {
         // the items published there, even when no hash or copy-of link joins them
         String origin = e.forwardedFrom() != null ? e.forwardedFrom() : e.origin();
         if (origin != null && !origin.isBlank()) {
-            keys.add("origin:" + origin.strip().toLowerCase(java.util.Locale.ROOT));
+            keys.add("origin:" + origin.strip().toLowerCase(Locale.ROOT));
         }
         if (e.source() != null) {
             keys.add("source:" + e.source());

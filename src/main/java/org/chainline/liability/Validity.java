@@ -1,5 +1,7 @@
 package org.chainline.liability;
 
+import org.chainline.registry.model.PartialDate;
+
 import java.time.LocalDate;
 
 /**
@@ -20,7 +22,7 @@ public enum Validity {
     /** The days an incident (or a date asked about) may cover. */
     record Window(LocalDate startMin, LocalDate startMax, LocalDate endMin, LocalDate endMax) {
 
-        static Window of(org.chainline.registry.model.PartialDate at) {
+        static Window of(PartialDate at) {
             return new Window(at.earliest(), at.latest(), at.earliest(), at.latest());
         }
     }

@@ -1,6 +1,7 @@
 package org.chainline.protection;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.annotation.PostConstruct;
@@ -8,15 +9,20 @@ import org.chainline.input.Json;
 import org.chainline.storage.KeyFiles;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
@@ -42,7 +48,7 @@ public class IdentityProtection {
     private static final String LEGACY = "v1";
     /** Sealed plaintexts are padded to a multiple of this many bytes. */
     static final int PAD = 256;
-    private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
+    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final ProtectionSettings settings;
     private final TransactionOperations<Connection> transactions;
@@ -80,7 +86,7 @@ public class IdentityProtection {
      */
     public String seal(String recordId, String property, JsonNode value, String origin) {
         ProtectionKey k = keyForSealing();
-        com.fasterxml.jackson.databind.node.ObjectNode envelope = Json.MAPPER.createObjectNode();
+        ObjectNode envelope = Json.MAPPER.createObjectNode();
         envelope.set("value", value);
         if (origin != null) {
             envelope.put("origin", origin);
@@ -89,7 +95,7 @@ public class IdentityProtection {
         // JSON allows trailing spaces: the padding needs no length field and leaves the envelope readable as it is
         byte[] plaintext = new byte[(text.length / PAD + 1) * PAD];
         System.arraycopy(text, 0, plaintext, 0, text.length);
-        java.util.Arrays.fill(plaintext, text.length, plaintext.length, (byte) ' ');
+        Arrays.fill(plaintext, text.length, plaintext.length, (byte) ' ');
         byte[] iv = new byte[12];
         RANDOM.nextBytes(iv);
         try {
@@ -161,13 +167,13 @@ public class IdentityProtection {
      * Wraps {@code out} so that what is written to it is sealed at rest (protected files: testimony, raw exports);
      * closing the wrapper finishes the file.
      */
-    public java.io.OutputStream sealing(java.io.OutputStream out) throws IOException {
+    public OutputStream sealing(OutputStream out) throws IOException {
         ProtectionKey k = keyForSealing();
         return SealedStreams.sealing(out, k.fileKey(), k.id());
     }
 
     /** The clear bytes of a file written through {@link #sealing}; a read fails if it was altered or cut short. */
-    public java.io.InputStream opening(java.io.InputStream in) throws IOException {
+    public InputStream opening(InputStream in) throws IOException {
         ProtectionKey k = configuredKey(false);
         if (k == null) {
             in.close();
@@ -209,7 +215,7 @@ public class IdentityProtection {
             text = settings.key();
             from = "chainline.protection.key";
         } else {
-            java.nio.file.Path path = settings.keyPath();
+            Path path = settings.keyPath();
             from = path.toString();
             if (Files.isRegularFile(path)) {
                 try {

@@ -1,12 +1,13 @@
 package org.chainline.protection;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.Optional;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
  * The instance's protection key: 32 random bytes, from which a sealing key, a key for files at rest, a key for
@@ -29,7 +30,7 @@ final class ProtectionKey {
     }
 
     /** A key written as 64 hexadecimal digits or as base64 of 32 bytes; empty if the text is neither. */
-    static java.util.Optional<ProtectionKey> parse(String text) {
+    static Optional<ProtectionKey> parse(String text) {
         String s = text.strip();
         byte[] bytes = null;
         if (s.matches("[0-9a-fA-F]{64}")) {
@@ -44,7 +45,7 @@ final class ProtectionKey {
                 // neither form: reported by the caller without echoing the text
             }
         }
-        return java.util.Optional.ofNullable(bytes).map(ProtectionKey::new);
+        return Optional.ofNullable(bytes).map(ProtectionKey::new);
     }
 
     /** A short public fingerprint that tells which key sealed a value, without revealing anything of the key. */

@@ -3,6 +3,8 @@ package org.chainline.protection;
 import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.core.annotation.Nullable;
 
+import java.nio.file.Path;
+
 /**
  * Where the protection key comes from: {@code chainline.protection.key} (the key itself, e.g. from a secret store
  * through CHAINLINE_PROTECTION_KEY) or {@code chainline.protection.key-file} (default {@code ~/.chainline/protection.key},
@@ -11,11 +13,11 @@ import io.micronaut.core.annotation.Nullable;
 @ConfigurationProperties("chainline.protection")
 public record ProtectionSettings(@Nullable String key, @Nullable String keyFile) {
 
-    java.nio.file.Path keyPath() {
+    Path keyPath() {
         if (keyFile != null && !keyFile.isBlank()) {
-            return java.nio.file.Path.of(keyFile).toAbsolutePath();
+            return Path.of(keyFile).toAbsolutePath();
         }
-        return java.nio.file.Path.of(System.getProperty("user.home"), ".chainline", "protection.key");
+        return Path.of(System.getProperty("user.home"), ".chainline", "protection.key");
     }
 
     boolean keyGiven() {

@@ -1,7 +1,12 @@
 package org.chainline.regime;
 
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The labels a dossier prints around its content (templates/dossier/wording.yaml, {@code labels}): table headings, row
@@ -11,7 +16,7 @@ import java.util.Map;
  */
 public record Labels(Map<String, String> texts) {
 
-    private static final java.util.regex.Pattern PLACEHOLDER = java.util.regex.Pattern.compile("\\{([a-zA-Z]+)}");
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{([a-zA-Z]+)}");
 
     /** Every label a dossier prints; its key in the file is the constant's name in camelCase. */
     public enum Key {
@@ -74,27 +79,27 @@ public record Labels(Map<String, String> texts) {
 
     /** The label with its placeholders filled: {@code get(Key.PAGE_OF, "page", "3", "count", "12")}. */
     public String get(Key key, Object... namesAndValues) {
-        Map<String, String> values = new java.util.HashMap<>();
+        Map<String, String> values = new HashMap<>();
         for (int i = 0; i + 1 < namesAndValues.length; i += 2) {
             values.put(String.valueOf(namesAndValues[i]), String.valueOf(namesAndValues[i + 1]));
         }
         // one pass, so that a value holding braces (a name, a title) is never taken for a placeholder
-        java.util.regex.Matcher m = PLACEHOLDER.matcher(get(key));
+        Matcher m = PLACEHOLDER.matcher(get(key));
         StringBuilder out = new StringBuilder();
         while (m.find()) {
-            m.appendReplacement(out, java.util.regex.Matcher.quoteReplacement(values.getOrDefault(m.group(1), m.group())));
+            m.appendReplacement(out, Matcher.quoteReplacement(values.getOrDefault(m.group(1), m.group())));
         }
         return m.appendTail(out).toString();
     }
 
     /** The labels worded otherwise than in {@code other}, by key in order. */
     public Map<String, String> changedFrom(Labels other) {
-        Map<String, String> changed = new java.util.TreeMap<>();
+        Map<String, String> changed = new TreeMap<>();
         texts.forEach((key, text) -> {
             if (!text.equals(other.texts.get(key))) {
                 changed.put(key, text);
             }
         });
-        return java.util.Collections.unmodifiableMap(changed);
+        return Collections.unmodifiableMap(changed);
     }
 }

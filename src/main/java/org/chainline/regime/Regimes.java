@@ -11,7 +11,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -193,7 +195,7 @@ public class Regimes {
             audiences.put(audience, new Wording.Audience(one.text("marking"), one.text("request")));
         }
         Map<String, String> strengths = y.textMap("strengths");
-        for (String s : java.util.Arrays.stream(Strength.values()).map(Strength::word).toList().reversed()) {
+        for (String s : Arrays.stream(Strength.values()).map(Strength::word).toList().reversed()) {
             if (!strengths.containsKey(s)) {
                 throw y.broken("strengths." + s, "is required");
             }
@@ -216,7 +218,7 @@ public class Regimes {
     /** Every label Chainline prints, and no other: a missing one and a misspelt one are both named. */
     private static Labels labels(YamlMap y) {
         Map<String, String> labels = y.labelMap("labels");
-        Set<String> known = new java.util.LinkedHashSet<>();
+        Set<String> known = new LinkedHashSet<>();
         for (Labels.Key key : Labels.Key.values()) {
             known.add(key.key());
             if (!labels.containsKey(key.key())) {

@@ -7,7 +7,11 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The {@code evidence_access} table: each live evidence item's SHA-256 and confidentiality, kept with its journal
@@ -82,7 +86,7 @@ final class EvidenceAccess {
                 WHERE a.sha256 = ? AND r.retired_seq IS NULL ORDER BY r.created_seq, a.evidence_id LIMIT ?""")) {
             select.setString(1, sha256);
             select.setInt(2, NAMING_AT_MOST);
-            List<String> ids = new java.util.ArrayList<>();
+            List<String> ids = new ArrayList<>();
             try (ResultSet rs = select.executeQuery()) {
                 while (rs.next()) {
                     ids.add(rs.getString(1));
@@ -131,9 +135,9 @@ final class EvidenceAccess {
      * Of these evidence ids and SHA-256s, those that are protected now: items whose confidentiality is protected, and
      * bytes a protected item names (or once named and no holder released).
      */
-    static java.util.Set<String> protectedAmong(Connection connection, java.util.Collection<String> ids,
-                                                java.util.Collection<String> sha256s) {
-        java.util.Set<String> out = new java.util.HashSet<>();
+    static Set<String> protectedAmong(Connection connection, Collection<String> ids,
+                                                Collection<String> sha256s) {
+        Set<String> out = new HashSet<>();
         try (PreparedStatement select = connection.prepareStatement("""
                 SELECT evidence_id FROM evidence_access WHERE confidentiality = 'protected' AND evidence_id = ANY(?)
                 UNION SELECT sha256 FROM protected_bytes WHERE sha256 = ANY(?)
@@ -179,7 +183,7 @@ final class EvidenceAccess {
         try (PreparedStatement select = connection.prepareStatement(
                 "SELECT DISTINCT sha256 FROM evidence_access WHERE confidentiality = 'protected' AND sha256 IS NOT NULL");
              ResultSet rs = select.executeQuery()) {
-            List<String> hashes = new java.util.ArrayList<>();
+            List<String> hashes = new ArrayList<>();
             while (rs.next()) {
                 hashes.add(rs.getString(1));
             }

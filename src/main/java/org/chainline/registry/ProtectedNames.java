@@ -1,9 +1,11 @@
 package org.chainline.registry;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.micronaut.data.exceptions.DataAccessException;
 import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
+import org.chainline.input.Json;
 import org.chainline.journal.Change;
 import org.chainline.journal.Journal;
 import org.chainline.refusal.Forbidden;
@@ -19,6 +21,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -78,7 +81,7 @@ public class ProtectedNames {
         for (String name : identities()) {
             if (names(clear, latin, digits, name)) {
                 journal.write(actor, null, Journal.AfterCommit.LEAVE_TO_SCHEDULE, batch -> batch.add(new Change(REFUSED, target(actor),
-                        new Change.Json(org.chainline.input.Json.MAPPER.createObjectNode().put("field", field).toString()))));
+                        new Change.Json(Json.MAPPER.createObjectNode().put("field", field).toString()))));
                 return true;
             }
         }
@@ -132,7 +135,7 @@ public class ProtectedNames {
                     return rs.getLong(1);
                 }
             } catch (SQLException e) {
-                throw new io.micronaut.data.exceptions.DataAccessException("refusals could not be counted: " + e.getMessage(), e);
+                throw new DataAccessException("refusals could not be counted: " + e.getMessage(), e);
             }
         });
     }
@@ -155,11 +158,11 @@ public class ProtectedNames {
                 try (ResultSet rs = select.executeQuery()) {
                     while (rs.next()) {
                         out.add(new Refusals(rs.getString(1).substring("account:".length()), rs.getLong(2),
-                                rs.getObject(3, java.time.OffsetDateTime.class).toInstant(), rs.getLong(2) >= SUSPEND_AFTER));
+                                rs.getObject(3, OffsetDateTime.class).toInstant(), rs.getLong(2) >= SUSPEND_AFTER));
                     }
                 }
             } catch (SQLException e) {
-                throw new io.micronaut.data.exceptions.DataAccessException("refusals could not be read: " + e.getMessage(), e);
+                throw new DataAccessException("refusals could not be read: " + e.getMessage(), e);
             }
             return out;
         });
@@ -183,7 +186,7 @@ public class ProtectedNames {
             throw NotFound.because("account " + account + " has no refused text to restore");
         }
         journal.write(holder, reason.strip(), Journal.AfterCommit.LEAVE_TO_SCHEDULE, batch -> batch.add(new Change(RESTORED, target(account),
-                new Change.Json(org.chainline.input.Json.MAPPER.createObjectNode().put("account", account).toString()))));
+                new Change.Json(Json.MAPPER.createObjectNode().put("account", account).toString()))));
         return new Refusals(account.toLowerCase(Locale.ROOT), 0, Instant.now(), false);
     }
 
@@ -213,7 +216,7 @@ public class ProtectedNames {
                     }
                 }
             } catch (SQLException e) {
-                throw new io.micronaut.data.exceptions.DataAccessException("protected identities could not be read: " + e.getMessage(), e);
+                throw new DataAccessException("protected identities could not be read: " + e.getMessage(), e);
             }
             return null;
         });

@@ -3,6 +3,7 @@ package org.chainline.registry;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.micronaut.context.event.ApplicationEventPublisher;
 import jakarta.inject.Singleton;
 import org.chainline.protection.IdentityProtection;
 import org.chainline.registry.model.Property;
@@ -26,9 +27,9 @@ public final class ProtectedValues {
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
     private final IdentityProtection protection;
-    private final io.micronaut.context.event.ApplicationEventPublisher<BytesProtected> published;
+    private final ApplicationEventPublisher<BytesProtected> published;
 
-    ProtectedValues(IdentityProtection protection, io.micronaut.context.event.ApplicationEventPublisher<BytesProtected> published) {
+    ProtectedValues(IdentityProtection protection, ApplicationEventPublisher<BytesProtected> published) {
         this.protection = protection;
         this.published = published;
     }

@@ -9,6 +9,7 @@ import org.chainline.registry.model.RecordType;
 import org.chainline.registry.names.NameKeys;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.Values;
+import org.neo4j.driver.exceptions.ClientException;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -85,7 +86,7 @@ public final class RecordGraph {
         try (var session = graph.session()) {
             session.run(resampleIndexes).consume();
             session.run(clearQueryCaches).consume();
-        } catch (org.neo4j.driver.exceptions.ClientException e) {
+        } catch (ClientException e) {
             // an external Neo4j may not let this account run them; queries are then replanned when Neo4j decides
             org.slf4j.LoggerFactory.getLogger(RecordGraph.class).info("Could not refresh the graph's statistics: {}", e.code());
         }

@@ -1,9 +1,12 @@
 package org.chainline.registry;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import org.chainline.input.Json;
 import org.chainline.journal.Change;
 import org.chainline.journal.Journal;
 import org.chainline.journal.JournalEntry;
+import org.chainline.refusal.Forbidden;
+import org.chainline.refusal.InvalidInput;
 import org.chainline.registry.model.RecordType;
 import org.chainline.registry.validation.Ref;
 import org.chainline.registry.validation.ValidRecord;
@@ -27,6 +30,11 @@ public final class RecordWrites {
     /** Evidence id and journal seq of each citation written, for the items' custody reports. */
     private final List<Object[]> citations = new ArrayList<>();
     private final List<EvidenceAccess.Row> accessRows = new ArrayList<>();
+
+    /** Bytes a holder lowered, released once the rows of this write are in (unless still named by a protected item). */
+    private final List<String> released = new ArrayList<>();
+    /** The journal kind of a protected item's confidentiality lowered by a holder of the grant. */
+    static final String PROTECTION_LOWERED = "protection.lowered";
 
     public RecordWrites(Journal.Batch batch, RecordStore store, ProtectedValues protectedValues, Writer writer) {
         this.batch = batch;
@@ -88,9 +96,9 @@ public final class RecordWrites {
                 batch.afterCommit(() -> protectedValues.bytesProtected(access.sha256()));
             }
         }
-        com.fasterxml.jackson.databind.JsonNode cited = record.content().get("citations");
+        JsonNode cited = record.content().get("citations");
         if (cited != null) {
-            for (com.fasterxml.jackson.databind.JsonNode c : cited) {
+            for (JsonNode c : cited) {
                 citations.add(new Object[]{c.get("evidence").asText(), entry.seq()});
             }
         }
@@ -122,11 +130,11 @@ public final class RecordWrites {
             return;
         }
         if (!writer.holdsProtectionGrant()) {
-            throw new org.chainline.refusal.Forbidden("confidentiality", "evidence " + id + " is protected: lowering it to "
+            throw new Forbidden("confidentiality", "evidence " + id + " is protected: lowering it to "
                     + next.confidentiality() + " needs the witness-protection grant and a reason");
         }
         if (batch.reason() == null || batch.reason().isBlank()) {
-            throw new org.chainline.refusal.InvalidInput("reason", "is required to lower the confidentiality of protected evidence "
+            throw new InvalidInput("reason", "is required to lower the confidentiality of protected evidence "
                     + id + ": say why it may be seen");
         }
         batch.add(new Change(PROTECTION_LOWERED, id, new Change.Json(Json.MAPPER.createObjectNode()
@@ -135,12 +143,6 @@ public final class RecordWrites {
             released.add(next.sha256());
         }
     }
-
-    /** Bytes a holder lowered, released once the rows of this write are in (unless still named by a protected item). */
-    private final List<String> released = new ArrayList<>();
-
-    /** The journal kind of a protected item's confidentiality lowered by a holder of the grant. */
-    static final String PROTECTION_LOWERED = "protection.lowered";
 
     public void flush() {
         batch.flush();

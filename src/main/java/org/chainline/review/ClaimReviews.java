@@ -9,6 +9,7 @@ import org.chainline.refusal.Conflict;
 import org.chainline.refusal.Forbidden;
 import org.chainline.refusal.NotFound;
 import org.chainline.refusal.Problems;
+import org.chainline.registry.ProtectedNames;
 import org.chainline.registry.Records;
 import org.chainline.registry.model.RecordType;
 
@@ -36,10 +37,10 @@ public class ClaimReviews {
     private final TransactionOperations<Connection> transactions;
     private final ReviewSettings settings;
     private final List<String> claimTypes;
-    private final org.chainline.registry.ProtectedNames protectedNames;
+    private final ProtectedNames protectedNames;
 
     ClaimReviews(Journal journal, Records records, TransactionOperations<Connection> transactions, ReviewSettings settings,
-                 org.chainline.registry.ProtectedNames protectedNames) {
+                 ProtectedNames protectedNames) {
         this.protectedNames = protectedNames;
         this.journal = journal;
         this.records = records;

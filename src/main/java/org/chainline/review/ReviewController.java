@@ -13,6 +13,7 @@ import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
+import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.chainline.access.Roles;
@@ -44,7 +45,7 @@ class ReviewController {
     }
 
     /** A claim in the queue: where it stands, what it says, and the evidence it cites. */
-    @io.micronaut.serde.annotation.Serdeable
+    @Serdeable
     record QueueItem(ReviewState review, Views.Step claim) {
     }
 
@@ -105,7 +106,7 @@ class ReviewController {
         return new ClaimReview(reviews.state(id), reviews.history(id));
     }
 
-    @io.micronaut.serde.annotation.Serdeable
+    @Serdeable
     record ClaimReview(ReviewState state, List<ReviewEvent> history) {
     }
 }

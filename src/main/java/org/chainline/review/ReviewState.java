@@ -4,6 +4,7 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 
 import java.time.Instant;
+import java.util.List;
 
 /**
  * Where a claim stands in review: {@code proposed} (created or changed since its last review), {@code accepted},
@@ -16,7 +17,7 @@ import java.time.Instant;
 public record ReviewState(String claim, String type, int version, String state, String author,
                           @Nullable String reviewedBy, @Nullable Instant reviewedAt, @Nullable String note,
                           @Nullable String deferredBy, @Nullable String deferredNote, long contentSeq,
-                          java.util.List<String> authors) {
+                          List<String> authors) {
 
     public static final String PROPOSED = "proposed";
     public static final String ACCEPTED = "accepted";

@@ -1,9 +1,11 @@
 package org.chainline.review;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micronaut.data.exceptions.DataAccessException;
 import org.chainline.input.Json;
 
+import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -14,6 +16,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 
 /**
  * Review states read from the journal itself: a claim's row in {@code record_state}, the author of the entry that
@@ -75,7 +78,7 @@ final class ReviewStore {
                             authors(rs.getArray(11), rs.getString(5))));
                 }
             }
-        } catch (SQLException | com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (SQLException | JsonProcessingException e) {
             throw new DataAccessException("review states could not be read: " + e.getMessage(), e);
         }
         return out;
@@ -94,15 +97,15 @@ final class ReviewStore {
                             rs.getString(4), p.path("version").asInt(), p.path("decision").asText("left for now"), text(p, "note")));
                 }
             }
-        } catch (SQLException | com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (SQLException | JsonProcessingException e) {
             throw new DataAccessException("review history could not be read: " + e.getMessage(), e);
         }
         return out;
     }
 
     /** Everyone who wrote a version of the claim (at least the author of the current one). */
-    private static List<String> authors(java.sql.Array array, String current) throws SQLException {
-        java.util.TreeSet<String> all = new java.util.TreeSet<>();
+    private static List<String> authors(Array array, String current) throws SQLException {
+        TreeSet<String> all = new TreeSet<>();
         if (array != null) {
             for (Object a : (Object[]) array.getArray()) {
                 all.add(a.toString());

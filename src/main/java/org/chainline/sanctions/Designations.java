@@ -15,8 +15,12 @@ import org.chainline.registry.Records;
 import org.chainline.registry.imports.RecordImport;
 import org.chainline.registry.model.PartialDate;
 
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -37,10 +41,10 @@ public class Designations {
     private final Journal journal;
     private final SanctionListStore lists;
     private final SanctionGraph graph;
-    private final java.time.Clock clock;
+    private final Clock clock;
 
     Designations(Records records, RecordImport imports, Journal journal, SanctionListStore lists, SanctionGraph graph,
-                 java.time.Clock clock) {
+                 Clock clock) {
         this.clock = clock;
         this.records = records;
         this.imports = imports;
@@ -67,7 +71,7 @@ public class Designations {
         for (ObjectNode s : records.referring("Sanction", personId)) {
             all.add(designation(s));
         }
-        all.sort(java.util.Comparator.comparing((Designation d) -> !d.status().equals("active"))
+        all.sort(Comparator.comparing((Designation d) -> !d.status().equals("active"))
                 .thenComparing(d -> d.since() == null ? "" : d.since()));
         List<String> active = all.stream().filter(d -> d.status().equals("active") && d.jurisdiction() != null)
                 .map(Designation::jurisdiction).distinct().sorted().toList();
@@ -225,9 +229,9 @@ public class Designations {
             return null;
         }
         try {
-            java.net.URI uri = new java.net.URI(value);
+            URI uri = new URI(value);
             return ("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null ? value : null;
-        } catch (java.net.URISyntaxException e) {
+        } catch (URISyntaxException e) {
             return null;
         }
     }

@@ -19,11 +19,11 @@ import java.util.Optional;
 @Singleton
 public class Jurisdictions {
 
-    private record Marker(String text, String jurisdiction) {
-    }
-
     private final List<Marker> lists = new ArrayList<>();
     private final List<Marker> programs = new ArrayList<>();
+
+    private record Marker(String text, String jurisdiction) {
+    }
 
     Jurisdictions(Regimes regimes) {
         for (Regime regime : regimes.all()) {

@@ -2,6 +2,7 @@ package org.chainline.sanctions;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import org.apache.commons.csv.CSVException;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -24,11 +25,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
@@ -81,7 +84,7 @@ final class ListFiles {
             return format.equals("ftm") ? ftm(file) : csv(file);
         } catch (CharacterCodingException e) {
             throw new InvalidInput("file", "is not UTF-8 text");
-        } catch (org.apache.commons.csv.CSVException e) {
+        } catch (CSVException e) {
             throw new InvalidInput("file", "is not valid CSV: " + withoutClassNames(e.getMessage()) + ". Nothing was imported.");
         } catch (IOException e) {
             throw new UncheckedIOException("the list file cannot be read: " + e.getMessage(), e);
@@ -108,7 +111,7 @@ final class ListFiles {
         List<String> errors = new ArrayList<>();
         List<ListEntry> entries = new ArrayList<>();
         Map<String, Integer> skipped = new TreeMap<>();
-        Set<String> seen = new java.util.HashSet<>();
+        Set<String> seen = new HashSet<>();
         CSVFormat format = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get();
         try (BufferedReader reader = utf8(file); CSVParser parser = CSVParser.builder().setReader(reader).setFormat(format).get()) {
             Map<String, Integer> header = parser.getHeaderMap();
@@ -214,7 +217,7 @@ final class ListFiles {
             jurisdictions.ofDataset(d).ifPresent(datasetJurisdictions::add);
         }
         List<ListEntry.Designation> out = new ArrayList<>();
-        Set<String> covered = new java.util.HashSet<>();
+        Set<String> covered = new HashSet<>();
         for (String text : texts) {
             List<String> dates = new ArrayList<>();
             List<String> words = new ArrayList<>();
@@ -337,7 +340,7 @@ final class ListFiles {
             for (JsonNode s : sanctions.getOrDefault(p.get("id").asText(), List.of())) {
                 String program = first(s, "program");
                 String authority = first(s, "authority");
-                String jurisdiction = strings(s, "country").stream().map(Jurisdictions::code).flatMap(java.util.Optional::stream)
+                String jurisdiction = strings(s, "country").stream().map(Jurisdictions::code).flatMap(Optional::stream)
                         .findFirst().or(() -> jurisdictions.ofProgram(String.join(" ", strings(s, "programId")) + " " + (program == null ? "" : program)))
                         .or(() -> jurisdictions.ofProgram(authority))
                         .orElse(null);

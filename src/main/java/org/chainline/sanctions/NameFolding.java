@@ -3,7 +3,9 @@ package org.chainline.sanctions;
 import org.chainline.registry.names.NameKeys;
 
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Folds a name, in any script and any transliteration system, into words that different spellings of the same name
@@ -94,17 +96,17 @@ final class NameFolding {
      * {@code ~ekov/10}), so that a word with a typo anywhere but at both ends still meets it. The length keeps the keys
      * of common beginnings and endings (-bekov) selective.
      */
-    static java.util.Set<String> keys(String name) {
+    static Set<String> keys(String name) {
         return keys(name, 0);
     }
 
     /** The keys that find a name's entries: as {@link #keys}, for every length two letters either way (typos). */
-    static java.util.Set<String> searchKeys(String name) {
+    static Set<String> searchKeys(String name) {
         return keys(name, 2);
     }
 
-    private static java.util.Set<String> keys(String name, int lengths) {
-        java.util.Set<String> keys = new java.util.LinkedHashSet<>();
+    private static Set<String> keys(String name, int lengths) {
+        Set<String> keys = new LinkedHashSet<>();
         List<String> words = new ArrayList<>(words(name));
         List<String> alternative = alternative(name);
         if (alternative != null) {

@@ -18,9 +18,12 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
 
 /** The tables of V6 that hold imported sanctions lists: imports, entries, their name keys and their changes. */
 @Singleton
@@ -47,7 +50,7 @@ class SanctionListStore {
     record Change(String list, String entry, String change, String caption) {
     }
 
-    <T> T read(java.util.function.Function<Connection, T> work) {
+    <T> T read(Function<Connection, T> work) {
         return transactions.executeRead(status -> work.apply(status.getConnection()));
     }
 
@@ -130,7 +133,7 @@ class SanctionListStore {
     }
 
     /** Writes new and changed entries with their keys ({@code stored}: those of them the list held before). */
-    void upsert(Connection c, String list, List<ListEntry> entries, List<String> hashes, java.util.Set<String> stored, long importId) {
+    void upsert(Connection c, String list, List<ListEntry> entries, List<String> hashes, Set<String> stored, long importId) {
         try (PreparedStatement s = c.prepareStatement("INSERT INTO sanction_list_entry (list_name, entry_id, schema_name, caption, "
                 + "content, content_hash, on_list, first_import, last_import) VALUES (?, ?, ?, ?, ?, ?, true, ?, ?) "
                 + "ON CONFLICT (list_name, entry_id) DO UPDATE SET schema_name = excluded.schema_name, caption = excluded.caption, "
@@ -286,7 +289,7 @@ class SanctionListStore {
 
     /** The blocking keys of an entry's names (see {@link NameFolding#keys}). */
     static List<String> keys(ListEntry e) {
-        java.util.Set<String> keys = new java.util.LinkedHashSet<>();
+        Set<String> keys = new LinkedHashSet<>();
         for (String name : e.names()) {
             keys.addAll(NameFolding.keys(name));
         }

@@ -13,11 +13,13 @@ import org.chainline.refusal.InvalidInput;
 import org.chainline.refusal.NotFound;
 import org.chainline.refusal.TooLarge;
 import org.chainline.registry.imports.RecordImport;
+import org.chainline.storage.DataDirectory;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -48,13 +50,13 @@ public class SanctionLists {
     private final RecordImport imports;
     private final Designations designations;
     private final SanctionGraph graph;
-    private final java.time.Clock clock;
+    private final Clock clock;
 
-    private final org.chainline.storage.DataDirectory data;
+    private final DataDirectory data;
 
     SanctionLists(SanctionListStore store, Jurisdictions jurisdictions, tech.followthemoney.model.Model ftm, Journal journal,
-                  RecordImport imports, Designations designations, SanctionGraph graph, java.time.Clock clock,
-                  org.chainline.storage.DataDirectory data) {
+                  RecordImport imports, Designations designations, SanctionGraph graph, Clock clock,
+                  DataDirectory data) {
         this.data = data;
         this.clock = clock;
         this.store = store;
@@ -210,7 +212,7 @@ public class SanctionLists {
         return list;
     }
 
-    private static LocalDate date(String listDate, java.time.Clock clock) {
+    private static LocalDate date(String listDate, Clock clock) {
         if (listDate == null || listDate.isBlank()) {
             return LocalDate.now(clock);
         }

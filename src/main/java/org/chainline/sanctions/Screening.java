@@ -6,6 +6,7 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.inject.Singleton;
 import org.chainline.refusal.InvalidInput;
+import org.chainline.refusal.NotFound;
 import org.chainline.registry.Records;
 
 import java.util.ArrayList;
@@ -52,7 +53,7 @@ public class Screening {
         ObjectNode person;
         try {
             person = records.get(null, personId);
-        } catch (org.chainline.refusal.NotFound e) {
+        } catch (NotFound e) {
             throw new InvalidInput("person", "no person, company or vessel with id " + personId);
         }
         if (Kind.of(person) == null) {

@@ -11,6 +11,7 @@ import org.chainline.input.StorableText;
 import org.chainline.refusal.InvalidInput;
 import org.chainline.refusal.Refusal;
 import org.chainline.refusal.TryLater;
+import org.chainline.web.ClientAddress;
 
 import java.time.Duration;
 import java.util.List;
@@ -35,9 +36,9 @@ final class AccountAuthenticationProvider<B> implements HttpRequestExecutorAuthe
 
     private final Accounts accounts;
     private final LoginThrottle throttle;
-    private final org.chainline.web.ClientAddress addresses;
+    private final ClientAddress addresses;
 
-    AccountAuthenticationProvider(Accounts accounts, LoginThrottle throttle, org.chainline.web.ClientAddress addresses) {
+    AccountAuthenticationProvider(Accounts accounts, LoginThrottle throttle, ClientAddress addresses) {
         this.accounts = accounts;
         this.throttle = throttle;
         this.addresses = addresses;

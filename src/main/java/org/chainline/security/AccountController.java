@@ -15,9 +15,13 @@ import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.chainline.access.Roles;
 import org.chainline.input.JsonBody;
+import org.chainline.input.TextInput;
 import org.chainline.refusal.InvalidInput;
 
 import java.util.List;
@@ -43,7 +47,7 @@ class AccountController {
     @Operation(summary = "Create an account; answers its one-time password, shown only this once")
     @Secured(Roles.ADMIN)
     @Post("/accounts")
-    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = NewAccount.class)))
+    @RequestBody(content = @Content(schema = @Schema(implementation = NewAccount.class)))
     HttpResponse<IssuedPassword> create(@Body @Nullable String body, Authentication who) {
         NewAccount account = JsonBody.as(body, NewAccount.class, true);
         return HttpResponse.created(accounts.create(who.getName(), account.username(), account.roles()));
@@ -67,10 +71,10 @@ class AccountController {
     @Operation(summary = "Withdraw an account's witness-protection grant or the request for it: {\"reason\": ...}")
     @Secured({Roles.ADMIN, Roles.WITNESS_PROTECTION})
     @Post("/accounts/{username}/protection-withdrawal")
-    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = Reason.class)))
+    @RequestBody(content = @Content(schema = @Schema(implementation = Reason.class)))
     AccountView withdraw(@PathVariable String username, @Body @Nullable String body, Authentication who) {
         Reason why = JsonBody.as(body, Reason.class, false);
-        String reason = why == null ? null : org.chainline.input.TextInput.clean("reason", why.reason(), 2000, true);
+        String reason = why == null ? null : TextInput.clean("reason", why.reason(), 2000, true);
         if (reason == null) {
             throw new InvalidInput("reason", "is required: say why the grant is withdrawn");
         }
@@ -93,7 +97,7 @@ class AccountController {
     @Secured(SecurityRule.IS_AUTHENTICATED)
     @Put("/me/password")
     @Status(HttpStatus.NO_CONTENT)
-    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = PasswordChange.class)))
+    @RequestBody(content = @Content(schema = @Schema(implementation = PasswordChange.class)))
     void changePassword(@Body @Nullable String body, Authentication who) {
         PasswordChange change = JsonBody.as(body, PasswordChange.class, true);
         accounts.changePassword(who.getName(), change.currentPassword(), change.newPassword());

@@ -5,6 +5,7 @@ import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.GenericRepository;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -34,7 +35,7 @@ interface AccountRepository extends GenericRepository<Account, UUID> {
 
     /** Ends a token before it expires (a sign-out); ending it twice changes nothing. */
     @Query("INSERT INTO ended_token (jti, username, expires_at) VALUES (:jti, :username, :expiresAt) ON CONFLICT (jti) DO NOTHING")
-    void endToken(String jti, String username, java.time.Instant expiresAt);
+    void endToken(String jti, String username, Instant expiresAt);
 
     /** The ids of this account's tokens that were ended and have not expired yet. */
     @Query("SELECT jti FROM ended_token WHERE lower(username) = lower(:username) AND expires_at > now()")

@@ -6,15 +6,18 @@ import org.chainline.access.Roles;
 import org.chainline.journal.Change;
 import org.chainline.journal.Journal;
 import org.chainline.refusal.Conflict;
+import org.chainline.refusal.Forbidden;
 import org.chainline.refusal.InvalidInput;
-import org.chainline.refusal.Problems;
 import org.chainline.refusal.NotFound;
+import org.chainline.refusal.Problems;
 
 import java.sql.Connection;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -80,10 +83,10 @@ public class Accounts {
         AccountView view = transactions.executeWrite(status -> {
             repository.lockAccounts();
             Account by = repository.findByName(holder).filter(Account::holdsProtectionGrant).orElseThrow(() ->
-                    new org.chainline.refusal.Forbidden("username", "only a holder of the witness-protection grant can consent to it"));
+                    new Forbidden("username", "only a holder of the witness-protection grant can consent to it"));
             Account account = repository.findByName(username).orElseThrow(() -> NotFound.named("account", username));
             if (account.id().equals(by.id())) {
-                throw new org.chainline.refusal.Forbidden("username", "nobody consents to their own witness-protection grant:"
+                throw new Forbidden("username", "nobody consents to their own witness-protection grant:"
                         + " another holder must");
             }
             if (!Account.GRANT_PENDING.equals(account.protectionGrant()) && !Account.GRANT_SUSPENDED.equals(account.protectionGrant())) {
@@ -191,7 +194,7 @@ public class Accounts {
         }
         transactions.executeWrite(status -> {
             repository.forgetExpiredTokens();
-            repository.endToken(tokenId, username, expiresAt == null ? now().plus(java.time.Duration.ofDays(1)) : expiresAt);
+            repository.endToken(tokenId, username, expiresAt == null ? now().plus(Duration.ofDays(1)) : expiresAt);
             return null;
         });
         revocation.forget(username);
@@ -263,7 +266,7 @@ public class Accounts {
         if (username == null || username.isBlank()) {
             throw new InvalidInput("username", "is required");
         }
-        String name = username.strip().toLowerCase(java.util.Locale.ROOT);
+        String name = username.strip().toLowerCase(Locale.ROOT);
         if (!USERNAME.matcher(name).matches()) {
             throw new InvalidInput("username", "must be 2 to 64 characters of a-z, 0-9, '.', '_' or '-',"
                     + " starting with a letter or digit");
@@ -277,7 +280,7 @@ public class Accounts {
         }
         Set<String> valid = new LinkedHashSet<>();
         for (String role : roles) {
-            String r = role == null ? "" : role.strip().toLowerCase(java.util.Locale.ROOT);
+            String r = role == null ? "" : role.strip().toLowerCase(Locale.ROOT);
             if (!Roles.GRANTABLE.contains(r)) {
                 throw new InvalidInput("roles", "'" + role + "' is not a role; use " + Roles.GRANTABLE);
             }

@@ -11,6 +11,7 @@ import io.micronaut.security.token.Claims;
 import io.micronaut.security.token.generator.AccessRefreshTokenGenerator;
 import io.micronaut.security.token.render.AccessRefreshToken;
 import jakarta.inject.Singleton;
+import org.chainline.access.BrowserCookie;
 import org.chainline.access.Roles;
 import org.chainline.refusal.InvalidInput;
 import org.chainline.refusal.Refusal;
@@ -29,7 +30,7 @@ import java.util.Date;
 public final class BrowserSessions {
 
     /** The cookie that carries a browser's token. */
-    public static final String COOKIE = org.chainline.access.BrowserCookie.NAME;
+    public static final String COOKIE = BrowserCookie.NAME;
     /** As long as the token itself lasts (application.yml, micronaut.security.token.generator.access-token.expiration). */
     private static final Duration LIFETIME = Duration.ofHours(8);
 

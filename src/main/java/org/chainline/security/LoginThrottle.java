@@ -5,6 +5,7 @@ import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -72,7 +73,7 @@ final class LoginThrottle {
     }
 
     private static String accountKey(String username) {
-        return "account:" + (username == null ? "" : username.strip().toLowerCase(java.util.Locale.ROOT));
+        return "account:" + (username == null ? "" : username.strip().toLowerCase(Locale.ROOT));
     }
 
     private static String addressKey(String address) {

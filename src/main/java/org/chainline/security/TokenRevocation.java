@@ -4,10 +4,14 @@ import io.micronaut.http.HttpRequest;
 import io.micronaut.security.token.Claims;
 import io.micronaut.security.token.jwt.validator.GenericJwtClaimsValidator;
 import jakarta.inject.Singleton;
+import org.chainline.access.Roles;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Collection;
 import java.util.Date;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -28,6 +32,9 @@ final class TokenRevocation implements GenericJwtClaimsValidator<HttpRequest<?>>
 
     private final AccountRepository accounts;
     private final Map<String, Cached> cache = new ConcurrentHashMap<>();
+
+    /** Clocks of two instances may differ by this much. */
+    private static final long LEEWAY_SECONDS = 5;
 
     TokenRevocation(AccountRepository accounts) {
         this.accounts = accounts;
@@ -50,19 +57,16 @@ final class TokenRevocation implements GenericJwtClaimsValidator<HttpRequest<?>>
         if (notBefore != null && notBefore.isAfter(Instant.now().plusSeconds(LEEWAY_SECONDS))) {
             return false;
         }
-        boolean claimsGrant = claims.get("roles") instanceof java.util.Collection<?> roles
-                && roles.contains(org.chainline.access.Roles.WITNESS_PROTECTION);
+        boolean claimsGrant = claims.get("roles") instanceof Collection<?> roles
+                && roles.contains(Roles.WITNESS_PROTECTION);
         return state(subject.toString())
                 .filter(state -> !state.disabled())
                 .filter(state -> !state.endedTokens().contains(id.toString()))
                 .filter(state -> !claimsGrant || state.holdsProtectionGrant())
                 // tokens carry whole seconds: one issued in the same second as the change still counts
-                .map(state -> !issued.isBefore(state.passwordChangedAt().truncatedTo(java.time.temporal.ChronoUnit.SECONDS)))
+                .map(state -> !issued.isBefore(state.passwordChangedAt().truncatedTo(ChronoUnit.SECONDS)))
                 .orElse(false);
     }
-
-    /** Clocks of two instances may differ by this much. */
-    private static final long LEEWAY_SECONDS = 5;
 
     private static Instant instant(Object claim) {
         return claim instanceof Date date ? date.toInstant()
@@ -88,7 +92,7 @@ final class TokenRevocation implements GenericJwtClaimsValidator<HttpRequest<?>>
     }
 
     private static String key(String username) {
-        return username.toLowerCase(java.util.Locale.ROOT);
+        return username.toLowerCase(Locale.ROOT);
     }
 
     private record State(Instant passwordChangedAt, boolean disabled, boolean holdsProtectionGrant, Set<String> endedTokens) {

@@ -11,7 +11,9 @@ import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -30,6 +32,8 @@ public final class DataDirectory implements AutoCloseable {
     private final Path root;
     private final FileChannel lockChannel;
     private final FileLock lock;
+
+    private static final String SPOOL = "spool";
 
     @Inject
     DataDirectory(StoreSettings settings) {
@@ -70,10 +74,10 @@ public final class DataDirectory implements AutoCloseable {
      * folder: they are deleted after use and, for a crash in between, when the directory is next taken.
      */
     public Path spoolFile(String suffix) {
-        Path file = resolve(SPOOL).resolve(java.util.UUID.randomUUID() + suffix);
+        Path file = resolve(SPOOL).resolve(UUID.randomUUID() + suffix);
         try {
-            Files.createFile(file, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
-                    java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
+            Files.createFile(file, PosixFilePermissions.asFileAttribute(
+                    PosixFilePermissions.fromString("rw-------")));
         } catch (UnsupportedOperationException notPosix) {
             // a file system without POSIX permissions: the data directory's own must protect it
             try {
@@ -86,8 +90,6 @@ public final class DataDirectory implements AutoCloseable {
         }
         return file;
     }
-
-    private static final String SPOOL = "spool";
 
     private void emptySpool() {
         Path spool = root.resolve(SPOOL);

@@ -15,6 +15,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 
 /**
  * PostgreSQL 17 run from Maven Central binaries, its cluster kept under a directory so that data
@@ -171,7 +172,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                     LOG.warn("Stopping a PostgreSQL left running by an earlier Chainline (pid {})", p.pid());
                     p.destroy();
                     try {
-                        p.onExit().get(30, java.util.concurrent.TimeUnit.SECONDS);
+                        p.onExit().get(30, TimeUnit.SECONDS);
                     } catch (Exception e) {
                         throw new StoreUnavailableException("Embedded PostgreSQL in " + clusterDir
                                 + " is still held by process " + p.pid() + "; stop it and start again.", e);

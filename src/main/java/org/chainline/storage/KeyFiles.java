@@ -3,6 +3,7 @@ package org.chainline.storage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
@@ -36,7 +37,7 @@ public final class KeyFiles {
             } catch (UnsupportedOperationException ignored) {
                 // not a POSIX file system: the data directory's own permissions must protect it
             }
-            Files.move(tmp, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE);
             return secret;
         } catch (IOException e) {
             throw new StoreUnavailableException("Key file " + file + " cannot be read or created: " + e.getMessage(), e);

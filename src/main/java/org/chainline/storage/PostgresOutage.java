@@ -2,6 +2,7 @@ package org.chainline.storage;
 
 import io.micronaut.data.connection.exceptions.ConnectionException;
 
+import java.net.ConnectException;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 
@@ -26,7 +27,7 @@ public final class PostgresOutage {
             return true;
         }
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof SQLTransientConnectionException || t instanceof java.net.ConnectException) {
+            if (t instanceof SQLTransientConnectionException || t instanceof ConnectException) {
                 return true;
             }
             if (t instanceof SQLException sql && sql.getSQLState() != null

@@ -1,5 +1,11 @@
 package org.chainline.storage;
 
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
+import java.util.Optional;
+
 /**
  * A store could not be started or reached. The message is one line naming the store and its address,
  * meant to be shown to the person who started Chainline as it is.
@@ -24,11 +30,11 @@ public class StoreUnavailableException extends RuntimeException {
      * sits among the causes, else the first line of the innermost cause.
      */
     public static String rootMessage(Throwable e) {
-        java.util.Optional<Throwable> network = find(e, 0);
+        Optional<Throwable> network = find(e, 0);
         if (network.isPresent()) {
             Throwable n = network.get();
             String m = n.getMessage() == null ? "" : n.getMessage();
-            return n instanceof java.net.UnknownHostException ? "unknown host " + m : firstLine(n);
+            return n instanceof UnknownHostException ? "unknown host " + m : firstLine(n);
         }
         Throwable t = e;
         while (t.getCause() != null && t.getCause() != t) {
@@ -37,21 +43,21 @@ public class StoreUnavailableException extends RuntimeException {
         return firstLine(t);
     }
 
-    private static java.util.Optional<Throwable> find(Throwable t, int depth) {
+    private static Optional<Throwable> find(Throwable t, int depth) {
         if (t == null || depth > 20) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
-        if (t instanceof java.net.UnknownHostException || t instanceof java.net.ConnectException
-                || t instanceof java.net.NoRouteToHostException || t instanceof java.net.SocketTimeoutException) {
-            return java.util.Optional.of(t);
+        if (t instanceof UnknownHostException || t instanceof ConnectException
+                || t instanceof NoRouteToHostException || t instanceof SocketTimeoutException) {
+            return Optional.of(t);
         }
         for (Throwable suppressed : t.getSuppressed()) {
-            java.util.Optional<Throwable> found = find(suppressed, depth + 1);
+            Optional<Throwable> found = find(suppressed, depth + 1);
             if (found.isPresent()) {
                 return found;
             }
         }
-        return t.getCause() == t ? java.util.Optional.empty() : find(t.getCause(), depth + 1);
+        return t.getCause() == t ? Optional.empty() : find(t.getCause(), depth + 1);
     }
 
     private static String firstLine(Throwable t) {

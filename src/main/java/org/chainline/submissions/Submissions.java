@@ -11,6 +11,7 @@ import org.chainline.input.JsonBody;
 import org.chainline.input.TextInput;
 import org.chainline.journal.Change;
 import org.chainline.journal.Journal;
+import org.chainline.journal.JournalAnchors;
 import org.chainline.journal.JournalEntry;
 import org.chainline.refusal.Conflict;
 import org.chainline.refusal.InvalidInput;
@@ -50,10 +51,10 @@ public class Submissions {
     private final RecordImport imports;
     private final Clock clock;
 
-    private final org.chainline.journal.JournalAnchors anchors;
+    private final JournalAnchors anchors;
 
     Submissions(SubmissionStore store, Dossiers dossiers, Regimes regimes, Journal journal, Records records,
-                RecordImport imports, Clock clock, org.chainline.journal.JournalAnchors anchors) {
+                RecordImport imports, Clock clock, JournalAnchors anchors) {
         this.anchors = anchors;
         this.store = store;
         this.dossiers = dossiers;
@@ -70,7 +71,7 @@ public class Submissions {
         String sha256 = JsonBody.text(body, "sha256");
         Dossier dossier = dossier(dossierId, sha256);
         if (!dossier.approved()) {
-            throw new org.chainline.refusal.Conflict("dossier", "dossier " + dossier.id() + " is a draft: counsel must approve it"
+            throw new Conflict("dossier", "dossier " + dossier.id() + " is a draft: counsel must approve it"
                     + " (POST /api/dossiers/" + dossier.id() + "/approve) before its submission is recorded");
         }
         Regime regime = regimes.get(dossier.regime());

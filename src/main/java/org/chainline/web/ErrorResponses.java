@@ -2,7 +2,9 @@ package org.chainline.web;
 
 import io.micronaut.context.annotation.Replaces;
 import io.micronaut.core.convert.exceptions.ConversionErrorException;
+import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpMethod;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpResponse;
@@ -10,6 +12,8 @@ import io.micronaut.http.server.exceptions.response.Error;
 import io.micronaut.http.server.exceptions.response.ErrorContext;
 import io.micronaut.http.server.exceptions.response.ErrorResponseProcessor;
 import io.micronaut.security.authentication.AuthorizationException;
+import io.netty.handler.codec.http.TooLongHttpHeaderException;
+import io.netty.handler.codec.http.TooLongHttpLineException;
 import jakarta.inject.Singleton;
 import org.chainline.access.Roles;
 import org.chainline.refusal.Refusal;
@@ -46,8 +50,8 @@ final class ErrorResponses implements ErrorResponseProcessor<ApiError> {
             status = HttpStatus.SERVICE_UNAVAILABLE;
             response.status(status);
         }
-        if (status == HttpStatus.SERVICE_UNAVAILABLE && response.getHeaders().get(io.micronaut.http.HttpHeaders.RETRY_AFTER) == null) {
-            response.header(io.micronaut.http.HttpHeaders.RETRY_AFTER, "5");
+        if (status == HttpStatus.SERVICE_UNAVAILABLE && response.getHeaders().get(HttpHeaders.RETRY_AFTER) == null) {
+            response.header(HttpHeaders.RETRY_AFTER, "5");
         }
         if (status == HttpStatus.SERVICE_UNAVAILABLE) {
             message = firstMessage(context.getErrors()).orElse("a store is unavailable; try again shortly");
@@ -62,8 +66,8 @@ final class ErrorResponses implements ErrorResponseProcessor<ApiError> {
             // Netty refused the request before it had a path (its line or headers were too long, or it was not
             // HTTP): the path is unknown, so the answer leaves it out rather than naming Netty's placeholder
             path = null;
-            boolean line = cause.filter(c -> c instanceof io.netty.handler.codec.http.TooLongHttpLineException).isPresent();
-            boolean headers = cause.filter(c -> c instanceof io.netty.handler.codec.http.TooLongHttpHeaderException).isPresent();
+            boolean line = cause.filter(c -> c instanceof TooLongHttpLineException).isPresent();
+            boolean headers = cause.filter(c -> c instanceof TooLongHttpHeaderException).isPresent();
             if (line || (!headers && status == HttpStatus.REQUEST_ENTITY_TOO_LARGE)) {
                 status = HttpStatus.REQUEST_URI_TOO_LONG;
                 message = "the request line is longer than " + UriLimit.MAX_LINE + " bytes; a URI may hold at most "
@@ -78,7 +82,7 @@ final class ErrorResponses implements ErrorResponseProcessor<ApiError> {
             }
             response.status(status);
             // what follows on this connection cannot be trusted to start a request: the client opens a new one
-            response.header(io.micronaut.http.HttpHeaders.CONNECTION, "close");
+            response.header(HttpHeaders.CONNECTION, "close");
         } else if (cause.filter(AuthorizationException.class::isInstance).isPresent()) {
             message = authorizationMessage((AuthorizationException) cause.get());
         } else if (status == HttpStatus.NOT_FOUND && cause.filter(Refusal.class::isInstance).isEmpty()) {
@@ -100,7 +104,7 @@ final class ErrorResponses implements ErrorResponseProcessor<ApiError> {
             // a refused request's body may not have been read to its end (a streamed upload refused by its parameters):
             // the rest would be taken for the next request on the connection, which then waits for ever. Closing it
             // discards the rest; the client opens a new connection
-            response.header(io.micronaut.http.HttpHeaders.CONNECTION, "close");
+            response.header(HttpHeaders.CONNECTION, "close");
         }
         MutableHttpResponse<ApiError> answer = response.contentType(MediaType.APPLICATION_JSON_TYPE)
                 .body(new ApiError(status.getCode(), status.getReason(), message, field, path, problems(cause)));
@@ -142,7 +146,7 @@ final class ErrorResponses implements ErrorResponseProcessor<ApiError> {
         return "your roles do not allow this";
     }
 
-    private static boolean carriesBody(io.micronaut.http.HttpRequest<?> request) {
-        return request.getContentLength() > 0 || request.getHeaders().contains(io.micronaut.http.HttpHeaders.TRANSFER_ENCODING);
+    private static boolean carriesBody(HttpRequest<?> request) {
+        return request.getContentLength() > 0 || request.getHeaders().contains(HttpHeaders.TRANSFER_ENCODING);
     }
 }

@@ -14,6 +14,7 @@ import io.micronaut.http.body.CloseableAvailableByteBody;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 
+import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -28,7 +29,7 @@ final class JsonBodyLimit {
     /** The largest JSON body any endpoint reads (records, cases, accounts...); files and imports are not JSON. */
     static final int MAX_JSON_BYTES = 1 << 20;
     /** Endpoints whose body is a file (which may well be JSON), streamed and limited by their own rules. */
-    private static final java.util.List<String> STREAMED = java.util.List.of("/api/evidence/files", "/api/evidence/telegram",
+    private static final List<String> STREAMED = List.of("/api/evidence/files", "/api/evidence/telegram",
             "/api/import", "/api/sanctions/lists", "/api/ftm/import");
 
     @RequestFilter

@@ -1,5 +1,6 @@
 package org.chainline.web;
 
+import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -52,10 +53,10 @@ final class RefusalHandler implements ExceptionHandler<Refusal, HttpResponse<?>>
         var response = HttpResponse.status(status(e));
         if (e instanceof TooLarge) {
             // the rest of an over-limit body is never read: the connection is closed instead of left waiting
-            response.header(io.micronaut.http.HttpHeaders.CONNECTION, "close");
+            response.header(HttpHeaders.CONNECTION, "close");
         }
         if (e instanceof TryLater t) {
-            response.header(io.micronaut.http.HttpHeaders.RETRY_AFTER, Long.toString(t.retryAfterSeconds()));
+            response.header(HttpHeaders.RETRY_AFTER, Long.toString(t.retryAfterSeconds()));
         }
         return errors.processResponse(ErrorContext.builder(request).cause(e).errorMessage(e.getMessage()).build(), response);
     }

@@ -9,7 +9,12 @@ import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ServerFilter;
+import org.chainline.access.BrowserCookie;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -41,9 +46,9 @@ final class RequestRateLimit {
     /** Callers are kept by a digest of their token, never the token itself. */
     private static String digest(String authorization) {
         try {
-            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
-                    .digest(authorization.getBytes(java.nio.charset.StandardCharsets.UTF_8)), 0, 16);
-        } catch (java.security.NoSuchAlgorithmException e) {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(authorization.getBytes(StandardCharsets.UTF_8)), 0, 16);
+        } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
     }
@@ -61,7 +66,7 @@ final class RequestRateLimit {
         }
         // a browser's session counts as its token, so that a team behind one address is not one caller
         String caller = request.getHeaders().getAuthorization()
-                .or(() -> request.getCookies().findCookie(org.chainline.access.BrowserCookie.NAME).map(c -> c.getValue()))
+                .or(() -> request.getCookies().findCookie(BrowserCookie.NAME).map(c -> c.getValue()))
                 .map(a -> "token:" + digest(a))
                 .orElseGet(() -> "address:" + addresses.of(request));
         long now = System.nanoTime();

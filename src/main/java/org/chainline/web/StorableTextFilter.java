@@ -9,6 +9,8 @@ import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ServerFilter;
 import org.chainline.input.StorableText;
 
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /** {@link StorableText}'s rule at the door: a NUL in the path or the query is refused with a 400 naming where it is. */
@@ -19,10 +21,10 @@ final class StorableTextFilter {
     @Nullable
     HttpResponse<?> check(HttpRequest<?> request) {
         // the path as sent is still percent-encoded: a NUL arrives as %00
-        if (!StorableText.storable(request.getPath()) || request.getPath().toLowerCase(java.util.Locale.ROOT).contains("%00")) {
+        if (!StorableText.storable(request.getPath()) || request.getPath().toLowerCase(Locale.ROOT).contains("%00")) {
             return refuse(request, "path");
         }
-        for (Map.Entry<String, java.util.List<String>> parameter : request.getParameters().asMap().entrySet()) {
+        for (Map.Entry<String, List<String>> parameter : request.getParameters().asMap().entrySet()) {
             if (!StorableText.storable(parameter.getKey())) {
                 return refuse(request, "query");
             }

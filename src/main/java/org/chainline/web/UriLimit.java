@@ -2,6 +2,7 @@ package org.chainline.web;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.order.Ordered;
+import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -28,7 +29,7 @@ final class UriLimit implements Ordered {
         }
         String path = request.getPath();
         return HttpResponse.<ApiError>status(HttpStatus.REQUEST_URI_TOO_LONG)
-                .header(io.micronaut.http.HttpHeaders.CONNECTION, "close")
+                .header(HttpHeaders.CONNECTION, "close")
                 .body(new ApiError(414, HttpStatus.REQUEST_URI_TOO_LONG.getReason(),
                         "the URI is " + length + " characters long; at most " + MAX_URI + " are read (send long input in a request body)",
                         "uri", path.length() > 200 ? path.substring(0, 200) + "…" : path));

@@ -6,11 +6,16 @@ import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -68,7 +73,7 @@ class CommandLineTest {
 
     @Test
     void anUnreachablePostgresStopsWithOneLineNamingItsAddress() {
-        Map<String, String> settings = new java.util.HashMap<>(TestStores.freshContext());
+        Map<String, String> settings = new HashMap<>(TestStores.freshContext());
         settings.put("chainline.postgres.url", "jdbc:postgresql://127.0.0.1:1/chainline");
         configure(settings);
         Run r = run("users", "list");
@@ -79,7 +84,7 @@ class CommandLineTest {
 
     @Test
     void anUnreachableNeo4jStopsWithOneLineNamingItsAddress() {
-        Map<String, String> settings = new java.util.HashMap<>(TestStores.freshContext());
+        Map<String, String> settings = new HashMap<>(TestStores.freshContext());
         settings.put("chainline.neo4j.uri", "bolt://127.0.0.1:1");
         configure(settings);
         Run r = run("journal", "verify");
@@ -91,7 +96,7 @@ class CommandLineTest {
     @Test
     void aPortInUseStopsServeWithOneLine() throws Exception {
         configure(TestStores.freshContext());
-        try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             Run r = run("serve", "--port", Integer.toString(taken.getLocalPort()));
             assertEquals(1, r.exit());
             assertEquals(1, r.err().strip().lines().count(), r.err());
@@ -152,15 +157,15 @@ class CommandLineTest {
         Run candidates = run("sanctions", "candidates", "--person", "p-kassymov", "--min", "0");
         assertTrue(candidates.out().contains("unlikely p-kassymov") && candidates.out().contains("probably another person"),
                 candidates.out());
-        java.nio.file.Path dir = org.chainline.TestStores.tempDir("gaps");
+        Path dir = org.chainline.TestStores.tempDir("gaps");
         Run gaps = run("sanctions", "gaps", "--regime", "us-glomag", "--csv", dir.resolve("gaps.csv").toString());
         assertEquals(0, gaps.exit(), gaps.err());
         assertTrue(gaps.out().contains("not designated by US") && !gaps.out().contains("Otegulov"), gaps.out());
-        assertTrue(java.nio.file.Files.readString(dir.resolve("gaps.csv")).startsWith("rank,person,name"));
+        assertTrue(Files.readString(dir.resolve("gaps.csv")).startsWith("rank,person,name"));
         Run badRegime = run("sanctions", "gaps", "--regime", "mars");
         assertEquals(1, badRegime.exit());
         assertTrue(badRegime.err().startsWith("chainline: regime: "), badRegime.err());
-        java.nio.file.Path notCsv = java.nio.file.Files.writeString(dir.resolve("list.csv"), "{\"id\": 1}\n");
+        Path notCsv = Files.writeString(dir.resolve("list.csv"), "{\"id\": 1}\n");
         Run badList = run("sanctions", "import", notCsv.toString(), "--list", "x", "--format", "targets-simple-csv");
         assertEquals(1, badList.exit());
         assertTrue(badList.err().startsWith("chainline: file: ") && !badList.err().contains("at org."), badList.err());
@@ -172,15 +177,15 @@ class CommandLineTest {
     @Test
     void importTakesFilesAndTelegramExportsAndVerifyAndCustodyReportOnThem() throws Exception {
         configure(TestStores.freshContext());
-        java.nio.file.Path dir = org.chainline.TestStores.tempDir("arrivals");
-        java.nio.file.Path photo = java.nio.file.Files.writeString(dir.resolve("checkpoint.jpg"), "fictional checkpoint photo");
-        java.nio.file.Files.writeString(dir.resolve("same-photo.jpg"), "fictional checkpoint photo");
+        Path dir = org.chainline.TestStores.tempDir("arrivals");
+        Path photo = Files.writeString(dir.resolve("checkpoint.jpg"), "fictional checkpoint photo");
+        Files.writeString(dir.resolve("same-photo.jpg"), "fictional checkpoint photo");
         Run files = run("import", dir.toString(), "--kind", "photo");
         assertEquals(0, files.exit(), files.err());
         assertTrue(files.out().contains("Stored " + photo), files.out());
         assertTrue(files.out().contains("Already held " + dir.resolve("same-photo.jpg")), files.out());
 
-        java.nio.file.Path export = java.nio.file.Path.of(getClass().getResource("/telegram/channel-export").toURI());
+        Path export = Path.of(getClass().getResource("/telegram/channel-export").toURI());
         Run telegram = run("import", export.toString(), "--username", "akkala_live");
         assertEquals(0, telegram.exit(), telegram.err());
         assertTrue(telegram.out().contains("6 imported"), telegram.out());
@@ -205,19 +210,19 @@ class CommandLineTest {
     @Test
     void aFileOfAnItemRecordedEarlierBecomesItsFileByIdOrByItsHashAndANewItemWithTheSameBytesIsSaidSo() throws Exception {
         configure(TestStores.freshContext());
-        java.nio.file.Path dir = org.chainline.TestStores.tempDir("attach");
+        Path dir = org.chainline.TestStores.tempDir("attach");
         byte[] roster = "fictional duty roster of the 4th Interior Regiment".getBytes(StandardCharsets.UTF_8);
         byte[] scan = "fictional scan of a detention log".getBytes(StandardCharsets.UTF_8);
         byte[] photo = "fictional photo of the tram depot".getBytes(StandardCharsets.UTF_8);
         String rosterSha = org.chainline.Sha256.hex(roster);
-        java.nio.file.Path records = java.nio.file.Files.writeString(dir.resolve("noted.ndjson"), String.join("\n",
+        Path records = Files.writeString(dir.resolve("noted.ndjson"), String.join("\n",
                 "{\"type\":\"Evidence\",\"id\":\"ev-roster-noted\",\"kind\":\"document\",\"title\":\"Roster, hash noted in the field\",\"sha256\":\"" + rosterSha + "\"}",
                 "{\"type\":\"Evidence\",\"id\":\"ev-scan-noted\",\"kind\":\"document\",\"title\":\"Log scan, hash noted\",\"sha256\":\"" + org.chainline.Sha256.hex(scan) + "\"}",
                 "{\"type\":\"Evidence\",\"id\":\"ev-photo-noted\",\"kind\":\"photo\",\"title\":\"Depot photo, hash noted\",\"sha256\":\"" + org.chainline.Sha256.hex(photo) + "\"}") + "\n");
         assertEquals(0, run("import", records.toString()).exit());
 
         // by id, as the API's ?evidence=
-        java.nio.file.Path scanFile = java.nio.file.Files.write(dir.resolve("scan.pdf"), scan);
+        Path scanFile = Files.write(dir.resolve("scan.pdf"), scan);
         Run attach = run("import", scanFile.toString(), "--evidence", "ev-scan-noted");
         assertEquals(0, attach.exit(), attach.err());
         assertTrue(attach.out().contains("Stored " + scanFile + ": ev-scan-noted") && attach.out().contains("the file of the item recorded earlier"), attach.out());
@@ -230,7 +235,7 @@ class CommandLineTest {
         assertTrue(folder.err().contains("--evidence attaches one file"), folder.err());
 
         // by its hash: the bytes an item recorded earlier names are its file, not a second item
-        java.nio.file.Path rosterFile = java.nio.file.Files.write(dir.resolve("roster.pdf"), roster);
+        Path rosterFile = Files.write(dir.resolve("roster.pdf"), roster);
         Run byHash = run("import", rosterFile.toString());
         assertEquals(0, byHash.exit(), byHash.err());
         assertTrue(byHash.out().contains("Stored " + rosterFile + ": ev-roster-noted"), byHash.out());
@@ -240,7 +245,7 @@ class CommandLineTest {
         assertTrue(custody.out().contains("received"), custody.out());
 
         // a new item asked for (its kind given) is made, and the item recorded earlier with the same bytes is named
-        java.nio.file.Path photoFile = java.nio.file.Files.write(dir.resolve("depot.jpg"), photo);
+        Path photoFile = Files.write(dir.resolve("depot.jpg"), photo);
         Run second = run("import", photoFile.toString(), "--kind", "photo");
         assertEquals(0, second.exit(), second.err());
         assertTrue(second.out().contains("the same bytes are named by ev-photo-noted too") && second.out().contains("--evidence ID"), second.out());

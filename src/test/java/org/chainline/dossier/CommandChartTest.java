@@ -7,6 +7,7 @@ import org.chainline.liability.ChainOfCommand;
 import org.chainline.liability.Views;
 import org.chainline.registry.imports.ImportReport;
 import org.chainline.registry.imports.RecordImport;
+import org.chainline.review.ClaimReviews;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -40,7 +41,7 @@ class CommandChartTest extends ChainlineTest {
     @Inject
     ChainOfCommand chains;
     @Inject
-    org.chainline.review.ClaimReviews reviews;
+    ClaimReviews reviews;
 
     PdfCharts drawn;
     PdfCharts deep;

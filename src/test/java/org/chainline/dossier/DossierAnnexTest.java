@@ -13,8 +13,8 @@ import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.chainline.ChainlineTest;
-import org.chainline.TestApplication;
 import org.chainline.Sha256;
+import org.chainline.TestApplication;
 import org.chainline.TestReviews;
 import org.chainline.access.Roles;
 import org.chainline.review.ClaimReviews;
@@ -22,6 +22,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Collections;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -110,7 +111,7 @@ class DossierAnnexTest extends ChainlineTest {
         assertEquals("annex", refusedOrder(holder, "government-confidential", "[\"ev-nowhere\"]", HttpStatus.BAD_REQUEST).get("field").asText());
         assertEquals("annex", refusedOrder(holder, "government-confidential", "[\"ev-hrg-complaint\"]", HttpStatus.BAD_REQUEST).get("field").asText());
         assertEquals("annex", refusedOrder(holder, "government-confidential", "\"" + testimony + "\"", HttpStatus.BAD_REQUEST).get("field").asText());
-        String many = "[" + String.join(", ", java.util.Collections.nCopies(Dossiers.MAX_ANNEXED + 1, "\"" + testimony + "\"")) + "]";
+        String many = "[" + String.join(", ", Collections.nCopies(Dossiers.MAX_ANNEXED + 1, "\"" + testimony + "\"")) + "]";
         assertEquals("annex", refusedOrder(holder, "government-confidential", many, HttpStatus.BAD_REQUEST).get("field").asText());
         JsonNode notCited = refusedOrder(holder, "government-confidential", "[\"" + uncited + "\"]", HttpStatus.BAD_REQUEST);
         assertTrue(notCited.get("message").asText().contains("is not cited by this dossier"), notCited::toString);

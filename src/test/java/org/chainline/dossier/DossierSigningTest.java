@@ -6,6 +6,8 @@ import jakarta.inject.Inject;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.interactive.digitalsignature.PDSignature;
+import org.bouncycastle.asn1.ASN1InputStream;
+import org.bouncycastle.asn1.cms.ContentInfo;
 import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.cert.X509CertificateHolder;
@@ -13,6 +15,7 @@ import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
 import org.bouncycastle.cms.CMSProcessableByteArray;
 import org.bouncycastle.cms.CMSSignedData;
+import org.bouncycastle.cms.CMSSignerDigestMismatchException;
 import org.bouncycastle.cms.SignerInformation;
 import org.bouncycastle.cms.jcajce.JcaSimpleSignerInfoVerifierBuilder;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
@@ -22,6 +25,7 @@ import org.chainline.registry.imports.RecordImport;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.io.ByteArrayInputStream;
 import java.io.OutputStream;
 import java.math.BigInteger;
 import java.nio.file.Files;
@@ -29,12 +33,14 @@ import java.nio.file.Path;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.KeyStore;
+import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.Date;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -79,7 +85,7 @@ class DossierSigningTest extends ChainlineTest {
             X509Certificate certificate = new JcaX509CertificateConverter().getCertificate(holder);
             KeyStore store = KeyStore.getInstance("PKCS12");
             store.load(null, null);
-            store.setKeyEntry("counsel", pair.getPrivate(), PASSWORD, new java.security.cert.Certificate[]{certificate});
+            store.setKeyEntry("counsel", pair.getPrivate(), PASSWORD, new Certificate[]{certificate});
             Path file = org.chainline.TestStores.tempFile("chainline-signing", ".p12");
             try (OutputStream out = Files.newOutputStream(file)) {
                 store.store(out, PASSWORD);
@@ -119,11 +125,11 @@ class DossierSigningTest extends ChainlineTest {
         }
         org.verapdf.gf.foundry.VeraGreenfieldFoundryProvider.initialise();
         try (org.verapdf.pdfa.PDFAParser parser = org.verapdf.pdfa.Foundries.defaultInstance().createParser(
-                new java.io.ByteArrayInputStream(pdf), org.verapdf.pdfa.flavours.PDFAFlavour.PDFA_3_B);
+                new ByteArrayInputStream(pdf), org.verapdf.pdfa.flavours.PDFAFlavour.PDFA_3_B);
              org.verapdf.pdfa.PDFAValidator validator = org.verapdf.pdfa.Foundries.defaultInstance().createValidator(
                      org.verapdf.pdfa.flavours.PDFAFlavour.PDFA_3_B, false)) {
             var result = validator.validate(parser);
-            assertEquals(java.util.List.of(), result.getTestAssertions().stream()
+            assertEquals(List.of(), result.getTestAssertions().stream()
                     .filter(a -> a.getStatus() == org.verapdf.pdfa.results.TestAssertion.Status.FAILED)
                     .map(a -> a.getRuleId().getClause() + "-" + a.getRuleId().getTestNumber() + " " + a.getMessage()).distinct().toList(),
                     "the signed dossier is still PDF/A-3b");
@@ -141,7 +147,7 @@ class DossierSigningTest extends ChainlineTest {
             boolean valid;
             try {
                 valid = signer.verify(new JcaSimpleSignerInfoVerifierBuilder().build(certificate));
-            } catch (org.bouncycastle.cms.CMSSignerDigestMismatchException e) {
+            } catch (CMSSignerDigestMismatchException e) {
                 valid = false;
             }
             assertTrue(!valid, "a changed byte breaks the signature");
@@ -150,9 +156,9 @@ class DossierSigningTest extends ChainlineTest {
 
     /** The CMS in /Contents (zero-padded to its reserved size: only the first DER object is the signature). */
     static CMSSignedData cms(PDSignature signature, byte[] pdf) throws Exception {
-        try (org.bouncycastle.asn1.ASN1InputStream in = new org.bouncycastle.asn1.ASN1InputStream(signature.getContents(pdf))) {
+        try (ASN1InputStream in = new ASN1InputStream(signature.getContents(pdf))) {
             return new CMSSignedData(new CMSProcessableByteArray(signature.getSignedContent(pdf)),
-                    org.bouncycastle.asn1.cms.ContentInfo.getInstance(in.readObject()));
+                    ContentInfo.getInstance(in.readObject()));
         }
     }
 

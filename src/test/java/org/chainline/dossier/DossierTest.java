@@ -9,6 +9,7 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.common.filespecification.PDComplexFileSpecification;
 import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotationLink;
 import org.apache.pdfbox.pdmodel.interactive.documentnavigation.destination.PDPageDestination;
@@ -18,10 +19,17 @@ import org.chainline.ChainlineTest;
 import org.chainline.demo.DemoCase;
 import org.chainline.dossier.content.DossierContent;
 import org.chainline.dossier.pdf.PdfDossierRenderer;
+import org.chainline.evidence.EvidenceLocker;
 import org.chainline.evidence.files.FileStore;
+import org.chainline.input.Json;
+import org.chainline.refusal.Conflict;
+import org.chainline.regime.Regimes;
 import org.chainline.registry.Records;
 import org.chainline.registry.imports.RecordImport;
+import org.chainline.security.Accounts;
+import org.chainline.storage.StoreSettings;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -37,13 +45,23 @@ import org.verapdf.pdfa.results.TestAssertion;
 import org.verapdf.pdfa.results.ValidationResult;
 
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -63,19 +81,19 @@ class DossierTest extends ChainlineTest {
     @Inject
     DemoCase demo;
     @Inject
-    org.chainline.storage.StoreSettings settings;
+    StoreSettings settings;
     @Inject
     Dossiers dossiers;
     @Inject
-    org.chainline.regime.Regimes regimes;
+    Regimes regimes;
     @Inject
     Records records;
     @Inject
     FileStore files;
     @Inject
-    org.chainline.security.Accounts accounts;
+    Accounts accounts;
     @Inject
-    org.chainline.evidence.EvidenceLocker locker;
+    EvidenceLocker locker;
 
     final ListAppender<ILoggingEvent> logs = new ListAppender<>();
     Dossier otegulovUk;
@@ -197,7 +215,7 @@ class DossierTest extends ChainlineTest {
 
     @Test
     void anEmptyExculpatorySectionIsStillThereAndSaysSo() throws IOException {
-        DossierContent content = org.chainline.input.Json.MAPPER.readValue(dossiers.content(abdigaliyevEu.id()), DossierContent.class);
+        DossierContent content = Json.MAPPER.readValue(dossiers.content(abdigaliyevEu.id()), DossierContent.class);
         DossierContent nothingAgainst = new DossierContent(content.format(), content.cover(), content.regime(), content.wording(),
                 content.summary(), content.subject(), content.allegations(), content.charts(), content.criteria(), List.of(),
                 content.timeline(), content.register(), content.review(), content.impact(), content.counsel(), content.approval());
@@ -294,7 +312,7 @@ class DossierTest extends ChainlineTest {
     @Test
     void theSameRecordGivesTheSameBytesAndAnEarlierDossierIsRedrawnIdentically() throws IOException {
         // what cannot change a dossier does not make a new one: an account, the viewing of an item, a case
-        accounts.create("tester", "someone-else", java.util.Set.of("counsel"));
+        accounts.create("tester", "someone-else", Set.of("counsel"));
         locker.view("tester", "ev-regiment-order-book");
         Dossiers.Generated again = dossiers.generate("someone-else", dossiers.check("p-abdigaliyev", "eu-ghrsr", "government-confidential"),
                 (stage, percent) -> { });
@@ -303,7 +321,7 @@ class DossierTest extends ChainlineTest {
         Dossiers.Regenerated redrawn = dossiers.regenerate(abdigaliyevEu.id());
         assertTrue(redrawn.identical());
         assertArrayEquals(dossiers.pdf(abdigaliyevEu.id()), redrawn.pdf());
-        DossierContent content = org.chainline.input.Json.MAPPER.readValue(dossiers.content(abdigaliyevEu.id()), DossierContent.class);
+        DossierContent content = Json.MAPPER.readValue(dossiers.content(abdigaliyevEu.id()), DossierContent.class);
         assertArrayEquals(PdfDossierRenderer.render(content, dossiers.content(abdigaliyevEu.id()), regimes.labels()).pdf(), redrawn.pdf());
         assertArrayEquals(dossiers.content(abdigaliyevEu.id()), attachment(redrawn.pdf()), "the attachment is the content kept");
         assertEquals(abdigaliyevEu.sha256(), HexFormat.of().formatHex(sha256(redrawn.pdf())));
@@ -314,9 +332,9 @@ class DossierTest extends ChainlineTest {
     void aDossierIsMadeWhileOthersKeepWritingAsOfAPositionBeforeTheirWrites() throws Exception {
         // a team at work: one write after another, each changing the record a dossier is made as of, and now and then
         // the dossier's subject itself, whose birth place the dossier must give as it was at the dossier's position
-        java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
-        java.util.concurrent.atomic.AtomicInteger written = new java.util.concurrent.atomic.AtomicInteger();
-        java.util.Map<String, Long> placeWrittenAt = new java.util.concurrent.ConcurrentHashMap<>();
+        AtomicBoolean stop = new AtomicBoolean();
+        AtomicInteger written = new AtomicInteger();
+        Map<String, Long> placeWrittenAt = new ConcurrentHashMap<>();
         var person = records.model().type("Person").orElseThrow();
         Thread writer = Thread.ofPlatform().start(() -> {
             while (!stop.get()) {
@@ -378,8 +396,8 @@ class DossierTest extends ChainlineTest {
             }
         }
         // the validator does fail a PDF that is not PDF/A, so the check above can fail
-        try (PDDocument plain = new PDDocument(); java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream()) {
-            plain.addPage(new org.apache.pdfbox.pdmodel.PDPage());
+        try (PDDocument plain = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            plain.addPage(new PDPage());
             plain.save(out);
             try (PDFAParser parser = Foundries.defaultInstance().createParser(new ByteArrayInputStream(out.toByteArray()), PDFAFlavour.PDFA_3_B);
                  PDFAValidator validator = Foundries.defaultInstance().createValidator(PDFAFlavour.PDFA_3_B, false)) {
@@ -391,7 +409,7 @@ class DossierTest extends ChainlineTest {
     private static byte[] sha256(byte[] bytes) {
         try {
             return MessageDigest.getInstance("SHA-256").digest(bytes);
-        } catch (java.security.NoSuchAlgorithmException e) {
+        } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
     }
@@ -401,13 +419,13 @@ class DossierTest extends ChainlineTest {
         Dossier d = generate("p-otegulov", "eu-ghrsr", "government-confidential");
         byte[] kept = dossiers.content(d.id());
         String older = new String(kept, StandardCharsets.UTF_8).replace("\"format\":\"" + DossierContent.FORMAT + "\"", "\"format\":\"chainline-dossier/1\"");
-        try (java.sql.Connection c = java.sql.DriverManager.getConnection(settings.postgres().url(), settings.postgres().username(), null);
-             java.sql.PreparedStatement update = c.prepareStatement("UPDATE dossier SET content = ? WHERE id = ?")) {
+        try (Connection c = DriverManager.getConnection(settings.postgres().url(), settings.postgres().username(), null);
+             PreparedStatement update = c.prepareStatement("UPDATE dossier SET content = ? WHERE id = ?")) {
             update.setBytes(1, older.getBytes(StandardCharsets.UTF_8));
             update.setString(2, d.id());
             assertEquals(1, update.executeUpdate());
         }
-        org.chainline.refusal.Conflict refused = org.junit.jupiter.api.Assertions.assertThrows(org.chainline.refusal.Conflict.class,
+        Conflict refused = Assertions.assertThrows(Conflict.class,
                 () -> dossiers.regenerate(d.id()));
         assertTrue(refused.getMessage().contains("chainline-dossier/1") && refused.getMessage().contains(DossierContent.FORMAT), refused.getMessage());
     }

@@ -4,8 +4,12 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.chainline.ChainlineTest;
 import org.chainline.demo.DemoCase;
+import org.chainline.dossier.content.DossierContent;
+import org.chainline.input.Json;
+import org.chainline.registry.Records;
 import org.chainline.registry.imports.RecordImport;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -32,7 +36,7 @@ class DossierWordingTest extends ChainlineTest {
     @Inject
     Dossiers dossiers;
     @Inject
-    org.chainline.registry.Records records;
+    Records records;
 
     @Override
     public Map<String, String> getProperties() {
@@ -75,16 +79,16 @@ class DossierWordingTest extends ChainlineTest {
         demo.load("tester", RecordImport.Progress.NONE);
         // the platoon is child-of its regiment; a name holding "member of" once made its arrow say so
         records.change("tester", records.model().type("Unit").orElseThrow(), "u-rrr7-sniper",
-                org.chainline.input.Json.MAPPER.readTree("{\"names\": [{\"value\": \"Sniper platoon, member of the Marksmen Union\", \"lang\": \"en\"}]}"),
+                Json.MAPPER.readTree("{\"names\": [{\"value\": \"Sniper platoon, member of the Marksmen Union\", \"lang\": \"en\"}]}"),
                 "renamed");
         Dossier dossier = dossiers.generate("tester", dossiers.check("p-abdigaliyev", "eu-ghrsr", "government-confidential"),
                 (stage, percent) -> { }).dossier();
-        var content = org.chainline.input.Json.MAPPER.readValue(dossiers.content(dossier.id()),
-                org.chainline.dossier.content.DossierContent.class);
+        var content = Json.MAPPER.readValue(dossiers.content(dossier.id()),
+                DossierContent.class);
         var relations = content.charts().stream().flatMap(c -> c.relations().stream())
                 .filter(r -> r.claim().equals("rel-sniper-rrr7")).toList();
         assertFalse(relations.isEmpty(), "the platoon's relation is charted");
-        relations.forEach(r -> org.junit.jupiter.api.Assertions.assertEquals("child of", r.relation()));
+        relations.forEach(r -> Assertions.assertEquals("child of", r.relation()));
     }
 
     private static void copy(Path from, Path to) throws IOException {

@@ -2,12 +2,14 @@ package org.chainline.evidence;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MutableHttpRequest;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
+import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.chainline.ChainlineTest;
@@ -17,6 +19,7 @@ import org.chainline.storage.DataDirectory;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -60,7 +63,7 @@ class EvidenceLockerTest extends ChainlineTest {
     }
 
     @Inject
-    io.micronaut.runtime.server.EmbeddedServer server;
+    EmbeddedServer server;
 
     /** As curl sends it: bytes under any content type, which Micronaut's client would try to encode. */
     java.net.http.HttpResponse<String> raw(byte[] bytes, String query, String contentType) throws Exception {
@@ -273,7 +276,7 @@ class EvidenceLockerTest extends ChainlineTest {
             assertTrue(refused.getResponse().getBody(String.class).orElseThrow().contains("confidentiality"));
         }
         HttpClientResponseException refusedImport = assertThrows(HttpClientResponseException.class, () -> app.client().toBlocking().exchange(
-                HttpRequest.POST("/api/import", ((com.fasterxml.jackson.databind.node.ObjectNode) get("/api/evidence/" + id, protector).deepCopy())
+                HttpRequest.POST("/api/import", ((ObjectNode) get("/api/evidence/" + id, protector).deepCopy())
                         .put("type", "Evidence").put("confidentiality", "public").without(List.of("meta", "originalFileName")).toString()).bearerAuth(analyst)));
         assertEquals(HttpStatus.FORBIDDEN, refusedImport.getStatus(), "nor through an import");
         assertEquals("protected", get("/api/evidence/" + id, viewer).get("confidentiality").asText());
@@ -414,7 +417,7 @@ class EvidenceLockerTest extends ChainlineTest {
         assertEquals("photogpj.exe", EvidenceLocker.attachmentName("photo\u202Egpj.exe"));
         assertEquals("file", EvidenceLocker.attachmentName("../.."));
         byte[] bytes = "fictional attachment".getBytes(StandardCharsets.UTF_8);
-        String id = JSON.readTree(upload(bytes, "?fileName=" + java.net.URLEncoder.encode("..\\report\u202Efdp.exe", StandardCharsets.UTF_8),
+        String id = JSON.readTree(upload(bytes, "?fileName=" + URLEncoder.encode("..\\report\u202Efdp.exe", StandardCharsets.UTF_8),
                 "application/octet-stream").body()).get("evidence").asText();
         HttpResponse<byte[]> answer = app.client().toBlocking().exchange(HttpRequest.GET("/api/evidence/" + id + "/file").bearerAuth(viewer), byte[].class);
         String disposition = answer.getHeaders().get("Content-Disposition");

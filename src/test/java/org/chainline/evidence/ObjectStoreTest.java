@@ -8,6 +8,7 @@ import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MutableHttpRequest;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
+import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.chainline.ChainlineTest;
@@ -62,7 +63,7 @@ class ObjectStoreTest extends ChainlineTest {
     @Inject
     DataDirectory data;
     @Inject
-    io.micronaut.runtime.server.EmbeddedServer server;
+    EmbeddedServer server;
 
     String analyst;
     String protector;

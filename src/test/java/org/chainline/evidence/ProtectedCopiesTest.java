@@ -14,7 +14,11 @@ import org.chainline.input.Json;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.stream.StreamSupport;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -84,12 +88,12 @@ class ProtectedCopiesTest extends ChainlineTest {
                   {"id": 1, "type": "message", "date_unixtime": "1741255200", "from": "Akkala Copies", "from_id": "channel1700000940",
                    "file": "files/statement.txt", "mime_type": "text/plain", "text": "a statement reached us"}]}
                 """;
-        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
-        try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(out)) {
-            zip.putNextEntry(new java.util.zip.ZipEntry("ChatExport/result.json"));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(out)) {
+            zip.putNextEntry(new ZipEntry("ChatExport/result.json"));
             zip.write(json.getBytes(StandardCharsets.UTF_8));
             zip.closeEntry();
-            zip.putNextEntry(new java.util.zip.ZipEntry("ChatExport/files/statement.txt"));
+            zip.putNextEntry(new ZipEntry("ChatExport/files/statement.txt"));
             zip.write(TESTIMONY.getBytes(StandardCharsets.UTF_8));
             zip.closeEntry();
         }
@@ -105,7 +109,7 @@ class ProtectedCopiesTest extends ChainlineTest {
         assertFalse(post.toString().contains(testimony), "the post names the protected item it copies: " + post);
         assertTrue(post.get("sha256").asText().startsWith("keyed:"), "its bytes are a protected item's: " + post);
         String importer = username(other);
-        assertTrue(java.util.stream.StreamSupport.stream(get("/api/protection/copies", holder).spliterator(), false)
+        assertTrue(StreamSupport.stream(get("/api/protection/copies", holder).spliterator(), false)
                 .anyMatch(c -> c.get("evidence").asText().equals(testimony) && c.get("by").asText().equals(importer)
                         && c.get("via").asText().equals("telegram export")), "the holders are told of the copy");
         for (JsonNode event : get("/api/evidence/" + testimony + "/custody", other).get("events")) {

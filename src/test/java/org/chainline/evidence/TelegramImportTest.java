@@ -12,6 +12,7 @@ import org.chainline.ChainlineTest;
 import org.chainline.TestApplication;
 import org.chainline.access.Roles;
 import org.chainline.journal.Journal;
+import org.chainline.refusal.InvalidInput;
 import org.chainline.registry.imports.RecordImport;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -26,8 +27,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
@@ -157,13 +161,13 @@ class TelegramImportTest extends ChainlineTest {
 
         // a private group's name and Telegram id may point at people: the items go by a pseudonym and a token
         JsonNode group = JSON.readTree(app.client().toBlocking().retrieve(HttpRequest.GET("/api/evidence?limit=500").bearerAuth(analyst)));
-        java.util.Map<Long, String> byMessage = new java.util.HashMap<>();
+        Map<Long, String> byMessage = new HashMap<>();
         group.forEach(e -> {
             if (e.path("channel").asText().startsWith("TG-chat-")) {
                 byMessage.put(e.get("messageId").asLong(), e.get("id").asText());
             }
         });
-        assertEquals(java.util.Set.of(11L, 12L, 13L), byMessage.keySet());
+        assertEquals(Set.of(11L, 12L, 13L), byMessage.keySet());
         JsonNode filmed = get("/api/evidence/" + byMessage.get(11L));
         assertEquals("tg-1700000001-3", filmed.get("copyOf").asText(), "same bytes as the channel's video");
         String witnessSource = filmed.get("source").asText();
@@ -195,7 +199,7 @@ class TelegramImportTest extends ChainlineTest {
 
         Path dir = org.chainline.TestStores.tempDir("broken-export");
         Files.writeString(dir.resolve("result.json"), "{\"name\": \"X\", \"type\": \"public_channel\", \"id\": 5, \"messages\": [{\"id\": 1,");
-        var truncated = assertThrows(org.chainline.refusal.InvalidInput.class, () -> telegram.run("analyst", null, dir,
+        var truncated = assertThrows(InvalidInput.class, () -> telegram.run("analyst", null, dir,
                 new TelegramExportImport.Options(null), RecordImport.Progress.NONE));
         assertTrue(truncated.getMessage().contains("not valid JSON"), truncated.getMessage());
 

@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -63,7 +64,7 @@ class GraphMigrationsTest extends ChainlineTest {
         } finally {
             String checksum = GraphMigrations.discover().getFirst().checksum();
             try (Session s = TestStores.driver().session()) {
-                s.run("MATCH (m:SchemaMigration {version: 1}) SET m.checksum = $c", java.util.Map.of("c", checksum)).consume();
+                s.run("MATCH (m:SchemaMigration {version: 1}) SET m.checksum = $c", Map.of("c", checksum)).consume();
             }
         }
     }

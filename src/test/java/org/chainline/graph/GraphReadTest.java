@@ -7,6 +7,8 @@ import org.junit.jupiter.api.Test;
 import org.neo4j.driver.Session;
 import org.neo4j.driver.exceptions.ClientException;
 
+import java.util.Map;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -17,7 +19,7 @@ class GraphReadTest {
 
     private static void rebuilding(boolean on) {
         try (Session s = TestStores.driver().session()) {
-            s.run("MERGE (p:ProjectionState {id: 'journal'}) SET p.rebuilding = $on", java.util.Map.of("on", on)).consume();
+            s.run("MERGE (p:ProjectionState {id: 'journal'}) SET p.rebuilding = $on", Map.of("on", on)).consume();
         }
     }
 

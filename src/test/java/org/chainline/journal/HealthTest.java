@@ -5,11 +5,14 @@ import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
+import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.chainline.ChainlineTest;
 import org.chainline.graph.Graph;
+import org.chainline.storage.SessionLocks;
 import org.chainline.storage.StoreSettings;
+import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -22,7 +25,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 class HealthTest extends ChainlineTest {
 
     @Inject
-    org.chainline.storage.SessionLocks locks;
+    SessionLocks locks;
     @Inject
     @Client("/")
     HttpClient client;
@@ -76,15 +79,15 @@ class HealthTest extends ChainlineTest {
             session.run("MATCH (p:ProjectionState {id: 'journal'}) SET p.position = $seq", Map.of("seq", head + 3)).consume();
         }
         journal.append("tester", null, new Change("test.noted", "after", new Change.Json("{\"n\": 2}")));
-        org.junit.jupiter.api.Assertions.assertThrows(Projector.GraphAheadOfJournal.class, projector::catchUp);
+        Assertions.assertThrows(Projector.GraphAheadOfJournal.class, projector::catchUp);
         HttpResponse<Map> response;
         try {
             response = client.toBlocking().exchange(HttpRequest.GET("/health"), Map.class);
             throw new AssertionError("health answered " + response.status());
-        } catch (io.micronaut.http.client.exceptions.HttpClientResponseException e) {
+        } catch (HttpClientResponseException e) {
             assertEquals(HttpStatus.SERVICE_UNAVAILABLE, e.getStatus());
             String body = e.getResponse().getBody(String.class).orElseThrow();
-            org.junit.jupiter.api.Assertions.assertTrue(body.contains("ahead of the journal"), body);
+            Assertions.assertTrue(body.contains("ahead of the journal"), body);
         }
         try (var session = org.chainline.TestStores.driver().session()) {
             long position = session.run("MATCH (p:ProjectionState {id: 'journal'}) RETURN p.position AS p").single().get("p").asLong();

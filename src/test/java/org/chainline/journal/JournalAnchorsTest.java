@@ -3,21 +3,26 @@ package org.chainline.journal;
 import com.sun.net.httpserver.HttpServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
+import org.bouncycastle.asn1.ASN1ObjectIdentifier;
+import org.bouncycastle.asn1.oiw.OIWObjectIdentifiers;
 import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
 import org.bouncycastle.asn1.x509.BasicConstraints;
 import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
 import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.asn1.x509.KeyPurposeId;
 import org.bouncycastle.cert.X509CertificateHolder;
+import org.bouncycastle.cert.jcajce.JcaCertStore;
+import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
+import org.bouncycastle.cms.SignerInfoGenerator;
+import org.bouncycastle.cms.jcajce.JcaSimpleSignerInfoGeneratorBuilder;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
-import org.bouncycastle.cms.jcajce.JcaSimpleSignerInfoGeneratorBuilder;
 import org.bouncycastle.tsp.TSPAlgorithms;
 import org.bouncycastle.tsp.TimeStampRequest;
 import org.bouncycastle.tsp.TimeStampResponseGenerator;
 import org.bouncycastle.tsp.TimeStampTokenGenerator;
-import org.bouncycastle.cms.SignerInfoGenerator;
 import org.chainline.ChainlineTest;
 import org.chainline.TestStores;
 import org.chainline.storage.StoreSettings;
@@ -34,14 +39,17 @@ import java.nio.file.Path;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
@@ -75,7 +83,7 @@ class JournalAnchorsTest extends ChainlineTest {
     /** A time-stamping authority of the test's own, on localhost, with a self-signed certificate. */
     @Override
     public Map<String, String> getProperties() {
-        Map<String, String> properties = new java.util.HashMap<>(TestStores.freshContext());
+        Map<String, String> properties = new HashMap<>(TestStores.freshContext());
         try {
             KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
             generator.initialize(2048);
@@ -90,11 +98,11 @@ class JournalAnchorsTest extends ChainlineTest {
             Files.writeString(certificate, "-----BEGIN CERTIFICATE-----\n"
                     + Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(cert.getEncoded()) + "\n-----END CERTIFICATE-----\n");
             SignerInfoGenerator signer = new JcaSimpleSignerInfoGeneratorBuilder().build("SHA256withRSA", keys.getPrivate(),
-                    new org.bouncycastle.cert.jcajce.JcaX509CertificateConverter().getCertificate(cert));
+                    new JcaX509CertificateConverter().getCertificate(cert));
             TimeStampTokenGenerator tokens = new TimeStampTokenGenerator(signer,
-                    new JcaDigestCalculatorProviderBuilder().build().get(new org.bouncycastle.asn1.x509.AlgorithmIdentifier(
-                            org.bouncycastle.asn1.oiw.OIWObjectIdentifiers.idSHA1)), new org.bouncycastle.asn1.ASN1ObjectIdentifier("1.2.3.4"));
-            tokens.addCertificates(new org.bouncycastle.cert.jcajce.JcaCertStore(List.of(cert)));
+                    new JcaDigestCalculatorProviderBuilder().build().get(new AlgorithmIdentifier(
+                            OIWObjectIdentifiers.idSHA1)), new ASN1ObjectIdentifier("1.2.3.4"));
+            tokens.addCertificates(new JcaCertStore(List.of(cert)));
             TimeStampResponseGenerator responses = new TimeStampResponseGenerator(tokens, TSPAlgorithms.ALLOWED);
             authority = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
             authority.createContext("/tsa", exchange -> {
@@ -153,7 +161,7 @@ class JournalAnchorsTest extends ChainlineTest {
             List<JournalEntry> all = new ArrayList<>();
             try (ResultSet rs = s.executeQuery("SELECT seq, recorded_at, actor, kind, target_id, payload, reason, prev_hash, hash FROM journal_entry ORDER BY seq")) {
                 while (rs.next()) {
-                    all.add(new JournalEntry(rs.getLong(1), rs.getObject(2, java.time.OffsetDateTime.class).toInstant(), rs.getString(3),
+                    all.add(new JournalEntry(rs.getLong(1), rs.getObject(2, OffsetDateTime.class).toInstant(), rs.getString(3),
                             rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9)));
                 }
             }
@@ -185,6 +193,6 @@ class JournalAnchorsTest extends ChainlineTest {
     }
 
     private Connection connect() throws SQLException {
-        return java.sql.DriverManager.getConnection(settings.postgres().url(), settings.postgres().username(), null);
+        return DriverManager.getConnection(settings.postgres().url(), settings.postgres().username(), null);
     }
 }

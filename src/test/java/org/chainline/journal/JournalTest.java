@@ -2,16 +2,19 @@ package org.chainline.journal;
 
 import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Inject;
 import org.chainline.ChainlineTest;
+import org.chainline.storage.StoreSettings;
 import org.junit.jupiter.api.Test;
 
-import org.chainline.storage.StoreSettings;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -31,14 +34,14 @@ class JournalTest extends ChainlineTest {
     @Inject
     Projector projector;
     @Inject
-    io.micronaut.transaction.TransactionOperations<Connection> transactions;
+    TransactionOperations<Connection> transactions;
 
     @Serdeable
     record Note(String text) {
     }
 
     private List<JournalEntry> appendNotes(int n) {
-        List<Change> changes = java.util.stream.IntStream.range(0, n)
+        List<Change> changes = IntStream.range(0, n)
                 .mapToObj(i -> new Change("test.noted", "note-" + i, new Note("note " + i))).toList();
         return journal.append("tester", "because", changes);
     }
@@ -177,7 +180,7 @@ class JournalTest extends ChainlineTest {
 
     /** Straight to PostgreSQL, past Chainline, as someone with database access would. */
     private Connection connect() throws SQLException {
-        return java.sql.DriverManager.getConnection(settings.postgres().url(), settings.postgres().username(), null);
+        return DriverManager.getConnection(settings.postgres().url(), settings.postgres().username(), null);
     }
 
     interface SqlWork {

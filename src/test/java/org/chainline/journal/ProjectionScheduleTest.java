@@ -1,9 +1,11 @@
 package org.chainline.journal;
 
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Inject;
 import org.chainline.ChainlineTest;
 import org.chainline.graph.Graph;
+import org.chainline.storage.SessionLocks;
 import org.chainline.storage.StoreSettings;
 import org.junit.jupiter.api.Test;
 
@@ -22,7 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ProjectionScheduleTest extends ChainlineTest {
 
     @Inject
-    org.chainline.storage.SessionLocks locks;
+    SessionLocks locks;
     @Inject
     Projector projector;
     @Inject
@@ -30,7 +32,7 @@ class ProjectionScheduleTest extends ChainlineTest {
     @Inject
     JournalEntryRepository entries;
     @Inject
-    io.micronaut.transaction.TransactionOperations<Connection> transactions;
+    TransactionOperations<Connection> transactions;
     @Inject
     Payloads payloads;
     @Inject

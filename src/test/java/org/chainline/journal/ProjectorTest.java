@@ -1,17 +1,27 @@
 package org.chainline.journal;
 
+import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Inject;
 import org.chainline.ChainlineTest;
 import org.chainline.TestStores;
 import org.chainline.cases.Cases;
 import org.chainline.graph.Graph;
+import org.chainline.storage.SessionLocks;
 import org.chainline.storage.StoreSettings;
+import org.chainline.storage.StoreUnavailableException;
+import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Test;
 import org.neo4j.driver.Session;
+import org.neo4j.driver.TransactionContext;
 
+import java.sql.Connection;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -22,7 +32,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ProjectorTest extends ChainlineTest {
 
     @Inject
-    org.chainline.storage.SessionLocks locks;
+    SessionLocks locks;
     @Inject
     Projector projector;
     @Inject
@@ -32,7 +42,7 @@ class ProjectorTest extends ChainlineTest {
     @Inject
     JournalEntryRepository entries;
     @Inject
-    io.micronaut.transaction.TransactionOperations<java.sql.Connection> transactions;
+    TransactionOperations<Connection> transactions;
     @Inject
     Payloads payloads;
     @Inject
@@ -73,7 +83,7 @@ class ProjectorTest extends ChainlineTest {
             s.run("MATCH (p:ProjectionState {id: 'journal'}) SET p.rebuilding = true, p.position = 0").consume();
             s.run("MATCH (c:Case) DETACH DELETE c").consume();
         }
-        var refused = org.junit.jupiter.api.Assertions.assertThrows(org.chainline.storage.StoreUnavailableException.class,
+        var refused = Assertions.assertThrows(StoreUnavailableException.class,
                 () -> cases.get(caseId));
         assertTrue(refused.getMessage().contains("being rebuilt"), refused.getMessage());
         // a write meanwhile is kept, and does not wait for the rebuild
@@ -163,21 +173,21 @@ class ProjectorTest extends ChainlineTest {
         long position = projector.position();
         GraphProjection failing = new GraphProjection() {
             @Override
-            public java.util.Set<String> kinds() {
-                return java.util.Set.of("test.poison");
+            public Set<String> kinds() {
+                return Set.of("test.poison");
             }
 
             @Override
-            public void apply(JournalEntry entry, org.neo4j.driver.TransactionContext tx) {
+            public void apply(JournalEntry entry, TransactionContext tx) {
                 throw new IllegalStateException("cannot project this entry");
             }
 
             @Override
-            public void census(Census census, java.sql.Connection connection) {
+            public void census(Census census, Connection connection) {
                 // it never got anything into the graph
             }
         };
-        List<GraphProjection> withFailing = new java.util.ArrayList<>(projections);
+        List<GraphProjection> withFailing = new ArrayList<>(projections);
         withFailing.add(failing);
         Projector strict = new Projector(entries, new Graph(TestStores.driver(), settings), locks, withFailing);
         Journal journalWithStrictProjector = new Journal(entries, transactions, payloads, strict, Clock.systemUTC());
@@ -194,13 +204,13 @@ class ProjectorTest extends ChainlineTest {
 
     private boolean caseExists(String id) {
         try (Session s = TestStores.driver().session()) {
-            return s.run("MATCH (c:Case {id: $id}) RETURN count(c) AS n", java.util.Map.of("id", id))
+            return s.run("MATCH (c:Case {id: $id}) RETURN count(c) AS n", Map.of("id", id))
                     .single().get("n").asLong() == 1;
         }
     }
 
     /** The payload shape of {@code case.opened}, written here as a client of the journal would. */
-    @io.micronaut.serde.annotation.Serdeable
+    @Serdeable
     record CaseEvents(String title) {
     }
 }

@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import org.chainline.ChainlineTest;
 import org.chainline.registry.imports.ImportReport;
 import org.chainline.registry.imports.RecordImport;
+import org.chainline.registry.model.Model;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -83,7 +84,7 @@ class InvolvementTest extends ChainlineTest {
 
     @Test
     void everyInvolvementRoleOfTheModelHasItsWeight() {
-        List<String> roles = org.chainline.registry.model.Model.load().type("Involvement").orElseThrow().property("role").orElseThrow().values();
+        List<String> roles = Model.load().type("Involvement").orElseThrow().property("role").orElseThrow().values();
         for (String role : roles) {
             StrengthRule.Involvement weight = StrengthRule.Involvement.of(role);
             assertTrue(weight.rank() >= 0, role);

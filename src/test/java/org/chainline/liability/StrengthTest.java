@@ -3,6 +3,7 @@ package org.chainline.liability;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 
+import java.util.Arrays;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -27,7 +28,7 @@ class StrengthTest {
     @Test
     void strengthsAreOrderedWeakestFirstAndAWordNamesAtMostOne() {
         assertEquals(List.of("disputed", "possible", "probable", "established"),
-                java.util.Arrays.stream(Strength.values()).map(Strength::word).toList());
+                Arrays.stream(Strength.values()).map(Strength::word).toList());
         assertEquals(Strength.POSSIBLE, Strength.PROBABLE.weakest(Strength.POSSIBLE));
         assertEquals(Strength.PROBABLE, Strength.PROBABLE.strongest(Strength.POSSIBLE));
         assertEquals("established", "" + Strength.ESTABLISHED);

@@ -6,10 +6,13 @@ import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
+import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.web.router.Router;
 import jakarta.inject.Inject;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -20,23 +23,34 @@ import org.chainline.TestStores;
 import org.chainline.adversary.RouteMatrix;
 import org.chainline.demo.DemoCase;
 import org.chainline.journal.GraphDump;
+import org.chainline.registry.Records;
 import org.chainline.registry.imports.RecordImport;
+import org.chainline.registry.model.RecordType;
 import org.chainline.security.Accounts;
 import org.chainline.storage.DataDirectory;
 import org.chainline.storage.StoreSettings;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.URLDecoder;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.DriverManager;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
@@ -61,7 +75,7 @@ class LeakScanTest extends ChainlineTest {
      * version and its arrival) keep it as written (sealing every file name at arrival is the open end named in the
      * README); a protected item's SHA-256 is how the store finds its bytes and the graph tells copies apart.
      */
-    static final java.util.Set<String> KEPT_AT_REST = java.util.Set.of("file name of an item raised to protected",
+    static final Set<String> KEPT_AT_REST = Set.of("file name of an item raised to protected",
             "protected testimony's SHA-256", "protected testimony's SHA-256 as an id", "raised item's SHA-256");
     /** A protected testimony's bytes: its SHA-256 must reach no role without the grant (whoever has a copy could confirm it). */
     static final String TESTIMONY = "Testimony: I am Bakhytgul Sarsenbaikyzy, I saw the platoon.";
@@ -111,9 +125,9 @@ class LeakScanTest extends ChainlineTest {
     @Inject
     StoreSettings settings;
     @Inject
-    io.micronaut.web.router.Router router;
+    Router router;
     @Inject
-    org.chainline.registry.Records records;
+    Records records;
 
     final ListAppender<ILoggingEvent> logs = new ListAppender<>();
     final Map<String, String> tokens = new LinkedHashMap<>();
@@ -144,7 +158,7 @@ class LeakScanTest extends ChainlineTest {
         // the form shows the protected field to holders of the grant only: a holder types the victim's identity
         String holder = TestLogins.tokenFor(accounts, client, "analyst", "witness-protection");
         exchange(HttpRequest.POST("/records/victim/new", "id=v-form-plant&pseudonym=V-901&identity="
-                + java.net.URLEncoder.encode(PLANTED.get("victim by the workspace's form"), StandardCharsets.UTF_8) + "&reason=leak+scan")
+                + URLEncoder.encode(PLANTED.get("victim by the workspace's form"), StandardCharsets.UTF_8) + "&reason=leak+scan")
                 .contentType(MediaType.APPLICATION_FORM_URLENCODED_TYPE).bearerAuth(holder));
         String formVictim = client.toBlocking().retrieve(HttpRequest.POST("/api/victims/v-form-plant/reveal", "{\"reason\": \"scan\"}")
                 .bearerAuth(holder));
@@ -278,11 +292,11 @@ class LeakScanTest extends ChainlineTest {
             }
             List<Map<String, String>> values = bindings.get(scan);
             assertTrue(values != null && !values.isEmpty(), route.key() + ": nothing to fill " + scan + " with");
-            java.util.Set<String> expanded = new java.util.LinkedHashSet<>();
+            Set<String> expanded = new LinkedHashSet<>();
             for (Map<String, String> binding : values) {
                 String path = template;
                 for (Map.Entry<String, String> v : binding.entrySet()) {
-                    path = path.replace("{" + v.getKey() + "}", java.net.URLEncoder.encode(v.getValue(), StandardCharsets.UTF_8));
+                    path = path.replace("{" + v.getKey() + "}", URLEncoder.encode(v.getValue(), StandardCharsets.UTF_8));
                 }
                 if (!path.contains("{")) {
                     expanded.add(path);
@@ -306,7 +320,7 @@ class LeakScanTest extends ChainlineTest {
         for (String kind : List.of("records", "evidence", "persons", "units", "incidents", "claims", "dossiers", "counsel")) {
             out.put(kind, new ArrayList<>());
         }
-        for (org.chainline.registry.model.RecordType type : records.model().types()) {
+        for (RecordType type : records.model().types()) {
             for (JsonNode r : JSON.readTree(get("/api/" + type.plural() + "?limit=500", counsel))) {
                 String id = r.get("id").asText();
                 Map<String, String> record = Map.of("collection", type.plural(), "id", id,
@@ -336,7 +350,7 @@ class LeakScanTest extends ChainlineTest {
         }
         for (String name : PLANTED.values()) {
             String[] words = name.split("[ -]");
-            String q = "q=" + java.net.URLEncoder.encode(words[words.length - 1], StandardCharsets.UTF_8);
+            String q = "q=" + URLEncoder.encode(words[words.length - 1], StandardCharsets.UTF_8);
             QUERIES.computeIfAbsent("/api/search", k -> new ArrayList<>()).add(q);
             QUERIES.computeIfAbsent("/search", k -> new ArrayList<>()).add(q);
         }
@@ -356,15 +370,15 @@ class LeakScanTest extends ChainlineTest {
         if (q < 0) {
             return body;
         }
-        String typed = java.net.URLDecoder.decode(path.substring(q + 3), StandardCharsets.UTF_8);
+        String typed = URLDecoder.decode(path.substring(q + 3), StandardCharsets.UTF_8);
         return body.replace("value=\"" + typed + "\"", "").replace("for “" + typed + "”", "").replace("<title>Search: " + typed, "<title>");
     }
 
     /** What each route answers to a role without the grant, as text, by path (four requests at a time). */
     Map<String, String> everythingFor(String token, List<String> paths) throws Exception {
-        var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        var pool = Executors.newFixedThreadPool(4);
         try {
-            Map<String, java.util.concurrent.Future<String>> answers = new LinkedHashMap<>();
+            Map<String, Future<String>> answers = new LinkedHashMap<>();
             for (String path : paths) {
                 answers.put(path, pool.submit(() -> safe(path, token)));
             }
@@ -382,26 +396,26 @@ class LeakScanTest extends ChainlineTest {
         try {
             byte[] body = client.toBlocking().retrieve(HttpRequest.GET(path).bearerAuth(token), byte[].class);
             return body == null ? "" : readable(body);
-        } catch (io.micronaut.http.client.exceptions.HttpClientResponseException e) {
+        } catch (HttpClientResponseException e) {
             return e.getResponse().getBody(String.class).orElse("");
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             return ""; // unreachable: readable falls back to the bytes as text
         }
     }
 
     /** A PDF's text and attachments (and its bytes as text, for a file that only looks like one), or the body as text. */
-    static String readable(byte[] body) throws java.io.IOException {
+    static String readable(byte[] body) throws IOException {
         if (body.length > 4 && new String(body, 0, 5, StandardCharsets.ISO_8859_1).equals("%PDF-")) {
             try {
                 return pdfText(body);
-            } catch (java.io.IOException notAPdf) {
+            } catch (IOException notAPdf) {
                 return new String(body, StandardCharsets.UTF_8);
             }
         }
         return new String(body, StandardCharsets.UTF_8);
     }
 
-    static String pdfText(byte[] body) throws java.io.IOException {
+    static String pdfText(byte[] body) throws IOException {
         {
             StringBuilder all = new StringBuilder();
             try (PDDocument document = Loader.loadPDF(body)) {
@@ -422,9 +436,9 @@ class LeakScanTest extends ChainlineTest {
         for (JsonNode d : JSON.readTree(get("/api/dossiers", counsel))) {
             if (!d.path("annexed").isEmpty()) {
                 // the version that annexes the testimony is read by holders only
-                var refused = org.junit.jupiter.api.Assertions.assertThrows(io.micronaut.http.client.exceptions.HttpClientResponseException.class,
+                var refused = Assertions.assertThrows(HttpClientResponseException.class,
                         () -> client.toBlocking().retrieve(HttpRequest.GET("/api/dossiers/" + d.get("id").asText() + "/pdf").bearerAuth(counsel), byte[].class));
-                assertEquals(io.micronaut.http.HttpStatus.FORBIDDEN, refused.getStatus());
+                assertEquals(HttpStatus.FORBIDDEN, refused.getStatus());
                 continue;
             }
             byte[] pdf = client.toBlocking().retrieve(HttpRequest.GET("/api/dossiers/" + d.get("id").asText() + "/pdf").bearerAuth(counsel), byte[].class);
@@ -480,7 +494,7 @@ class LeakScanTest extends ChainlineTest {
 
     @Test
     void noPlantedIdentityIsInClearInTheRawBytesOfTheDataDirectoryOrTheStores() throws Exception {
-        try (var c = java.sql.DriverManager.getConnection(settings.postgres().url()); var s = c.createStatement()) {
+        try (var c = DriverManager.getConnection(settings.postgres().url()); var s = c.createStatement()) {
             s.execute("CHECKPOINT");
         }
         List<Path> roots = List.of(data.root(), TestStores.storesRoot());
@@ -498,7 +512,7 @@ class LeakScanTest extends ChainlineTest {
                     byte[] bytes;
                     try {
                         bytes = Files.readAllBytes(file);
-                    } catch (java.io.IOException e) {
+                    } catch (IOException e) {
                         continue; // a file a store is rotating away
                     }
                     scanned += bytes.length;

@@ -24,11 +24,14 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 
+import java.net.URLEncoder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -93,7 +96,7 @@ class ProtectedIdentityTest extends ChainlineTest {
         String one = get("/api/sources/src-w017", analyst);
         assertEquals("W-017", JSON.readTree(one).get("pseudonym").asText());
         assertTrue(JSON.readTree(one).get("identity").get("protected").asBoolean());
-        String all = get("/api/sources", analyst) + get("/api/search?q=" + java.net.URLEncoder.encode(SURNAME, "UTF-8"), analyst)
+        String all = get("/api/sources", analyst) + get("/api/search?q=" + URLEncoder.encode(SURNAME, "UTF-8"), analyst)
                 + get("/api/search?q=W-017", analyst) + get("/api/evidence/ev-w017/custody", analyst)
                 + get("/api/journal?after=0&limit=1000", adminToken());
         assertFalse(all.contains(SURNAME) || all.contains(CONTACT), "a response showed the protected identity");
@@ -229,8 +232,8 @@ class ProtectedIdentityTest extends ChainlineTest {
     }
 
     /** A connection of its own, straight to the test database, to read what is stored behind Chainline's back. */
-    private Connection connect() throws java.sql.SQLException {
-        return java.sql.DriverManager.getConnection(settings.get("chainline.postgres.url"), settings.get("chainline.postgres.username"), null);
+    private Connection connect() throws SQLException {
+        return DriverManager.getConnection(settings.get("chainline.postgres.url"), settings.get("chainline.postgres.username"), null);
     }
 
     private static String rootMessage(Throwable e) {

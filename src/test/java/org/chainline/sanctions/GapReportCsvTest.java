@@ -7,6 +7,7 @@ import org.chainline.liability.Strength;
 import org.junit.jupiter.api.Test;
 
 import java.io.StringReader;
+import java.util.ArrayList;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -19,7 +20,7 @@ class GapReportCsvTest {
         List<String> formulas = List.of("=HYPERLINK(\"http://localhost:1/?\"&A1,\"click\")", "@SUM(1+1)", "+1+1", "-2+3",
                 "\tcmd", "\rcmd", "\uFF1D1+1");
         int rank = 0;
-        List<GapReport.Row> rows = new java.util.ArrayList<>();
+        List<GapReport.Row> rows = new ArrayList<>();
         for (String formula : formulas) {
             rows.add(new GapReport.Row(++rank, "p-" + rank, formula, formula, Strength.PROBABLE, 1, 0, 1, List.of(formula),
                     List.of("killing"), List.of("responsible"), List.of(), formula));

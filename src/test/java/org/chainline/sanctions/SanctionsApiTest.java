@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -288,7 +289,7 @@ class SanctionsApiTest extends ChainlineTest {
                 HttpStatus.BAD_REQUEST);
         assertEquals("file", refusedClash.path("field").asText());
         assertTrue(refusedClash.path("message").asText().contains("p-otegulov"), refusedClash::toString);
-        String clashSha = org.chainline.Sha256.hex(clash.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        String clashSha = org.chainline.Sha256.hex(clash.getBytes(StandardCharsets.UTF_8));
         assertFalse(send(HttpRequest.GET("/api/evidence?limit=500")).body().contains(clashSha), "no item holds the refused file");
         assertEquals("dataset", refused(HttpRequest.POST(imports, events).contentType(MediaType.TEXT_PLAIN_TYPE), HttpStatus.BAD_REQUEST)
                 .path("field").asText());

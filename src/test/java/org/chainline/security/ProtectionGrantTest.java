@@ -11,7 +11,11 @@ import org.chainline.ChainlineTest;
 import org.chainline.TestApplication;
 import org.chainline.TestLogins;
 import org.chainline.access.Roles;
+import org.chainline.refusal.Conflict;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -23,7 +27,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** No single person can give themselves the witness-protection grant, and a password reset does not carry it. */
 @MicronautTest(transactional = false)
-@org.junit.jupiter.api.TestMethodOrder(org.junit.jupiter.api.MethodOrderer.OrderAnnotation.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ProtectionGrantTest extends ChainlineTest {
 
     static final ObjectMapper JSON = new ObjectMapper();
@@ -53,7 +57,7 @@ class ProtectionGrantTest extends ChainlineTest {
     }
 
     @Test
-    @org.junit.jupiter.api.Order(1)
+    @Order(1)
     void anAdministratorOnlyAsksForTheGrantAndAHolderConsents() throws Exception {
         String admin = app.token(Roles.ADMIN);
         String officer = TestLogins.officer(app.accounts());
@@ -78,11 +82,11 @@ class ProtectionGrantTest extends ChainlineTest {
         assertEquals(HttpStatus.CONFLICT, refused("/api/accounts/berik/protection-consent", "", officerToken));
 
         // the set-up path is closed once a holder exists
-        assertThrows(org.chainline.refusal.Conflict.class, () -> app.accounts().nameFirstProtectionOfficer("cli", "berik"));
+        assertThrows(Conflict.class, () -> app.accounts().nameFirstProtectionOfficer("cli", "berik"));
     }
 
     @Test
-    @org.junit.jupiter.api.Order(2)
+    @Order(2)
     void aResetPasswordSuspendsTheGrantUntilAnotherHolderRestoresIt() throws Exception {
         String admin = app.token(Roles.ADMIN);
         String holder = app.token(Roles.VIEWER, Roles.WITNESS_PROTECTION);
@@ -111,7 +115,7 @@ class ProtectionGrantTest extends ChainlineTest {
         // withdrawing every holder does not reopen the set-up path to whoever runs the command line
         post("/api/accounts/" + TestLogins.officer(app.accounts()) + "/protection-withdrawal", "{\"reason\": \"left\"}", admin);
         post("/api/accounts/aliya/protection-withdrawal", "{\"reason\": \"left\"}", admin);
-        assertThrows(org.chainline.refusal.Conflict.class, () -> app.accounts().nameFirstProtectionOfficer("cli", holderName));
+        assertThrows(Conflict.class, () -> app.accounts().nameFirstProtectionOfficer("cli", holderName));
 
         JsonNode journal = JSON.readTree(app.client().toBlocking().retrieve(HttpRequest.GET("/api/journal?after=0&limit=1000")
                 .bearerAuth(app.token(Roles.COUNSEL))));

@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -19,7 +20,7 @@ class DataDirectoryTest {
         try (DataDirectory data = new DataDirectory(root)) {
             spooled = data.spoolFile(".ndjson");
             assertTrue(spooled.startsWith(root), "never in the system's temporary folder");
-            assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(spooled)));
+            assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(spooled)));
             Files.writeString(spooled, "{\"type\": \"Source\", \"identity\": \"a fictional witness\"}");
         }
         // the process died with its upload half read: the next one to take the directory removes it

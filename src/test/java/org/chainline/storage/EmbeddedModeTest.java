@@ -15,6 +15,12 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -46,18 +52,18 @@ class EmbeddedModeTest {
 
             // as durable as a PostgreSQL server, and nobody on the machine connects without the generated password
             String url = first.getBean(EmbeddedPostgresServer.class).jdbcUrl();
-            try (java.sql.Connection c = java.sql.DriverManager.getConnection(url); java.sql.Statement st = c.createStatement()) {
-                for (String setting : java.util.List.of("fsync", "synchronous_commit", "full_page_writes")) {
-                    try (java.sql.ResultSet rs = st.executeQuery("SHOW " + setting)) {
+            try (Connection c = DriverManager.getConnection(url); Statement st = c.createStatement()) {
+                for (String setting : List.of("fsync", "synchronous_commit", "full_page_writes")) {
+                    try (ResultSet rs = st.executeQuery("SHOW " + setting)) {
                         rs.next();
                         assertEquals("on", rs.getString(1), setting);
                     }
                 }
-            } catch (java.sql.SQLException e) {
+            } catch (SQLException e) {
                 throw new AssertionError(e);
             }
             String withoutPassword = url.replaceFirst("&password=[^&]*", "");
-            assertThrows(java.sql.SQLException.class, () -> java.sql.DriverManager.getConnection(withoutPassword).close(),
+            assertThrows(SQLException.class, () -> DriverManager.getConnection(withoutPassword).close(),
                     "a connection without the password is refused");
             assertTrue(Files.readString(dataDir.resolve("keys/postgres-password")).strip().matches("[0-9a-f]{48}"));
 

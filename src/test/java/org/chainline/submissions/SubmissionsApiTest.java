@@ -2,6 +2,7 @@ package org.chainline.submissions;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -47,7 +48,7 @@ class SubmissionsApiTest extends ChainlineTest {
         String approver = app.token(Roles.COUNSEL);
         dossier = JSON.readTree(app.client().toBlocking().retrieve(HttpRequest.POST("/api/dossiers/" + draft.get("id").asText() + "/approve", "")
                 .bearerAuth(approver), String.class));
-        ((com.fasterxml.jackson.databind.node.ObjectNode) dossier).put("sha256", dossier.get("approval").get("sha256").asText());
+        ((ObjectNode) dossier).put("sha256", dossier.get("approval").get("sha256").asText());
     }
 
     JsonNode post(String path, String body) throws Exception {

@@ -12,23 +12,32 @@ import org.chainline.ChainlineTest;
 import org.chainline.TestLogins;
 import org.chainline.demo.DemoCase;
 import org.chainline.journal.Journal;
+import org.chainline.registry.imports.RecordImport;
 import org.chainline.security.Accounts;
 import org.chainline.storage.DataDirectory;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
@@ -70,7 +79,7 @@ class BadInputCampaignTest extends ChainlineTest {
 
     @BeforeAll
     void setUp() {
-        demo.load("campaign", org.chainline.registry.imports.RecordImport.Progress.NONE);
+        demo.load("campaign", RecordImport.Progress.NONE);
         tokens.put("none", null);
         for (String role : List.of("viewer", "analyst", "counsel", "admin")) {
             tokens.put(role, TestLogins.tokenFor(accounts, client, role));
@@ -133,13 +142,13 @@ class BadInputCampaignTest extends ChainlineTest {
             zip.closeEntry();
         }
         byte[] whole = out.toByteArray();
-        return truncated ? java.util.Arrays.copyOf(whole, whole.length / 2) : whole;
+        return truncated ? Arrays.copyOf(whole, whole.length / 2) : whole;
     }
 
     long storedFiles() throws Exception {
         try (var walk = Files.walk(data.root().resolve("evidence").resolve("sha256"))) {
             return walk.filter(Files::isRegularFile).count();
-        } catch (java.nio.file.NoSuchFileException e) {
+        } catch (NoSuchFileException e) {
             return 0;
         }
     }
@@ -153,15 +162,15 @@ class BadInputCampaignTest extends ChainlineTest {
                 .toList();
         List<String> roles = new ArrayList<>(tokens.keySet());
         List<String> failures = new ArrayList<>();
-        Map<Integer, Integer> statuses = new java.util.TreeMap<>();
+        Map<Integer, Integer> statuses = new TreeMap<>();
         for (int i = 0; i < REQUESTS && failures.size() < 20; i++) {
             UriRouteInfo<?, ?> route = routes.get(random.nextInt(routes.size()));
             String role = roles.get(random.nextInt(roles.size()));
             String template = route.getUriMatchTemplate().toString().replaceAll("\\{\\?[^}]*}", "");
             StringBuilder path = new StringBuilder();
-            java.util.regex.Matcher m = Pattern.compile("\\{[^}]+}").matcher(template);
+            Matcher m = Pattern.compile("\\{[^}]+}").matcher(template);
             while (m.find()) {
-                m.appendReplacement(path, java.util.regex.Matcher.quoteReplacement(PATH_VALUES[random.nextInt(PATH_VALUES.length)]));
+                m.appendReplacement(path, Matcher.quoteReplacement(PATH_VALUES[random.nextInt(PATH_VALUES.length)]));
             }
             m.appendTail(path);
             int params = random.nextInt(3);
@@ -188,10 +197,10 @@ class BadInputCampaignTest extends ChainlineTest {
             Answer answer;
             try {
                 answer = send(method.name(), path.toString(), tokens.get(role), contentType, body);
-            } catch (java.net.http.HttpTimeoutException | java.net.SocketTimeoutException e) {
+            } catch (HttpTimeoutException | SocketTimeoutException e) {
                 failures.add("#" + i + " " + method + " " + truncate(path.toString()) + " as " + role + ": no answer within 15 s");
                 continue;
-            } catch (java.io.IOException e) {
+            } catch (IOException e) {
                 failures.add("#" + i + " " + method + " " + truncate(path.toString()) + " as " + role + ": connection failed: " + e);
                 continue;
             }
@@ -243,7 +252,7 @@ class BadInputCampaignTest extends ChainlineTest {
             HttpResponse<String> answer = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
             return new Answer(answer.statusCode(), answer.body());
         }
-        try (java.net.Socket socket = new java.net.Socket(server.getHost(), server.getPort())) {
+        try (Socket socket = new Socket(server.getHost(), server.getPort())) {
             socket.setSoTimeout(15_000);
             StringBuilder head = new StringBuilder(method + " " + path.replace(" ", "%20").replace("\n", "") + " HTTP/1.1\r\n"
                     + "Host: localhost\r\nConnection: close\r\nContent-Length: " + body.length + "\r\n");

@@ -15,6 +15,7 @@ import org.chainline.security.Accounts;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -86,7 +87,7 @@ class ErrorFormatTest extends ChainlineTest {
     @Test
     void aValueOutsideTheVocabularyNamesFieldAndValue() {
         HttpClientResponseException e = fail(HttpRequest.POST("/api/accounts", Map.of("username", "amina",
-                "roles", java.util.List.of("boss"))).bearerAuth(admin));
+                "roles", List.of("boss"))).bearerAuth(admin));
         ApiError error = e.getResponse().getBody(ApiError.class).orElseThrow();
         assertEquals("roles", error.field(), error.toString());
         assertTrue(error.message().contains("'boss' is not a role"), error.message());

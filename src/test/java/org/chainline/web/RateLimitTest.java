@@ -12,6 +12,7 @@ import org.chainline.security.Accounts;
 import org.junit.jupiter.api.Test;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -59,8 +60,8 @@ class RateLimitTest extends ChainlineTest {
     @Test
     void behindATrustedProxyTheForwardedAddressIsTheClientAndElseThePeer() {
         String forwarded = "203.0.113.9, 198.51.100.23";
-        assertEquals("198.51.100.23", new ClientAddress(java.util.List.of("127.0.0.1")).of("127.0.0.1", forwarded));
-        assertEquals("127.0.0.1", new ClientAddress(java.util.List.of()).of("127.0.0.1", forwarded), "a header from an untrusted peer is ignored");
-        assertEquals("127.0.0.1", new ClientAddress(java.util.List.of("127.0.0.1")).of("127.0.0.1", "not an address"));
+        assertEquals("198.51.100.23", new ClientAddress(List.of("127.0.0.1")).of("127.0.0.1", forwarded));
+        assertEquals("127.0.0.1", new ClientAddress(List.of()).of("127.0.0.1", forwarded), "a header from an untrusted peer is ignored");
+        assertEquals("127.0.0.1", new ClientAddress(List.of("127.0.0.1")).of("127.0.0.1", "not an address"));
     }
 }

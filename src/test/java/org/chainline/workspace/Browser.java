@@ -8,6 +8,9 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.options.AriaRole;
+import org.chainline.security.Accounts;
+import org.chainline.security.IssuedPassword;
 import org.junit.jupiter.api.Assumptions;
 
 import java.io.IOException;
@@ -18,6 +21,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
 
@@ -83,9 +87,9 @@ final class Browser implements AutoCloseable {
     }
 
     /** An account of this role, its one-time password already changed to {@link org.chainline.TestLogins#PASSWORD}. */
-    static String account(org.chainline.security.Accounts accounts, String role) {
+    static String account(Accounts accounts, String role) {
         String name = role + "-" + System.nanoTime() % 100000;
-        org.chainline.security.IssuedPassword issued = accounts.create("tester", name, java.util.Set.of(role));
+        IssuedPassword issued = accounts.create("tester", name, Set.of(role));
         accounts.changePassword(name, issued.oneTimePassword(), org.chainline.TestLogins.PASSWORD);
         return name;
     }
@@ -97,7 +101,7 @@ final class Browser implements AutoCloseable {
         assertTrue(page.url().contains("/sign-in"), page.url());
         page.getByLabel("Username").fill(username);
         page.getByLabel("Password").fill(org.chainline.TestLogins.PASSWORD);
-        page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
         page.waitForURL("**/");
         return page;
     }

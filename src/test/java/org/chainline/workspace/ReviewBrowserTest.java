@@ -1,6 +1,7 @@
 package org.chainline.workspace;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import io.micronaut.runtime.server.EmbeddedServer;
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
+import java.util.regex.Pattern;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -152,9 +154,9 @@ class ReviewBrowserTest extends ChainlineTest {
         page.getByLabel("Subject (a person's id)").fill("p-abdigaliyev");
         page.getByLabel("Regime").selectOption("us-glomag");
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Make the dossier")).click();
-        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(java.util.regex.Pattern.compile("^Open dossier")))
-                .waitFor(new com.microsoft.playwright.Locator.WaitForOptions().setTimeout(120_000));
-        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(java.util.regex.Pattern.compile("^Open dossier"))).click();
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(Pattern.compile("^Open dossier")))
+                .waitFor(new Locator.WaitForOptions().setTimeout(120_000));
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(Pattern.compile("^Open dossier"))).click();
         String dossierUrl = page.url();
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Approve for submission")).click();
         assertThat(page.locator("#approve")).containsText("another member of counsel must approve it");

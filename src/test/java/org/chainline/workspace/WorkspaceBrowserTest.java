@@ -2,12 +2,17 @@ package org.chainline.workspace;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.options.AriaRole;
+import com.microsoft.playwright.options.RequestOptions;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.chainline.ChainlineTest;
 import org.chainline.TestLogins;
+import org.chainline.access.Roles;
 import org.chainline.demo.DemoCase;
 import org.chainline.registry.Records;
 import org.chainline.registry.imports.RecordImport;
@@ -17,9 +22,17 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -253,10 +266,10 @@ class WorkspaceBrowserTest extends ChainlineTest {
         String analyst = Browser.account(accounts, "analyst");
         Page page = browser.signedIn(analyst);
         page.navigate("/evidence");
-        java.nio.file.Path file = java.nio.file.Files.createTempFile("chainline-upload", ".txt");
-        java.nio.file.Path zip = java.nio.file.Files.createTempFile("chainline-export", ".zip");
+        Path file = Files.createTempFile("chainline-upload", ".txt");
+        Path zip = Files.createTempFile("chainline-export", ".zip");
         try {
-            java.nio.file.Files.writeString(file, "A fictional note of the press conference of 7 March 2025.");
+            Files.writeString(file, "A fictional note of the press conference of 7 March 2025.");
             page.setInputFiles("#upload-file", file);
             page.getByLabel("Title").fill("Press conference note");
             page.getByLabel("Kind").selectOption("document");
@@ -266,26 +279,26 @@ class WorkspaceBrowserTest extends ChainlineTest {
             assertThat(page.locator(".preview pre")).containsText("press conference");
             screen(page, "15-uploaded");
             page.navigate("/evidence");
-            zip(java.nio.file.Path.of(getClass().getResource("/telegram/channel-export").toURI()), zip);
+            zip(Path.of(getClass().getResource("/telegram/channel-export").toURI()), zip);
             page.setInputFiles("#telegram-file", zip);
             page.locator("form[data-upload=telegram] button[type=submit]").click();
-            assertThat(page.locator("#telegram-status")).containsText("Imported", new com.microsoft.playwright.assertions.LocatorAssertions.ContainsTextOptions().setTimeout(60_000));
+            assertThat(page.locator("#telegram-status")).containsText("Imported", new LocatorAssertions.ContainsTextOptions().setTimeout(60_000));
             assertEquals("100", page.locator("#telegram-progress").evaluate("p => String(p.value)").toString());
             assertThat(page.locator("#telegram-report")).containsText("Imported as items");
             screen(page, "16-telegram");
         } finally {
-            java.nio.file.Files.deleteIfExists(file);
-            java.nio.file.Files.deleteIfExists(zip);
+            Files.deleteIfExists(file);
+            Files.deleteIfExists(zip);
         }
         page.context().close();
     }
 
-    private static void zip(java.nio.file.Path folder, java.nio.file.Path zip) throws java.io.IOException {
-        try (var out = new java.util.zip.ZipOutputStream(java.nio.file.Files.newOutputStream(zip));
-             var files = java.nio.file.Files.walk(folder)) {
-            for (java.nio.file.Path f : files.filter(java.nio.file.Files::isRegularFile).sorted().toList()) {
-                out.putNextEntry(new java.util.zip.ZipEntry(folder.relativize(f).toString().replace('\\', '/')));
-                java.nio.file.Files.copy(f, out);
+    private static void zip(Path folder, Path zip) throws IOException {
+        try (var out = new ZipOutputStream(Files.newOutputStream(zip));
+             var files = Files.walk(folder)) {
+            for (Path f : files.filter(Files::isRegularFile).sorted().toList()) {
+                out.putNextEntry(new ZipEntry(folder.relativize(f).toString().replace('\\', '/')));
+                Files.copy(f, out);
                 out.closeEntry();
             }
         }
@@ -304,23 +317,23 @@ class WorkspaceBrowserTest extends ChainlineTest {
         page.getByLabel("Regime").selectOption("eu-ghrsr");
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Make the dossier")).click();
         page.waitForURL("**/dossiers/jobs/**");
-        assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(java.util.regex.Pattern.compile("Open dossier"))))
-                .isVisible(new com.microsoft.playwright.assertions.LocatorAssertions.IsVisibleOptions().setTimeout(90_000));
+        assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(Pattern.compile("Open dossier"))))
+                .isVisible(new LocatorAssertions.IsVisibleOptions().setTimeout(90_000));
         screen(page, "17-job-done");
-        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(java.util.regex.Pattern.compile("Open dossier"))).click();
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(Pattern.compile("Open dossier"))).click();
         assertThat(page.locator("section[aria-labelledby=dossier-h]")).containsText("SHA-256");
         var download = page.waitForDownload(() -> page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Download the PDF")).click());
         try {
-            byte[] pdf = java.nio.file.Files.readAllBytes(download.path());
-            assertEquals("%PDF", new String(pdf, 0, 4, java.nio.charset.StandardCharsets.US_ASCII));
+            byte[] pdf = Files.readAllBytes(download.path());
+            assertEquals("%PDF", new String(pdf, 0, 4, StandardCharsets.US_ASCII));
             String text;
-            try (var doc = org.apache.pdfbox.Loader.loadPDF(pdf)) {
-                text = new org.apache.pdfbox.text.PDFTextStripper().getText(doc);
+            try (var doc = Loader.loadPDF(pdf)) {
+                text = new PDFTextStripper().getText(doc);
             }
             assertTrue(text.contains("Әбдіғалиев") || text.contains("Abdigaliyev"), "the downloaded dossier is about its subject");
             assertFalse(text.contains(WITNESS) || text.contains(VICTIM));
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         } finally {
             download.delete();
         }
@@ -333,7 +346,7 @@ class WorkspaceBrowserTest extends ChainlineTest {
     @Test
     void aHolderOfTheGrantRevealsWithAReasonAndAnEditLeavesTheSealedIdentityAsItIs() {
         String holder = "holder-" + System.nanoTime() % 100000;
-        IssuedPassword issued = accounts.create("tester", holder, Set.of("analyst", org.chainline.access.Roles.WITNESS_PROTECTION));
+        IssuedPassword issued = accounts.create("tester", holder, Set.of("analyst", Roles.WITNESS_PROTECTION));
         accounts.consentToProtection(TestLogins.officer(accounts), holder);
         accounts.changePassword(holder, issued.oneTimePassword(), TestLogins.PASSWORD);
         Page page = browser.signedIn(holder);
@@ -366,11 +379,11 @@ class WorkspaceBrowserTest extends ChainlineTest {
         assertEquals(0, page.locator("form[data-upload]").count(), "no upload form for a viewer");
         screen(page, "19-evidence-viewer");
         // the server refuses anyway: the form's own request, sent from the page with the viewer's cookie
-        var refused = page.request().post("/records/unit/new", com.microsoft.playwright.options.RequestOptions.create()
+        var refused = page.request().post("/records/unit/new", RequestOptions.create()
                 .setHeader("Origin", page.url().replaceAll("^(https?://[^/]+).*", "$1"))
                 .setHeader("Content-Type", "application/x-www-form-urlencoded").setData("id=u-viewer&names.0.value=X&classification=police"));
         assertEquals(403, refused.status());
-        var forged = page.request().post("/sign-out", com.microsoft.playwright.options.RequestOptions.create()
+        var forged = page.request().post("/sign-out", RequestOptions.create()
                 .setHeader("Origin", "http://elsewhere.example").setHeader("Content-Type", "application/x-www-form-urlencoded").setData(""));
         assertEquals(403, forged.status(), "a change from another site is refused");
         page.context().close();

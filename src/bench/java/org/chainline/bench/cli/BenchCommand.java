@@ -4,14 +4,15 @@ import io.micronaut.context.ApplicationContext;
 import org.chainline.Application;
 import org.chainline.bench.GraphBenchmark;
 import org.chainline.bench.SyntheticCase;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -42,8 +43,8 @@ public final class BenchCommand implements Callable<Integer> {
     /** Runs a benchmark's command line and answers its exit code. */
     static int run(String... args) {
         CommandLine cli = new CommandLine(new BenchCommand());
-        cli.setOut(new PrintWriter(System.out, true, java.nio.charset.StandardCharsets.UTF_8));
-        cli.setErr(new PrintWriter(System.err, true, java.nio.charset.StandardCharsets.UTF_8));
+        cli.setOut(new PrintWriter(System.out, true, StandardCharsets.UTF_8));
+        cli.setErr(new PrintWriter(System.err, true, StandardCharsets.UTF_8));
         return cli.execute(args);
     }
 

@@ -23,13 +23,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Callable;
 import java.util.function.IntFunction;
 
 @Command(name = "pages", mixinStandardHelpOptions = true,
         description = {"Measure the workspace's server rendering on a generated case (10^5 records by default), in fresh",
                 "embedded stores under a temporary directory: p50 and p99 of each screen, beside the JSON API answers",
                 "that give the same data (asked one after the other) as the floor."})
-final class BenchPagesCommand implements java.util.concurrent.Callable<Integer> {
+final class BenchPagesCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;

@@ -10,6 +10,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
 
 /** The chain of command above each unit that acted in an incident, at the incident's date, for the diagram. */
 final class CommandCharts {
@@ -23,8 +25,8 @@ final class CommandCharts {
      * lets through are drawn, and the units reached through them.
      */
     static List<DossierContent.CommandChart> of(ChainOfCommand chains, Views.Link link, Set<String> subject,
-                                                java.util.function.UnaryOperator<String> relationOf,
-                                                java.util.function.Predicate<String> claimShown) {
+                                                UnaryOperator<String> relationOf,
+                                                Predicate<String> claimShown) {
         // each unit involved in the incident on one of the subject's paths, with how it was involved (strongest path first)
         Map<String, String> acting = new LinkedHashMap<>();
         link.paths().stream().filter(p -> !p.units().isEmpty()).forEach(p -> acting.putIfAbsent(p.units().getFirst().id(),
@@ -68,7 +70,7 @@ final class CommandCharts {
     }
 
     /** "child of": the claim's relation in words, or "under" for a link between units of another kind of claim. */
-    private static String relationWord(Views.Step link, java.util.function.UnaryOperator<String> relationOf) {
+    private static String relationWord(Views.Step link, UnaryOperator<String> relationOf) {
         return link.type().equals("UnitRelation") ? relationOf.apply(link.claim()).replace('-', ' ') : "under";
     }
 }

@@ -6,7 +6,9 @@ import org.chainline.liability.LiabilityPaths;
 import org.chainline.liability.Views;
 import org.chainline.regime.Labels;
 
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -37,7 +39,7 @@ final class CounselWords {
                                      Set<String> evidence, Set<String> incidents, Labels labels) {
         CounselWords words = new CounselWords(register, review, labels);
         List<String> cited = new ArrayList<>();
-        List<String> texts = new ArrayList<>(java.util.Arrays.asList(t.letter(), t.summary(), t.impact()));
+        List<String> texts = new ArrayList<>(Arrays.asList(t.letter(), t.summary(), t.impact()));
         texts.addAll(t.incidents().values());
         for (String text : texts) {
             Citation.in("", text).stream().map(Citation::id).filter(id -> !evidence.contains(id)).forEach(cited::add);
@@ -49,7 +51,7 @@ final class CounselWords {
                 notes.add(new DossierContent.IncidentNote(incident, words.resolve(text, evidence)));
             }
         });
-        return new DossierContent.Counsel(t.version(), t.author(), t.writtenAt().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString(),
+        return new DossierContent.Counsel(t.version(), t.author(), t.writtenAt().truncatedTo(ChronoUnit.SECONDS).toString(),
                 words.resolve(t.letter(), evidence), words.resolve(t.summary(), evidence), words.resolve(t.impact(), evidence), notes,
                 List.copyOf(words.unresolved));
     }

@@ -6,6 +6,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 /** One criteria row per regime limb and incident: the strongest of the paths that meet it, with all they rest on. */
 final class CriteriaRows {
@@ -23,7 +24,7 @@ final class CriteriaRows {
             DossierContent.CriterionRow best = group.getFirst();
             Set<String> modes = new LinkedHashSet<>();
             Set<String> claims = new LinkedHashSet<>();
-            Set<Integer> register = new java.util.TreeSet<>();
+            Set<Integer> register = new TreeSet<>();
             boolean met = false;
             for (DossierContent.CriterionRow r : group) {
                 if (r.strength().compareTo(best.strength()) > 0 || (r.met() && !best.met())) {

@@ -2,17 +2,25 @@ package org.chainline.dossier.content;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.inject.Singleton;
+import org.chainline.counsel.Citation;
+import org.chainline.counsel.CounselTexts;
 import org.chainline.evidence.EvidenceLocker;
+import org.chainline.holdings.Holdings;
 import org.chainline.liability.ChainOfCommand;
 import org.chainline.liability.LiabilityPaths;
 import org.chainline.liability.Strength;
 import org.chainline.liability.Views;
+import org.chainline.refusal.Conflict;
 import org.chainline.regime.Labels;
 import org.chainline.regime.Regime;
 import org.chainline.regime.Wording;
+import org.chainline.registry.EvidenceHashes;
 import org.chainline.registry.Records;
+import org.chainline.review.ClaimReviews;
+import org.chainline.review.ReviewState;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -30,14 +38,14 @@ public class DossierAssembler {
     private final LiabilityPaths liability;
     private final ChainOfCommand chains;
     private final EvidenceLocker locker;
-    private final org.chainline.review.ClaimReviews reviews;
-    private final org.chainline.holdings.Holdings holdings;
-    private final org.chainline.counsel.CounselTexts counselTexts;
-    private final org.chainline.registry.EvidenceHashes hashes;
+    private final ClaimReviews reviews;
+    private final Holdings holdings;
+    private final CounselTexts counselTexts;
+    private final EvidenceHashes hashes;
 
     DossierAssembler(Records records, LiabilityPaths liability, ChainOfCommand chains, EvidenceLocker locker,
-                     org.chainline.review.ClaimReviews reviews, org.chainline.holdings.Holdings holdings,
-                     org.chainline.counsel.CounselTexts counselTexts, org.chainline.registry.EvidenceHashes hashes) {
+                     ClaimReviews reviews, Holdings holdings,
+                     CounselTexts counselTexts, EvidenceHashes hashes) {
         this.hashes = hashes;
         this.counselTexts = counselTexts;
         this.reviews = reviews;
@@ -65,7 +73,7 @@ public class DossierAssembler {
         Views.PersonLiability links = liability.ofPerson(request.subject(), LiabilityPaths.DEFAULT_DEPTH);
         Set<String> sameAs = new LinkedHashSet<>(List.of(request.subject()));
         links.incidents().forEach(l -> l.alsoKnownAs().forEach(r -> sameAs.add(r.id())));
-        org.chainline.holdings.Holdings.Reach reach = holdings.of(request.subject());
+        Holdings.Reach reach = holdings.of(request.subject());
         Review review = review(request, links, reach);
 
         DossierContent.Subject subject = subject(reads, person, links, register, labels, review, reach);
@@ -139,13 +147,13 @@ public class DossierAssembler {
             return null;
         }
         if (counselTexts.namesProtected(request.subject() + " dossier", text.get())) {
-            throw new org.chainline.refusal.Conflict("counsel", "counsel's text for this subject and regime names a protected"
+            throw new Conflict("counsel", "counsel's text for this subject and regime names a protected"
                     + " identity recorded since it was written: change it before a dossier is made");
         }
         Set<String> cited = new LinkedHashSet<>();
-        List<String> texts = new ArrayList<>(java.util.Arrays.asList(text.get().letter(), text.get().summary(), text.get().impact()));
+        List<String> texts = new ArrayList<>(Arrays.asList(text.get().letter(), text.get().summary(), text.get().impact()));
         texts.addAll(text.get().incidents().values());
-        texts.forEach(t -> org.chainline.counsel.Citation.in("", t).forEach(c -> cited.add(c.id())));
+        texts.forEach(t -> Citation.in("", t).forEach(c -> cited.add(c.id())));
         Set<String> evidence = new LinkedHashSet<>();
         records.held(cited).forEach((id, r) -> {
             if (r.type().equals("Evidence") && !r.retired()) {
@@ -165,7 +173,7 @@ public class DossierAssembler {
     }
 
     private DossierContent.Subject subject(RecordReads reads, JsonNode person, Views.PersonLiability links, EvidenceRegister register,
-                                           Labels labels, Review review, org.chainline.holdings.Holdings.Reach reach) {
+                                           Labels labels, Review review, Holdings.Reach reach) {
         List<DossierContent.Name> names = new ArrayList<>();
         for (JsonNode n : person.path("names")) {
             names.add(new DossierContent.Name(n.path("value").asText(), text(n, "script"), text(n, "lang"), n.path("kind").asText("primary")));
@@ -190,7 +198,7 @@ public class DossierAssembler {
         List<DossierContent.Associate> associates = new ArrayList<>();
         links.incidents().stream().flatMap(l -> l.alsoKnownAs().stream()).distinct().sorted(Comparator.comparing(Views.Ref::id))
                 .forEach(r -> associates.add(new DossierContent.Associate(r.id(), r.name(), labels.get(Labels.Key.SAME_PERSON), null, null, null)));
-        org.chainline.holdings.Holdings.Reach kept = reach.keeping(review::asserted);
+        Holdings.Reach kept = reach.keeping(review::asserted);
         kept.associates().forEach(r -> associates.add(new DossierContent.Associate(r.person(), r.name(), r.relationship(), r.claim(), r.start(), r.end())));
         List<DossierContent.Associate> family = kept.family().stream()
                 .map(r -> new DossierContent.Associate(r.person(), r.name(), r.relationship(), r.claim(), r.start(), r.end())).toList();
@@ -231,7 +239,7 @@ public class DossierAssembler {
     }
 
     /** The review states as of the dossier's position of every claim it could rest on. */
-    private Review review(Request request, Views.PersonLiability links, org.chainline.holdings.Holdings.Reach reach) {
+    private Review review(Request request, Views.PersonLiability links, Holdings.Reach reach) {
         Set<String> ids = new LinkedHashSet<>();
         links.incidents().forEach(l -> l.paths().forEach(p -> p.steps().forEach(s -> ids.add(s.claim()))));
         chains.career(request.subject()).posts().forEach(p -> ids.add(p.posting().claim()));
@@ -307,7 +315,7 @@ public class DossierAssembler {
                             c.register(), c.pinpoint()));
                 }
             }
-            if (org.chainline.review.ReviewState.DISPUTED.equals(s.review())) {
+            if (ReviewState.DISPUTED.equals(s.review())) {
                 String note = review.note(s.claim());
                 items.add(new DossierContent.ExculpatoryItem("disputed-in-review", incident, s.claim(),
                         labels.get(Labels.Key.DISPUTED_IN_REVIEW, "claim", s.summary(), "by", String.valueOf(s.reviewedBy()))

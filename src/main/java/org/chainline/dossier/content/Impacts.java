@@ -4,7 +4,9 @@ import org.chainline.holdings.Holdings;
 import org.chainline.regime.Regime;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The impact section's facts: of what the record shows the subject to hold, where they live and where they travel,
@@ -31,7 +33,7 @@ final class Impacts {
     static DossierContent.Impact of(Regime regime, Holdings.Reach reach) {
         List<String> countries = regime.reach().countries();
         // a company the subject (or a relative) both owns and directs is one row: "owner and director"
-        java.util.Map<String, DossierContent.ImpactItem> holdings = new java.util.LinkedHashMap<>();
+        Map<String, DossierContent.ImpactItem> holdings = new LinkedHashMap<>();
         for (Holdings.Holding h : reach.holdings()) {
             if (h.country() != null && countries.contains(h.country())) {
                 DossierContent.ImpactItem item = new DossierContent.ImpactItem(h.type().equals("Company") ? "company" : "asset",

@@ -7,8 +7,11 @@ import org.chainline.review.ReviewState;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * What a dossier may say of each claim, from its review state as of the dossier's position: a rejected claim is never
@@ -19,14 +22,14 @@ final class Review {
 
     private final Map<String, ReviewState> states;
     /** Reads the state of a claim outside the scope read at first (a commander in a chart), as of the same position. */
-    private final java.util.function.Function<String, ReviewState> later;
+    private final Function<String, ReviewState> later;
     private final boolean draft;
     private final boolean fourEyes;
     private final Collection<String> scope;
 
-    Review(Map<String, ReviewState> states, java.util.function.Function<String, ReviewState> later, boolean draft,
+    Review(Map<String, ReviewState> states, Function<String, ReviewState> later, boolean draft,
            boolean fourEyes, Collection<String> scope) {
-        this.states = new java.util.HashMap<>(states);
+        this.states = new HashMap<>(states);
         this.later = later;
         this.draft = draft;
         this.fourEyes = fourEyes;
@@ -97,7 +100,7 @@ final class Review {
             for (Views.Step s : liability.claims(proposed)) {
                 unreviewed.add(new DossierContent.Unreviewed(s.claim(), s.type(), s.summary()));
             }
-            unreviewed.sort(java.util.Comparator.comparing(DossierContent.Unreviewed::claim));
+            unreviewed.sort(Comparator.comparing(DossierContent.Unreviewed::claim));
         }
         return new DossierContent.Review(fourEyes, draft, accepted, draft ? 0 : proposed.size(), unreviewed);
     }

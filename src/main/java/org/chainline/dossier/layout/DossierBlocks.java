@@ -2,13 +2,17 @@ package org.chainline.dossier.layout;
 
 import org.chainline.dossier.content.DossierContent;
 import org.chainline.liability.Strength;
-import org.chainline.regime.Labels.Key;
 import org.chainline.regime.Labels;
+import org.chainline.regime.Labels.Key;
 import org.chainline.regime.Wording;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
 
 /** The structure of a dossier's pages from its content: sections in the regime's order, each as blocks. */
 public final class DossierBlocks {
@@ -333,7 +337,7 @@ public final class DossierBlocks {
             blocks.add(new Block.Diagram(t(Key.CHART_CAPTION, "unit", chart.actingUnit(), "date", chart.date()), boxes, arrows));
             // the same relations in words: what the drawing states, to be read, cited and checked line by line
             if (!chart.relations().isEmpty()) {
-                java.util.Map<String, String> names = new java.util.HashMap<>();
+                Map<String, String> names = new HashMap<>();
                 chart.units().forEach(u -> names.put(u.unit(), u.unitName()));
                 List<List<Block.Cell>> rows = new ArrayList<>();
                 for (DossierContent.ChartRelation r : chart.relations()) {
@@ -409,7 +413,7 @@ public final class DossierBlocks {
             List<List<Block.Cell>> rows = new ArrayList<>();
             for (DossierContent.ImpactItem i : impact.items()) {
                 String how = (i.share() == null ? words(i.how()) : words(i.how()).replaceFirst("owner", "owner"
-                        + java.util.regex.Matcher.quoteReplacement(t(Key.HOLDS_SHARE, "share", share(i.share())))))
+                        + Matcher.quoteReplacement(t(Key.HOLDS_SHARE, "share", share(i.share())))))
                         + (i.via() == null ? "" : t(Key.IMPACT_HELD_THROUGH, "via", i.via()));
                 rows.add(List.of(new Block.Cell(List.of(Span.of(i.name(), Style.SMALL.bold()), Span.of("\n" + words(i.kind()), Style.SMALL)), null),
                         Block.Cell.of(Span.of(orDash(i.country()), Style.SMALL)), Block.Cell.of(Span.of(how, Style.SMALL)),
@@ -535,7 +539,7 @@ public final class DossierBlocks {
     }
 
     private List<Block.Cell> header(Key... titles) {
-        return header(java.util.Arrays.stream(titles).map(labels::get).toArray(String[]::new));
+        return header(Arrays.stream(titles).map(labels::get).toArray(String[]::new));
     }
 
     private String range(DossierContent.Casualty k) {

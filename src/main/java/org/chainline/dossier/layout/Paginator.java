@@ -5,9 +5,12 @@ import org.chainline.regime.Labels;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Places blocks on pages: the one place where page breaks are decided. Headings of level 1 open a page, a heading is
@@ -28,7 +31,7 @@ public final class Paginator {
     private List<Placed> current;
     private float y;
     /** Each chart's sizes, fitted once: the heading before it asks for its height, then it is placed. */
-    private final Map<Block.Diagram, ChartSizes> fitted = new java.util.IdentityHashMap<>();
+    private final Map<Block.Diagram, ChartSizes> fitted = new IdentityHashMap<>();
 
     private final Labels labels;
 
@@ -316,7 +319,7 @@ public final class Paginator {
     }
 
     /** Rows of a chart laid out for one page: its boxes by id (the dashed ones among them) and its arrows by id. */
-    private record Part(LayeredLayout.Chart chart, Map<String, Block.Box> boxes, java.util.Set<String> dashed,
+    private record Part(LayeredLayout.Chart chart, Map<String, Block.Box> boxes, Set<String> dashed,
                         Map<String, Block.Arrow> arrows) {
     }
 
@@ -349,7 +352,7 @@ public final class Paginator {
         stubs.values().forEach(b -> boxes.put(b.id(), b));
         LayeredLayout.Chart chart = LayeredLayout.layout(sizes.nodes(List.copyOf(boxes.values())),
                 sizes.edges(List.copyOf(arrows.values())), LayeredLayout.Spacing.DEFAULT);
-        return new Part(chart, boxes, stubs.values().stream().map(Block.Box::id).collect(java.util.stream.Collectors.toSet()), arrows);
+        return new Part(chart, boxes, stubs.values().stream().map(Block.Box::id).collect(Collectors.toSet()), arrows);
     }
 
     /** A box's id is a record id, which holds no space: a repeated superior's cannot collide with one. */

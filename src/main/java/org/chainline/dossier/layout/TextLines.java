@@ -2,6 +2,7 @@ package org.chainline.dossier.layout;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 /** Breaks runs of styled text into lines that fit a width (greedy, by words; a word too long is broken). */
 final class TextLines {
@@ -106,7 +107,7 @@ final class TextLines {
             for (Fragment f : line.fragments()) {
                 if (!merged.isEmpty()) {
                     Fragment last = merged.getLast();
-                    if (last.style().equals(f.style()) && java.util.Objects.equals(last.link(), f.link())) {
+                    if (last.style().equals(f.style()) && Objects.equals(last.link(), f.link())) {
                         merged.set(merged.size() - 1, new Fragment(last.text() + f.text(), f.style(), f.link(), last.x(),
                                 f.x() + f.width() - last.x()));
                         continue;

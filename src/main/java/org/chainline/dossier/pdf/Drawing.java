@@ -3,7 +3,9 @@ package org.chainline.dossier.pdf;
 import org.chainline.dossier.layout.Placed;
 import org.chainline.dossier.layout.Style;
 
+import java.io.ByteArrayOutputStream;
 import java.util.List;
+import java.util.zip.Deflater;
 
 /**
  * Writes one page's content stream: shapes (shading, boxes, rules, arrow heads), then every text in one text object,
@@ -37,11 +39,11 @@ final class Drawing {
 
     /** Deflates at the fastest level (zlib format, as FlateDecode reads it). */
     static byte[] deflate(byte[] raw) {
-        java.util.zip.Deflater deflater = new java.util.zip.Deflater(java.util.zip.Deflater.BEST_SPEED);
+        Deflater deflater = new Deflater(Deflater.BEST_SPEED);
         try {
             deflater.setInput(raw);
             deflater.finish();
-            java.io.ByteArrayOutputStream compressed = new java.io.ByteArrayOutputStream(raw.length / 4 + 64);
+            ByteArrayOutputStream compressed = new ByteArrayOutputStream(raw.length / 4 + 64);
             byte[] buffer = new byte[16 * 1024];
             while (!deflater.finished()) {
                 compressed.write(buffer, 0, deflater.deflate(buffer));

@@ -36,6 +36,7 @@ import java.security.PrivateKey;
 import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
 import java.util.Calendar;
+import java.util.Collections;
 import java.util.Hashtable;
 import java.util.List;
 
@@ -66,7 +67,7 @@ public final class PadesSigner {
             store.load(in, password);
             String name = alias;
             if (name == null || name.isBlank()) {
-                name = java.util.Collections.list(store.aliases()).stream().filter(a -> {
+                name = Collections.list(store.aliases()).stream().filter(a -> {
                     try {
                         return store.isKeyEntry(a);
                     } catch (GeneralSecurityException e) {

@@ -26,6 +26,7 @@ import java.awt.color.ICC_Profile;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.time.Instant;
 import java.util.Calendar;
 import java.util.Map;
@@ -99,7 +100,7 @@ final class PdfArchive {
 
     private static void attach(PDDocument document, byte[] json, Calendar date) throws IOException {
         PDEmbeddedFile file = new PDEmbeddedFile(document);
-        try (java.io.OutputStream raw = file.getCOSObject().createRawOutputStream()) {
+        try (OutputStream raw = file.getCOSObject().createRawOutputStream()) {
             raw.write(Drawing.deflate(json));
         }
         file.getCOSObject().setItem(COSName.FILTER, COSName.FLATE_DECODE);

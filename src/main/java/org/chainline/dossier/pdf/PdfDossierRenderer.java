@@ -1,13 +1,16 @@
 package org.chainline.dossier.pdf;
 
+import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.cos.COSArray;
 import org.apache.pdfbox.cos.COSInteger;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.cos.COSString;
+import org.apache.pdfbox.pdfwriter.compress.CompressParameters;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.common.PDStream;
+import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotation;
 import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotationLink;
 import org.apache.pdfbox.pdmodel.interactive.documentnavigation.destination.PDPageXYZDestination;
 import org.apache.pdfbox.pdmodel.interactive.documentnavigation.outline.PDDocumentOutline;
@@ -24,10 +27,12 @@ import org.chainline.regime.Labels;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Draws a dossier: its content laid out into blocks, paginated, then drawn with PDFBox as PDF/A-3b with the
@@ -45,15 +50,15 @@ public final class PdfDossierRenderer {
     }
 
     /** The machine-readable dossier attached inside a PDF this renderer made, or empty if the file holds none. */
-    public static java.util.Optional<byte[]> attachedContent(byte[] pdf) {
-        try (PDDocument document = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+    public static Optional<byte[]> attachedContent(byte[] pdf) {
+        try (PDDocument document = Loader.loadPDF(pdf)) {
             var names = document.getDocumentCatalog().getNames();
             var tree = names == null ? null : names.getEmbeddedFiles();
             var spec = tree == null || tree.getNames() == null ? null : tree.getNames().get(PdfArchive.ATTACHMENT);
-            return spec == null || spec.getEmbeddedFile() == null ? java.util.Optional.empty()
-                    : java.util.Optional.of(spec.getEmbeddedFile().toByteArray());
-        } catch (java.io.IOException e) {
-            return java.util.Optional.empty();
+            return spec == null || spec.getEmbeddedFile() == null ? Optional.empty()
+                    : Optional.of(spec.getEmbeddedFile().toByteArray());
+        } catch (IOException e) {
+            return Optional.empty();
         }
     }
 
@@ -81,7 +86,7 @@ public final class PdfDossierRenderer {
             ids.add(new COSString(id));
             document.getDocument().getTrailer().setItem(COSName.ID, ids);
             ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
-            document.save(out, org.apache.pdfbox.pdfwriter.compress.CompressParameters.NO_COMPRESSION);
+            document.save(out, CompressParameters.NO_COMPRESSION);
             return new Rendered(out.toByteArray(), pdfPages.size());
         } catch (IOException e) {
             throw new UncheckedIOException("the dossier could not be drawn: " + e.getMessage(), e);
@@ -93,7 +98,7 @@ public final class PdfDossierRenderer {
         PDPage page = pdfPages.get(index);
         Drawing drawing = new Drawing(fonts);
         List<Placed> texts = new ArrayList<>();
-        List<org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotation> annotations = new ArrayList<>();
+        List<PDAnnotation> annotations = new ArrayList<>();
         // shapes first (table shading, boxes, rules), then all the text above them in one text object
         for (Placed placed : pages.pages().get(index)) {
             switch (placed) {
@@ -111,7 +116,7 @@ public final class PdfDossierRenderer {
         drawing.texts(texts);
         page.setResources(fonts.resources());
         PDStream stream = new PDStream(document);
-        try (java.io.OutputStream raw = stream.getCOSObject().createRawOutputStream()) {
+        try (OutputStream raw = stream.getCOSObject().createRawOutputStream()) {
             raw.write(drawing.deflated());
         }
         stream.getCOSObject().setItem(COSName.FILTER, COSName.FLATE_DECODE);
@@ -148,7 +153,7 @@ public final class PdfDossierRenderer {
         texts.add(new Placed.Text(a4.width() - a4.right() - fonts.width(small, position), bottom, small, position));
     }
 
-    private static void link(List<org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotation> annotations, Placed.Link l,
+    private static void link(List<PDAnnotation> annotations, Placed.Link l,
                              List<PDPage> pdfPages, Pages pages) {
         Pages.Anchor target = pages.anchors().get(l.anchor());
         if (target == null) {

@@ -14,6 +14,8 @@ import org.chainline.dossier.layout.Style;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.Arrays;
+import java.util.BitSet;
 import java.util.EnumMap;
 import java.util.Map;
 
@@ -36,11 +38,14 @@ public final class PdfFonts implements Measure {
     private final Map<Style.Face, TrueTypeFont> trueTypes = new EnumMap<>(Style.Face.class);
     /** Glyph ids by character (0: not yet looked up), and the characters already added to the subset. */
     private final Map<Style.Face, int[]> glyphs = new EnumMap<>(Style.Face.class);
-    private final Map<Style.Face, java.util.BitSet> subset = new EnumMap<>(Style.Face.class);
+    private final Map<Style.Face, BitSet> subset = new EnumMap<>(Style.Face.class);
     /** Characters known to have a glyph in each face. */
-    private final Map<Style.Face, java.util.BitSet> printable = new EnumMap<>(Style.Face.class);
+    private final Map<Style.Face, BitSet> printable = new EnumMap<>(Style.Face.class);
     private final PDResources resources = new PDResources();
     private final Map<Style.Face, COSName> names = new EnumMap<>(Style.Face.class);
+
+    /** The font files as read once from the build, each with its GSUB table renamed (see trueType). */
+    private static final Map<Style.Face, byte[]> BYTES = new EnumMap<>(Style.Face.class);
 
     PdfFonts(PDDocument document) {
         for (Style.Face face : Style.Face.values()) {
@@ -49,13 +54,13 @@ public final class PdfFonts implements Measure {
                 trueTypes.put(face, ttf);
                 cmaps.put(face, ttf.getUnicodeCmapLookup(false));
                 float[] w = new float[0x10000];
-                java.util.Arrays.fill(w, Float.NaN);
+                Arrays.fill(w, Float.NaN);
                 widths.put(face, w);
                 PDType0Font font = PDType0Font.load(document, ttf, true);
                 fonts.put(face, font);
                 glyphs.put(face, new int[0x10000]);
-                subset.put(face, new java.util.BitSet(0x10000));
-                printable.put(face, new java.util.BitSet(0x10000));
+                subset.put(face, new BitSet(0x10000));
+                printable.put(face, new BitSet(0x10000));
             } catch (IOException e) {
                 throw new UncheckedIOException("the font " + FILES.get(face) + " cannot be read", e);
             }
@@ -70,9 +75,6 @@ public final class PdfFonts implements Measure {
     public static TrueTypeFont trueType(Style.Face face) throws IOException {
         return new TTFParser().parse(new RandomAccessReadBuffer(BYTES.get(face)));
     }
-
-    /** The font files as read once from the build, each with its GSUB table renamed (see trueType). */
-    private static final Map<Style.Face, byte[]> BYTES = new EnumMap<>(Style.Face.class);
 
     static {
         for (Style.Face face : Style.Face.values()) {
@@ -122,7 +124,7 @@ public final class PdfFonts implements Measure {
      */
     void encode(Style.Face face, String text, StringBuilder out) {
         int[] gids = glyphs.get(face);
-        java.util.BitSet kept = subset.get(face);
+        BitSet kept = subset.get(face);
         CmapLookup cmap = cmaps.get(face);
         out.append('(');
         for (int i = 0; i < text.length(); i++) {
@@ -149,7 +151,6 @@ public final class PdfFonts implements Measure {
             default -> out.append((char) b);
         }
     }
-
 
     /**
      * The advance widths of the font's own metrics (hmtx), as the PDF's width array gives them to a viewer; read
@@ -183,7 +184,7 @@ public final class PdfFonts implements Measure {
 
     @Override
     public String printable(Style.Face face, String text) {
-        java.util.BitSet known = printable.get(face);
+        BitSet known = printable.get(face);
         CmapLookup cmap = cmaps.get(face);
         StringBuilder out = null;
         for (int i = 0; i < text.length(); ) {

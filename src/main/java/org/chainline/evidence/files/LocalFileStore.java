@@ -1,9 +1,15 @@
 package org.chainline.evidence.files;
 
+import org.chainline.protection.IdentityProtection;
+
+import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InterruptedIOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
@@ -12,10 +18,18 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Stream;
 
 /**
  * The content-addressed store in a folder, by default {@code <data>/evidence} (or one that several instances share:
@@ -31,16 +45,16 @@ public final class LocalFileStore implements FileStore {
     private static final String SEALED = ".sealed";
     private final Path root;
     private final Path incoming;
-    private final org.chainline.protection.IdentityProtection protection;
+    private final IdentityProtection protection;
 
     /** How old an arrival's temporary file in a shared folder must be to count as left by a crash. */
-    static final java.time.Duration ABANDONED = java.time.Duration.ofHours(6);
+    static final Duration ABANDONED = Duration.ofHours(6);
 
     /**
      * A store in {@code root}; {@code shared} when other instances use the same folder, whose arrivals under way must
      * not be taken for a crash's leftovers.
      */
-    public LocalFileStore(Path root, org.chainline.protection.IdentityProtection protection, boolean shared) {
+    public LocalFileStore(Path root, IdentityProtection protection, boolean shared) {
         this.protection = protection;
         this.root = root;
         this.incoming = root.resolve("incoming");
@@ -48,7 +62,7 @@ public final class LocalFileStore implements FileStore {
             Files.createDirectories(incoming);
             // temporary files of a crashed arrival are never under a hash name; they are simply dropped (in a shared
             // folder only those untouched for hours: the others may be another instance's arrivals under way)
-            java.time.Instant before = java.time.Instant.now().minus(ABANDONED);
+            Instant before = Instant.now().minus(ABANDONED);
             try (var leftovers = Files.list(incoming)) {
                 for (Path p : leftovers.toList()) {
                     if (!shared || Files.getLastModifiedTime(p).toInstant().isBefore(before)) {
@@ -71,7 +85,7 @@ public final class LocalFileStore implements FileStore {
                 byte[] buffer = new byte[BUFFER];
                 ByteBuffer wrap = ByteBuffer.wrap(buffer);
                 EarlyWriteback writeback = new EarlyWriteback(out);
-                java.io.OutputStream sealing = sealed ? sealer().sealing(unclosed(out)) : null;
+                OutputStream sealing = sealed ? sealer().sealing(unclosed(out)) : null;
                 int n;
                 while ((n = in.readNBytes(buffer, 0, BUFFER)) > 0) {
                     size += n;
@@ -135,7 +149,7 @@ public final class LocalFileStore implements FileStore {
         try {
             try (FileChannel out = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
                  InputStream in = Files.newInputStream(clear)) {
-                try (java.io.OutputStream sealing = sealer().sealing(unclosed(out))) {
+                try (OutputStream sealing = sealer().sealing(unclosed(out))) {
                     in.transferTo(sealing);
                 }
                 out.force(true);
@@ -226,12 +240,12 @@ public final class LocalFileStore implements FileStore {
     }
 
     @Override
-    public java.util.stream.Stream<String> hashes() {
+    public Stream<String> hashes() {
         Path dir = root.resolve("sha256");
         if (!Files.isDirectory(dir)) {
-            return java.util.stream.Stream.empty();
+            return Stream.empty();
         }
-        try (java.util.stream.Stream<Path> walk = Files.walk(dir, 3)) {
+        try (Stream<Path> walk = Files.walk(dir, 3)) {
             return walk.filter(Files::isRegularFile).map(p -> p.getFileName().toString().replaceFirst("\\.sealed$", ""))
                     .filter(n -> n.matches("[0-9a-f]{64}")).distinct().toList().stream();
         } catch (IOException e) {
@@ -239,7 +253,7 @@ public final class LocalFileStore implements FileStore {
         }
     }
 
-    private org.chainline.protection.IdentityProtection sealer() {
+    private IdentityProtection sealer() {
         if (protection == null) {
             throw new IllegalStateException("this file store cannot seal: it has no protection key");
         }
@@ -247,8 +261,8 @@ public final class LocalFileStore implements FileStore {
     }
 
     /** The channel as a stream that a sealing stream may close without closing the channel (it is synced after). */
-    private static java.io.OutputStream unclosed(FileChannel channel) {
-        return new java.io.FilterOutputStream(java.nio.channels.Channels.newOutputStream(channel)) {
+    private static OutputStream unclosed(FileChannel channel) {
+        return new FilterOutputStream(Channels.newOutputStream(channel)) {
             @Override
             public void write(byte[] b, int off, int len) throws IOException {
                 out.write(b, off, len);
@@ -280,13 +294,13 @@ public final class LocalFileStore implements FileStore {
      */
     private static final class EarlyWriteback {
         private static final long WRITEBACK = 64L << 20;
-        private static final java.util.concurrent.ExecutorService SYNCS = java.util.concurrent.Executors.newCachedThreadPool(r -> {
+        private static final ExecutorService SYNCS = Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, "evidence-writeback");
             t.setDaemon(true);
             return t;
         });
         private final FileChannel channel;
-        private java.util.concurrent.Future<?> running;
+        private Future<?> running;
         private long pending;
 
         EarlyWriteback(FileChannel channel) {
@@ -317,8 +331,8 @@ public final class LocalFileStore implements FileStore {
                 running.get();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new java.io.InterruptedIOException("interrupted while syncing");
-            } catch (java.util.concurrent.ExecutionException e) {
+                throw new InterruptedIOException("interrupted while syncing");
+            } catch (ExecutionException e) {
                 throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
             }
         }
@@ -327,7 +341,7 @@ public final class LocalFileStore implements FileStore {
 
     private static void makeReadOnly(Path p) {
         try {
-            Files.setPosixFilePermissions(p, java.nio.file.attribute.PosixFilePermissions.fromString("r--r-----"));
+            Files.setPosixFilePermissions(p, PosixFilePermissions.fromString("r--r-----"));
         } catch (UnsupportedOperationException | IOException ignored) {
             // not POSIX: the hash check of verify still catches any change
         }

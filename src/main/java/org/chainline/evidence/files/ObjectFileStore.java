@@ -2,6 +2,7 @@ package org.chainline.evidence.files;
 
 import org.chainline.Sha256;
 import org.chainline.protection.IdentityProtection;
+import org.chainline.storage.StoreUnavailableException;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
@@ -20,6 +21,7 @@ import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -92,8 +94,8 @@ public final class ObjectFileStore implements FileStore {
             throw new UncheckedIOException("the evidence spool " + incoming + " cannot be used: " + e.getMessage(), e);
         } catch (SdkException e) {
             client.close();
-            throw new org.chainline.storage.StoreUnavailableException("the evidence bucket " + bucket + " cannot be reached: "
-                    + org.chainline.storage.StoreUnavailableException.rootMessage(e), e);
+            throw new StoreUnavailableException("the evidence bucket " + bucket + " cannot be reached: "
+                    + StoreUnavailableException.rootMessage(e), e);
         }
     }
 
@@ -132,7 +134,7 @@ public final class ObjectFileStore implements FileStore {
             return new Stored(hex, size, clearHeld);
         } catch (SdkException e) {
             throw new IOException("the evidence bucket " + bucket + " did not take the file: "
-                    + org.chainline.storage.StoreUnavailableException.rootMessage(e), e);
+                    + StoreUnavailableException.rootMessage(e), e);
         } finally {
             Files.deleteIfExists(spool);
         }
@@ -153,7 +155,7 @@ public final class ObjectFileStore implements FileStore {
             delete(key(sha256));
         } catch (SdkException e) {
             throw new IOException("the evidence bucket " + bucket + " could not seal " + sha256 + ": "
-                    + org.chainline.storage.StoreUnavailableException.rootMessage(e), e);
+                    + StoreUnavailableException.rootMessage(e), e);
         } finally {
             Files.deleteIfExists(spool);
         }
@@ -262,7 +264,7 @@ public final class ObjectFileStore implements FileStore {
     private static InputStream part(Path spool, long offset, long length) {
         try {
             FileChannel channel = FileChannel.open(spool, StandardOpenOption.READ).position(offset);
-            return new java.io.FilterInputStream(Channels.newInputStream(channel)) {
+            return new FilterInputStream(Channels.newInputStream(channel)) {
                 private long left = length;
 
                 @Override

@@ -13,9 +13,11 @@ import org.chainline.registry.validation.ValidRecord;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiConsumer;
 
 /**
  * One pass of an import, inside the journal's transaction: the ids defined so far, the references not yet resolved,
@@ -39,12 +41,12 @@ final class ImportPass implements RecordImport.LineHandler {
     private final List<ValidRecord> chunk = new ArrayList<>(CHUNK);
     private final List<Long> chunkLines = new ArrayList<>(CHUNK);
     /** Lines that refer to a record not written yet, by id, in file order. */
-    private final Map<String, Held> held = new java.util.LinkedHashMap<>();
+    private final Map<String, Held> held = new LinkedHashMap<>();
 
-    private final java.util.function.BiConsumer<ValidRecord, RecordWrites.Outcome> written;
+    private final BiConsumer<ValidRecord, RecordWrites.Outcome> written;
 
     ImportPass(RecordStore store, RecordWrites writes, Journal.Batch batch, ImportErrors errors, long[] counts,
-               java.util.function.BiConsumer<ValidRecord, RecordWrites.Outcome> written) {
+               BiConsumer<ValidRecord, RecordWrites.Outcome> written) {
         this.written = written;
         this.store = store;
         this.writes = writes;

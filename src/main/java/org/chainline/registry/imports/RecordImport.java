@@ -19,7 +19,9 @@ import org.chainline.registry.validation.ValidRecord;
 import org.chainline.registry.validation.Violation;
 
 import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.CharacterCodingException;
@@ -27,7 +29,11 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.function.LongConsumer;
 
 /**
  * Bulk import of newline-delimited JSON, one record per line with a stable id. The whole file is checked and
@@ -74,7 +80,7 @@ public class RecordImport {
 
     /** Where an import's lines come from: read twice at most, never copied to disk by the importer. */
     public interface Lines {
-        java.io.InputStream open() throws IOException;
+        InputStream open() throws IOException;
     }
 
     /**
@@ -82,7 +88,7 @@ public class RecordImport {
      * that what it says of people at risk never lands on disk in clear); {@code sha256} is theirs.
      */
     public ImportReport run(String actor, String reason, byte[] body, Progress progress) {
-        return run(actor, reason, org.chainline.Sha256.hex(body), () -> new java.io.ByteArrayInputStream(body), progress);
+        return run(actor, reason, org.chainline.Sha256.hex(body), () -> new ByteArrayInputStream(body), progress);
     }
 
     private ImportReport run(String actor, String reason, String sha256, Lines source, Progress progress) {
@@ -140,7 +146,7 @@ public class RecordImport {
     }
 
     /** Reads and checks every line, handing on the valid ones; returns the number of lines. */
-    private long read(Lines source, LineHandler handler, ImportErrors errors, java.util.function.LongConsumer progress) {
+    private long read(Lines source, LineHandler handler, ImportErrors errors, LongConsumer progress) {
         var decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
         long number = 0;
@@ -225,7 +231,7 @@ public class RecordImport {
 
         private final ImportErrors errors = new ImportErrors();
         private final long[] counts = new long[3];
-        private final java.util.Set<String> created = new java.util.HashSet<>();
+        private final Set<String> created = new HashSet<>();
         private final ImportPass pass;
         private final RecordWrites writes;
         private final Journal.Batch batch;
@@ -247,7 +253,7 @@ public class RecordImport {
         }
 
         /** Those of the ids that are stored records (live or retired). */
-        public java.util.Set<String> existing(java.util.Collection<String> ids) {
+        public Set<String> existing(Collection<String> ids) {
             return store.find(batch.connection(), ids, false).keySet();
         }
 

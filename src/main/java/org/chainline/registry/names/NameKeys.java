@@ -5,6 +5,7 @@ import com.ibm.icu.text.Transliterator;
 import java.text.Normalizer;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -54,7 +55,7 @@ public final class NameKeys {
         }
         String latin;
         if (ascii(name)) {
-            latin = name.toLowerCase(java.util.Locale.ROOT);
+            latin = name.toLowerCase(Locale.ROOT);
         } else {
             synchronized (TO_LATIN) {
                 latin = TO_LATIN.transliterate(name);

@@ -20,6 +20,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
@@ -68,7 +69,7 @@ final class RecordProjection implements GraphProjection {
     public void census(Census census, Connection connection) {
         Map<String, Long> nodes = new HashMap<>();
         Map<String, Long> relationships = new HashMap<>();
-        ZonedDateTime epoch = ZonedDateTime.ofInstant(java.time.Instant.EPOCH, ZoneOffset.UTC);
+        ZonedDateTime epoch = ZonedDateTime.ofInstant(Instant.EPOCH, ZoneOffset.UTC);
         try (PreparedStatement select = connection.prepareStatement("""
                 SELECT r.type, j.payload, r.retired_seq IS NOT NULL
                 FROM record_state r JOIN journal_entry j ON j.seq = r.content_seq""")) {

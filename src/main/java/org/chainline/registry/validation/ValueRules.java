@@ -11,6 +11,8 @@ import org.chainline.registry.model.PropertyType;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -103,8 +105,8 @@ final class ValueRules {
 
     private Optional<JsonNode> timestamp(String field, String s) {
         try {
-            return Optional.of(JSON.textNode(java.time.Instant.parse(s).toString()));
-        } catch (java.time.format.DateTimeParseException e) {
+            return Optional.of(JSON.textNode(Instant.parse(s).toString()));
+        } catch (DateTimeParseException e) {
             return fail(field, "must be a UTC time as YYYY-MM-DDThh:mm:ssZ (it is '" + s + "')");
         }
     }

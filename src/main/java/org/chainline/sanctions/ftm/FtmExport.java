@@ -12,6 +12,7 @@ import tech.followthemoney.model.Model;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -71,7 +72,7 @@ public class FtmExport {
         List<JsonNode> involvements = all("Involvement");
         Map<String, List<String>> involved = new HashMap<>();
         for (JsonNode inv : involvements) {
-            involved.computeIfAbsent(inv.path("incident").asText(), k -> new java.util.ArrayList<>()).add(inv.path("actor").asText());
+            involved.computeIfAbsent(inv.path("incident").asText(), k -> new ArrayList<>()).add(inv.path("actor").asText());
         }
         all("Incident").forEach(i -> IncidentMapper.out(i, involved.getOrDefault(FtmValues.id(i), List.of()), to));
         involvements.forEach(i -> InvolvementMapper.out(i, to));
@@ -93,7 +94,7 @@ public class FtmExport {
 
     private List<JsonNode> all(String typeName) {
         RecordType type = records.model().type(typeName).orElseThrow();
-        List<JsonNode> out = new java.util.ArrayList<>();
+        List<JsonNode> out = new ArrayList<>();
         int offset = 0;
         while (true) {
             List<ObjectNode> page = records.list(type, null, false, offset, 500);

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.chainline.Sha256;
 import org.chainline.input.Json;
+import org.chainline.registry.model.PartialDate;
+import org.chainline.sanctions.Jurisdictions;
 import tech.followthemoney.entity.ValueEntity;
 import tech.followthemoney.exc.SchemaException;
 import tech.followthemoney.model.Property;
@@ -42,11 +44,11 @@ final class FtmValues {
     }
 
     static String date(String value) {
-        return org.chainline.registry.model.PartialDate.leading(value);
+        return PartialDate.leading(value);
     }
 
     static String country(String value) {
-        return org.chainline.sanctions.Jurisdictions.code(value).orElse(null);
+        return Jurisdictions.code(value).orElse(null);
     }
 
     // ---- writing Chainline records

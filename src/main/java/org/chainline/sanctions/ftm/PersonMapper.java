@@ -8,6 +8,7 @@ import tech.followthemoney.entity.ValueEntity;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 
 import static org.chainline.sanctions.ftm.FtmValues.add;
 import static org.chainline.sanctions.ftm.FtmValues.country;
@@ -48,7 +49,7 @@ final class PersonMapper {
         put(p, "birthPlace", first(e, "birthPlace"));
         ArrayNode nationalities = Json.MAPPER.createArrayNode();
         for (String prop : List.of("nationality", "citizenship")) {
-            values(e, prop).stream().map(FtmValues::country).filter(java.util.Objects::nonNull).distinct()
+            values(e, prop).stream().map(FtmValues::country).filter(Objects::nonNull).distinct()
                     .filter(c -> !nationalities.toString().contains("\"" + c + "\"")).forEach(nationalities::add);
         }
         if (!nationalities.isEmpty()) {

@@ -1,5 +1,8 @@
 package org.chainline.dossier.layout;
 
+import org.chainline.regime.Labels;
+import org.chainline.regime.Regimes;
+import org.chainline.registry.model.Model;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -11,8 +14,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** Pagination with a fixed-width measure: where blocks break, without drawing anything. */
 class PaginatorTest {
 
-    private static final org.chainline.regime.Labels LABELS = new org.chainline.regime.Regimes(
-            org.chainline.registry.model.Model.load(), "").labels();
+    private static final Labels LABELS = new Regimes(
+            Model.load(), "").labels();
 
     /** Every character 0.5 em wide; nothing is unprintable. */
     static final Measure FIXED = new Measure() {

@@ -1,6 +1,7 @@
 package org.chainline.registry.imports;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.client.HttpClient;
@@ -184,7 +185,7 @@ class RecordImportTest extends ChainlineTest {
 
     private static JsonNode read(String body) {
         try {
-            return new com.fasterxml.jackson.databind.ObjectMapper().readTree(body);
+            return new ObjectMapper().readTree(body);
         } catch (Exception e) {
             throw new AssertionError(body, e);
         }

@@ -6,6 +6,7 @@ import org.chainline.ChainlineTest;
 import org.chainline.graph.Graph;
 import org.chainline.journal.GraphProjection;
 import org.chainline.liability.LiabilityPaths;
+import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -152,7 +153,7 @@ class ModelAgreementTest extends ChainlineTest {
                     kind:
                       type: vocabulary
                 """);
-        IllegalStateException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+        IllegalStateException e = Assertions.assertThrows(IllegalStateException.class,
                 () -> ModelLoader.fromDirectory(dir));
         assertEquals("model file graph-schema/model/Thing.yaml: Thing.properties.kind.values is required for a vocabulary", e.getMessage());
     }

@@ -2,6 +2,7 @@ package org.chainline.sanctions.ftm;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
@@ -79,7 +80,7 @@ class FtmRoundTripTest extends ChainlineTest {
     static Map<String, String> plain(Records records, String type) {
         Map<String, String> out = new TreeMap<>();
         for (JsonNode r : records.list(records.model().type(type).orElseThrow(), null, false, 0, 500)) {
-            com.fasterxml.jackson.databind.node.ObjectNode copy = ((com.fasterxml.jackson.databind.node.ObjectNode) r).deepCopy();
+            ObjectNode copy = ((ObjectNode) r).deepCopy();
             copy.remove(List.of("citations", "meta", "note"));
             out.put(r.path("id").asText(), new TreeMap<>(JSON.convertValue(copy, Map.class)).toString());
         }

@@ -6,6 +6,8 @@ import org.chainline.registry.model.Model;
 import org.junit.jupiter.api.Test;
 import tech.followthemoney.entity.ValueEntity;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,8 +31,8 @@ class FtmVocabularyTest {
     private static tech.followthemoney.model.Model ftm() {
         try {
             return tech.followthemoney.model.Model.loadDefault();
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

@@ -68,7 +68,7 @@ public class ClaimReviews {
             problems.add("decision", "is required");
         }
         if (items == null || items.isEmpty()) {
-            problems.add("claims", "is required: at least one claim to decide on");
+            problems.add("claims", "must include at least one claim to decide on");
         } else if (items.size() > MAX_BATCH) {
             problems.add("claims", "must name at most " + MAX_BATCH + " claims at once");
         }

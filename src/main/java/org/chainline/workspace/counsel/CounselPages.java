@@ -150,7 +150,7 @@ final class CounselPages {
         return switch (field) {
             case "letter" -> "request letter";
             case "summary" -> "case summary";
-            case "impact" -> "impact argument";
+            case "impact" -> "why designating the subject matters";
             default -> field.startsWith("incidents.") ? "note on " + field.substring("incidents.".length()) : FieldError.label(field);
         };
     }

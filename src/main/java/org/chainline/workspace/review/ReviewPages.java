@@ -131,7 +131,8 @@ final class ReviewPages {
             return FormAnswers.shown(back.build());
         } catch (Refusal e) {
             // a claim's stale version is said at the claims it was ticked among
-            List<FieldError> errors = FormAnswers.errors(e, f -> f == null || f.equals("version") ? "claims" : f);
+            List<FieldError> errors = FormAnswers.errors(e, f -> f == null || f.equals("version") ? "claims" : f, FieldError::control,
+                    f -> f.equals("claims") ? "claims to decide on" : FieldError.label(f));
             return FormAnswers.again("review/review", view(who, subject, errors, chosen, decision, note, null));
         }
     }

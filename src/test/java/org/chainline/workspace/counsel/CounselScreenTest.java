@@ -43,7 +43,7 @@ class CounselScreenTest extends ChainlineTest {
         String page = refused.body();
         assertTrue(page.contains("href=\"#f-letter\"") && page.contains("href=\"#f-impact\""), "both in the summary: " + page);
         assertTrue(page.contains("Request letter: [[ev-nowhere]] names no claim or evidence item"), page);
-        assertTrue(page.contains("[[p-kostrov]] names a Person"), page);
+        assertTrue(page.contains("Why designating the subject matters: [[p-kostrov]] names a Person"), page);
         assertTrue(page.contains("His son studies abroad [[p-kostrov]]."), "what was written is kept");
         assertFalse(app.page(PAGE, counsel).body().contains("[[ev-nowhere]]"), "nothing was saved");
     }

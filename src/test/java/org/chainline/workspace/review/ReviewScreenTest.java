@@ -39,7 +39,7 @@ class ReviewScreenTest extends ChainlineTest {
         assertEquals(422, refused.status());
         String page = refused.body();
         assertTrue(page.contains("href=\"#f-claims\"") && page.contains("href=\"#f-note\""), "both in the summary: " + page);
-        assertTrue(page.contains("at least one claim") && page.contains("Note is required to reject a claim"), page);
+        assertTrue(page.contains("Claims to decide on must include at least one claim") && page.contains("Note is required to reject a claim"), page);
         assertEquals(2, page.split("class=\"field-error\"", -1).length - 1, "each at its field");
     }
 

@@ -1,11 +1,8 @@
 package org.chainline.workspace.chain;
 
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import jakarta.inject.Inject;
-import org.chainline.ChainlineTest;
 import org.chainline.TestApplication;
-import org.chainline.access.Roles;
-import org.junit.jupiter.api.BeforeAll;
+import org.chainline.workspace.ReadingScreenTest;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -14,18 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The chain of command over HTTP: the commander of the date asked, the section alone for htmx, a date that is no day. */
 @MicronautTest(transactional = false)
-class ChainScreenTest extends ChainlineTest {
-
-    @Inject
-    TestApplication app;
-
-    String viewer;
-
-    @BeforeAll
-    void setUp() {
-        app.loadDemo();
-        viewer = app.token(Roles.VIEWER);
-    }
+class ChainScreenTest extends ReadingScreenTest {
 
     @Test
     void theCommanderIsTheOneOfTheDateAsked() {

@@ -1,11 +1,8 @@
 package org.chainline.workspace.liability;
 
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import jakarta.inject.Inject;
-import org.chainline.ChainlineTest;
 import org.chainline.TestApplication;
-import org.chainline.access.Roles;
-import org.junit.jupiter.api.BeforeAll;
+import org.chainline.workspace.ReadingScreenTest;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -13,18 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Liability over HTTP: a person's paths with their legal test, an incident's persons, and what it is not asked of. */
 @MicronautTest(transactional = false)
-class LiabilityScreenTest extends ChainlineTest {
-
-    @Inject
-    TestApplication app;
-
-    String viewer;
-
-    @BeforeAll
-    void setUp() {
-        app.loadDemo();
-        viewer = app.token(Roles.VIEWER);
-    }
+class LiabilityScreenTest extends ReadingScreenTest {
 
     @Test
     void aPersonsPathsNameTheirTestAndAnIncidentRanksItsPersons() {

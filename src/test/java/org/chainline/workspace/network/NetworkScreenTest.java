@@ -1,11 +1,8 @@
 package org.chainline.workspace.network;
 
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import jakarta.inject.Inject;
-import org.chainline.ChainlineTest;
 import org.chainline.TestApplication;
-import org.chainline.access.Roles;
-import org.junit.jupiter.api.BeforeAll;
+import org.chainline.workspace.ReadingScreenTest;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -13,18 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The network over HTTP: its page with the table of links, and the same links as JSON and as a drawing. */
 @MicronautTest(transactional = false)
-class NetworkScreenTest extends ChainlineTest {
-
-    @Inject
-    TestApplication app;
-
-    String viewer;
-
-    @BeforeAll
-    void setUp() {
-        app.loadDemo();
-        viewer = app.token(Roles.VIEWER);
-    }
+class NetworkScreenTest extends ReadingScreenTest {
 
     @Test
     void theNetworkIsAPageATableJsonAndADrawing() {

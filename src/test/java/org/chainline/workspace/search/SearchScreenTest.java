@@ -1,11 +1,8 @@
 package org.chainline.workspace.search;
 
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import jakarta.inject.Inject;
-import org.chainline.ChainlineTest;
 import org.chainline.TestApplication;
-import org.chainline.access.Roles;
-import org.junit.jupiter.api.BeforeAll;
+import org.chainline.workspace.ReadingScreenTest;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -13,18 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The search screen over HTTP: a spelling in another script finds the record; a search it cannot run says why. */
 @MicronautTest(transactional = false)
-class SearchScreenTest extends ChainlineTest {
-
-    @Inject
-    TestApplication app;
-
-    String viewer;
-
-    @BeforeAll
-    void setUp() {
-        app.loadDemo();
-        viewer = app.token(Roles.VIEWER);
-    }
+class SearchScreenTest extends ReadingScreenTest {
 
     @Test
     void aLatinSpellingFindsTheCyrillicPersonAndAnUnsearchableQueryIsRefusedAtTheField() {

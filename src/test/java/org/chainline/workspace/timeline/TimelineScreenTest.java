@@ -1,11 +1,8 @@
 package org.chainline.workspace.timeline;
 
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import jakarta.inject.Inject;
-import org.chainline.ChainlineTest;
 import org.chainline.TestApplication;
-import org.chainline.access.Roles;
-import org.junit.jupiter.api.BeforeAll;
+import org.chainline.workspace.ReadingScreenTest;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -13,18 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The timeline over HTTP: a person's postings and incidents, a unit's commanders and incidents, drawn and tabled. */
 @MicronautTest(transactional = false)
-class TimelineScreenTest extends ChainlineTest {
-
-    @Inject
-    TestApplication app;
-
-    String viewer;
-
-    @BeforeAll
-    void setUp() {
-        app.loadDemo();
-        viewer = app.token(Roles.VIEWER);
-    }
+class TimelineScreenTest extends ReadingScreenTest {
 
     @Test
     void aPersonsAndAUnitsTimelinesDrawAndTableWhatHappened() {

@@ -17,12 +17,6 @@ public final class Problems {
         return this;
     }
 
-    /** Notes every problem of a refusal met on the way. */
-    public Problems add(Refusal refused) {
-        found.addAll(refused.problems());
-        return this;
-    }
-
     /** Whether a problem with {@code field} has been noted, so that a check that builds on it can be skipped. */
     public boolean has(String field) {
         return found.stream().anyMatch(p -> field.equals(p.field()));

@@ -23,7 +23,6 @@ import org.chainline.workspace.shell.FieldError;
 import org.chainline.workspace.shell.Form;
 import org.chainline.workspace.shell.FormAnswers;
 
-import java.net.URI;
 import java.util.List;
 import java.util.Map;
 
@@ -45,7 +44,6 @@ final class SignInPages {
         this.accounts = accounts;
     }
 
-
     @Secured(SecurityRule.IS_ANONYMOUS)
     @Get("/sign-in")
     ModelAndView<SignInView> form(@QueryValue @Nullable String next) {
@@ -60,7 +58,7 @@ final class SignInPages {
         String next = safeNext(form.get("next"));
         BrowserSessions.Outcome outcome = sessions.signIn(request, username, form.get("password"));
         if (outcome instanceof BrowserSessions.SignedIn signed) {
-            return HttpResponse.seeOther(URI.create(signed.mustChangePassword() ? "/password" : next)).cookie(signed.cookie());
+            return FormAnswers.shown(signed.mustChangePassword() ? "/password" : next).cookie(signed.cookie());
         }
         BrowserSessions.Refused refused = (BrowserSessions.Refused) outcome;
         return FormAnswers.again("account/sign-in", new SignInView(username, next,
@@ -76,7 +74,7 @@ final class SignInPages {
     HttpResponse<?> signOut(HttpRequest<?> request, Authentication who) {
         var cleared = sessions.signOut(request, who);
         boolean bearer = request.getHeaders().getAuthorization().filter(a -> a.regionMatches(true, 0, "Bearer ", 0, 7)).isPresent();
-        return (bearer ? HttpResponse.noContent() : HttpResponse.seeOther(URI.create("/sign-in"))).cookie(cleared);
+        return (bearer ? HttpResponse.noContent() : FormAnswers.shown("/sign-in")).cookie(cleared);
     }
 
     @Secured(SecurityRule.IS_AUTHENTICATED)
@@ -101,14 +99,14 @@ final class SignInPages {
         } catch (InvalidInput e) {
             // the page's fields are named as the API's ("newPassword"), so are their controls' ids
             return FormAnswers.again("account/password", new PasswordView(who.getName(),
-                    FormAnswers.errors(e, f -> f == null ? "newPassword" : f, f -> f, PASSWORD_LABELS::get)));
+                    FormAnswers.errors(e, f -> f == null ? "newPassword" : f, f -> f, f -> PASSWORD_LABELS.getOrDefault(f, FieldError.label(f)))));
         }
         // the tokens issued before the change no longer count: sign in again with the new password
         BrowserSessions.Outcome outcome = sessions.signIn(request, who.getName(), next);
         if (outcome instanceof BrowserSessions.SignedIn signed) {
-            return HttpResponse.seeOther(URI.create("/")).cookie(signed.cookie());
+            return FormAnswers.shown("/").cookie(signed.cookie());
         }
-        return HttpResponse.seeOther(URI.create("/sign-in")).cookie(sessions.signedOut(request));
+        return FormAnswers.shown("/sign-in").cookie(sessions.signedOut(request));
     }
 
     /**

@@ -122,7 +122,7 @@ final class CounselPages {
         }
         try {
             CounselText written = texts.write(who.getName(), subject, regime, draft, "written in the workspace");
-            return HttpResponse.seeOther(UriBuilder.of("/counsel/" + subject + "/" + regime)
+            return FormAnswers.shown(UriBuilder.of("/counsel/" + subject + "/" + regime)
                     .queryParam("saved", "Saved as version " + written.version() + ".").build());
         } catch (Refusal e) {
             return refused(who, subject, regime, draft, version, errors(e));

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.UnaryOperator;
 
 /**
@@ -61,10 +62,12 @@ public final class FormAnswers {
                                           UnaryOperator<String> label) {
         Map<String, List<String>> byControl = new LinkedHashMap<>();
         for (Refusal.Problem p : refused.problems()) {
-            String shown = field.apply(p.field());
+            // a problem the form has no field for is said at the form as a whole
+            String shown = Objects.requireNonNullElse(field.apply(p.field()), "form");
             String reason = reason(p);
             byControl.computeIfAbsent(control.apply(shown), c -> new ArrayList<>())
-                    .add(FieldError.capitalised(label.apply(shown)) + (reason.isBlank() ? " is not right" : " " + reason));
+                    .add(FieldError.capitalised(Objects.requireNonNullElse(label.apply(shown), FieldError.label(shown)))
+                            + (reason.isBlank() ? " is not right" : " " + reason));
         }
         List<FieldError> errors = new ArrayList<>();
         byControl.forEach((id, sentences) -> errors.add(new FieldError(id, sentences.size() == 1 ? sentences.getFirst()

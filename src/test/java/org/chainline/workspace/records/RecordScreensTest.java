@@ -78,6 +78,11 @@ class RecordScreensTest extends ChainlineTest {
         assertTrue(page.contains("id=\"f-country-error\""), "the country's error is at its field");
         assertTrue(page.contains("value=\"XTZ\"") && page.contains("value=\"Батальон связи\""), "what was sent is kept");
         assertEquals(404, app.page("/records/unit/u-screen-refused", viewer).status(), "nothing was written");
+
+        sent.put("id", "no spaces in an id");
+        TestApplication.Answer badId = app.form("/records/unit/new", analyst, sent);
+        assertEquals(422, badId.status());
+        assertTrue(badId.body().contains("id=\"f-id-error\"") && badId.body().contains("href=\"#f-id\""), "the id's error is at the id");
     }
 
     @Test

@@ -35,6 +35,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * Creating, changing and retiring records of the accountability model: each a journal entry, checked under the
@@ -319,6 +320,16 @@ public class Records {
         Problems problems = new Problems();
         List<Violation> violations = checked.valid() ? protectedValues.checkSealed(checked.record()) : checked.violations();
         violations.forEach(v -> problems.add(v.field(), v.reason()));
+        if (!checked.valid() && !checked.refs().isEmpty()) {
+            // the references of the well-formed fields too, so that one answer names every mistake (a valid record's
+            // references are checked where it is written, in the journal's turn)
+            Map<String, StoredRecord> stored = store.find(checked.refs().stream().map(Ref::id).collect(Collectors.toSet()));
+            Map<String, String> self = new HashMap<>();
+            self.put(id, type.name());
+            for (Ref ref : checked.refs()) {
+                RecordWrites.refProblem(ref, self, stored).ifPresent(problem -> problems.add(ref.field(), problem));
+            }
+        }
         problems.refuseIfAny();
         return checked.record();
     }

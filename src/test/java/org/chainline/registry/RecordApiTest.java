@@ -139,6 +139,18 @@ class RecordApiTest extends ChainlineTest {
     }
 
     @Test
+    void aRecordWithSeveralMistakesIsRefusedOnceWithEveryOneTheUnknownReferencesIncluded() {
+        JsonNode refused = error(HttpRequest.POST("/api/postings", """
+                {"id": "post-many", "person": "p-nowhere", "unit": "u-guard", "role": "emperor", "start": "2022-13",
+                 "citations": [{"evidence": "ev-missing"}]}"""), HttpStatus.BAD_REQUEST);
+        List<String> fields = new ArrayList<>();
+        refused.get("problems").forEach(p -> fields.add(p.get("field").asText()));
+        assertEquals(List.of("start", "role", "citations[0].evidence", "person"), fields, refused::toString);
+        assertEquals("start", refused.get("field").asText(), "the first problem is the error's own field");
+        error(HttpRequest.GET("/api/postings/post-many"), HttpStatus.NOT_FOUND);
+    }
+
+    @Test
     void aClaimIsChangedAndRetiredButNeverDeletedAndARecordInUseCannotBeRetired() {
         post("/api/persons", """
                 {"id": "p-c", "names": [{"value": "Changing Person"}]}""");

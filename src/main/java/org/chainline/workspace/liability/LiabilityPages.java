@@ -16,6 +16,7 @@ import org.chainline.refusal.NotFound;
 import org.chainline.workspace.drawing.CommandChartSvg;
 import org.chainline.workspace.shell.Chrome;
 import org.chainline.workspace.shell.Names;
+import org.chainline.workspace.shell.RecordTitle;
 
 /** Liability paths of a person or an incident, organised as the ICC Case Matrix is: by mode and by element. */
 @Controller
@@ -36,13 +37,14 @@ final class LiabilityPages {
         return switch (slug) {
             case "person" -> {
                 Views.PersonLiability of = liability.ofPerson(id, LiabilityPaths.DEFAULT_DEPTH);
-                yield new ModelAndView<>("liability/liability", new LiabilityView(chrome, "Person", id, CommandChartSvg.display(of.person()),
-                        Names.lang(of.person().name()), true, of.maxDepth(), of.incidents()));
+                yield new ModelAndView<>("liability/liability", new LiabilityView(chrome,
+                        new RecordTitle("Person", id, CommandChartSvg.display(of.person()), Names.lang(of.person().name())), true,
+                        of.maxDepth(), of.incidents()));
             }
             case "incident" -> {
                 Views.IncidentLiability of = liability.ofIncident(id, LiabilityPaths.DEFAULT_DEPTH);
-                yield new ModelAndView<>("liability/liability", new LiabilityView(chrome, "Incident", id, of.incident().name(),
-                        Names.lang(of.incident().name()), false, of.maxDepth(), of.persons()));
+                yield new ModelAndView<>("liability/liability", new LiabilityView(chrome,
+                        RecordTitle.of("Incident", id, of.incident().name()), false, of.maxDepth(), of.persons()));
             }
             default -> throw NotFound.because("liability is asked of a person or an incident, not of a " + slug);
         };

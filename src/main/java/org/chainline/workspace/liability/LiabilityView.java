@@ -4,6 +4,7 @@ import io.micronaut.core.annotation.Introspected;
 import org.chainline.liability.Views;
 import org.chainline.workspace.shell.Chrome;
 import org.chainline.workspace.shell.Page;
+import org.chainline.workspace.shell.RecordTitle;
 
 import java.util.List;
 
@@ -12,6 +13,5 @@ import java.util.List;
  * its strength and why, the elements of command responsibility apart, and each step's claim and evidence.
  */
 @Introspected
-public record LiabilityView(Chrome chrome, String type, String id, String title, String titleLang, boolean ofPerson,
-                            int depth, List<Views.Link> links) implements Page {
+public record LiabilityView(Chrome chrome, RecordTitle about, boolean ofPerson, int depth, List<Views.Link> links) implements Page {
 }

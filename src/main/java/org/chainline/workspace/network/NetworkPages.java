@@ -22,7 +22,7 @@ import org.chainline.workspace.drawing.CommandChartSvg;
 import org.chainline.workspace.shell.Chrome;
 import org.chainline.workspace.shell.Dates;
 import org.chainline.workspace.shell.Links;
-import org.chainline.workspace.shell.Names;
+import org.chainline.workspace.shell.RecordTitle;
 import org.chainline.workspace.shell.RecordTypes;
 import org.chainline.workspace.shell.RecordWords;
 
@@ -57,7 +57,7 @@ final class NetworkPages {
         RecordType type = types.type(slug);
         NetworkView.Neighbourhood graph = neighbourhood(id);
         String title = graph.nodes().stream().filter(n -> n.id().equals(id)).findFirst().map(NetworkView.Node::label).orElse(id);
-        return new ModelAndView<>("network/network", new NetworkView(Chrome.of(who, "search"), type.name(), id, title, Names.lang(title),
+        return new ModelAndView<>("network/network", new NetworkView(Chrome.of(who, "search"), RecordTitle.of(type.name(), id, title),
                 Links.network(type.name(), id) + ".json", graph));
     }
 

@@ -5,13 +5,13 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import org.chainline.workspace.shell.Chrome;
 import org.chainline.workspace.shell.Page;
+import org.chainline.workspace.shell.RecordTitle;
 
 import java.util.List;
 
 /** A record's neighbourhood: the records its claims join it to, each link a claim with its dates; as a table too. */
 @Introspected
-public record NetworkView(Chrome chrome, String type, String id, String title, String titleLang, String source,
-                          Neighbourhood graph) implements Page {
+public record NetworkView(Chrome chrome, RecordTitle about, String source, Neighbourhood graph) implements Page {
 
     @Serdeable
     public record Neighbourhood(String centre, List<Node> nodes, List<Edge> edges) {

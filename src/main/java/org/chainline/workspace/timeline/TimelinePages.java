@@ -23,6 +23,7 @@ import org.chainline.workspace.shell.Chrome;
 import org.chainline.workspace.shell.Dates;
 import org.chainline.workspace.shell.Links;
 import org.chainline.workspace.shell.Names;
+import org.chainline.workspace.shell.RecordTitle;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -105,8 +106,8 @@ final class TimelinePages {
         }
         items.sort(Comparator.comparing((Item i) -> i.row().start() == null ? "9999" : i.row().start()));
         String svg = TimelineSvg.draw("Timeline of " + title, items.stream().map(Item::row).toList());
-        return new ModelAndView<>("timeline/timeline", new TimelineView(Chrome.of(who, "search"), slug.equals("person") ? "Person" : "Unit",
-                id, title, Names.lang(title), svg, items.stream().map(Item::table).toList()));
+        return new ModelAndView<>("timeline/timeline", new TimelineView(Chrome.of(who, "search"),
+                RecordTitle.of(slug.equals("person") ? "Person" : "Unit", id, title), svg, items.stream().map(Item::table).toList()));
     }
 
     /** "Name: deputy-commander of Unit (dates)" gives "deputy-commander · ". */

@@ -20,11 +20,11 @@ public class EvidenceHashes {
     /** What a keyed digest begins with, so that nobody takes it for the file's SHA-256. */
     public static final String KEYED = "keyed:";
 
-    private final RecordStore store;
+    private final EvidenceRecords evidence;
     private final IdentityProtection protection;
 
-    EvidenceHashes(RecordStore store, IdentityProtection protection) {
-        this.store = store;
+    EvidenceHashes(EvidenceRecords evidence, IdentityProtection protection) {
+        this.evidence = evidence;
         this.protection = protection;
     }
 
@@ -50,7 +50,7 @@ public class EvidenceHashes {
 
     /** Of these SHA-256s, those of protected bytes (a protected item names them, or did and no holder released them). */
     public Set<String> protectedAmong(Collection<String> sha256s) {
-        return sha256s.isEmpty() ? Set.of() : store.protectedAmong(List.of(), sha256s);
+        return evidence.protectedAmong(List.of(), sha256s);
     }
 
     /** The record as a reader is shown it: unchanged for a holder of the grant, a protected item's hash keyed otherwise. */

@@ -15,7 +15,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * The {@code record_state} table. Writes take the connection of the journal batch they belong to, so a record's
@@ -122,66 +121,6 @@ public final class RecordStore {
 
     private static DataAccessException failed(SQLException e) {
         return new DataAccessException("record state could not be read or written: " + e.getMessage(), e);
-    }
-
-    List<String> unprotectedEvidence(String fileName, String mediaType, List<String> titlePrefixes) {
-        return transactions.executeRead(status -> {
-            List<String> ids = new ArrayList<>();
-            try (PreparedStatement select = status.getConnection().prepareStatement("""
-                    SELECT r.id, (j.payload::jsonb)->>'title' FROM record_state r
-                    JOIN evidence_access a ON a.evidence_id = r.id AND a.confidentiality <> 'protected'
-                    JOIN journal_entry j ON j.seq = r.content_seq
-                    WHERE r.type = 'Evidence' AND r.retired_seq IS NULL
-                      AND (j.payload::jsonb)->>'fileName' = ? AND (j.payload::jsonb)->>'mediaType' = ?
-                      AND NOT EXISTS (SELECT 1 FROM journal_entry l WHERE l.target_id = r.id AND l.kind = 'protection.lowered')""")) {
-                select.setString(1, fileName);
-                select.setString(2, mediaType);
-                try (ResultSet rs = select.executeQuery()) {
-                    while (rs.next()) {
-                        String title = rs.getString(2) == null ? "" : rs.getString(2);
-                        if (titlePrefixes.stream().anyMatch(title::startsWith)) {
-                            ids.add(rs.getString(1));
-                        }
-                    }
-                }
-            } catch (SQLException e) {
-                throw failed(e);
-            }
-            return ids;
-        });
-    }
-
-    /** id → stored content of the live Telegram messages an earlier version imported from a chat by its raw id, with no link. */
-    Map<String, String> earlierPrivateTelegramMessages() {
-        return transactions.executeRead(status -> {
-            Map<String, String> found = new HashMap<>();
-            try (PreparedStatement select = status.getConnection().prepareStatement("""
-                    SELECT r.id, j.payload FROM record_state r JOIN journal_entry j ON j.seq = r.content_seq
-                    WHERE r.type = 'Evidence' AND r.retired_seq IS NULL
-                      AND (j.payload::jsonb)->>'kind' = 'telegram-message' AND (j.payload::jsonb)->'url' IS NULL
-                      AND (j.payload::jsonb)->>'channelId' ~ '^[0-9]+$'""");
-                 ResultSet rs = select.executeQuery()) {
-                while (rs.next()) {
-                    found.put(rs.getString(1), rs.getString(2));
-                }
-            } catch (SQLException e) {
-                throw failed(e);
-            }
-            return found;
-        });
-    }
-
-    List<String> protectedHashes() {
-        return transactions.executeRead(status -> EvidenceAccess.protectedHashes(status.getConnection()));
-    }
-
-    /** See {@link EvidenceRecords#protectedAmong}. */
-    Set<String> protectedAmong(Collection<String> ids, Collection<String> sha256s) {
-        return transactions.executeRead(status -> EvidenceAccess.protectedAmong(status.getConnection(), ids, sha256s));
-    }
-
-    String strictest(String sha256) {
-        return transactions.executeRead(status -> EvidenceAccess.strictest(status.getConnection(), sha256));
     }
 
     /** Notes which journal entries cite which evidence items (pairs of evidence id and seq). */

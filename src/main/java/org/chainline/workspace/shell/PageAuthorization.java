@@ -5,7 +5,6 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpMethod;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
-import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.server.exceptions.response.ErrorResponseProcessor;
 import io.micronaut.security.authentication.AuthorizationException;
@@ -36,9 +35,7 @@ public final class PageAuthorization extends DefaultAuthorizationExceptionHandle
     @Override
     public MutableHttpResponse<?> handle(HttpRequest request, AuthorizationException exception) {
         // a browser (it asks for HTML) is sent on; a program calling a page gets the API's 401 or 403
-        boolean browser = request.getHeaders().accept().stream().anyMatch(m -> m.matches(MediaType.TEXT_HTML_TYPE)
-                && !m.equals(MediaType.ALL_TYPE));
-        if (browser && request.getMethod() == HttpMethod.GET && Pages.isPage(request.getPath())) {
+        if (Pages.fromBrowser(request) && request.getMethod() == HttpMethod.GET && Pages.isPage(request.getPath())) {
             if (!exception.isForbidden()) {
                 String query = request.getUri().getRawQuery();
                 String next = query == null ? request.getPath() : request.getPath() + "?" + query;

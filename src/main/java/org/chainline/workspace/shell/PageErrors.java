@@ -21,7 +21,8 @@ import java.io.StringWriter;
 
 /**
  * A page that cannot be shown (a record that does not exist, a role that may not see it, a store that is down) is
- * answered with a page that says so in words and offers a way on, with the same status the API would give.
+ * answered to a browser with a page that says so in words and offers a way on, with the same status the API would
+ * give; a program asking for the page's path gets the API's error.
  */
 @ServerFilter("/**")
 public final class PageErrors implements Ordered {
@@ -40,12 +41,14 @@ public final class PageErrors implements Ordered {
     @ResponseFilter
     @SuppressWarnings("unchecked")
     public void render(HttpRequest<?> request, MutableHttpResponse<?> response) {
-        if (request.getMethod() != HttpMethod.GET || !Pages.isPage(request.getPath()) || response.getStatus().getCode() < 400
+        if (request.getMethod() != HttpMethod.GET || !Pages.isPage(request.getPath()) || !Pages.fromBrowser(request)
+                || response.getStatus().getCode() < 400
                 || !(response.getBody().orElse(null) instanceof ApiError error)) {
             return;
         }
         Chrome chrome = request.getUserPrincipal(Authentication.class).map(a -> Chrome.of(a, "")).orElse(null);
         String title = switch (error.status()) {
+            case 401 -> "Sign in first";
             case 404 -> "Not found";
             case 403 -> "Not for your role";
             case 400 -> "That cannot be shown";

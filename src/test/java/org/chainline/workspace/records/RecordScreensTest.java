@@ -55,6 +55,11 @@ class RecordScreensTest extends ChainlineTest {
         TestApplication.Answer form = app.page("/records/unit/new", viewer);
         assertEquals(403, form.status(), "a viewer does not write records");
         assertTrue(form.body().contains("Not for your role"), form.body());
+        // a program asking for a page's path (curl accepts anything) gets the API's answer, not a page meant for people
+        TestApplication.Answer program = app.exchange("/records/unit/new", viewer, "Accept", "*/*");
+        assertEquals(403, program.status());
+        assertEquals("your roles do not allow this", program.json().get("message").asText(), program.body());
+        assertEquals(404, app.exchange("/records/person/p-nobody", viewer, "Accept", "*/*").json().get("status").asInt());
     }
 
     @Test

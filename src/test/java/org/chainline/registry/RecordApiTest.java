@@ -148,6 +148,18 @@ class RecordApiTest extends ChainlineTest {
         assertEquals(List.of("start", "role", "citations[0].evidence", "person"), fields, refused::toString);
         assertEquals("start", refused.get("field").asText(), "the first problem is the error's own field");
         error(HttpRequest.GET("/api/postings/post-many"), HttpStatus.NOT_FOUND);
+
+        // the same in a change, whose values are checked inside the journal's write
+        post("/api/persons", """
+                {"id": "p-many", "names": [{"value": "Test Person"}]}""");
+        post("/api/postings", """
+                {"id": "post-changed", "person": "p-many", "unit": "u-guard", "role": "commander"}""");
+        JsonNode changed = error(HttpRequest.PATCH("/api/postings/post-changed", """
+                {"person": "p-nowhere", "start": "2022-13"}"""), HttpStatus.BAD_REQUEST);
+        List<String> changedFields = new ArrayList<>();
+        changed.get("problems").forEach(p -> changedFields.add(p.get("field").asText()));
+        assertEquals(List.of("start", "person"), changedFields, changed::toString);
+        assertEquals("p-many", get("/api/postings/post-changed").get("person").asText(), "nothing was changed");
     }
 
     @Test

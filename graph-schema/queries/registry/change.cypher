@@ -1,8 +1,9 @@
 // A record's new state replaces the old: properties (keeping when and by whom it was created), references, citations
 // and the claim's shortcut are written afresh. Its own edges are deleted first, so creating them again is safe to repeat.
+// Its cases are kept (and its home added, for a record written before cases); see create.cypher.
 UNWIND $rows AS row
 MATCH (n:Record {id: row.id})
-WITH n, row, n {.createdSeq, .createdAt, .createdBy} AS kept
+WITH n, row, n {.createdSeq, .createdAt, .createdBy} AS kept, coalesce(n.cases, []) AS had
 CALL (n) {
   MATCH (n)-->(:Record)-[s]->()
   WHERE s.claim = n.id
@@ -15,6 +16,7 @@ CALL (n) {
 }
 SET n = row.props
 SET n += kept
+SET n.cases = had + [c IN row.home WHERE NOT c IN had]
 WITH n, row
 CALL (n, row) {
   UNWIND row.refs AS e
@@ -27,9 +29,16 @@ CALL (n, row) {
   CREATE (n)-[r:CITES]->(t)
   SET r = c.props
 }
-WITH row WHERE row.shortcut IS NOT NULL
-WITH row.shortcut AS s
+CALL (n, row) {
+  UNWIND row.named AS target
+  MATCH (t:Record {id: target})
+  WITH t, row, coalesce(t.cases, []) AS had
+  SET t.cases = had + [c IN row.home WHERE NOT c IN had]
+}
+WITH n, row WHERE row.shortcut IS NOT NULL
+WITH row.shortcut AS s, n.cases AS cases
 MERGE (a:Record {id: s.from})
 MERGE (b:Record {id: s.to})
 CREATE (a)-[r:$(s.type)]->(b)
 SET r = s.props
+SET r.cases = cases

@@ -4,10 +4,14 @@
 // place in the claim's list (a claim may cite one item twice), a shortcut by its claim. A node that was new, or bare,
 // before this entry has no edge of its own yet, nor has its claim a shortcut: its edges are created in one pass. A node
 // that already held content means this entry is applied again: its edges are merged by their keys, adding nothing.
+// Cases: a node's `cases` are every case it is visible in (its home, $row.home; the cases whose records name it, which
+// a bare node may already hold; those it is shared into), kept across the properties' replacement. The identities the
+// record names ($row.named) become visible in its home. A shortcut carries its claim's cases, for walks to filter on.
 UNWIND $rows AS row
 MERGE (n:Record {id: row.id})
-WITH n, row, n.contentHash IS NULL AS fresh
+WITH n, row, n.contentHash IS NULL AS fresh, coalesce(n.cases, []) AS had
 SET n = row.props
+SET n.cases = had + [c IN row.home WHERE NOT c IN had]
 SET n:$(row.labels)
 WITH n, row, fresh
 CALL (n, row, fresh) {
@@ -38,18 +42,26 @@ CALL (n, row, fresh) {
     SET r = c.props
   }
 }
-WITH row, fresh WHERE row.shortcut IS NOT NULL
-WITH row.shortcut AS s, fresh
+CALL (n, row) {
+  UNWIND row.named AS target
+  MATCH (t:Record {id: target})
+  WITH t, row, coalesce(t.cases, []) AS had
+  SET t.cases = had + [c IN row.home WHERE NOT c IN had]
+}
+WITH n, row, fresh WHERE row.shortcut IS NOT NULL
+WITH row.shortcut AS s, fresh, n.cases AS cases
 MERGE (a:Record {id: s.from})
 MERGE (b:Record {id: s.to})
-WITH a, b, s, fresh
-CALL (a, b, s, fresh) {
+WITH a, b, s, fresh, cases
+CALL (a, b, s, fresh, cases) {
   WITH * WHERE fresh
   CREATE (a)-[r:$(s.type)]->(b)
   SET r = s.props
+  SET r.cases = cases
 }
-CALL (a, b, s, fresh) {
+CALL (a, b, s, fresh, cases) {
   WITH * WHERE NOT fresh
   MERGE (a)-[r:$(s.type) {claim: s.props.claim}]->(b)
   SET r = s.props
+  SET r.cases = cases
 }

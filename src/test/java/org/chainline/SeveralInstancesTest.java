@@ -79,11 +79,11 @@ class SeveralInstancesTest {
         analyst = TestLogins.tokenFor(accounts, toA, Roles.ANALYST);
         counsel = TestLogins.tokenFor(accounts, toB, Roles.COUNSEL);
         Path fixture = Path.of(getClass().getClassLoader().getResource("fixtures/command-chain.ndjson").toURI());
-        a.getBean(RecordImport.class).run("t", null, fixture, RecordImport.Progress.NONE);
+        a.getBean(RecordImport.class).run(TestCases.FILING, null, fixture, RecordImport.Progress.NONE);
         // enough of a graph that a rebuild takes a few seconds, for readers to meet it
         Path synthetic = TestStores.tempFile("crowd", ".ndjson");
         SyntheticCase.ofNodes(7, 20_000).write(synthetic);
-        a.getBean(RecordImport.class).run("t", null, synthetic, RecordImport.Progress.NONE);
+        a.getBean(RecordImport.class).run(TestCases.FILING, null, synthetic, RecordImport.Progress.NONE);
     }
 
     @AfterAll

@@ -92,7 +92,7 @@ public final class TestApplication {
 
     /** The demo case, loaded as an analyst would import it; its claims still wait for review. */
     public void loadDemo() {
-        assertTrue(demo.load("tester", RecordImport.Progress.NONE).records().applied(), "the demo case loads");
+        assertTrue(TestCases.load(demo, "tester").records().applied(), "the demo case loads");
     }
 
     /** The demo case with every claim accepted by a second person, so that dossiers may rest on them. */

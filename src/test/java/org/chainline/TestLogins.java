@@ -34,13 +34,34 @@ public final class TestLogins {
      * protection officer named first, once per set of stores).
      */
     public static String tokenFor(Accounts accounts, HttpClient client, String... roles) {
+        return loginFor(accounts, client, roles).token();
+    }
+
+    /** An account signed in: its name and bearer token. */
+    public record Login(String username, String token) {
+    }
+
+    /** As {@link #tokenFor}, with the account's name. */
+    public static Login loginFor(Accounts accounts, HttpClient client, String... roles) {
+        return loginFor(accounts, client, true, roles);
+    }
+
+    /** An account in no case at all: tests of the boundary give it the cases they want it in. */
+    public static Login loginInNoCase(Accounts accounts, HttpClient client, String... roles) {
+        return loginFor(accounts, client, false, roles);
+    }
+
+    private static Login loginFor(Accounts accounts, HttpClient client, boolean joinTestCase, String... roles) {
         String username = "tester" + COUNTER.incrementAndGet();
         IssuedPassword issued = accounts.create("test", username, Set.of(roles));
+        if (joinTestCase) {
+            TestCases.of(accounts).join(username, Set.of(roles));
+        }
         if (Set.of(roles).contains(Roles.WITNESS_PROTECTION)) {
             accounts.consentToProtection(officer(accounts), username);
         }
         accounts.changePassword(username, issued.oneTimePassword(), PASSWORD);
-        return login(client, username, PASSWORD);
+        return new Login(username, login(client, username, PASSWORD));
     }
 
     private static final Map<Accounts, String> OFFICERS = Collections.synchronizedMap(new WeakHashMap<>());
@@ -63,6 +84,7 @@ public final class TestLogins {
     public static String sessionCookie(Accounts accounts, String base, String... roles) {
         String username = "browser" + COUNTER.incrementAndGet();
         IssuedPassword issued = accounts.create("test", username, Set.of(roles));
+        TestCases.of(accounts).join(username, Set.of(roles));
         accounts.changePassword(username, issued.oneTimePassword(), PASSWORD);
         try {
             var answer = java.net.http.HttpClient.newBuilder().followRedirects(java.net.http.HttpClient.Redirect.NEVER).build()

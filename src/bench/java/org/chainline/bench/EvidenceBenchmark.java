@@ -114,7 +114,7 @@ public final class EvidenceBenchmark {
         double floor = (System.nanoTime() - t) / 1e9;
         log.printf("  floor: parsed %,d messages and hashed the media in %.1f s%n", parsed, floor);
         t = System.nanoTime();
-        TelegramReport report = context.getBean(TelegramExportImport.class).run("bench", "benchmark", export,
+        TelegramReport report = context.getBean(TelegramExportImport.class).run(Bench.filing(context), "benchmark", export,
                 new TelegramExportImport.Options("generated_channel"), (phase, done, total) -> {
                     if (done % 20_000 == 0) {
                         log.printf("  %s: %,d%n", phase, done);
@@ -128,7 +128,7 @@ public final class EvidenceBenchmark {
         Path ndjson = dir.resolve("same-records.ndjson");
         long records = recordsWritten(context, ndjson);
         t = System.nanoTime();
-        var plain = baseline.getBean(RecordImport.class).run("bench", "baseline", ndjson, RecordImport.Progress.NONE);
+        var plain = baseline.getBean(RecordImport.class).run(Bench.filing(baseline), "baseline", ndjson, RecordImport.Progress.NONE);
         double recordsSeconds = (System.nanoTime() - t) / 1e9;
         if (!plain.applied()) {
             throw new IllegalStateException("the baseline records were refused: " + plain.errors());

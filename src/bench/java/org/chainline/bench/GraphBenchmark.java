@@ -40,6 +40,7 @@ public final class GraphBenchmark {
 
     /** The benchmark over the stores of a started application context. */
     public static GraphBenchmark in(ApplicationContext context, PrintWriter log) {
+        Bench.filing(context);
         return new GraphBenchmark(context.getBean(Graph.class), context.getBean(Model.class), context.getBean(RecordImport.class),
                 context.getBean(LiabilityPaths.class), log);
     }
@@ -107,7 +108,7 @@ public final class GraphBenchmark {
 
         log.printf("[%,d nodes] Chainline import (check, journal, projection)...%n", nodes);
         t0 = System.nanoTime();
-        ImportReport report = recordImport.run("bench", "benchmark", file, RecordImport.Progress.NONE);
+        ImportReport report = recordImport.run(Bench.FILING, "benchmark", file, RecordImport.Progress.NONE);
         double importRate = lines / seconds(t0);
         if (!report.applied()) {
             throw new IllegalStateException("the generated case did not import: " + report.errors());
@@ -122,8 +123,8 @@ public final class GraphBenchmark {
         Random random = new Random(7);
         int units = Math.max(6, generated.persons() / 5);
         int incidents = Math.max(2, generated.persons() / 10);
-        Latency person = measure(latencySamples, () -> liability.ofPerson("p-" + (2 * random.nextInt(units) + random.nextInt(2)), 6));
-        Latency incident = measure(latencySamples, () -> liability.ofIncident("i-" + random.nextInt(incidents), 6));
+        Latency person = measure(latencySamples, () -> liability.ofPerson(Bench.OPERATOR, "p-" + (2 * random.nextInt(units) + random.nextInt(2)), 6));
+        Latency incident = measure(latencySamples, () -> liability.ofIncident(Bench.OPERATOR, "i-" + random.nextInt(incidents), 6));
         return new Result(nodes, generated.persons(), lines, importRate, rawRate, perRowRate, done, person, incident);
     }
 

@@ -163,7 +163,7 @@ public final class ScreeningBenchmark {
                 w.write('\n');
             }
         }
-        context.getBean(RecordImport.class).run("bench", "bench persons", people, RecordImport.Progress.NONE);
+        context.getBean(RecordImport.class).run(Bench.filing(context), "bench persons", people, RecordImport.Progress.NONE);
         Screening screening = context.getBean(Screening.class);
         t0 = System.nanoTime();
         List<Screening.Candidate> found = screening.undecided(0.7);
@@ -194,7 +194,7 @@ public final class ScreeningBenchmark {
         t0 = System.nanoTime();
         for (int i = 0; i < scanned; i++) {
             String id = "bp-" + i;
-            NameMatcher.Subject subject = Screening.subjectOf(records.get(personType, id));
+            NameMatcher.Subject subject = Screening.subjectOf(records.get(Bench.OPERATOR, personType, id));
             List<String> hits = new ArrayList<>();
             Map<String, String> shown = new HashMap<>();
             for (ListEntry e : all) {

@@ -27,8 +27,9 @@ final class CaseRepository {
         return graph.read(tx -> tx.run(find, Values.parameters("id", id)).list()).stream().findFirst().map(CaseRepository::asCase);
     }
 
-    List<Case> list(String status, int skip, int limit) {
-        return graph.read(tx -> tx.run(list, Values.parameters("status", status, "skip", skip, "limit", limit)).list())
+    List<Case> list(Scope scope, String status, int skip, int limit) {
+        return graph.read(tx -> tx.run(list, Values.parameters("status", status, "skip", skip, "limit", limit,
+                        "everyCase", scope.isEveryCase(), "cases", scope.cases())).list())
                 .stream().map(CaseRepository::asCase).toList();
     }
 

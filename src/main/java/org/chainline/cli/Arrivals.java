@@ -1,6 +1,7 @@
 package org.chainline.cli;
 
 import io.micronaut.context.ApplicationContext;
+import org.chainline.cases.Filing;
 import org.chainline.demo.DemoCase;
 import org.chainline.evidence.EvidenceLocker;
 import org.chainline.evidence.TelegramExportImport;
@@ -24,15 +25,17 @@ import java.util.zip.ZipFile;
 final class Arrivals {
 
     private final ApplicationContext context;
+    private final Filing filing;
     private final PrintWriter out;
     private final PrintWriter err;
     private final String reason;
     private final EvidenceLocker.Upload upload;
     private final String username;
 
-    Arrivals(ApplicationContext context, PrintWriter out, PrintWriter err, String reason, EvidenceLocker.Upload upload,
-             String username) {
+    Arrivals(ApplicationContext context, Filing filing, PrintWriter out, PrintWriter err, String reason,
+             EvidenceLocker.Upload upload, String username) {
         this.context = context;
+        this.filing = filing;
         this.out = out;
         this.err = err;
         this.reason = reason;
@@ -63,7 +66,7 @@ final class Arrivals {
     }
 
     boolean records(Path file, String why, String label) {
-        return reported(context.getBean(RecordImport.class).run(Contexts.cliActor(), why, file, new ImportCommand.Throttled(err)), label);
+        return reported(context.getBean(RecordImport.class).run(filing, why, file, new ImportCommand.Throttled(err)), label);
     }
 
     /** The fictional demo case: its records, then the files its evidence items name. */
@@ -95,7 +98,7 @@ final class Arrivals {
 
     private boolean telegram(Path p) {
         try {
-            TelegramReport report = context.getBean(TelegramExportImport.class).run(Contexts.cliActor(),
+            TelegramReport report = context.getBean(TelegramExportImport.class).run(filing,
                     reason != null ? reason : "Telegram export " + p.getFileName(), p, new TelegramExportImport.Options(username),
                     new ImportCommand.Throttled(err));
             if (!report.applied()) {
@@ -115,7 +118,7 @@ final class Arrivals {
 
     private boolean file(Path f) throws IOException {
         try (InputStream in = Files.newInputStream(f)) {
-            EvidenceLocker.Received r = context.getBean(EvidenceLocker.class).receive(Contexts.cliActor(),
+            EvidenceLocker.Received r = context.getBean(EvidenceLocker.class).receive(filing,
                     reason != null ? reason : "file " + f.getFileName(), in, new EvidenceLocker.Upload(f.getFileName().toString(),
                             null, upload.kind(), null, upload.source(), upload.confidentiality(), upload.via(), upload.evidence()));
             out.printf("%s %s: %s sha256 %s (%,d bytes)%s%n", r.duplicate() ? "Already held" : "Stored", f, r.evidence(), r.sha256(), r.size(),

@@ -23,7 +23,7 @@ import java.nio.file.Path;
         commandListHeading = "%nCommands:%n",
         footer = {"%nStart with 'chainline serve', then open the API documentation at",
                 "  http://localhost:8080/swagger-ui/index.html"},
-        subcommands = {DemoCommand.class, ServeCommand.class, ImportCommand.class, EvidenceCommand.class, DossierCommand.class, UsersCommand.class, JournalCommand.class, GraphCommand.class,
+        subcommands = {DemoCommand.class, ServeCommand.class, ImportCommand.class, EvidenceCommand.class, DossierCommand.class, UsersCommand.class, CasesCommand.class, JournalCommand.class, GraphCommand.class,
                 SanctionsCommand.class, FtmCommand.class,
                 CommandLine.HelpCommand.class})
 public final class ChainlineCommand implements Runnable {

@@ -1,6 +1,7 @@
 package org.chainline.cli;
 
 import io.micronaut.context.ApplicationContext;
+import org.chainline.cases.Scope;
 import org.chainline.evidence.EvidenceLocker;
 import org.chainline.evidence.Integrity;
 import org.chainline.refusal.Refusal;
@@ -58,7 +59,7 @@ final class EvidenceCommand extends CommandGroup {
         @Override
         public Integer call() {
             try (ApplicationContext context = Contexts.start(evidence.root, Map.of())) {
-                EvidenceLocker.CustodyReport r = context.getBean(EvidenceLocker.class).custody(id, true); // the machine's operator, holding the data and the key
+                EvidenceLocker.CustodyReport r = context.getBean(EvidenceLocker.class).custody(Scope.operator(Contexts.cliActor()), id, true); // the machine's operator, holding the data and the key
                 PrintWriter out = spec.commandLine().getOut();
                 out.println(r.evidence() + ": " + r.title() + " (" + r.kind() + ", " + r.confidentiality() + ")");
                 if (r.sha256() != null) {

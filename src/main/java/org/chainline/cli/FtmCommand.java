@@ -1,5 +1,7 @@
 package org.chainline.cli;
 
+import org.chainline.cases.Scope;
+import org.chainline.cases.Filing;
 import org.chainline.sanctions.ftm.FtmExport;
 import org.chainline.sanctions.ftm.FtmImport;
 import picocli.CommandLine.Command;
@@ -61,6 +63,8 @@ final class FtmCommand extends CommandGroup {
         Path file;
         @Option(names = "--dataset", required = true, description = "A name for the dataset, cited by every claim it brings.")
         String dataset;
+        @Option(names = "--case", required = true, paramLabel = "ID", description = "The case the dataset's records belong to.")
+        String caseId;
 
         @Override
         public Integer call() {
@@ -70,7 +74,7 @@ final class FtmCommand extends CommandGroup {
             }
             return SanctionsCommand.within(group.root, spec, context -> {
                 try (InputStream in = Files.newInputStream(file)) {
-                    FtmImport.Report r = context.getBean(FtmImport.class).run(Contexts.cliActor(), dataset,
+                    FtmImport.Report r = context.getBean(FtmImport.class).run(new Filing(Scope.operator(Contexts.cliActor()), caseId), dataset,
                             file.getFileName().toString(), in);
                     spec.commandLine().getOut().printf("Imported %s as %s (evidence %s): %s; %d created, %d changed, %d unchanged%s%n",
                             file, r.dataset(), r.evidence(), r.imported(), r.created(), r.changed(), r.unchanged(),

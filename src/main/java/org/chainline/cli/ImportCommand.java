@@ -18,6 +18,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import org.chainline.cases.Filing;
+import org.chainline.cases.Scope;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
@@ -43,6 +45,9 @@ final class ImportCommand implements Callable<Integer> {
 
     @Option(names = "--reason", paramLabel = "TEXT", description = "Why, recorded in the journal with every entry.")
     String reason;
+    @Option(names = "--case", paramLabel = "ID", description = "The case what arrives belongs to (records may name theirs in"
+            + " \"case\"); required for records, files and exports unless every record names its case.")
+    String caseId;
     @Option(names = "--kind", paramLabel = "KIND", description = "Evidence kind of plain files (default: from the media type).")
     String kind;
     @Option(names = "--source", paramLabel = "ID", description = "The source record plain files came from.")
@@ -84,7 +89,8 @@ final class ImportCommand implements Callable<Integer> {
             return 2;
         }
         try (ApplicationContext context = Contexts.start(root, Map.of())) {
-            Arrivals arrivals = new Arrivals(context, spec.commandLine().getOut(), spec.commandLine().getErr(),
+            Arrivals arrivals = new Arrivals(context, new Filing(Scope.operator(Contexts.cliActor()), caseId),
+                    spec.commandLine().getOut(), spec.commandLine().getErr(),
                     reason == null ? null : TextInput.normal(reason), new EvidenceLocker.Upload(null, null, kind, null, source,
                     confidentiality, "command line", evidence), username);
             boolean ok = !input.demo || arrivals.demo();

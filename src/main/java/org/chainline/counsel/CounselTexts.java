@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.micronaut.data.exceptions.DataAccessException;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
+import org.chainline.cases.Scope;
 import org.chainline.input.Json;
 import org.chainline.input.TextInput;
 import org.chainline.journal.Change;
@@ -44,6 +45,10 @@ import java.util.Set;
 @Singleton
 public class CounselTexts {
 
+    /** Not bounded by case yet (issue 26): reads every case. */
+    private static final Scope UNBOUNDED = Scope.notYetBounded(null, "counsel's texts");
+
+
     public static final String WRITTEN = "counsel-text.written";
     static final List<String> FIELDS = List.of("letter", "summary", "impact");
     private static final int MAX = 40_000;
@@ -72,7 +77,7 @@ public class CounselTexts {
     /** What is asked for: the subject a person, the regime known. */
     private void checkOrder(String subject, String regime) {
         try {
-            records.get(records.model().type("Person").orElseThrow(), subject);
+            records.get(UNBOUNDED, records.model().type("Person").orElseThrow(), subject);
         } catch (NotFound e) {
             throw new InvalidInput("subject", "is not a person's id: " + subject);
         }
@@ -142,7 +147,7 @@ public class CounselTexts {
         List<Citation> citations = citations(draft);
         Set<String> ids = new LinkedHashSet<>();
         citations.forEach(c -> ids.add(c.id()));
-        Map<String, Records.Held> found = records.held(ids);
+        Map<String, Records.Held> found = records.held(UNBOUNDED, ids);
         Map<String, ReviewState> states = reviews.states(ids, null);
         List<Citation.Problem> problems = new ArrayList<>();
         for (Citation c : citations) {
@@ -158,7 +163,7 @@ public class CounselTexts {
             }
         }
         for (String incident : draft.incidents().keySet()) {
-            Records.Held r = found.containsKey(incident) ? found.get(incident) : records.held(List.of(incident)).get(incident);
+            Records.Held r = found.containsKey(incident) ? found.get(incident) : records.held(UNBOUNDED, List.of(incident)).get(incident);
             if (r == null || !r.type().equals("Incident")) {
                 problems.add(new Citation.Problem("incidents." + incident, 0, incident, "names no incident"));
             }

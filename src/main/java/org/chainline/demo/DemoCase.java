@@ -2,6 +2,10 @@ package org.chainline.demo;
 
 import jakarta.inject.Singleton;
 import org.chainline.Sha256;
+import org.chainline.cases.CaseRole;
+import org.chainline.cases.Cases;
+import org.chainline.cases.Filing;
+import org.chainline.cases.Scope;
 import org.chainline.counsel.CounselTexts;
 import org.chainline.evidence.EvidenceLocker;
 import org.chainline.evidence.files.FileStore;
@@ -54,12 +58,23 @@ public class DemoCase {
     public static final String REJECTED = "asc-abdigaliyev-kostrov";
 
     private final CounselTexts counsel;
+    private final Cases cases;
+
+    /** The demo's case, which holds every record and file it loads. */
+    public static final String CASE = "case-tamyr-crackdown";
+    /**
+     * Who is in it: the demo's account of counsel (made as the demo serves), an analyst and a viewer (accounts an
+     * administrator may make under these names), and the two members of counsel who reviewed and wrote for it.
+     */
+    public static final Map<String, CaseRole> MEMBERS = Map.of("counsel", CaseRole.OWNER, "analyst", CaseRole.ANALYST,
+            "viewer", CaseRole.VIEWER, DemoCase.REVIEWER, CaseRole.COUNSEL, DemoCase.COUNSEL, CaseRole.COUNSEL);
 
     /** The member of counsel who wrote the demo's text for one subject. */
     public static final String COUNSEL = "demo-counsel";
 
     DemoCase(RecordImport imports, EvidenceLocker locker, FileStore store, SanctionLists lists, Designations designations,
-             ClaimReviews reviews, CounselTexts counsel) {
+             ClaimReviews reviews, CounselTexts counsel, Cases cases) {
+        this.cases = cases;
         this.counsel = counsel;
         this.reviews = reviews;
         this.lists = lists;
@@ -93,9 +108,12 @@ public class DemoCase {
     }
 
     public Loaded load(String actor, RecordImport.Progress progress) {
+        cases.openForOperator(actor, CASE, "Tamyr crackdown", "The fictional demo case: the shootings at the fuel-price protests"
+                + " in the Republic of Tamyr, March 2025, and who commanded the units that fired.", MEMBERS, "fictional demo case");
+        Filing filing = new Filing(Scope.operator(actor), CASE);
         ImportReport report;
         try (InputStream in = resource(RECORDS)) {
-            report = imports.run(actor, "fictional demo case", in.readAllBytes(), progress);
+            report = imports.run(filing, "fictional demo case", in.readAllBytes(), progress);
         } catch (IOException e) {
             throw new UncheckedIOException("the demo case cannot be read from the build", e);
         }
@@ -109,7 +127,7 @@ public class DemoCase {
                 continue;
             }
             try (InputStream in = resource(resource)) {
-                locker.receive(actor, "fictional demo case: the file of " + f.getValue(), in,
+                locker.receive(filing, "fictional demo case: the file of " + f.getValue(), in,
                         new EvidenceLocker.Upload(f.getKey(), "text/plain", null, null, null, null, "demo case", f.getValue()));
                 stored++;
             } catch (IOException e) {

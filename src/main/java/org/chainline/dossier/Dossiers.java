@@ -3,6 +3,7 @@ package org.chainline.dossier;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.micronaut.context.annotation.Context;
+import org.chainline.cases.Scope;
 import org.chainline.Sha256;
 import org.chainline.counsel.CounselTexts;
 import org.chainline.dossier.content.DossierAssembler;
@@ -50,6 +51,10 @@ import java.util.function.BiConsumer;
  */
 @Context // a signing keystore that cannot be used stops start-up, not the first generation
 public class Dossiers {
+
+    /** Not bounded by case yet (issue 26): reads every case. */
+    private static final Scope UNBOUNDED = Scope.notYetBounded(null, "dossiers");
+
 
     /** The content as JSON: records in declaration order, so the same content is the same bytes. */
     static final String GENERATED = "dossier.generated";
@@ -167,7 +172,7 @@ public class Dossiers {
             for (String id : annex) {
                 JsonNode item;
                 try {
-                    item = records.get(evidence, id);
+                    item = records.get(UNBOUNDED, evidence, id);
                 } catch (NotFound e) {
                     problems.add("annex", "names " + id + ", which is not an evidence item's id");
                     continue;
@@ -193,7 +198,7 @@ public class Dossiers {
             problems.add("subject", "is required: the id of the person the dossier is about");
         } else {
             try {
-                records.get(records.model().type("Person").orElseThrow(), subject);
+                records.get(UNBOUNDED, records.model().type("Person").orElseThrow(), subject);
             } catch (NotFound e) {
                 problems.add("subject", "is not a person's id: " + subject);
             }

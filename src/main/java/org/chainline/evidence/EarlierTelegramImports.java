@@ -3,10 +3,12 @@ package org.chainline.evidence;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
+import org.chainline.cases.Scope;
 import org.chainline.input.Json;
 import org.chainline.protection.IdentityProtection;
 import org.chainline.registry.EvidenceRecords;
 import org.chainline.registry.Records;
+import org.chainline.registry.RecordsAdoption;
 import org.chainline.registry.model.RecordType;
 
 import java.sql.Connection;
@@ -29,14 +31,18 @@ class EarlierTelegramImports {
 
     /** The name of this upgrade in {@code upgrade_done}. */
     static final String UPGRADE = "telegram-protection-2026-12";
+    private static final Scope UPGRADING = Scope.everyCase("an upgrade of what earlier versions imported");
 
     private final Records records;
     private final EvidenceRecords evidenceRecords;
     private final IdentityProtection protection;
     private final TransactionOperations<Connection> transactions;
 
+    private final RecordsAdoption adoption;
+
     EarlierTelegramImports(Records records, EvidenceRecords evidenceRecords, IdentityProtection protection,
-                           TransactionOperations<Connection> transactions) {
+                           TransactionOperations<Connection> transactions, RecordsAdoption adoption) {
+        this.adoption = adoption;
         this.records = records;
         this.evidenceRecords = evidenceRecords;
         this.protection = protection;
@@ -45,6 +51,7 @@ class EarlierTelegramImports {
 
     /** Runs the upgrade unless it has run here before (it scans every evidence record, so once is enough). */
     void protect() {
+        adoption.adopt(); // the records it changes must be in a case first
         if (done()) {
             return;
         }
@@ -80,7 +87,7 @@ class EarlierTelegramImports {
         List<String> exports = evidenceRecords.unprotected("result.json", "application/json",
                 List.of("Telegram export of ", "Telegram account export"));
         for (String id : exports) {
-            records.change("system", evidence, id, Json.MAPPER.createObjectNode().put("confidentiality", "protected"),
+            records.change(UPGRADING, evidence, id, Json.MAPPER.createObjectNode().put("confidentiality", "protected"),
                     "a Telegram export's result.json names every sender and forwarder: protected");
         }
         Map<String, ObjectNode> messages = evidenceRecords.earlierPrivateTelegramMessages();
@@ -97,7 +104,7 @@ class EarlierTelegramImports {
             patches.put(m.getKey(), patch);
             // a single chat's export is titled after the chat: after this one, here
             String export = item.path("partOf").asText(null);
-            if (export != null && !patches.containsKey(export) && records.titleOf(evidence, export)
+            if (export != null && !patches.containsKey(export) && records.titleOf(UPGRADING, evidence, export)
                     .filter(t -> t.startsWith("Telegram export of ") && !t.startsWith("Telegram export of TG-chat-")).isPresent()) {
                 patches.put(export, Json.MAPPER.createObjectNode().put("title", "Telegram export of " + pseudonym + " (result.json)"));
             }

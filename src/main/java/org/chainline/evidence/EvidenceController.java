@@ -20,6 +20,8 @@ import io.micronaut.security.authentication.Authentication;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.chainline.access.Roles;
+import org.chainline.cases.CaseAccess;
+import org.chainline.cases.Filing;
 import org.chainline.input.JsonBody;
 import org.chainline.input.Upload;
 import org.chainline.refusal.TooLarge;
@@ -46,8 +48,11 @@ class EvidenceController {
     /** A downloaded file runs nothing and loads nothing, even if a browser were to open it in place. */
     static final String DOWNLOAD_POLICY = "sandbox; default-src 'none'";
 
+    private final CaseAccess access;
+
     EvidenceController(EvidenceLocker locker, Integrity integrity, TelegramExportImport telegram, DataDirectory data,
-                       EvidenceSettings settings, EvidenceHashes hashes) {
+                       EvidenceSettings settings, EvidenceHashes hashes, CaseAccess access) {
+        this.access = access;
         this.hashes = hashes;
         this.locker = locker;
         this.integrity = integrity;
@@ -60,14 +65,15 @@ class EvidenceController {
     @Secured(Roles.ANALYST)
     @Post(value = "/telegram", consumes = MediaType.ALL, produces = MediaType.APPLICATION_JSON)
     HttpResponse<TelegramReport> telegram(@Body InputStream body, @QueryValue @Nullable String username,
-                                          @QueryValue @Nullable String reason, Authentication who) throws IOException {
+                                          @QueryValue @Nullable String reason, @QueryValue("case") @Nullable String caseId,
+                                          Authentication who) throws IOException {
         var options = new TelegramExportImport.Options(username);
         long limit = settings.maxExportBytes();
         // the export names senders and forwarders, the people at risk: its spool is sealed, never in clear on disk
         try (Upload zip = Upload.spoolSealed(data.spoolFile(".zip"), body, limit, "the export", () -> new TooLarge(
                 "export", "the export is larger than the limit of " + (limit >> 20) + " MiB"), null);
              var channel = zip.channel()) {
-            TelegramReport report = telegram.run(who.getName(), reason, channel, options, RecordImport.Progress.NONE);
+            TelegramReport report = telegram.run(new Filing(access.scope(who), caseId), reason, channel, options, RecordImport.Progress.NONE);
             return HttpResponse.<TelegramReport>status(report.applied() ? HttpStatus.OK : HttpStatus.BAD_REQUEST).body(report);
         }
     }
@@ -82,8 +88,9 @@ class EvidenceController {
                                                  @QueryValue @Nullable String title, @QueryValue @Nullable String source,
                                                  @QueryValue @Nullable String confidentiality,
                                                  @QueryValue @Nullable String evidence,
-                                                 @QueryValue @Nullable String reason, Authentication who) {
-        var received = locker.shownTo(locker.receive(who.getName(), reason, body, new EvidenceLocker.Upload(fileName,
+                                                 @QueryValue @Nullable String reason,
+                                                 @QueryValue("case") @Nullable String caseId, Authentication who) {
+        var received = locker.shownTo(locker.receive(new Filing(access.scope(who), caseId), reason, body, new EvidenceLocker.Upload(fileName,
                 contentType == null ? null : contentType.split(";")[0].strip(), kind, title, source, confidentiality, "api upload",
                 evidence)), who.getRoles().contains(Roles.WITNESS_PROTECTION));
         return HttpResponse.<EvidenceLocker.Received>status(received.duplicate() ? HttpStatus.OK : HttpStatus.CREATED).body(received);
@@ -93,14 +100,14 @@ class EvidenceController {
     @Secured(Roles.VIEWER)
     @Get(value = "/{id}", produces = MediaType.APPLICATION_JSON)
     ObjectNode item(@PathVariable String id, Authentication who) {
-        return hashes.shown(locker.view(who.getName(), id), who.getRoles().contains(Roles.WITNESS_PROTECTION));
+        return hashes.shown(locker.view(access.scope(who), id), who.getRoles().contains(Roles.WITNESS_PROTECTION));
     }
 
     @Operation(summary = "The item's stored file; the download is journaled (protected items need the witness-protection grant)")
     @Secured(Roles.VIEWER)
     @Get("/{id}/file")
     HttpResponse<StreamedFile> file(@PathVariable String id, Authentication who) {
-        var download = locker.download(who.getName(), id, who.getRoles().contains(Roles.WITNESS_PROTECTION));
+        var download = locker.download(access.scope(who), id, who.getRoles().contains(Roles.WITNESS_PROTECTION));
         // sent as bytes to save, never under the uploader's type: a file sent as text/javascript must not run as a
         // script of this service's origin, nor an HTML file as one of its pages
         return HttpResponse.ok(new StreamedFile(download.bytes(), MediaType.APPLICATION_OCTET_STREAM_TYPE,
@@ -112,14 +119,14 @@ class EvidenceController {
     @Secured(Roles.VIEWER)
     @Get(value = "/{id}/custody", produces = MediaType.APPLICATION_JSON)
     EvidenceLocker.CustodyReport custody(@PathVariable String id, Authentication who) {
-        return locker.custody(id, who.getRoles().contains(Roles.WITNESS_PROTECTION));
+        return locker.custody(access.scope(who), id, who.getRoles().contains(Roles.WITNESS_PROTECTION));
     }
 
     @Operation(summary = "Record a hand-over of the item: {\"to\": ..., \"note\": ..., \"reason\": ...}")
     @Secured(Roles.ANALYST)
     @Post(value = "/{id}/custody", produces = MediaType.APPLICATION_JSON)
     EvidenceLocker.CustodyReport transfer(@PathVariable String id, @Body @Nullable String body, Authentication who) {
-        return locker.transfer(who.getName(), id, json(body));
+        return locker.transfer(access.scope(who), id, json(body));
     }
 
     @Operation(summary = "Re-hash every stored file and report missing or altered ones (each check is journaled)")

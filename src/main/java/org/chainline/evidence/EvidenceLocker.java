@@ -8,6 +8,8 @@ import jakarta.inject.Singleton;
 import org.chainline.evidence.files.FileStore;
 import org.chainline.input.Json;
 import org.chainline.input.TextInput;
+import org.chainline.cases.Filing;
+import org.chainline.cases.Scope;
 import org.chainline.journal.Journal;
 import org.chainline.refusal.Conflict;
 import org.chainline.refusal.Forbidden;
@@ -129,7 +131,8 @@ public class EvidenceLocker {
     }
 
     /** Receives one file. Only the bytes are held before the journal records them; a failed write leaves no item. */
-    public Received receive(String actor, String reason, InputStream in, Upload upload) {
+    public Received receive(Filing filing, String reason, InputStream in, Upload upload) {
+        String actor = filing.actor();
         if (upload.mediaType() != null && upload.mediaType().startsWith("multipart/")) {
             throw new InvalidInput("body", "must be the file itself, not a form: send it as the raw body"
                     + " (curl --data-binary @FILE) with its name in ?fileName=");
@@ -138,7 +141,7 @@ public class EvidenceLocker {
         vocabulary("confidentiality", upload.confidentiality());
         String fileName = upload.fileName() == null ? null : fileName(upload.fileName());
         String mediaType = mediaType(upload.mediaType(), fileName);
-        boolean protectedArrival = arrivesProtected(upload);
+        boolean protectedArrival = arrivesProtected(filing.scope(), upload);
         FileStore.Stored stored;
         try {
             stored = files.put(in, settings.maxFileBytes(), protectedArrival);
@@ -158,7 +161,7 @@ public class EvidenceLocker {
             // read before the journal's turn: bytes already held may belong to a protected item
             boolean hidden = protectedArrival
                     || evidenceRecords.strictestConfidentiality(stored.sha256()).filter("protected"::equals).isPresent();
-            Received received = record(actor, reason, upload, fileName, mediaType, stored, now, hidden);
+            Received received = record(filing, reason, upload, fileName, mediaType, stored, now, hidden);
             if (hidden && !protectedArrival) {
                 // the bytes of a protected item recorded earlier, which arrived in clear: sealed now, not at the next start
                 sealAtRest(stored.sha256());
@@ -184,7 +187,7 @@ public class EvidenceLocker {
     }
 
     /** Whether the bytes belong to a protected item from the start, so that they are sealed as they are written. */
-    private boolean arrivesProtected(Upload upload) {
+    private boolean arrivesProtected(Scope scope, Upload upload) {
         if ("protected".equals(upload.confidentiality())) {
             return true;
         }
@@ -192,7 +195,7 @@ public class EvidenceLocker {
             return false;
         }
         try {
-            return "protected".equals(records.get(evidenceType, upload.evidence()).path("confidentiality").asText());
+            return "protected".equals(records.get(scope, evidenceType, upload.evidence()).path("confidentiality").asText());
         } catch (NotFound e) {
             return false;
         }
@@ -208,9 +211,9 @@ public class EvidenceLocker {
         });
     }
 
-    private Received record(String actor, String reason, Upload upload, String fileName, String mediaType,
+    private Received record(Filing filing, String reason, Upload upload, String fileName, String mediaType,
                             FileStore.Stored stored, Instant now, boolean hidden) {
-        return journal.write(actor, reason, Journal.AfterCommit.PROJECT, batch -> {
+        return journal.write(filing.actor(), reason, Journal.AfterCommit.PROJECT, batch -> {
             StoredFiles.Row known = StoredFiles.find(batch.connection(), List.of(stored.sha256())).get(stored.sha256());
             String itemId = upload.evidence() != null ? upload.evidence() : known != null ? known.evidenceId()
                     : hashes.itemId(stored.sha256());
@@ -222,7 +225,7 @@ public class EvidenceLocker {
             }
             List<String> naming = evidenceRecords.naming(batch, stored.sha256());
             if (upload.evidence() != null) {
-                return arrivalOfRecorded(batch, upload.evidence(), stored, mediaType, known, arrival, naming);
+                return arrivalOfRecorded(batch, filing.scope(), upload.evidence(), stored, mediaType, known, arrival, naming);
             }
             if (known != null) {
                 arrival.put(MATCHED, true);
@@ -233,7 +236,7 @@ public class EvidenceLocker {
             if (!naming.isEmpty() && upload.describesNoItem()) {
                 // the bytes an item recorded earlier names (its SHA-256 noted before the file came): they are its file,
                 // not a second item
-                return arrivalOfRecorded(batch, naming.getFirst(), stored, mediaType, null, arrival, naming);
+                return arrivalOfRecorded(batch, filing.scope(), naming.getFirst(), stored, mediaType, null, arrival, naming);
             }
             String id = itemId;
             ObjectNode item = Json.MAPPER.createObjectNode().put("type", "Evidence").put("id", id)
@@ -253,7 +256,7 @@ public class EvidenceLocker {
             if (upload.confidentiality() != null) {
                 item.put("confidentiality", upload.confidentiality());
             }
-            RecordImport.Session session = imports.session(batch);
+            RecordImport.Session session = imports.session(batch, filing);
             session.add(1, item);
             session.finish();
             if (session.errorCount() > 0) {
@@ -267,11 +270,11 @@ public class EvidenceLocker {
     }
 
     /** The file of an item recorded before its bytes arrived: the bytes must be the ones its record names. */
-    private Received arrivalOfRecorded(Journal.Batch batch, String evidenceId, FileStore.Stored stored, String mediaType,
-                                       StoredFiles.Row known, ObjectNode arrival, List<String> naming) {
+    private Received arrivalOfRecorded(Journal.Batch batch, Scope scope, String evidenceId, FileStore.Stored stored,
+                                       String mediaType, StoredFiles.Row known, ObjectNode arrival, List<String> naming) {
         ObjectNode item;
         try {
-            item = records.get(evidenceType, evidenceId);
+            item = records.get(scope, evidenceType, evidenceId);
         } catch (NotFound e) {
             throw new InvalidInput("evidence", "is not an evidence item's id: " + evidenceId);
         }
@@ -298,9 +301,9 @@ public class EvidenceLocker {
     }
 
     /** The item's record, its viewing in custody (journaled once an account and day, counted after). */
-    public ObjectNode view(String actor, String id) {
-        ObjectNode item = records.get(evidenceType, id);
-        custody.counted(actor, id, clock.instant().atOffset(ZoneOffset.UTC).toLocalDate(), Custody.Action.VIEWED,
+    public ObjectNode view(Scope scope, String id) {
+        ObjectNode item = records.get(scope, evidenceType, id);
+        custody.counted(scope.reader(), id, clock.instant().atOffset(ZoneOffset.UTC).toLocalDate(), Custody.Action.VIEWED,
                 Json.MAPPER.createObjectNode());
         return item;
     }
@@ -334,8 +337,8 @@ public class EvidenceLocker {
      * and previews by it); empty when there is no file to read or the reader may not have its bytes. Reading it is not
      * a download.
      */
-    public Optional<String> foundType(String id, boolean holdsGrant) {
-        ObjectNode item = records.get(evidenceType, id);
+    public Optional<String> foundType(Scope scope, String id, boolean holdsGrant) {
+        ObjectNode item = records.get(scope, evidenceType, id);
         String sha;
         try {
             sha = readableFile(id, item, holdsGrant);
@@ -359,8 +362,9 @@ public class EvidenceLocker {
      * are). The bytes of a protected item (a testimony that shows a witness) go only to holders of the
      * witness-protection grant.
      */
-    public Download download(String actor, String id, boolean holdsGrant) {
-        ObjectNode item = records.get(evidenceType, id);
+    public Download download(Scope scope, String id, boolean holdsGrant) {
+        String actor = scope.reader();
+        ObjectNode item = records.get(scope, evidenceType, id);
         String sha = readableFile(id, item, holdsGrant);
         if (!files.holds(sha)) {
             throw NotFound.because("the file of evidence " + id + " is not in the store: if it never arrived, send it with"
@@ -478,8 +482,8 @@ public class EvidenceLocker {
      * the grant ({@code holdsGrant}); anyone else reads the keyed digest, in the report and in every event, and no
      * arrival that joined the item later (a copy of its bytes): its sender would learn which protected item they sent.
      */
-    public CustodyReport custody(String id, boolean holdsGrant) {
-        ObjectNode item = records.get(evidenceType, id);
+    public CustodyReport custody(Scope scope, String id, boolean holdsGrant) {
+        ObjectNode item = records.get(scope, evidenceType, id);
         String sha = item.path("sha256").asText(null);
         boolean hideNames = "protected".equals(item.path("confidentiality").asText())
                 || (sha != null && evidenceRecords.strictestConfidentiality(sha).filter("protected"::equals).isPresent());
@@ -514,8 +518,9 @@ public class EvidenceLocker {
     }
 
     /** Journals a hand-over of the item (a copy to a prosecutor, the original drive to a lawyer). */
-    public CustodyReport transfer(String actor, String id, JsonNode body) {
-        records.get(evidenceType, id);
+    public CustodyReport transfer(Scope scope, String id, JsonNode body) {
+        String actor = scope.reader();
+        records.get(scope, evidenceType, id);
         String to = TextInput.clean("to", body == null ? null : body.path("to").asText(null), 200, true);
         String note = TextInput.clean("note", body == null ? null : body.path("note").asText(null), 2000, false);
         String reason = TextInput.clean("reason", body == null ? null : body.path("reason").asText(null), 2000, false);
@@ -524,7 +529,7 @@ public class EvidenceLocker {
             details.put("note", note);
         }
         custody.record(actor, reason, List.of(id), Custody.Action.TRANSFERRED, details);
-        return custody(id, false); // the analyst who hands it over may lack the grant: shown as to them
+        return custody(scope, id, false); // the analyst who hands it over may lack the grant: shown as to them
     }
 
     /** Refuses a value outside the model's vocabulary before any byte is read (also for bytes already held). */

@@ -3,6 +3,7 @@ package org.chainline.evidence;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 import org.chainline.evidence.files.FileStore;
+import org.chainline.cases.Filing;
 import org.chainline.journal.Journal;
 import org.chainline.journal.Projector;
 import org.chainline.protection.IdentityProtection;
@@ -74,21 +75,22 @@ public class TelegramExportImport {
     }
 
     /** The export at {@code path}: a folder or a zip (the command line's). */
-    public TelegramReport run(String actor, String reason, Path path, Options options, RecordImport.Progress progress) {
-        return run(actor, reason, () -> ExportFiles.open(path), options, progress);
+    public TelegramReport run(Filing filing, String reason, Path path, Options options, RecordImport.Progress progress) {
+        return run(filing, reason, () -> ExportFiles.open(path), options, progress);
     }
 
     /** The export as a zip read through {@code zip} (an upload, sealed in its spool). */
-    public TelegramReport run(String actor, String reason, SeekableByteChannel zip, Options options,
+    public TelegramReport run(Filing filing, String reason, SeekableByteChannel zip, Options options,
                               RecordImport.Progress progress) {
-        return run(actor, reason, () -> ExportFiles.zip(zip), options, progress);
+        return run(filing, reason, () -> ExportFiles.zip(zip), options, progress);
     }
 
     private interface Source {
         ExportFiles open() throws IOException;
     }
 
-    private TelegramReport run(String actor, String reason, Source source, Options options, RecordImport.Progress progress) {
+    private TelegramReport run(Filing filing, String reason, Source source, Options options, RecordImport.Progress progress) {
+        String actor = filing.actor();
         long started = System.nanoTime();
         List<String> newlyStored = new ArrayList<>();
         try (ExportFiles export = source.open()) {
@@ -101,7 +103,7 @@ public class TelegramExportImport {
             TelegramRun run;
             try {
                 run = journal.write(actor, reason, Journal.AfterCommit.LEAVE_TO_SCHEDULE, batch -> {
-                    TelegramRun r = new TelegramRun(batch, imports.session(batch), custody, protection, files, export, options,
+                    TelegramRun r = new TelegramRun(batch, imports.session(batch, filing), custody, protection, files, export, options,
                             json, now, settings.maxExportBytes(), newlyStored, progress, hashes::protectedAmong);
                     r.importAll();
                     if (r.errorCount() > 0) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.inject.Singleton;
+import org.chainline.cases.Scope;
 import org.chainline.registry.Records;
 
 import java.util.ArrayList;
@@ -79,16 +80,16 @@ public class Holdings {
         }
     }
 
-    public Reach of(String personId) {
+    public Reach of(Scope scope, String personId) {
         Map<String, String> names = new HashMap<>();
         List<Relation> family = new ArrayList<>();
         List<Relation> associates = new ArrayList<>();
         List<Presence> presence = new ArrayList<>();
-        List<ObjectNode> own = about(personId);
+        List<ObjectNode> own = about(scope, personId);
         for (JsonNode c : own) {
             switch (c.path("type").asText()) {
-                case "Family" -> family.add(relation(c, personId, "relative", names));
-                case "Associate" -> associates.add(relation(c, personId, "associate", names));
+                case "Family" -> family.add(relation(scope, c, personId, "relative", names));
+                case "Associate" -> associates.add(relation(scope, c, personId, "associate", names));
                 case "Residence", "Travel" -> presence.add(new Presence(id(c), c.path("type").asText().toLowerCase(Locale.ROOT),
                         c.path("country").asText(), text(c, "place"), text(c, "start"), text(c, "end"), text(c, "purpose")));
                 default -> {
@@ -97,20 +98,20 @@ public class Holdings {
         }
         List<Holding> holdings = new ArrayList<>();
         Set<String> seen = new LinkedHashSet<>();
-        holdingsOf(personId, own, null, null, List.of(), holdings, seen, names, true);
+        holdingsOf(scope, personId, own, null, null, List.of(), holdings, seen, names, true);
         for (Relation r : family) {
-            holdingsOf(r.person(), about(r.person()), r.person(), r.name() + " (" + r.relationship() + ")", List.of(r.claim()),
+            holdingsOf(scope, r.person(), about(scope, r.person()), r.person(), r.name() + " (" + r.relationship() + ")", List.of(r.claim()),
                     holdings, seen, names, true);
         }
         for (Relation r : associates) {
-            holdingsOf(r.person(), about(r.person()), r.person(), r.name() + " (" + r.relationship() + ")", List.of(r.claim()),
+            holdingsOf(scope, r.person(), about(scope, r.person()), r.person(), r.name() + " (" + r.relationship() + ")", List.of(r.claim()),
                     holdings, seen, names, true);
         }
         return new Reach(personId, family, associates, holdings, presence);
     }
 
     /** What {@code holder} owns or directs; through a company it holds, what that company owns (once more only). */
-    private void holdingsOf(String holder, List<ObjectNode> claims, String via, String viaName, List<String> before,
+    private void holdingsOf(Scope scope, String holder, List<ObjectNode> claims, String via, String viaName, List<String> before,
                             List<Holding> out, Set<String> seen, Map<String, String> names, boolean deeper) {
         for (JsonNode c : claims) {
             String type = c.path("type").asText();
@@ -125,7 +126,7 @@ public class Holdings {
             if (!seen.add(target + "\n" + String.join(",", rest))) {
                 continue;
             }
-            ObjectNode thing = records.getAll(List.of(target)).get(target);
+            ObjectNode thing = records.getAll(scope, List.of(target)).get(target);
             if (thing == null) {
                 continue;
             }
@@ -137,12 +138,12 @@ public class Holdings {
             if (deeper && thing.path("type").asText().equals("Company")) {
                 // through each claim that reaches the company, so that a dossier that leaves one of them out still reaches
                 // what the company holds through the other
-                holdingsOf(target, about(target), target, name, rest, out, seen, names, false);
+                holdingsOf(scope, target, about(scope, target), target, name, rest, out, seen, names, false);
             }
         }
     }
 
-    private Relation relation(JsonNode c, String personId, String otherField, Map<String, String> names) {
+    private Relation relation(Scope scope, JsonNode c, String personId, String otherField, Map<String, String> names) {
         boolean forward = c.path("person").asText().equals(personId);
         String other = forward ? c.path(otherField).asText() : c.path("person").asText();
         String relationship = c.path("relationship").asText();
@@ -155,15 +156,15 @@ public class Holdings {
                 default -> relationship;
             };
         }
-        ObjectNode person = records.getAll(List.of(other)).get(other);
+        ObjectNode person = records.getAll(scope, List.of(other)).get(other);
         String name = person == null ? other : display(person);
         names.put(other, name);
         return new Relation(id(c), c.path("type").asText().toLowerCase(Locale.ROOT), other, name, relationship,
                 text(c, "start"), text(c, "end"));
     }
 
-    private List<ObjectNode> about(String id) {
-        return records.claimsAbout(id).stream().filter(c -> PERSONAL.contains(c.path("type").asText())).toList();
+    private List<ObjectNode> about(Scope scope, String id) {
+        return records.claimsAbout(scope, id).stream().filter(c -> PERSONAL.contains(c.path("type").asText())).toList();
     }
 
     /** A person's primary name (a Latin transliteration beside it), a thing's name or bank. */

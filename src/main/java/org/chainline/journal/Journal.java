@@ -174,6 +174,20 @@ public class Journal {
         });
     }
 
+    /** Whether the journal holds an entry of this kind about this target (read in the batch's transaction). */
+    public boolean holds(Batch batch, String targetId, String kind) {
+        try (PreparedStatement select = batch.connection().prepareStatement(
+                "SELECT 1 FROM journal_entry WHERE target_id = ? AND kind = ? LIMIT 1")) {
+            select.setString(1, targetId);
+            select.setString(2, kind);
+            try (var rs = select.executeQuery()) {
+                return rs.next();
+            }
+        } catch (SQLException e) {
+            throw new DataAccessException("the journal cannot be read: " + e.getMessage(), e);
+        }
+    }
+
     /** The position and hash of the last entry. */
     public Position head() {
         JournalHead head = entries.head();

@@ -1,6 +1,7 @@
 package org.chainline.liability;
 
 import jakarta.inject.Singleton;
+import org.chainline.cases.Scope;
 import org.chainline.refusal.InvalidInput;
 import org.chainline.refusal.NotFound;
 import org.chainline.registry.model.PartialDate;
@@ -27,37 +28,37 @@ public class ChainOfCommand {
         this.graph = graph;
     }
 
-    public Views.UnitChain ofUnit(String unitId, String at, int maxDepth) {
+    public Views.UnitChain ofUnit(Scope scope, String unitId, String at, int maxDepth) {
         PartialDate date = date(at);
         check(maxDepth);
         return graph.read(tx -> {
-            LiabilityGraph.RecordFacts unit = graph.records(tx, List.of(unitId)).get(unitId);
+            LiabilityGraph.RecordFacts unit = graph.records(tx, scope, List.of(unitId)).get(unitId);
             if (unit == null || !"Unit".equals(unit.type())) {
                 throw new NotFound("unit", unitId);
             }
-            return new Views.UnitChain(unit.ref(), date.text(), levels(tx, graph.above(tx, unitId, Validity.Window.of(date), maxDepth), date));
+            return new Views.UnitChain(unit.ref(), date.text(), levels(tx, scope, graph.above(tx, scope, unitId, Validity.Window.of(date), maxDepth), date));
         });
     }
 
-    public Views.PersonChain ofPerson(String personId, String at, int maxDepth) {
+    public Views.PersonChain ofPerson(Scope scope, String personId, String at, int maxDepth) {
         PartialDate date = date(at);
         check(maxDepth);
-        return graph.read(tx -> ofPerson(tx, personId, date, maxDepth));
+        return graph.read(tx -> ofPerson(tx, scope, personId, date, maxDepth));
     }
 
-    private Views.PersonChain ofPerson(TransactionContext tx, String personId, PartialDate date, int maxDepth) {
-        LiabilityGraph.RecordFacts person = graph.records(tx, List.of(personId)).get(personId);
+    private Views.PersonChain ofPerson(TransactionContext tx, Scope scope, String personId, PartialDate date, int maxDepth) {
+        LiabilityGraph.RecordFacts person = graph.records(tx, scope, List.of(personId)).get(personId);
         if (person == null || !"Person".equals(person.type())) {
             throw new NotFound("person", personId);
         }
         Validity.Window window = Validity.Window.of(date);
-        List<LiabilityGraph.Held> held = graph.postings(tx, personId, window);
-        Map<String, ClaimFacts> claims = graph.claims(tx, held.stream().map(LiabilityGraph.Held::claim).toList());
-        Map<String, LiabilityGraph.RecordFacts> units = graph.records(tx, held.stream().map(LiabilityGraph.Held::unit).toList());
+        List<LiabilityGraph.Held> held = graph.postings(tx, scope, personId, window);
+        Map<String, ClaimFacts> claims = graph.claims(tx, scope, held.stream().map(LiabilityGraph.Held::claim).toList());
+        Map<String, LiabilityGraph.RecordFacts> units = graph.records(tx, scope, held.stream().map(LiabilityGraph.Held::unit).toList());
         List<Views.Post> posts = new ArrayList<>();
         for (LiabilityGraph.Held h : held) {
             boolean command = LiabilityGraph.COMMAND_ROLES.contains(h.role());
-            List<Views.Level> below = command ? levels(tx, graph.below(tx, h.unit(), window, maxDepth), date) : List.of();
+            List<Views.Level> below = command ? levels(tx, scope, graph.below(tx, scope, h.unit(), window, maxDepth), date) : List.of();
             posts.add(new Views.Post(units.get(h.unit()).ref(), PathAssembly.step(claims.get(h.claim()), window), command, below));
         }
         posts.sort(Comparator.comparing((Views.Post p) -> !p.command()).thenComparing(p -> p.unit().id()));
@@ -65,17 +66,17 @@ public class ChainOfCommand {
     }
 
     /** Every post a person has held, whenever, each posting with its own strength (not evaluated at a date). */
-    public Views.PersonChain career(String personId) {
+    public Views.PersonChain career(Scope scope, String personId) {
         // a window that every dated claim certainly overlaps, so that strength is the claim's own
         Validity.Window always = new Validity.Window(PartialDate.BEGINNING, PartialDate.BEGINNING, PartialDate.END, PartialDate.END);
         return graph.read(tx -> {
-            LiabilityGraph.RecordFacts person = graph.records(tx, List.of(personId)).get(personId);
+            LiabilityGraph.RecordFacts person = graph.records(tx, scope, List.of(personId)).get(personId);
             if (person == null || !"Person".equals(person.type())) {
                 throw new NotFound("person", personId);
             }
-            List<LiabilityGraph.Held> held = graph.postings(tx, personId, always);
-            Map<String, ClaimFacts> claims = graph.claims(tx, held.stream().map(LiabilityGraph.Held::claim).toList());
-            Map<String, LiabilityGraph.RecordFacts> units = graph.records(tx, held.stream().map(LiabilityGraph.Held::unit).toList());
+            List<LiabilityGraph.Held> held = graph.postings(tx, scope, personId, always);
+            Map<String, ClaimFacts> claims = graph.claims(tx, scope, held.stream().map(LiabilityGraph.Held::claim).toList());
+            Map<String, LiabilityGraph.RecordFacts> units = graph.records(tx, scope, held.stream().map(LiabilityGraph.Held::unit).toList());
             List<Views.Post> posts = new ArrayList<>();
             for (LiabilityGraph.Held h : held) {
                 posts.add(new Views.Post(units.get(h.unit()).ref(), PathAssembly.step(claims.get(h.claim()), always),
@@ -88,7 +89,7 @@ public class ChainOfCommand {
     }
 
     /** Walks into levels: each unit once per link that reaches it, nearest first, with its commanders at the date. */
-    private List<Views.Level> levels(TransactionContext tx, List<LiabilityGraph.Walk> walks, PartialDate date) {
+    private List<Views.Level> levels(TransactionContext tx, Scope scope, List<LiabilityGraph.Walk> walks, PartialDate date) {
         Validity.Window window = Validity.Window.of(date);
         Set<String> unitIds = new HashSet<>();
         Set<String> claimIds = new HashSet<>();
@@ -96,12 +97,12 @@ public class ChainOfCommand {
             unitIds.addAll(w.units());
             claimIds.addAll(w.links());
         });
-        List<LiabilityGraph.Held> commanders = graph.commanders(tx, unitIds, window);
+        List<LiabilityGraph.Held> commanders = graph.commanders(tx, scope, unitIds, window);
         commanders.forEach(c -> claimIds.add(c.claim()));
-        Map<String, ClaimFacts> claims = graph.claims(tx, claimIds);
+        Map<String, ClaimFacts> claims = graph.claims(tx, scope, claimIds);
         Set<String> people = new HashSet<>(unitIds);
         commanders.forEach(c -> people.add(c.person()));
-        Map<String, LiabilityGraph.RecordFacts> records = graph.records(tx, people);
+        Map<String, LiabilityGraph.RecordFacts> records = graph.records(tx, scope, people);
         Map<String, Views.Level> levels = new LinkedHashMap<>();
         for (LiabilityGraph.Walk w : walks) {
             int depth = w.units().size() - 1;

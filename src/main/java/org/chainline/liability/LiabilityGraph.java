@@ -1,6 +1,7 @@
 package org.chainline.liability;
 
 import jakarta.inject.Singleton;
+import org.chainline.cases.Scope;
 import org.chainline.graph.CypherQueries;
 import org.chainline.graph.Graph;
 import org.neo4j.driver.Record;
@@ -76,65 +77,65 @@ final class LiabilityGraph {
         return graph.read(question);
     }
 
-    List<PathRow> pathsOfIncident(TransactionContext tx, String id, int maxDepth) {
-        return tx.run(incidentPaths, Values.parameters("id", id, "roles", COMMAND_ROLES, "maxDepth", maxDepth))
+    List<PathRow> pathsOfIncident(TransactionContext tx, Scope scope, String id, int maxDepth) {
+        return tx.run(incidentPaths, scope.parameters("id", id, "roles", COMMAND_ROLES, "maxDepth", maxDepth))
                 .list(LiabilityGraph::asPathRow);
     }
 
-    List<PathRow> pathsOfPerson(TransactionContext tx, String id, int maxDepth) {
-        return tx.run(personPaths, Values.parameters("id", id, "roles", COMMAND_ROLES, "maxDepth", maxDepth))
+    List<PathRow> pathsOfPerson(TransactionContext tx, Scope scope, String id, int maxDepth) {
+        return tx.run(personPaths, scope.parameters("id", id, "roles", COMMAND_ROLES, "maxDepth", maxDepth))
                 .list(LiabilityGraph::asPathRow);
     }
 
     /** The person and every record Identity claims make the same person, each with the claims that say so. */
-    Map<String, List<String>> identities(TransactionContext tx, String person) {
+    Map<String, List<String>> identities(TransactionContext tx, Scope scope, String person) {
         Map<String, List<String>> found = new LinkedHashMap<>();
-        tx.run(identities, Values.parameters("id", person)).list()
+        tx.run(identities, scope.parameters("id", person)).list()
                 .forEach(r -> found.put(r.get("person").asString(), strings(r.get("claims"))));
         return found;
     }
 
     /** For each person, the other records of the same person. */
-    Map<String, List<String>> alsoKnownAs(TransactionContext tx, Collection<String> persons) {
+    Map<String, List<String>> alsoKnownAs(TransactionContext tx, Scope scope, Collection<String> persons) {
         Map<String, List<String>> found = new HashMap<>();
-        tx.run(alsoKnownAs, Values.parameters("ids", List.copyOf(persons))).list()
+        tx.run(alsoKnownAs, scope.parameters("ids", List.copyOf(persons))).list()
                 .forEach(r -> found.put(r.get("person").asString(), strings(r.get("others"))));
         return found;
     }
 
-    Map<String, ClaimFacts> claims(TransactionContext tx, Collection<String> ids) {
+    Map<String, ClaimFacts> claims(TransactionContext tx, Scope scope, Collection<String> ids) {
         Map<String, ClaimFacts> found = new HashMap<>();
-        tx.run(claims, Values.parameters("ids", List.copyOf(ids))).list(ClaimSummaries::asClaim).forEach(c -> found.put(c.id(), c));
+        tx.run(claims, scope.parameters("ids", List.copyOf(ids))).list(ClaimSummaries::asClaim).forEach(c -> found.put(c.id(), c));
         return found;
     }
 
-    Map<String, RecordFacts> records(TransactionContext tx, Collection<String> ids) {
+    Map<String, RecordFacts> records(TransactionContext tx, Scope scope, Collection<String> ids) {
         Map<String, RecordFacts> found = new HashMap<>();
-        tx.run(records, Values.parameters("ids", List.copyOf(ids))).list(LiabilityGraph::asRecord).forEach(r -> found.put(r.id(), r));
+        tx.run(records, scope.parameters("ids", List.copyOf(ids))).list(LiabilityGraph::asRecord).forEach(r -> found.put(r.id(), r));
         return found;
     }
 
-    List<Walk> above(TransactionContext tx, String unit, Validity.Window at, int maxDepth) {
-        return walk(tx, unitChain, unit, at, maxDepth);
+    List<Walk> above(TransactionContext tx, Scope scope, String unit, Validity.Window at, int maxDepth) {
+        return walk(tx, scope, unitChain, unit, at, maxDepth);
     }
 
-    List<Walk> below(TransactionContext tx, String unit, Validity.Window at, int maxDepth) {
-        return walk(tx, unitBelow, unit, at, maxDepth);
+    List<Walk> below(TransactionContext tx, Scope scope, String unit, Validity.Window at, int maxDepth) {
+        return walk(tx, scope, unitBelow, unit, at, maxDepth);
     }
 
-    private List<Walk> walk(TransactionContext tx, String query, String unit, Validity.Window at, int maxDepth) {
-        return tx.run(query, Values.parameters("id", unit, "atMin", at.startMin(), "atMax", at.endMax(),
+    private List<Walk> walk(TransactionContext tx, Scope scope, String query, String unit, Validity.Window at, int maxDepth) {
+        return tx.run(query, scope.parameters("id", unit, "atMin", at.startMin(), "atMax", at.endMax(),
                 "maxDepth", maxDepth)).list(r -> new Walk(strings(r.get("units")), strings(r.get("links"))));
     }
 
-    List<Held> commanders(TransactionContext tx, Collection<String> units, Validity.Window at) {
-        return tx.run(commanders, Values.parameters("units", List.copyOf(units), "roles", COMMAND_ROLES,
+    List<Held> commanders(TransactionContext tx, Scope scope, Collection<String> units, Validity.Window at) {
+        return tx.run(commanders, scope.parameters("units", List.copyOf(units), "roles", COMMAND_ROLES,
                 "atMin", at.startMin(), "atMax", at.endMax())).list(r -> new Held(r.get("unit").asString(),
                 r.get("person").asString(), null, r.get("claim").asString()));
     }
 
-    List<Held> postings(TransactionContext tx, String person, Validity.Window at) {
-        return tx.run(personPostings, Values.parameters("id", person, "atMin", at.startMin(),
+    List<Held> postings(TransactionContext tx, Scope scope, String person, Validity.Window at) {
+        return tx.run(personPostings, scope.parameters("id", person, "atMin", at.startMin(),
                 "atMax", at.endMax())).list(r -> new Held(r.get("unit").asString(), person, r.get("role").asString(),
                 r.get("claim").asString()));
     }

@@ -1,6 +1,7 @@
 package org.chainline.liability;
 
 import jakarta.inject.Singleton;
+import org.chainline.cases.Scope;
 import org.chainline.refusal.InvalidInput;
 import org.chainline.refusal.NotFound;
 import org.neo4j.driver.TransactionContext;
@@ -42,48 +43,48 @@ public class LiabilityPaths {
      * Claims as steps, each with its summary, status, derived strength and citations (graded), in the order asked; a
      * claim the graph does not hold is left out. Their validity is not judged: no date is asked about.
      */
-    public List<Views.Step> claims(Collection<String> ids) {
+    public List<Views.Step> claims(Scope scope, Collection<String> ids) {
         if (ids.isEmpty()) {
             return List.of();
         }
-        Map<String, ClaimFacts> found = graph.read(tx -> graph.claims(tx, ids));
+        Map<String, ClaimFacts> found = graph.read(tx -> graph.claims(tx, scope, ids));
         return ids.stream().map(found::get).filter(Objects::nonNull).map(c -> PathAssembly.step(c, null)).toList();
     }
 
-    public Views.PersonLiability ofPerson(String personId, int maxDepth) {
+    public Views.PersonLiability ofPerson(Scope scope, String personId, int maxDepth) {
         checkDepth(maxDepth);
-        return graph.read(tx -> ofPerson(tx, personId, maxDepth));
+        return graph.read(tx -> ofPerson(tx, scope, personId, maxDepth));
     }
 
-    private Views.PersonLiability ofPerson(TransactionContext tx, String personId, int maxDepth) {
-        LiabilityGraph.RecordFacts person = graph.records(tx, List.of(personId)).get(personId);
+    private Views.PersonLiability ofPerson(TransactionContext tx, Scope scope, String personId, int maxDepth) {
+        LiabilityGraph.RecordFacts person = graph.records(tx, scope, List.of(personId)).get(personId);
         if (person == null || !"Person".equals(person.type())) {
             throw new NotFound("person", personId);
         }
         List<LiabilityGraph.PathRow> rows = new ArrayList<>();
-        for (Map.Entry<String, List<String>> same : graph.identities(tx, personId).entrySet()) {
-            for (LiabilityGraph.PathRow row : graph.pathsOfPerson(tx, same.getKey(), maxDepth)) {
+        for (Map.Entry<String, List<String>> same : graph.identities(tx, scope, personId).entrySet()) {
+            for (LiabilityGraph.PathRow row : graph.pathsOfPerson(tx, scope, same.getKey(), maxDepth)) {
                 rows.add(same.getKey().equals(personId) ? row : row.via(personId, same.getValue()));
             }
         }
-        return new Views.PersonLiability(person.ref(), maxDepth, links(tx, rows, Comparator.comparing(
+        return new Views.PersonLiability(person.ref(), maxDepth, links(tx, scope, rows, Comparator.comparing(
                 (Views.Link l) -> -l.strongest().ordinal())
                 .thenComparing(l -> l.incident().start() == null ? "" : l.incident().start())
                 .thenComparing(l -> l.incident().id())));
     }
 
-    public Views.IncidentLiability ofIncident(String incidentId, int maxDepth) {
+    public Views.IncidentLiability ofIncident(Scope scope, String incidentId, int maxDepth) {
         checkDepth(maxDepth);
-        return graph.read(tx -> ofIncident(tx, incidentId, maxDepth));
+        return graph.read(tx -> ofIncident(tx, scope, incidentId, maxDepth));
     }
 
-    private Views.IncidentLiability ofIncident(TransactionContext tx, String incidentId, int maxDepth) {
-        LiabilityGraph.RecordFacts incident = graph.records(tx, List.of(incidentId)).get(incidentId);
+    private Views.IncidentLiability ofIncident(TransactionContext tx, Scope scope, String incidentId, int maxDepth) {
+        LiabilityGraph.RecordFacts incident = graph.records(tx, scope, List.of(incidentId)).get(incidentId);
         if (incident == null || !"Incident".equals(incident.type())) {
             throw new NotFound("incident", incidentId);
         }
-        List<LiabilityGraph.PathRow> rows = graph.pathsOfIncident(tx, incidentId, maxDepth);
-        return new Views.IncidentLiability(incident.incident(), maxDepth, links(tx, rows, Comparator.comparing(
+        List<LiabilityGraph.PathRow> rows = graph.pathsOfIncident(tx, scope, incidentId, maxDepth);
+        return new Views.IncidentLiability(incident.incident(), maxDepth, links(tx, scope, rows, Comparator.comparing(
                 (Views.Link l) -> -l.strongest().ordinal())
                 .thenComparing(l -> StrengthRule.Involvement.of(l.paths().getFirst().involvement()).rank())
                 .thenComparing(l -> MODES.indexOf(l.paths().getFirst().mode()))
@@ -97,7 +98,7 @@ public class LiabilityPaths {
         }
     }
 
-    private List<Views.Link> links(TransactionContext tx, List<LiabilityGraph.PathRow> rows, Comparator<Views.Link> order) {
+    private List<Views.Link> links(TransactionContext tx, Scope scope, List<LiabilityGraph.PathRow> rows, Comparator<Views.Link> order) {
         Set<String> claimIds = new HashSet<>();
         Set<String> recordIds = new HashSet<>();
         for (LiabilityGraph.PathRow row : rows) {
@@ -110,10 +111,10 @@ public class LiabilityPaths {
         }
         Set<String> persons = new HashSet<>();
         rows.forEach(r -> persons.add(r.person()));
-        Map<String, List<String>> alsoKnownAs = graph.alsoKnownAs(tx, persons);
+        Map<String, List<String>> alsoKnownAs = graph.alsoKnownAs(tx, scope, persons);
         alsoKnownAs.values().forEach(recordIds::addAll);
-        Map<String, ClaimFacts> claims = graph.claims(tx, claimIds);
-        Map<String, LiabilityGraph.RecordFacts> records = graph.records(tx, recordIds);
+        Map<String, ClaimFacts> claims = graph.claims(tx, scope, claimIds);
+        Map<String, LiabilityGraph.RecordFacts> records = graph.records(tx, scope, recordIds);
         Map<String, List<Views.Path>> byPair = new LinkedHashMap<>();
         for (LiabilityGraph.PathRow row : rows) {
             LiabilityGraph.RecordFacts incident = records.get(row.incident());

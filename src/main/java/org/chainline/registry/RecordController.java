@@ -18,6 +18,8 @@ import io.micronaut.security.authentication.Authentication;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.chainline.access.Roles;
+import org.chainline.cases.CaseAccess;
+import org.chainline.cases.Filing;
 import org.chainline.input.Json;
 import org.chainline.input.JsonBody;
 import org.chainline.refusal.NotFound;
@@ -38,10 +40,12 @@ class RecordController {
     private final Records records;
 
     private final EvidenceHashes hashes;
+    private final CaseAccess access;
 
-    RecordController(Records records, EvidenceHashes hashes) {
+    RecordController(Records records, EvidenceHashes hashes, CaseAccess access) {
         this.records = records;
         this.hashes = hashes;
+        this.access = access;
     }
 
     private static boolean grant(Authentication who) {
@@ -54,7 +58,7 @@ class RecordController {
     String list(@PathVariable String collection, @QueryValue @Nullable String q,
                 @QueryValue(defaultValue = "false") boolean retired, @QueryValue(defaultValue = "0") int offset,
                 @QueryValue(defaultValue = "100") int limit, Authentication who) {
-        return Json.write(hashes.shown(records.list(type(collection), q, retired, offset, limit), grant(who)));
+        return Json.write(hashes.shown(records.list(access.scope(who), type(collection), q, retired, offset, limit), grant(who)));
     }
 
     @Operation(summary = "Search every type by name across scripts")
@@ -62,16 +66,16 @@ class RecordController {
     @Get("/search")
     String search(@QueryValue @Nullable String q, @QueryValue(defaultValue = "0") int offset,
                   @QueryValue(defaultValue = "50") int limit, Authentication who) {
-        return Json.write(hashes.shown(records.list(null, q, false, offset, limit), grant(who)));
+        return Json.write(hashes.shown(records.list(access.scope(who), null, q, false, offset, limit), grant(who)));
     }
 
-    @Operation(summary = "Create a record; the id may be given (stable ids) or is generated")
+    @Operation(summary = "Create a record in one of your cases (case; needed when you write in several); the id may be given (stable ids) or is generated")
     @Secured(Roles.ANALYST)
     @Post("/{collection}")
     HttpResponse<String> create(@PathVariable String collection, @Body @Nullable String body, Authentication who) {
         RecordType type = type(collection);
         JsonNode json = JsonBody.object(body);
-        var created = records.create(who.getName(), type, json, JsonBody.text(json, "reason"));
+        var created = records.create(new Filing(access.scope(who), null), type, json, JsonBody.text(json, "reason"));
         return HttpResponse.created(Json.write(hashes.shown(created, grant(who))), URI.create("/api/" + collection + "/" + created.get("id").asText()))
                 .contentType(MediaType.APPLICATION_JSON_TYPE);
     }
@@ -80,7 +84,7 @@ class RecordController {
     @Secured(Roles.VIEWER)
     @Get("/{collection}/{id}")
     String get(@PathVariable String collection, @PathVariable String id, Authentication who) {
-        return Json.write(hashes.shown(records.get(type(collection), id), grant(who)));
+        return Json.write(hashes.shown(records.get(access.scope(who), type(collection), id), grant(who)));
     }
 
     @Operation(summary = "Change a record (JSON merge patch: a null removes a property)")
@@ -88,7 +92,7 @@ class RecordController {
     @Patch("/{collection}/{id}")
     String change(@PathVariable String collection, @PathVariable String id, @Body @Nullable String body, Authentication who) {
         JsonNode json = JsonBody.object(body);
-        return Json.write(hashes.shown(records.change(who.getName(), type(collection), id, json, JsonBody.text(json, "reason"),
+        return Json.write(hashes.shown(records.change(access.scope(who), type(collection), id, json, JsonBody.text(json, "reason"),
                 who.getRoles().contains(Roles.WITNESS_PROTECTION)), grant(who)));
     }
 
@@ -97,7 +101,7 @@ class RecordController {
     @Post("/{collection}/{id}/retire")
     String retire(@PathVariable String collection, @PathVariable String id, @Body @Nullable String body, Authentication who) {
         JsonNode json = JsonBody.object(body);
-        return Json.write(hashes.shown(records.retire(who.getName(), type(collection), id, JsonBody.text(json, "reason")), grant(who)));
+        return Json.write(hashes.shown(records.retire(access.scope(who), type(collection), id, JsonBody.text(json, "reason")), grant(who)));
     }
 
     @Operation(summary = "Reveal the protected identity of a witness, victim or source (journaled, with a reason)")
@@ -105,14 +109,14 @@ class RecordController {
     @Post("/{collection}/{id}/reveal")
     String reveal(@PathVariable String collection, @PathVariable String id, @Body @Nullable String body, Authentication who) {
         JsonNode json = JsonBody.object(body);
-        return Json.write(records.reveal(who.getName(), type(collection), id, JsonBody.text(json, "reason")));
+        return Json.write(records.reveal(access.scope(who), type(collection), id, JsonBody.text(json, "reason")));
     }
 
     @Operation(summary = "What an evidence item supports or contradicts: the claims citing it")
     @Secured(Roles.VIEWER)
     @Get("/evidence/{id}/cited-by")
-    List<RecordGraph.Citing> citedBy(@PathVariable String id) {
-        return records.citedBy(id);
+    List<RecordGraph.Citing> citedBy(@PathVariable String id, Authentication who) {
+        return records.citedBy(access.scope(who), id);
     }
 
     private RecordType type(String collection) {

@@ -3,11 +3,13 @@ package org.chainline.registry;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.inject.Singleton;
+import org.chainline.cases.Scope;
 import org.chainline.graph.CypherQueries;
 import org.chainline.graph.Graph;
 import org.chainline.registry.model.RecordType;
 import org.chainline.registry.names.NameKeys;
 import org.neo4j.driver.Record;
+import org.neo4j.driver.Value;
 import org.neo4j.driver.Values;
 import org.neo4j.driver.exceptions.ClientException;
 
@@ -37,15 +39,16 @@ public final class RecordGraph {
     record Hit(String id, Double score) {
     }
 
-    List<Hit> list(RecordType type, boolean includeRetired, int skip, int limit) {
-        return graph.read(tx -> tx.run(list, Values.parameters("label", type.name(), "includeRetired", includeRetired,
+    List<Hit> list(Scope scope, RecordType type, boolean includeRetired, int skip, int limit) {
+        return graph.read(tx -> tx.run(list, scope.parameters("label", type.name(), "includeRetired", includeRetired,
                 "skip", skip, "limit", limit)).list(RecordGraph::asHit));
     }
 
-    List<Hit> search(RecordType type, String query, boolean includeRetired, int skip, int limit) {
-        return graph.read(tx -> tx.run(search, Values.parameters("query", lucene(query), "label", type == null ? null : type.name(),
+    List<Hit> search(Scope scope, RecordType type, String query, boolean includeRetired, int skip, int limit) {
+        return graph.read(tx -> tx.run(search, scope.parameters("query", lucene(query), "label", type == null ? null : type.name(),
                 "includeRetired", includeRetired, "skip", skip, "limit", limit)).list(RecordGraph::asHit));
     }
+
 
     /**
      * Every query word must match, allowing a typo or two in longer words (Lucene fuzzy terms) or the beginning of a
@@ -60,21 +63,27 @@ public final class RecordGraph {
         return terms.stream().collect(Collectors.joining(" AND "));
     }
 
-    List<String> claimsAbout(String id) {
-        return graph.read(tx -> tx.run(claimsAbout, Values.parameters("id", id)).list(r -> r.get("id").asString()));
+    List<String> claimsAbout(Scope scope, String id) {
+        return graph.read(tx -> tx.run(claimsAbout, scope.parameters("id", id)).list(r -> r.get("id").asString()));
     }
 
-    List<String> referring(String type, String id) {
-        return graph.read(tx -> tx.run(referring, Values.parameters("id", id, "type", type)).list(r -> r.get("id").asString()));
+    List<String> referring(Scope scope, String type, String id) {
+        return graph.read(tx -> tx.run(referring, scope.parameters("id", id, "type", type)).list(r -> r.get("id").asString()));
     }
 
-    List<String> referrers(String id) {
-        return graph.read(tx -> tx.run(referrers, Values.parameters("id", id))
-                .list(r -> r.get("type").asString("Record") + " " + r.get("id").asString()));
+    /** Live records that refer to a record: those the scope sees, by type and id, and whether others do too. */
+    record Referrers(List<String> seen, boolean unseen) {
     }
 
-    List<Citing> citedBy(String id) {
-        return graph.read(tx -> tx.run(citedBy, Values.parameters("id", id)).list(r -> new Citing(r.get("claim").asString(),
+    Referrers referrers(Scope scope, String id) {
+        List<Record> rows = graph.read(tx -> tx.run(referrers, scope.parameters("id", id)).list());
+        List<String> seen = rows.stream().filter(r -> r.get("seen").asBoolean())
+                .map(r -> r.get("type").asString("Record") + " " + r.get("id").asString()).limit(10).toList();
+        return new Referrers(seen, rows.stream().anyMatch(r -> !r.get("seen").asBoolean()));
+    }
+
+    List<Citing> citedBy(Scope scope, String id) {
+        return graph.read(tx -> tx.run(citedBy, scope.parameters("id", id)).list(r -> new Citing(r.get("claim").asString(),
                 r.get("type").asString(), r.get("stance").asString(), r.get("pinpoint").asString(null), r.get("retired").asBoolean())));
     }
 

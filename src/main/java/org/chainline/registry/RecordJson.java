@@ -5,7 +5,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.chainline.input.Json;
 import org.chainline.registry.model.LegacyClaimStatus;
 
-/** Records as JSON for responses: the content as stored (a legacy claim status read as today's), with its bookkeeping under {@code meta}. */
+/**
+ * Records as JSON for responses: the content as stored (a legacy claim status read as today's, its home case named), with
+ * its bookkeeping under {@code meta}.
+ */
 final class RecordJson {
 
     private RecordJson() {
@@ -21,6 +24,15 @@ final class RecordJson {
 
     static ObjectNode view(StoredRecord stored) {
         ObjectNode node = parse(stored.content());
+        if (!node.has("case") && stored.homeCase() != null) {
+            // written before cases and adopted into one: shown in its home as a record written now is
+            ObjectNode rest = node.deepCopy();
+            node.removeAll();
+            node.set("type", rest.remove("type"));
+            node.set("id", rest.remove("id"));
+            node.put("case", stored.homeCase());
+            node.setAll(rest);
+        }
         ProtectedValues.mask(node);
         ObjectNode meta = node.putObject("meta");
         meta.put("version", stored.version());

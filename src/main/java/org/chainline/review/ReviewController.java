@@ -16,6 +16,7 @@ import io.micronaut.security.authentication.Authentication;
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.chainline.cases.Scope;
 import org.chainline.access.Roles;
 import org.chainline.input.JsonBody;
 import org.chainline.liability.LiabilityPaths;
@@ -33,6 +34,9 @@ import java.util.stream.Collectors;
 @Tag(name = "Review")
 @Produces(MediaType.APPLICATION_JSON)
 class ReviewController {
+
+    /** Not bounded by case yet (issue 26): reads every case. */
+    private static final Scope UNBOUNDED = Scope.notYetBounded(null, "review");
 
     private final ClaimReviews reviews;
     private final ReviewScope scope;
@@ -67,7 +71,7 @@ class ReviewController {
             throw new InvalidInput("state", "must be proposed, accepted, rejected, disputed or all (it is '" + state + "')");
         }
         List<ReviewState> page = states.subList(0, Math.min(limit, states.size()));
-        Map<String, Views.Step> steps = liability.claims(page.stream().map(ReviewState::claim).toList()).stream()
+        Map<String, Views.Step> steps = liability.claims(UNBOUNDED, page.stream().map(ReviewState::claim).toList()).stream()
                 .collect(Collectors.toMap(Views.Step::claim, Function.identity(), (a, b) -> a));
         List<QueueItem> out = new ArrayList<>();
         for (ReviewState s : page) {

@@ -1,6 +1,7 @@
 package org.chainline.review;
 
 import jakarta.inject.Singleton;
+import org.chainline.cases.Scope;
 import org.chainline.holdings.Holdings;
 import org.chainline.liability.LiabilityPaths;
 import org.chainline.liability.Views;
@@ -18,6 +19,10 @@ import java.util.Set;
 @Singleton
 public class ReviewScope {
 
+    /** Not bounded by case yet (issue 26): reads every case. */
+    private static final Scope UNBOUNDED = Scope.notYetBounded(null, "review");
+
+
     private final Records records;
     private final LiabilityPaths liability;
     private final Holdings holdings;
@@ -30,19 +35,19 @@ public class ReviewScope {
 
     public Set<String> ofSubject(String subject) {
         try {
-            records.get(records.model().type("Person").orElseThrow(), subject);
+            records.get(UNBOUNDED, records.model().type("Person").orElseThrow(), subject);
         } catch (NotFound e) {
             throw new InvalidInput("subject", "is not a person's id: " + subject);
         }
         Set<String> ids = new LinkedHashSet<>();
-        Views.PersonLiability links = liability.ofPerson(subject, LiabilityPaths.DEFAULT_DEPTH);
+        Views.PersonLiability links = liability.ofPerson(UNBOUNDED, subject, LiabilityPaths.DEFAULT_DEPTH);
         for (Views.Link link : links.incidents()) {
             for (Views.Path path : link.paths()) {
                 path.steps().forEach(s -> ids.add(s.claim()));
             }
         }
-        records.claimsAbout(subject).forEach(c -> ids.add(c.path("id").asText()));
-        ids.addAll(holdings.of(subject).claims());
+        records.claimsAbout(UNBOUNDED, subject).forEach(c -> ids.add(c.path("id").asText()));
+        ids.addAll(holdings.of(UNBOUNDED, subject).claims());
         return ids;
     }
 }

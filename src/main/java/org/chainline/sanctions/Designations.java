@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.inject.Singleton;
+import org.chainline.cases.Filing;
+import org.chainline.cases.Scope;
 import org.chainline.Sha256;
 import org.chainline.input.Json;
 import org.chainline.input.TextInput;
@@ -33,6 +35,10 @@ import java.util.Set;
  */
 @Singleton
 public class Designations {
+
+    /** Not bounded by case yet (issue 26): reads every case. */
+    private static final Scope UNBOUNDED = Scope.notYetBounded(null, "sanctions");
+
 
     static final Set<String> ENDED = Set.of("inactive", "delisted", "terminated", "revoked", "expired", "removed");
 
@@ -66,9 +72,9 @@ public class Designations {
 
     /** The person's designations (live Sanction records), active ones first. */
     public Status status(String personId) {
-        records.get(records.model().type("Person").orElseThrow(), personId);
+        records.get(UNBOUNDED, records.model().type("Person").orElseThrow(), personId);
         List<Designation> all = new ArrayList<>();
-        for (ObjectNode s : records.referring("Sanction", personId)) {
+        for (ObjectNode s : records.referring(UNBOUNDED, "Sanction", personId)) {
             all.add(designation(s));
         }
         all.sort(Comparator.comparing((Designation d) -> !d.status().equals("active"))
@@ -112,7 +118,7 @@ public class Designations {
         String note = request.note() == null ? null : TextInput.clean("note", request.note(), 2000, false);
         ObjectNode person;
         try {
-            person = records.get(records.model().type("Person").orElseThrow(), personId);
+            person = records.get(UNBOUNDED, records.model().type("Person").orElseThrow(), personId);
         } catch (NotFound e) {
             throw new InvalidInput("person", "is not a person's id: " + personId);
         }
@@ -132,10 +138,12 @@ public class Designations {
         String reason = note != null ? note : (decision.equals("confirmed") ? "Confirmed: " : "Rejected: ") + list + " entry "
                 + entryId + " is " + (decision.equals("confirmed") ? "" : "not ") + "person " + personId;
         journal.write(actor, reason, Journal.AfterCommit.PROJECT, batch -> {
-            RecordImport.Session session = imports.session(batch);
+            // a decision is filed in the case of the person's record (decisions filed per case of the reader: issue 26)
+            String home = person.path("case").asText(null);
+            RecordImport.Session session = imports.session(batch, new Filing(Scope.notYetBounded(actor, "sanctions"), home));
             session.add(1, match);
             if (decision.equals("confirmed")) {
-                sync(session, matchId, personId, list, stored, LocalDate.now(clock), previous);
+                sync(session, home, matchId, personId, list, stored, LocalDate.now(clock), previous);
             }
             session.finish();
             failOn(session);
@@ -148,9 +156,9 @@ public class Designations {
             }
             return null;
         });
-        List<Designation> designations = records.referring("Sanction", personId).stream()
+        List<Designation> designations = records.referring(UNBOUNDED, "Sanction", personId).stream()
                 .filter(s -> matchId.equals(s.path("matchedBy").asText(null))).map(Designations::designation).toList();
-        return new DecisionResult(records.get(records.model().type("ListMatch").orElseThrow(), matchId), designations, withdrawn);
+        return new DecisionResult(records.get(UNBOUNDED, records.model().type("ListMatch").orElseThrow(), matchId), designations, withdrawn);
     }
 
     static void failOn(RecordImport.Session session) {
@@ -160,18 +168,26 @@ public class Designations {
         }
     }
 
+    /** The case a stored list match was filed in. */
+    String caseOfMatch(String matchId) {
+        return records.get(UNBOUNDED, records.model().type("ListMatch").orElseThrow(), matchId).path("case").asText(null);
+    }
+
     /**
      * Adds to the session the Sanction records a confirmed match stands for, as the list says now: one per designation
      * of the entry, delisted when the entry is off the list or the designation ended; and marks delisted (ended
      * {@code asOf}) those of the match's earlier records the list no longer holds.
      */
-    void sync(RecordImport.Session session, String matchId, String personId, String list, SanctionListStore.Stored stored,
+    void sync(RecordImport.Session session, String caseId, String matchId, String personId, String list, SanctionListStore.Stored stored,
               LocalDate asOf, List<String> existing) {
         Map<String, ObjectNode> desired = new LinkedHashMap<>();
         ListEntry entry = stored.entry();
         for (ListEntry.Designation d : entry.designations()) {
             String id = "sanction-" + Sha256.hex(list + "\n" + entry.id() + "\n" + d.jurisdiction() + "\n" + d.program()).substring(0, 16);
             ObjectNode s = Json.MAPPER.createObjectNode().put("type", "Sanction").put("id", id).put("person", personId);
+            if (caseId != null) {
+                s.put("case", caseId); // the match's case; a Sanction written before keeps its own
+            }
             if (d.jurisdiction() != null) {
                 s.put("jurisdiction", d.jurisdiction());
             }
@@ -195,7 +211,7 @@ public class Designations {
         desired.values().forEach(s -> session.add(1, s));
         for (String id : existing) {
             if (!desired.containsKey(id)) {
-                ObjectNode old = records.get(records.model().type("Sanction").orElseThrow(), id);
+                ObjectNode old = records.get(UNBOUNDED, records.model().type("Sanction").orElseThrow(), id);
                 old.remove("meta");
                 if (!"delisted".equals(old.path("status").asText())) {
                     old.put("status", "delisted");

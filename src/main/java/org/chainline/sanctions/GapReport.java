@@ -3,6 +3,7 @@ package org.chainline.sanctions;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.inject.Singleton;
+import org.chainline.cases.Scope;
 import org.chainline.graph.Graph;
 import org.chainline.input.CsvTable;
 import org.chainline.journal.Journal;
@@ -32,6 +33,10 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 @Singleton
 public class GapReport {
+
+    /** Not bounded by case yet (issue 26): reads every case. */
+    private static final Scope UNBOUNDED = Scope.notYetBounded(null, "gap report");
+
 
     private final Regimes regimes;
     private final LiabilityPaths paths;
@@ -114,7 +119,7 @@ public class GapReport {
         List<Row> rows = new ArrayList<>();
         int skippedDesignated = 0;
         for (String personId : persons) {
-            Views.PersonLiability liability = paths.ofPerson(personId, LiabilityPaths.DEFAULT_DEPTH);
+            Views.PersonLiability liability = paths.ofPerson(UNBOUNDED, personId, LiabilityPaths.DEFAULT_DEPTH);
             Strength strongest = null;
             int established = 0;
             int probable = 0;

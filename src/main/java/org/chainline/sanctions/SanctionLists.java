@@ -3,6 +3,8 @@ package org.chainline.sanctions;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.inject.Singleton;
+import org.chainline.cases.Scope;
+import org.chainline.cases.Filing;
 import org.chainline.Sha256;
 import org.chainline.input.Json;
 import org.chainline.input.Upload;
@@ -162,11 +164,11 @@ public class SanctionLists {
             store.changes(batch.connection(), importId, list, changes);
             // Designations of confirmed matches follow the list.
             int updated = 0;
-            RecordImport.Session session = imports.session(batch);
+            RecordImport.Session session = imports.session(batch, new Filing(Scope.notYetBounded(actor, "sanctions"), null));
             for (SanctionListStore.Change change : changes) {
                 for (SanctionGraph.Decision d : confirmed.getOrDefault(change.entry(), List.of())) {
                     SanctionListStore.Stored stored = store.entry(batch.connection(), list, change.entry()).orElseThrow();
-                    designations.sync(session, d.id(), d.person(), list, stored, asOf, graph.sanctionsMatchedBy(d.id()));
+                    designations.sync(session, designations.caseOfMatch(d.id()), d.id(), d.person(), list, stored, asOf, graph.sanctionsMatchedBy(d.id()));
                 }
             }
             session.finish();

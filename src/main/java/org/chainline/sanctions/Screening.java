@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.inject.Singleton;
+import org.chainline.cases.Scope;
 import org.chainline.refusal.InvalidInput;
 import org.chainline.refusal.NotFound;
 import org.chainline.registry.Records;
@@ -25,6 +26,10 @@ import java.util.Set;
  */
 @Singleton
 public class Screening {
+
+    /** Not bounded by case yet (issue 26): reads every case. */
+    private static final Scope UNBOUNDED = Scope.notYetBounded(null, "screening");
+
 
     static final int MAX_CANDIDATES = 200;
 
@@ -52,7 +57,7 @@ public class Screening {
         }
         ObjectNode person;
         try {
-            person = records.get(null, personId);
+            person = records.get(UNBOUNDED, null, personId);
         } catch (NotFound e) {
             throw new InvalidInput("person", "no person, company or vessel with id " + personId);
         }
@@ -80,7 +85,7 @@ public class Screening {
         List<String> screened = new ArrayList<>(graph.persons());
         for (String type : List.of("Company", "Vehicle")) {
             for (int offset = 0; ; offset += 500) {
-                List<ObjectNode> page = records.list(records.model().type(type).orElseThrow(), null, false, offset, 500);
+                List<ObjectNode> page = records.list(UNBOUNDED, records.model().type(type).orElseThrow(), null, false, offset, 500);
                 page.stream().filter(r -> Kind.of(r) != null).forEach(r -> screened.add(r.path("id").asText()));
                 if (page.size() < 500) {
                     break;
@@ -88,7 +93,7 @@ public class Screening {
             }
         }
         for (String id : screened) {
-            ObjectNode person = records.get(null, id);
+            ObjectNode person = records.get(UNBOUNDED, null, id);
             for (Candidate c : score(person, min, Map.of())) {
                 if (!decisions.containsKey(id + "\n" + c.list() + "\n" + c.entry())) {
                     out.add(c);

@@ -1,5 +1,6 @@
 package org.chainline.security;
 
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.annotation.Id;
 import io.micronaut.data.annotation.MappedEntity;
 import io.micronaut.data.annotation.TypeDef;
@@ -19,7 +20,8 @@ record Account(
         boolean disabled,
         Instant createdAt,
         Instant passwordChangedAt,
-        String protectionGrant) {
+        String protectionGrant,
+        @Nullable String organisation) {
 
     static final String GRANT_NONE = "none";
     static final String GRANT_PENDING = "pending";
@@ -27,11 +29,11 @@ record Account(
     static final String GRANT_SUSPENDED = "suspended";
 
     Account withPassword(String hash, boolean mustChange, Instant at) {
-        return new Account(id, username, hash, roles, mustChange, disabled, createdAt, at, protectionGrant);
+        return new Account(id, username, hash, roles, mustChange, disabled, createdAt, at, protectionGrant, organisation);
     }
 
     Account withProtectionGrant(String state) {
-        return new Account(id, username, passwordHash, roles, mustChangePassword, disabled, createdAt, passwordChangedAt, state);
+        return new Account(id, username, passwordHash, roles, mustChangePassword, disabled, createdAt, passwordChangedAt, state, organisation);
     }
 
     boolean holdsProtectionGrant() {

@@ -50,7 +50,7 @@ class AccountController {
     @RequestBody(content = @Content(schema = @Schema(implementation = NewAccount.class)))
     HttpResponse<IssuedPassword> create(@Body @Nullable String body, Authentication who) {
         NewAccount account = JsonBody.as(body, NewAccount.class, true);
-        return HttpResponse.created(accounts.create(who.getName(), account.username(), account.roles()));
+        return HttpResponse.created(accounts.create(who.getName(), account.username(), account.roles(), account.organisation()));
     }
 
     @Operation(summary = "Issue a new one-time password for an account")
@@ -105,7 +105,7 @@ class AccountController {
 
     /** A request to create an account with these roles. */
     @Serdeable
-    record NewAccount(String username, Set<String> roles) {
+    record NewAccount(String username, Set<String> roles, @Nullable String organisation) {
     }
 
     /** The current password and the new one. */

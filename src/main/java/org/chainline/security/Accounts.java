@@ -3,6 +3,7 @@ package org.chainline.security;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 import org.chainline.access.Roles;
+import org.chainline.input.TextInput;
 import org.chainline.journal.Change;
 import org.chainline.journal.Journal;
 import org.chainline.refusal.Conflict;
@@ -52,7 +53,13 @@ public class Accounts {
      * roles only requests it: it is pending until an existing holder consents ({@link #consentToProtection}).
      */
     public IssuedPassword create(String actor, String username, Set<String> roles) {
+        return create(actor, username, roles, null);
+    }
+
+    /** As {@link #create(String, String, Set)}, for a member of an organisation (a coalition's partner). */
+    public IssuedPassword create(String actor, String username, Set<String> roles, String organisation) {
         String name = validUsername(username);
+        String org = TextInput.clean("organisation", organisation, 200, false);
         List<String> asked = validRoles(roles);
         boolean protection = asked.contains(Roles.WITNESS_PROTECTION);
         List<String> granted = asked.stream().filter(r -> !r.equals(Roles.WITNESS_PROTECTION)).toList();
@@ -63,7 +70,7 @@ public class Accounts {
             if (repository.findByName(name).isPresent()) {
                 throw new Conflict("username", "an account named " + name + " exists already");
             }
-            IssuedPassword issued = insert(actor, name, granted);
+            IssuedPassword issued = insert(actor, name, granted, org);
             if (protection) {
                 Account account = repository.findByName(name).orElseThrow();
                 repository.update(account.withProtectionGrant(Account.GRANT_PENDING));
@@ -149,7 +156,7 @@ public class Accounts {
             if (repository.count() > 0) {
                 return Optional.<IssuedPassword>empty();
             }
-            return Optional.of(insert(actor, FIRST_ADMIN, List.of(Roles.ADMIN)));
+            return Optional.of(insert(actor, FIRST_ADMIN, List.of(Roles.ADMIN), null));
         });
     }
 
@@ -233,6 +240,13 @@ public class Accounts {
         revocation.forget(account.username());
     }
 
+    /** An enabled account's organisation (empty when it names none); refused as not found for no such account. */
+    public Optional<String> organisationOf(String username) {
+        Account account = repository.findByName(username == null ? "" : username.strip().toLowerCase(Locale.ROOT))
+                .filter(a -> !a.disabled()).orElseThrow(() -> NotFound.named("account", username));
+        return Optional.ofNullable(account.organisation());
+    }
+
     /** The account, when the name exists, is enabled and the password matches. */
     Optional<Account> authenticate(String username, String password) {
         if (username == null || password == null || password.length() > 1024) {
@@ -247,11 +261,11 @@ public class Accounts {
         return !a.disabled() && hashing.matches(password, a.passwordHash()) ? account : Optional.empty();
     }
 
-    private IssuedPassword insert(String actor, String name, List<String> roles) {
+    private IssuedPassword insert(String actor, String name, List<String> roles, String organisation) {
         String oneTime = hashing.oneTimePassword();
         Instant now = now();
         Account account = new Account(UUID.randomUUID(), name, hashing.hash(oneTime), roles.toArray(String[]::new),
-                true, false, now, now, Account.GRANT_NONE);
+                true, false, now, now, Account.GRANT_NONE, organisation);
         repository.save(account);
         journal.append(actor, null, new Change(AccountEvents.CREATED, accountId(account),
                 new AccountEvents.Created(name, roles)));

@@ -3,6 +3,8 @@ package org.chainline.submissions;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.inject.Singleton;
+import org.chainline.cases.Filing;
+import org.chainline.cases.Scope;
 import org.chainline.Sha256;
 import org.chainline.dossier.Dossier;
 import org.chainline.dossier.Dossiers;
@@ -35,6 +37,10 @@ import java.util.UUID;
  */
 @Singleton
 public class Submissions {
+
+    /** Not bounded by case yet (issue 26): reads every case. */
+    private static final Scope UNBOUNDED = Scope.notYetBounded(null, "submissions");
+
 
     static final String RECORDED = "submission.recorded";
     static final String RESPONSE = "submission.response";
@@ -121,7 +127,7 @@ public class Submissions {
         String evidence = JsonBody.text(body, "evidence");
         if (evidence != null) {
             try {
-                records.get(records.model().type("Evidence").orElseThrow(), evidence);
+                records.get(UNBOUNDED, records.model().type("Evidence").orElseThrow(), evidence);
             } catch (NotFound e) {
                 throw new InvalidInput("evidence", "no evidence item " + evidence + ": upload the response document to the "
                         + "evidence locker first (POST /api/evidence/files) and name the item it gives");
@@ -147,7 +153,7 @@ public class Submissions {
             }
             String sanction = null;
             if (status.equals("designated")) {
-                sanction = designate(batch, current, program, listed != null ? listed : received);
+                sanction = designate(batch, actor, current, program, listed != null ? listed : received);
             }
             ObjectNode payload = Json.MAPPER.createObjectNode().put("status", status).put("receivedOn", received.toString())
                     .put("evidence", evidence).put("sanction", sanction);
@@ -161,7 +167,7 @@ public class Submissions {
         return get(id);
     }
 
-    private String designate(Journal.Batch batch, Submission submission, String program, LocalDate since) {
+    private String designate(Journal.Batch batch, String actor, Submission submission, String program, LocalDate since) {
         Regime regime = regimes.get(submission.regime());
         String sanctionId = "sanction-" + Sha256.hex("submission\n" + submission.id()).substring(0, 16);
         ObjectNode sanction = Json.MAPPER.createObjectNode().put("type", "Sanction").put("id", sanctionId)
@@ -169,7 +175,9 @@ public class Submissions {
                 .put("authority", regime.authority()).put("program", program != null ? program : regime.program())
                 .put("listingDate", since.toString()).put("status", "active").put("basis", "submission")
                 .put("submission", submission.id());
-        RecordImport.Session session = imports.session(batch);
+        // filed in the case of the subject's record (a submission's own case: issue 26)
+        String home = records.get(UNBOUNDED, records.model().type("Person").orElseThrow(), submission.subject()).path("case").asText(null);
+        RecordImport.Session session = imports.session(batch, new Filing(Scope.notYetBounded(actor, "submissions"), home));
         session.add(1, sanction);
         session.finish();
         if (session.errorCount() > 0) {

@@ -5,6 +5,7 @@ import io.micronaut.http.HttpMethod;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
+import org.chainline.TestCases;
 import org.chainline.ChainlineTest;
 import org.chainline.TestLogins;
 import org.chainline.access.Roles;
@@ -53,7 +54,7 @@ class InvariantsTest extends ChainlineTest {
 
     @BeforeAll
     void setUp() {
-        demo.load("invariants", RecordImport.Progress.NONE);
+        TestCases.load(demo, "invariants");
         base = "http://localhost:" + server.getPort();
     }
 

@@ -5,6 +5,7 @@ import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.web.router.Router;
 import jakarta.inject.Inject;
+import org.chainline.TestCases;
 import org.chainline.ChainlineTest;
 import org.chainline.TestLogins;
 import org.chainline.access.Roles;
@@ -38,7 +39,7 @@ class RoleMatrixTest extends ChainlineTest {
     static final Map<String, String> VALUES = Map.ofEntries(Map.entry("collection", "persons"), Map.entry("id", "p-otegulov"),
             Map.entry("slug", "person"), Map.entry("subject", "p-otegulov"), Map.entry("regime", "eu-ghrsr"),
             Map.entry("username", "nobody-by-this-name"), Map.entry("importId", "1"), Map.entry("list", "no-list"),
-            Map.entry("entry", "no-entry"), Map.entry("person", "p-otegulov"));
+            Map.entry("entry", "no-entry"), Map.entry("person", "p-otegulov"), Map.entry("account", "nobody-by-this-name"));
 
     @Inject
     Router router;
@@ -55,7 +56,7 @@ class RoleMatrixTest extends ChainlineTest {
 
     @BeforeAll
     void setUp() {
-        demo.load("role matrix", RecordImport.Progress.NONE);
+        TestCases.load(demo, "role matrix");
         var client = io.micronaut.http.client.HttpClient.create(server.getURL());
         tokens.put("viewer", TestLogins.tokenFor(accounts, client, Roles.VIEWER));
         tokens.put("analyst", TestLogins.tokenFor(accounts, client, Roles.ANALYST));

@@ -38,26 +38,32 @@ class CaseApiTest extends ChainlineTest {
     @Inject
     Journal journal;
 
-    String analyst;
+    String counsel;
     String viewer;
+    String viewerName;
 
     @BeforeAll
     void logins() {
-        analyst = TestLogins.tokenFor(accounts, client, Roles.ANALYST);
-        viewer = TestLogins.tokenFor(accounts, client, Roles.VIEWER);
+        counsel = TestLogins.tokenFor(accounts, client, Roles.COUNSEL);
+        TestLogins.Login v = TestLogins.loginFor(accounts, client, Roles.VIEWER);
+        viewer = v.token();
+        viewerName = v.username();
     }
 
+    /** A case opened by counsel, who owns it, with the viewer added as a member. */
     private Case open(String title, String summary) {
         HttpResponse<Case> created = client.toBlocking().exchange(HttpRequest.POST("/api/cases",
-                Map.of("title", title, "summary", summary, "reason", "new lead")).bearerAuth(analyst), Case.class);
+                Map.of("title", title, "summary", summary, "reason", "new lead")).bearerAuth(counsel), Case.class);
         assertEquals(HttpStatus.CREATED, created.status());
         Case c = created.body();
         assertEquals("/api/cases/" + c.id(), created.header("Location"));
+        client.toBlocking().exchange(HttpRequest.POST("/api/cases/" + c.id() + "/members",
+                Map.of("account", viewerName, "role", "viewer", "reason", "reads the case")).bearerAuth(counsel));
         return c;
     }
 
     @Test
-    void anAnalystOpensRevisesAndClosesACaseAndEachStepIsJournaled() {
+    void counselOpensRevisesAndClosesACaseAndEachStepIsJournaled() {
         long head = journal.head().seq();
         Case opened = open("Fuel-price protests in Zhanatal", "Қаңтар оқиғалары: shootings on the square");
         assertEquals("open", opened.status());
@@ -67,17 +73,18 @@ class CaseApiTest extends ChainlineTest {
         assertEquals(opened.title(), read.title());
 
         Case revised = client.toBlocking().retrieve(HttpRequest.PATCH("/api/cases/" + opened.id(),
-                Map.of("title", "Zhanatal protests, January")).bearerAuth(analyst), Case.class);
+                Map.of("title", "Zhanatal protests, January")).bearerAuth(counsel), Case.class);
         assertEquals("Zhanatal protests, January", revised.title());
         assertEquals(opened.summary(), revised.summary());
 
         Case closed = client.toBlocking().retrieve(HttpRequest.POST("/api/cases/" + opened.id() + "/close",
-                Map.of("reason", "dossier submitted")).bearerAuth(analyst), Case.class);
+                Map.of("reason", "dossier submitted")).bearerAuth(counsel), Case.class);
         assertEquals("closed", closed.status());
         assertNotNull(closed.closedAt());
 
         var entries = journal.after(head, 10);
-        assertEquals(List.of("case.opened", "case.revised", "case.closed"), entries.stream().map(e -> e.kind()).toList());
+        assertEquals(List.of("case.opened", "case.member-added", "case.member-added", "case.revised", "case.closed"),
+                entries.stream().map(e -> e.kind()).toList());
         assertTrue(entries.stream().allMatch(e -> e.targetId().equals(opened.id())));
         assertEquals("dossier submitted", entries.getLast().reason());
     }
@@ -93,8 +100,8 @@ class CaseApiTest extends ChainlineTest {
     @Test
     void closingTwiceIsAConflict() {
         Case c = open("Closed twice", "x");
-        client.toBlocking().exchange(HttpRequest.POST("/api/cases/" + c.id() + "/close", Map.of()).bearerAuth(analyst));
-        ApiError e = error(HttpRequest.POST("/api/cases/" + c.id() + "/close", Map.of()).bearerAuth(analyst));
+        client.toBlocking().exchange(HttpRequest.POST("/api/cases/" + c.id() + "/close", Map.of()).bearerAuth(counsel));
+        ApiError e = error(HttpRequest.POST("/api/cases/" + c.id() + "/close", Map.of()).bearerAuth(counsel));
         assertEquals(409, e.status());
         assertTrue(e.message().contains("already closed"), e.message());
     }
@@ -102,7 +109,7 @@ class CaseApiTest extends ChainlineTest {
     @Test
     void aTitleThatIsNotTextIsRefusedRatherThanTakenAsText() {
         long head = journal.head().seq();
-        ApiError e = error(HttpRequest.POST("/api/cases", Map.of("title", 5, "summary", "a number for a title")).bearerAuth(analyst));
+        ApiError e = error(HttpRequest.POST("/api/cases", Map.of("title", 5, "summary", "a number for a title")).bearerAuth(counsel));
         assertEquals(400, e.status());
         assertEquals("title", e.field());
         assertEquals("title: expected text, got a number", e.message());
@@ -111,7 +118,7 @@ class CaseApiTest extends ChainlineTest {
 
     @Test
     void aMissingTitleIsRefusedNamingTheField() {
-        ApiError e = error(HttpRequest.POST("/api/cases", Map.of("summary", "no title")).bearerAuth(analyst));
+        ApiError e = error(HttpRequest.POST("/api/cases", Map.of("summary", "no title")).bearerAuth(counsel));
         assertEquals(400, e.status());
         assertEquals("title", e.field());
         assertEquals("title is required", e.message());
@@ -120,10 +127,10 @@ class CaseApiTest extends ChainlineTest {
     @Test
     void controlCharactersAndOverlongTextAreRefusedAndNothingIsWritten() {
         long head = journal.head().seq();
-        ApiError nul = error(HttpRequest.POST("/api/cases", Map.of("title", "bad\u0000title")).bearerAuth(analyst));
+        ApiError nul = error(HttpRequest.POST("/api/cases", Map.of("title", "bad\u0000title")).bearerAuth(counsel));
         assertEquals(400, nul.status());
         assertEquals("title", nul.field());
-        ApiError longTitle = error(HttpRequest.POST("/api/cases", Map.of("title", "x".repeat(201))).bearerAuth(analyst));
+        ApiError longTitle = error(HttpRequest.POST("/api/cases", Map.of("title", "x".repeat(201))).bearerAuth(counsel));
         assertEquals("title", longTitle.field());
         assertTrue(longTitle.message().contains("at most 200"), longTitle.message());
         assertEquals(head, journal.head().seq());
@@ -132,11 +139,11 @@ class CaseApiTest extends ChainlineTest {
     @Test
     void malformedJsonAndWrongTypesAreRefusedWithA400() {
         ApiError malformed = error(HttpRequest.POST("/api/cases", "{\"title\": ").contentType(MediaType.APPLICATION_JSON)
-                .bearerAuth(analyst));
+                .bearerAuth(counsel));
         assertEquals(400, malformed.status());
         assertTrue(malformed.message().toLowerCase().contains("json"), malformed.message());
         ApiError wrongType = error(HttpRequest.POST("/api/cases", "{\"title\": {\"nested\": true}}")
-                .contentType(MediaType.APPLICATION_JSON).bearerAuth(analyst));
+                .contentType(MediaType.APPLICATION_JSON).bearerAuth(counsel));
         assertEquals(400, wrongType.status());
     }
 

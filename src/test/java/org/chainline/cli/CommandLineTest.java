@@ -130,11 +130,12 @@ class CommandLineTest {
 
         Run verified = run("journal", "verify");
         assertEquals(0, verified.exit(), verified.err());
-        assertTrue(verified.out().startsWith("Journal intact: 2 entries"), verified.out());
+        // the two account entries, after the opening of the tests' own case (TestCases)
+        assertTrue(verified.out().startsWith("Journal intact: 3 entries"), verified.out());
 
         Run rebuilt = run("graph", "rebuild");
         assertEquals(0, rebuilt.exit(), rebuilt.err());
-        assertTrue(rebuilt.out().startsWith("Rebuilt the graph from 2 journal entries"), rebuilt.out());
+        assertTrue(rebuilt.out().startsWith("Rebuilt the graph from 3 journal entries"), rebuilt.out());
 
         try (Connection c = DriverManager.getConnection(settings.get("chainline.postgres.url"), "postgres", null);
              Statement s = c.createStatement()) {
@@ -177,19 +178,20 @@ class CommandLineTest {
     @Test
     void importTakesFilesAndTelegramExportsAndVerifyAndCustodyReportOnThem() throws Exception {
         configure(TestStores.freshContext());
+        assertEquals(0, run("cases", "open", "Arrivals at the command line", "--id", "case-cli").exit());
         Path dir = org.chainline.TestStores.tempDir("arrivals");
         Path photo = Files.writeString(dir.resolve("checkpoint.jpg"), "fictional checkpoint photo");
         Files.writeString(dir.resolve("same-photo.jpg"), "fictional checkpoint photo");
-        Run files = run("import", dir.toString(), "--kind", "photo");
+        Run files = run("import", "--case", "case-cli", dir.toString(), "--kind", "photo");
         assertEquals(0, files.exit(), files.err());
         assertTrue(files.out().contains("Stored " + photo), files.out());
         assertTrue(files.out().contains("Already held " + dir.resolve("same-photo.jpg")), files.out());
 
         Path export = Path.of(getClass().getResource("/telegram/channel-export").toURI());
-        Run telegram = run("import", export.toString(), "--username", "akkala_live");
+        Run telegram = run("import", "--case", "case-cli", export.toString(), "--username", "akkala_live");
         assertEquals(0, telegram.exit(), telegram.err());
         assertTrue(telegram.out().contains("6 imported"), telegram.out());
-        Run again = run("import", export.toString());
+        Run again = run("import", "--case", "case-cli", export.toString());
         assertEquals(0, again.exit(), again.err());
         assertTrue(again.out().contains("0 imported, 6 already held"), again.out());
 
@@ -202,7 +204,7 @@ class CommandLineTest {
         Run unknown = run("evidence", "custody", "ev-none");
         assertEquals(1, unknown.exit());
         assertTrue(unknown.err().contains("ev-none"), unknown.err());
-        Run refused = run("import", dir.resolve("checkpoint.jpg").toString(), "--kind", "hologram");
+        Run refused = run("import", "--case", "case-cli", dir.resolve("checkpoint.jpg").toString(), "--kind", "hologram");
         assertEquals(1, refused.exit());
         assertTrue(refused.err().contains("kind"), refused.err());
     }
@@ -210,6 +212,7 @@ class CommandLineTest {
     @Test
     void aFileOfAnItemRecordedEarlierBecomesItsFileByIdOrByItsHashAndANewItemWithTheSameBytesIsSaidSo() throws Exception {
         configure(TestStores.freshContext());
+        assertEquals(0, run("cases", "open", "Arrivals at the command line", "--id", "case-cli").exit());
         Path dir = org.chainline.TestStores.tempDir("attach");
         byte[] roster = "fictional duty roster of the 4th Interior Regiment".getBytes(StandardCharsets.UTF_8);
         byte[] scan = "fictional scan of a detention log".getBytes(StandardCharsets.UTF_8);
@@ -219,34 +222,34 @@ class CommandLineTest {
                 "{\"type\":\"Evidence\",\"id\":\"ev-roster-noted\",\"kind\":\"document\",\"title\":\"Roster, hash noted in the field\",\"sha256\":\"" + rosterSha + "\"}",
                 "{\"type\":\"Evidence\",\"id\":\"ev-scan-noted\",\"kind\":\"document\",\"title\":\"Log scan, hash noted\",\"sha256\":\"" + org.chainline.Sha256.hex(scan) + "\"}",
                 "{\"type\":\"Evidence\",\"id\":\"ev-photo-noted\",\"kind\":\"photo\",\"title\":\"Depot photo, hash noted\",\"sha256\":\"" + org.chainline.Sha256.hex(photo) + "\"}") + "\n");
-        assertEquals(0, run("import", records.toString()).exit());
+        assertEquals(0, run("import", "--case", "case-cli", records.toString()).exit());
 
         // by id, as the API's ?evidence=
         Path scanFile = Files.write(dir.resolve("scan.pdf"), scan);
-        Run attach = run("import", scanFile.toString(), "--evidence", "ev-scan-noted");
+        Run attach = run("import", "--case", "case-cli", scanFile.toString(), "--evidence", "ev-scan-noted");
         assertEquals(0, attach.exit(), attach.err());
         assertTrue(attach.out().contains("Stored " + scanFile + ": ev-scan-noted") && attach.out().contains("the file of the item recorded earlier"), attach.out());
         // the wrong bytes for the item are refused, naming both hashes
-        Run wrong = run("import", dir.resolve("scan.pdf").toString(), "--evidence", "ev-roster-noted");
+        Run wrong = run("import", "--case", "case-cli", dir.resolve("scan.pdf").toString(), "--evidence", "ev-roster-noted");
         assertEquals(1, wrong.exit());
         assertTrue(wrong.err().contains("is not the file of evidence ev-roster-noted") && wrong.err().contains(rosterSha), wrong.err());
-        Run folder = run("import", dir.toString(), "--evidence", "ev-roster-noted");
+        Run folder = run("import", "--case", "case-cli", dir.toString(), "--evidence", "ev-roster-noted");
         assertEquals(2, folder.exit());
         assertTrue(folder.err().contains("--evidence attaches one file"), folder.err());
 
         // by its hash: the bytes an item recorded earlier names are its file, not a second item
         Path rosterFile = Files.write(dir.resolve("roster.pdf"), roster);
-        Run byHash = run("import", rosterFile.toString());
+        Run byHash = run("import", "--case", "case-cli", rosterFile.toString());
         assertEquals(0, byHash.exit(), byHash.err());
         assertTrue(byHash.out().contains("Stored " + rosterFile + ": ev-roster-noted"), byHash.out());
-        Run again = run("import", rosterFile.toString());
+        Run again = run("import", "--case", "case-cli", rosterFile.toString());
         assertTrue(again.out().contains("Already held " + rosterFile + ": ev-roster-noted"), "no second item was made: " + again.out());
         Run custody = run("evidence", "custody", "ev-roster-noted");
         assertTrue(custody.out().contains("received"), custody.out());
 
         // a new item asked for (its kind given) is made, and the item recorded earlier with the same bytes is named
         Path photoFile = Files.write(dir.resolve("depot.jpg"), photo);
-        Run second = run("import", photoFile.toString(), "--kind", "photo");
+        Run second = run("import", "--case", "case-cli", photoFile.toString(), "--kind", "photo");
         assertEquals(0, second.exit(), second.err());
         assertTrue(second.out().contains("the same bytes are named by ev-photo-noted too") && second.out().contains("--evidence ID"), second.out());
     }

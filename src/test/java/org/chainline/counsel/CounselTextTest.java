@@ -12,6 +12,7 @@ import jakarta.inject.Inject;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
+import org.chainline.TestCases;
 import org.chainline.ChainlineTest;
 import org.chainline.TestApplication;
 import org.chainline.access.Roles;
@@ -52,7 +53,7 @@ class CounselTextTest extends ChainlineTest {
     @BeforeAll
     void setUp() {
         app.loadDemo();
-        records.change("tester", records.model().type("Source").orElseThrow(), "src-w017",
+        records.change(TestCases.OPERATOR, records.model().type("Source").orElseThrow(), "src-w017",
                 JSON.createObjectNode().set("identity", JSON.createObjectNode().put("name", WITNESS)), "identity received");
         counsel = app.token(Roles.COUNSEL);
         second = app.token(Roles.COUNSEL);

@@ -8,6 +8,7 @@ import io.micronaut.http.MutableHttpRequest;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
+import org.chainline.TestCases;
 import org.chainline.ChainlineTest;
 import org.chainline.TestApplication;
 import org.chainline.access.Roles;
@@ -41,7 +42,7 @@ class ProtectedNameOracleTest extends ChainlineTest {
     @BeforeAll
     void setUp() {
         app.loadDemo();
-        records.change("tester", records.model().type("Source").orElseThrow(), "src-w017", JSON.createObjectNode().set("identity",
+        records.change(TestCases.OPERATOR, records.model().type("Source").orElseThrow(), "src-w017", JSON.createObjectNode().set("identity",
                 JSON.createObjectNode().put("name", "Жанар Құпиясова").put("phone", "+000 555 12 34 567")
                         .put("telegram", "@zhanar_k_2025")), "identity received");
         holder = app.token(Roles.VIEWER, Roles.WITNESS_PROTECTION);

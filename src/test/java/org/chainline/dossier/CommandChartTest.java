@@ -2,6 +2,7 @@ package org.chainline.dossier;
 
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
+import org.chainline.TestCases;
 import org.chainline.ChainlineTest;
 import org.chainline.liability.ChainOfCommand;
 import org.chainline.liability.Views;
@@ -50,7 +51,7 @@ class CommandChartTest extends ChainlineTest {
     @BeforeAll
     void drawTheMinistersDossier() throws URISyntaxException, IOException {
         Path file = Path.of(getClass().getClassLoader().getResource("fixtures/branched-chain.ndjson").toURI());
-        ImportReport report = recordImport.run("fixture", "fixture", file, RecordImport.Progress.NONE);
+        ImportReport report = recordImport.run(TestCases.FILING, "fixture", file, RecordImport.Progress.NONE);
         assertTrue(report.applied(), () -> report.errors().toString());
         org.chainline.TestReviews.acceptAll(reviews);
         Dossier dossier = dossiers.generate("tester", dossiers.check("p-bc-minister", "uk-ghr", "government-confidential"),
@@ -69,7 +70,7 @@ class CommandChartTest extends ChainlineTest {
 
     /** The relations the API gives above a unit at a date, as "unit -> superior" by name. */
     private Set<String> relationsInTheApi(String unit, String at) {
-        Views.UnitChain chain = chains.ofUnit(unit, at, 12);
+        Views.UnitChain chain = chains.ofUnit(TestCases.OPERATOR, unit, at, 12);
         return chain.levels().stream().filter(l -> l.link() != null)
                 .map(l -> l.below().name() + " -> " + l.unit().name()).collect(Collectors.toCollection(TreeSet::new));
     }

@@ -19,6 +19,7 @@ import org.bouncycastle.cms.CMSSignerDigestMismatchException;
 import org.bouncycastle.cms.SignerInformation;
 import org.bouncycastle.cms.jcajce.JcaSimpleSignerInfoVerifierBuilder;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
+import org.chainline.TestCases;
 import org.chainline.ChainlineTest;
 import org.chainline.demo.DemoCase;
 import org.chainline.registry.imports.RecordImport;
@@ -98,7 +99,7 @@ class DossierSigningTest extends ChainlineTest {
 
     @BeforeAll
     void load() {
-        assertTrue(demo.load("tester", RecordImport.Progress.NONE).records().applied());
+        assertTrue(TestCases.load(demo, "tester").records().applied());
     }
 
     @Test

@@ -15,6 +15,7 @@ import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotationLink;
 import org.apache.pdfbox.pdmodel.interactive.documentnavigation.destination.PDPageDestination;
 import org.apache.pdfbox.pdmodel.interactive.documentnavigation.outline.PDOutlineItem;
 import org.apache.pdfbox.text.PDFTextStripper;
+import org.chainline.TestCases;
 import org.chainline.ChainlineTest;
 import org.chainline.demo.DemoCase;
 import org.chainline.dossier.content.DossierContent;
@@ -104,11 +105,11 @@ class DossierTest extends ChainlineTest {
     void loadTheDemoAndSealTwoIdentities() {
         logs.start();
         ((Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).addAppender(logs);
-        DemoCase.Loaded loaded = demo.load("tester", RecordImport.Progress.NONE);
+        DemoCase.Loaded loaded = TestCases.load(demo, "tester");
         assertTrue(loaded.records().applied(), () -> loaded.records().errors().toString());
-        records.change("tester", records.model().type("Source").orElseThrow(), "src-w017",
+        records.change(TestCases.OPERATOR, records.model().type("Source").orElseThrow(), "src-w017",
                 JSON.createObjectNode().set("identity", JSON.createObjectNode().put("name", WITNESS)), "identity received");
-        records.change("tester", records.model().type("Victim").orElseThrow(), "v-003",
+        records.change(TestCases.OPERATOR, records.model().type("Victim").orElseThrow(), "v-003",
                 JSON.createObjectNode().set("identity", JSON.createObjectNode().put("name", VICTIM)), "family asked for protection");
         otegulovUk = generate("p-otegulov", "uk-ghr", "government-confidential");
         abdigaliyevEu = generate("p-abdigaliyev", "eu-ghrsr", "government-confidential");
@@ -313,7 +314,7 @@ class DossierTest extends ChainlineTest {
     void theSameRecordGivesTheSameBytesAndAnEarlierDossierIsRedrawnIdentically() throws IOException {
         // what cannot change a dossier does not make a new one: an account, the viewing of an item, a case
         accounts.create("tester", "someone-else", Set.of("counsel"));
-        locker.view("tester", "ev-regiment-order-book");
+        locker.view(TestCases.OPERATOR, "ev-regiment-order-book");
         Dossiers.Generated again = dossiers.generate("someone-else", dossiers.check("p-abdigaliyev", "eu-ghrsr", "government-confidential"),
                 (stage, percent) -> { });
         assertTrue(again.existed());
@@ -340,11 +341,11 @@ class DossierTest extends ChainlineTest {
             while (!stop.get()) {
                 int n = written.incrementAndGet();
                 if (n % 10 == 1) {
-                    long seq = records.change("tester", person, "p-otegulov", JSON.createObjectNode().put("birthPlace", "Town " + n),
+                    long seq = records.change(TestCases.OPERATOR, person, "p-otegulov", JSON.createObjectNode().put("birthPlace", "Town " + n),
                             "birth place corrected").path("meta").path("updatedSeq").asLong();
                     placeWrittenAt.put("Town " + n, seq);
                 } else {
-                    records.create("tester", person, JSON.createObjectNode().put("id", "p-busy-" + n)
+                    records.create(TestCases.FILING, person, JSON.createObjectNode().put("id", "p-busy-" + n)
                             .set("names", JSON.createArrayNode().add(JSON.createObjectNode().put("value", "Busy Clerk " + n))), "busy");
                 }
             }
@@ -373,7 +374,7 @@ class DossierTest extends ChainlineTest {
     @Test
     @Order(Integer.MAX_VALUE)
     void aChangeToTheRecordMakesANewVersionAtItsPosition() {
-        records.change("tester", records.model().type("Person").orElseThrow(), "p-seiitkali",
+        records.change(TestCases.OPERATOR, records.model().type("Person").orElseThrow(), "p-seiitkali",
                 JSON.createObjectNode().put("birthPlace", "Akkala"), "birth place found");
         Dossier next = generate("p-abdigaliyev", "eu-ghrsr", "government-confidential");
         assertTrue(next.position() > abdigaliyevEu.position());

@@ -2,6 +2,7 @@ package org.chainline.dossier;
 
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
+import org.chainline.TestCases;
 import org.chainline.ChainlineTest;
 import org.chainline.demo.DemoCase;
 import org.chainline.dossier.content.DossierContent;
@@ -63,7 +64,7 @@ class DossierWordingTest extends ChainlineTest {
 
     @Test
     void aTranslatedLabelAndATranslatedSentenceAreWhatTheDossierPrints() throws IOException {
-        demo.load("tester", RecordImport.Progress.NONE);
+        TestCases.load(demo, "tester");
         Dossier dossier = dossiers.generate("tester", dossiers.check("p-abdigaliyev", "eu-ghrsr", "government-confidential"),
                 (stage, percent) -> { }).dossier();
         String text = DossierTest.text(dossiers.pdf(dossier.id()));
@@ -76,9 +77,9 @@ class DossierWordingTest extends ChainlineTest {
 
     @Test
     void anArrowSaysTheClaimsRelationWhateverTheUnitsAreCalled() throws IOException {
-        demo.load("tester", RecordImport.Progress.NONE);
+        TestCases.load(demo, "tester");
         // the platoon is child-of its regiment; a name holding "member of" once made its arrow say so
-        records.change("tester", records.model().type("Unit").orElseThrow(), "u-rrr7-sniper",
+        records.change(TestCases.OPERATOR, records.model().type("Unit").orElseThrow(), "u-rrr7-sniper",
                 Json.MAPPER.readTree("{\"names\": [{\"value\": \"Sniper platoon, member of the Marksmen Union\", \"lang\": \"en\"}]}"),
                 "renamed");
         Dossier dossier = dossiers.generate("tester", dossiers.check("p-abdigaliyev", "eu-ghrsr", "government-confidential"),

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
+import org.chainline.TestCases;
 import org.chainline.ChainlineTest;
 import org.chainline.TestLogins;
 import org.chainline.access.Roles;
@@ -46,6 +47,7 @@ class DownloadSafetyTest extends ChainlineTest {
     void start() throws Exception {
         base = "http://localhost:" + server.getPort();
         IssuedPassword issued = accounts.create("test", "uploader", Set.of(Roles.ANALYST));
+        TestCases.of(accounts).join("uploader", Set.of(Roles.ANALYST));
         accounts.changePassword("uploader", issued.oneTimePassword(), TestLogins.PASSWORD);
         HttpResponse<String> login = send(HttpRequest.newBuilder(URI.create(base + "/login")).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"username\": \"uploader\", \"password\": \"" + TestLogins.PASSWORD + "\"}")));

@@ -8,6 +8,7 @@ import io.micronaut.http.MediaType;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
+import org.chainline.TestCases;
 import org.chainline.ChainlineTest;
 import org.chainline.TestApplication;
 import org.chainline.access.Roles;
@@ -72,7 +73,7 @@ class TelegramImportTest extends ChainlineTest {
     }
 
     TelegramReport importChannel() throws Exception {
-        return telegram.run("analyst", "sample channel", sample("channel-export"), new TelegramExportImport.Options("akkala_live"),
+        return telegram.run(TestCases.FILING, "sample channel", sample("channel-export"), new TelegramExportImport.Options("akkala_live"),
                 RecordImport.Progress.NONE);
     }
 
@@ -199,7 +200,7 @@ class TelegramImportTest extends ChainlineTest {
 
         Path dir = org.chainline.TestStores.tempDir("broken-export");
         Files.writeString(dir.resolve("result.json"), "{\"name\": \"X\", \"type\": \"public_channel\", \"id\": 5, \"messages\": [{\"id\": 1,");
-        var truncated = assertThrows(InvalidInput.class, () -> telegram.run("analyst", null, dir,
+        var truncated = assertThrows(InvalidInput.class, () -> telegram.run(TestCases.FILING, null, dir,
                 new TelegramExportImport.Options(null), RecordImport.Progress.NONE));
         assertTrue(truncated.getMessage().contains("not valid JSON"), truncated.getMessage());
 
@@ -208,7 +209,7 @@ class TelegramImportTest extends ChainlineTest {
                 {"name": "Broken channel", "type": "public_channel", "id": 1900000009, "messages": [
                  {"id": 1, "type": "message", "date_unixtime": "1741255200", "text": "fine"},
                  {"id": 2, "type": "message", "date": "2025-03-06T15:00:00", "text": "no UTC time"}]}""");
-        TelegramReport refused = telegram.run("analyst", null, dir, new TelegramExportImport.Options(null), RecordImport.Progress.NONE);
+        TelegramReport refused = telegram.run(TestCases.FILING, null, dir, new TelegramExportImport.Options(null), RecordImport.Progress.NONE);
         assertFalse(refused.applied());
         assertEquals(1, refused.errorCount());
         assertEquals(2L, refused.errors().getFirst().message());

@@ -6,6 +6,7 @@ import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
+import org.chainline.TestCases;
 import org.chainline.ChainlineTest;
 import org.chainline.TestStores;
 import org.chainline.cases.Cases;
@@ -41,7 +42,7 @@ class GraphCheckTest extends ChainlineTest {
     @SuppressWarnings("rawtypes")
     void aProjectedGraphIsConsistentAndARepeatedOrMissingRelationshipIsDriftThatHealthReportsUntilARebuild() throws Exception {
         Path file = Path.of(getClass().getClassLoader().getResource("fixtures/command-chain.ndjson").toURI());
-        recordImport.run("t", null, file, RecordImport.Progress.NONE);
+        recordImport.run(TestCases.FILING, null, file, RecordImport.Progress.NONE);
         cases.open("tester", "Fuel-price protests in Zhanatal", null, null);
 
         GraphCheck.Report clean = check.check();

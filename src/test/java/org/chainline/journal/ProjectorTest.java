@@ -4,6 +4,7 @@ import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Inject;
+import org.chainline.TestCases;
 import org.chainline.ChainlineTest;
 import org.chainline.TestStores;
 import org.chainline.cases.Cases;
@@ -53,8 +54,8 @@ class ProjectorTest extends ChainlineTest {
     private void someHistory() {
         var a = cases.open("tester", "Fuel-price protests in Zhanatal", "Square shootings, 4-6 January", null);
         var b = cases.open("tester", "Disappearance of an activist", null, "opened on a family's request");
-        cases.revise("tester", a.id(), null, "Sniper fire on Republic Square, 5 January", "better summary");
-        cases.close("tester", b.id(), "merged into the first case");
+        cases.revise(TestCases.OPERATOR, a.id(), null, "Sniper fire on Republic Square, 5 January", "better summary");
+        cases.close(TestCases.OPERATOR, b.id(), "merged into the first case");
         cases.open("tester", "Attack on an opposition representative abroad", "Kyiv office searched", null);
     }
 
@@ -77,14 +78,14 @@ class ProjectorTest extends ChainlineTest {
     void whileARebuildRunsReadsAreRefusedAndAnUnfinishedRebuildIsFinishedByTheNextProjector() {
         someHistory();
         List<String> before = GraphDump.of(TestStores.driver());
-        String caseId = cases.list(null, 0, 10).getFirst().id();
+        String caseId = cases.list(TestCases.OPERATOR, false, null, 0, 10).getFirst().id();
         // an instance began a rebuild and died half way: its flag is set, its wipe done
         try (Session s = TestStores.driver().session()) {
             s.run("MATCH (p:ProjectionState {id: 'journal'}) SET p.rebuilding = true, p.position = 0").consume();
             s.run("MATCH (c:Case) DETACH DELETE c").consume();
         }
         var refused = Assertions.assertThrows(StoreUnavailableException.class,
-                () -> cases.get(caseId));
+                () -> cases.get(TestCases.OPERATOR, caseId));
         assertTrue(refused.getMessage().contains("being rebuilt"), refused.getMessage());
         // a write meanwhile is kept, and does not wait for the rebuild
         cases.open("tester", "Written during the rebuild", null, null);
@@ -94,7 +95,7 @@ class ProjectorTest extends ChainlineTest {
 
         assertFalse(projector.state().rebuilding());
         assertEquals(journal.head().seq(), projector.position());
-        assertEquals(caseId, cases.get(caseId).id());
+        assertEquals(caseId, cases.get(TestCases.OPERATOR, caseId).id());
         List<String> after = GraphDump.of(TestStores.driver());
         assertTrue(after.containsAll(before));
         assertEquals(before.size() + 1, after.size());

@@ -2,6 +2,7 @@ package org.chainline.liability;
 
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
+import org.chainline.TestCases;
 import org.chainline.ChainlineTest;
 import org.chainline.registry.imports.ImportReport;
 import org.chainline.registry.imports.RecordImport;
@@ -31,7 +32,7 @@ class CommandChainFixtureTest extends ChainlineTest {
     @BeforeAll
     void importFixture() throws URISyntaxException {
         Path file = Path.of(getClass().getClassLoader().getResource("fixtures/command-chain.ndjson").toURI());
-        ImportReport report = recordImport.run("fixture", "fixture", file, RecordImport.Progress.NONE);
+        ImportReport report = recordImport.run(TestCases.FILING, "fixture", file, RecordImport.Progress.NONE);
         assertTrue(report.applied(), () -> report.errors().toString());
     }
 
@@ -50,36 +51,36 @@ class CommandChainFixtureTest extends ChainlineTest {
 
     @Test
     void commanderReplacedTheDayBeforeTheIncidentIsNotInTheChainHisSuccessorIs() {
-        assertEquals(List.of("p-new"), commandersAtLevel0(chains.ofUnit("u-rrr", "2022-01-05", 6)));
-        assertEquals(List.of("p-old"), commandersAtLevel0(chains.ofUnit("u-rrr", "2022-01-03", 6)));
-        Views.IncidentLiability square = liability.ofIncident("i-square", 6);
+        assertEquals(List.of("p-new"), commandersAtLevel0(chains.ofUnit(TestCases.OPERATOR, "u-rrr", "2022-01-05", 6)));
+        assertEquals(List.of("p-old"), commandersAtLevel0(chains.ofUnit(TestCases.OPERATOR, "u-rrr", "2022-01-03", 6)));
+        Views.IncidentLiability square = liability.ofIncident(TestCases.OPERATOR, "i-square", 6);
         assertTrue(person(square, "p-new").isPresent());
         assertFalse(person(square, "p-old").isPresent());
-        assertEquals(List.of("u-rrr", "u-ng", "u-min"), units(chains.ofUnit("u-rrr", "2022-01-05", 6)));
+        assertEquals(List.of("u-rrr", "u-ng", "u-min"), units(chains.ofUnit(TestCases.OPERATOR, "u-rrr", "2022-01-05", 6)));
     }
 
     @Test
     void foreignContingentUnderOperationalControlForOneWeekIsInTheChainOnlyThatWeek() {
-        assertEquals(List.of("u-foreign", "u-ng", "u-min"), units(chains.ofUnit("u-foreign", "2022-01-08", 6)));
-        assertEquals(List.of("u-foreign"), units(chains.ofUnit("u-foreign", "2022-01-20", 6)));
-        assertTrue(person(liability.ofIncident("i-airport", 6), "p-ngcmd").isPresent());
-        assertFalse(person(liability.ofIncident("i-late", 6), "p-ngcmd").isPresent());
-        assertTrue(person(liability.ofIncident("i-late", 6), "p-fcmd").isPresent(), "its own commander stays in the chain");
+        assertEquals(List.of("u-foreign", "u-ng", "u-min"), units(chains.ofUnit(TestCases.OPERATOR, "u-foreign", "2022-01-08", 6)));
+        assertEquals(List.of("u-foreign"), units(chains.ofUnit(TestCases.OPERATOR, "u-foreign", "2022-01-20", 6)));
+        assertTrue(person(liability.ofIncident(TestCases.OPERATOR, "i-airport", 6), "p-ngcmd").isPresent());
+        assertFalse(person(liability.ofIncident(TestCases.OPERATOR, "i-late", 6), "p-ngcmd").isPresent());
+        assertTrue(person(liability.ofIncident(TestCases.OPERATOR, "i-late", 6), "p-fcmd").isPresent(), "its own commander stays in the chain");
     }
 
     @Test
     void anOrderToAUnitThatActedLinksTheIssuer() {
-        Views.Link issuer = person(liability.ofIncident("i-square", 6), "p-issuer").orElseThrow();
+        Views.Link issuer = person(liability.ofIncident(TestCases.OPERATOR, "i-square", 6), "p-issuer").orElseThrow();
         assertEquals("ordering", issuer.paths().getFirst().mode());
         assertEquals(List.of("inv-rrr-square", "iss-fire"), issuer.paths().getFirst().steps().stream().map(Views.Step::claim).toList());
-        assertTrue(liability.ofPerson("p-issuer", 6).incidents().stream().anyMatch(l -> l.incident().id().equals("i-square")));
+        assertTrue(liability.ofPerson(TestCases.OPERATOR, "p-issuer", 6).incidents().stream().anyMatch(l -> l.incident().id().equals("i-square")));
     }
 
     @Test
     void anOrderDatedOnlyToTheMonthOfTheIncidentLinksItsIssuerOnlyPossibly() {
-        Views.Path exact = person(liability.ofIncident("i-square", 6), "p-issuer").orElseThrow().paths().getFirst();
+        Views.Path exact = person(liability.ofIncident(TestCases.OPERATOR, "i-square", 6), "p-issuer").orElseThrow().paths().getFirst();
         assertTrue(exact.datesCertain(), "an order of 5 January comes no later than a shooting on 5 January");
-        Views.Path vague = person(liability.ofIncident("i-square", 6), "p-vague-issuer").orElseThrow().paths().getFirst();
+        Views.Path vague = person(liability.ofIncident(TestCases.OPERATOR, "i-square", 6), "p-vague-issuer").orElseThrow().paths().getFirst();
         assertEquals("ordering", vague.mode());
         assertFalse(vague.datesCertain());
         assertEquals("possible", vague.strength().word());
@@ -88,27 +89,27 @@ class CommandChainFixtureTest extends ChainlineTest {
 
     @Test
     void anOrderIssuedByAUnitLinksWhoeverCommandedItOnTheOrdersDate() {
-        Views.Path viaGuard = person(liability.ofIncident("i-square", 6), "p-ngcmd").orElseThrow().paths().stream()
+        Views.Path viaGuard = person(liability.ofIncident(TestCases.OPERATOR, "i-square", 6), "p-ngcmd").orElseThrow().paths().stream()
                 .filter(p -> p.mode().equals("ordering")).findFirst().orElseThrow();
         assertEquals(List.of("inv-rrr-square", "iss-ng-deploy", "post-ngcmd"), viaGuard.steps().stream().map(Views.Step::claim).toList());
-        assertTrue(liability.ofPerson("p-ngcmd", 6).incidents().stream().filter(l -> l.incident().id().equals("i-square"))
+        assertTrue(liability.ofPerson(TestCases.OPERATOR, "p-ngcmd", 6).incidents().stream().filter(l -> l.incident().id().equals("i-square"))
                 .flatMap(l -> l.paths().stream()).anyMatch(p -> p.mode().equals("ordering")));
     }
 
     @Test
     void aPersonsAnswerIncludesWhatIsRecordedUnderAnotherRecordOfTheSamePerson() {
-        Views.Link airport = liability.ofPerson("p-new", 6).incidents().stream()
+        Views.Link airport = liability.ofPerson(TestCases.OPERATOR, "p-new", 6).incidents().stream()
                 .filter(l -> l.incident().id().equals("i-airport")).findFirst().orElseThrow();
         assertEquals(List.of("inv-dup-airport", "id-new"), airport.paths().getFirst().steps().stream().map(Views.Step::claim).toList());
         assertEquals("direct", airport.paths().getFirst().mode());
         assertEquals(List.of("p-new-dup"), airport.alsoKnownAs().stream().map(Views.Ref::id).toList());
-        Views.Link dup = person(liability.ofIncident("i-airport", 6), "p-new-dup").orElseThrow();
+        Views.Link dup = person(liability.ofIncident(TestCases.OPERATOR, "i-airport", 6), "p-new-dup").orElseThrow();
         assertEquals(List.of("p-new"), dup.alsoKnownAs().stream().map(Views.Ref::id).toList());
     }
 
     @Test
     void aDisputedClaimLowersThePathsStrength() {
-        Views.IncidentLiability square = liability.ofIncident("i-square", 6);
+        Views.IncidentLiability square = liability.ofIncident(TestCases.OPERATOR, "i-square", 6);
         assertEquals("established", person(square, "p-new").orElseThrow().strongest().word());
         Views.Path disputed = person(square, "p-ngcmd").orElseThrow().paths().getFirst();
         assertEquals("disputed", disputed.strength().word());
@@ -118,11 +119,11 @@ class CommandChainFixtureTest extends ChainlineTest {
 
     @Test
     void twoForwardsOfTheSameVideoAreOneSourceNotTwo() {
-        Views.Step forwards = person(liability.ofIncident("i-airport", 6), "p-fcmd").orElseThrow().paths().getFirst().steps().getFirst();
+        Views.Step forwards = person(liability.ofIncident(TestCases.OPERATOR, "i-airport", 6), "p-fcmd").orElseThrow().paths().getFirst().steps().getFirst();
         assertEquals("inv-foreign-airport", forwards.claim());
         assertEquals("probable", forwards.strength().word(), forwards.strengthReason());
         assertEquals("one well-graded source", forwards.strengthReason());
-        Views.Step withWitness = person(liability.ofIncident("i-square", 6), "p-new").orElseThrow().paths().getFirst().steps().getFirst();
+        Views.Step withWitness = person(liability.ofIncident(TestCases.OPERATOR, "i-square", 6), "p-new").orElseThrow().paths().getFirst().steps().getFirst();
         assertEquals("inv-rrr-square", withWitness.claim());
         assertEquals("established", withWitness.strength().word(), withWitness.strengthReason());
         assertEquals("2 independent well-graded sources", withWitness.strengthReason());
@@ -130,16 +131,16 @@ class CommandChainFixtureTest extends ChainlineTest {
 
     @Test
     void aPathDeeperThanTheBoundIsNotReturned() {
-        Views.Link minister = person(liability.ofIncident("i-deep", 6), "p-min").orElseThrow();
+        Views.Link minister = person(liability.ofIncident(TestCases.OPERATOR, "i-deep", 6), "p-min").orElseThrow();
         assertEquals(6, minister.paths().getFirst().depth());
         assertEquals(7, minister.paths().getFirst().units().size());
-        assertFalse(person(liability.ofIncident("i-deep", 5), "p-min").isPresent());
-        assertTrue(person(liability.ofIncident("i-deep", 5), "p-vague").isPresent());
+        assertFalse(person(liability.ofIncident(TestCases.OPERATOR, "i-deep", 5), "p-min").isPresent());
+        assertTrue(person(liability.ofIncident(TestCases.OPERATOR, "i-deep", 5), "p-vague").isPresent());
     }
 
     @Test
     void anImpreciseDateGivesPossibleNeverEstablished() {
-        Views.Path vague = person(liability.ofIncident("i-deep", 6), "p-vague").orElseThrow().paths().getFirst();
+        Views.Path vague = person(liability.ofIncident(TestCases.OPERATOR, "i-deep", 6), "p-vague").orElseThrow().paths().getFirst();
         assertFalse(vague.datesCertain());
         assertEquals("possible", vague.strength().word());
         assertEquals("possible", vague.steps().getLast().validity());
@@ -147,7 +148,7 @@ class CommandChainFixtureTest extends ChainlineTest {
 
     @Test
     void aPersonsPathsComeBackWithTheirEvidenceAndTheElementsOfCommandResponsibility() {
-        Views.PersonLiability minister = liability.ofPerson("p-min", 6);
+        Views.PersonLiability minister = liability.ofPerson(TestCases.OPERATOR, "p-min", 6);
         Views.Link square = minister.incidents().stream().filter(l -> l.incident().id().equals("i-square")).findFirst().orElseThrow();
         Views.Path command = square.paths().stream().filter(p -> p.mode().equals("command")).findFirst().orElseThrow();
         assertEquals(2, command.depth());

@@ -2,6 +2,7 @@ package org.chainline.liability;
 
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
+import org.chainline.TestCases;
 import org.chainline.ChainlineTest;
 import org.chainline.registry.Records;
 import org.chainline.registry.imports.ImportReport;
@@ -39,13 +40,13 @@ class DemoCaseTest extends ChainlineTest {
         try (InputStream in = getClass().getClassLoader().getResourceAsStream("demo/tamyr-crackdown.ndjson")) {
             Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
         }
-        ImportReport report = recordImport.run("demo", "demo", file, RecordImport.Progress.NONE);
+        ImportReport report = recordImport.run(TestCases.FILING, "demo", file, RecordImport.Progress.NONE);
         assertTrue(report.applied(), () -> report.errors().toString());
         assertTrue(report.created() > 60);
     }
 
     private List<String> persons(String incident) {
-        return liability.ofIncident(incident, 6).persons().stream().map(l -> l.person().id()).toList();
+        return liability.ofIncident(TestCases.OPERATOR, incident, 6).persons().stream().map(l -> l.person().id()).toList();
     }
 
     @Test
@@ -53,13 +54,13 @@ class DemoCaseTest extends ChainlineTest {
         List<String> square = persons("i-freedom-square");
         assertTrue(square.contains("p-abdigaliyev"), square::toString);
         assertFalse(square.contains("p-zhaksybekov"), square::toString);
-        assertTrue(liability.ofPerson("p-zhaksybekov", 6).incidents().isEmpty());
+        assertTrue(liability.ofPerson(TestCases.OPERATOR, "p-zhaksybekov", 6).incidents().isEmpty());
         assertTrue(square.containsAll(List.of("p-zhanabayev", "p-otegulov", "p-kassymov")), square::toString);
     }
 
     @Test
     void theRankingOfTheSquareIsTheOneReadmeShows() {
-        List<String> lines = liability.ofIncident("i-freedom-square", 6).persons().stream()
+        List<String> lines = liability.ofIncident(TestCases.OPERATOR, "i-freedom-square", 6).persons().stream()
                 .map(l -> l.person().latinName() + ": " + l.strongest() + " ("
                         + String.join(", ", l.paths().stream().map(Views.Path::mode).distinct().sorted().toList()) + ")")
                 .toList();
@@ -70,18 +71,18 @@ class DemoCaseTest extends ChainlineTest {
 
     @Test
     void theForeignContingentIsUnderTheGuardOnlyForItsWeek() {
-        assertTrue(chains.ofUnit("u-oskian-contingent", "2025-03-08", 6).levels().stream().anyMatch(l -> l.unit().id().equals("u-ng")));
-        assertEquals(1, chains.ofUnit("u-oskian-contingent", "2025-03-20", 6).levels().size());
+        assertTrue(chains.ofUnit(TestCases.OPERATOR, "u-oskian-contingent", "2025-03-08", 6).levels().stream().anyMatch(l -> l.unit().id().equals("u-ng")));
+        assertEquals(1, chains.ofUnit(TestCases.OPERATOR, "u-oskian-contingent", "2025-03-20", 6).levels().size());
     }
 
     @Test
     void theContradictedClaimIsDisputedAndKazakhNamesAreFoundInLatin() {
-        Views.Link airport = liability.ofIncident("i-airport-road", 6).persons().stream()
+        Views.Link airport = liability.ofIncident(TestCases.OPERATOR, "i-airport-road", 6).persons().stream()
                 .filter(l -> l.person().id().equals("p-kostrov")).findFirst().orElseThrow();
         assertEquals("disputed", airport.strongest().word());
-        assertEquals(List.of("p-otegulov"), records.list(records.model().type("Person").orElseThrow(), "Galym Otegulov", false, 0, 5)
+        assertEquals(List.of("p-otegulov"), records.list(TestCases.OPERATOR, records.model().type("Person").orElseThrow(), "Galym Otegulov", false, 0, 5)
                 .stream().map(n -> n.get("id").asText()).toList());
-        assertEquals(List.of("u-sunkar"), records.list(records.model().type("Unit").orElseThrow(), "Sunkar", false, 0, 5)
+        assertEquals(List.of("u-sunkar"), records.list(TestCases.OPERATOR, records.model().type("Unit").orElseThrow(), "Sunkar", false, 0, 5)
                 .stream().map(n -> n.get("id").asText()).toList());
     }
 }

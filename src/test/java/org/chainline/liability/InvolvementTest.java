@@ -2,6 +2,7 @@ package org.chainline.liability;
 
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
+import org.chainline.TestCases;
 import org.chainline.ChainlineTest;
 import org.chainline.registry.imports.ImportReport;
 import org.chainline.registry.imports.RecordImport;
@@ -32,7 +33,7 @@ class InvolvementTest extends ChainlineTest {
     @BeforeAll
     void importFixture() throws URISyntaxException {
         Path file = Path.of(getClass().getClassLoader().getResource("fixtures/branched-chain.ndjson").toURI());
-        ImportReport report = recordImport.run("fixture", "fixture", file, RecordImport.Progress.NONE);
+        ImportReport report = recordImport.run(TestCases.FILING, "fixture", file, RecordImport.Progress.NONE);
         assertTrue(report.applied(), () -> report.errors().toString());
     }
 
@@ -43,7 +44,7 @@ class InvolvementTest extends ChainlineTest {
 
     @Test
     void theCommanderOfTheUnitThatActedRanksAboveTheCommanderOfAUnitMerelyPresent() {
-        Views.IncidentLiability bridge = liability.ofIncident("i-bc-bridge", 6);
+        Views.IncidentLiability bridge = liability.ofIncident(TestCases.OPERATOR, "i-bc-bridge", 6);
         List<String> ranked = bridge.persons().stream().map(l -> l.person().id()).toList();
         assertTrue(ranked.indexOf("p-bc-patrolcmd") < ranked.indexOf("p-bc-escortcmd"), ranked.toString());
         Views.Path acted = person(bridge, "p-bc-patrolcmd").paths().getFirst();
@@ -62,7 +63,7 @@ class InvolvementTest extends ChainlineTest {
 
     @Test
     void aCommanderAboveBothUnitsHasThePathThroughTheUnitThatActedFirstEvenWhenItIsDeeper() {
-        Views.Link troops = person(liability.ofIncident("i-bc-bridge", 6), "p-bc-troopscmd");
+        Views.Link troops = person(liability.ofIncident(TestCases.OPERATOR, "i-bc-bridge", 6), "p-bc-troopscmd");
         Views.Path first = troops.paths().getFirst();
         assertEquals("perpetrated", first.involvement());
         assertEquals(2, first.depth(), "patrol unit, regiment, interior troops");
@@ -75,7 +76,7 @@ class InvolvementTest extends ChainlineTest {
     void aForwardThatNamesOnlyItsOriginIsOneSourceWithTheMessagesOfThatOrigin() {
         // a post of the channel "Northgate Live" and a forward of it by another channel, with no hash or copy-of between
         // them: one source, as the dossier's methodology says, not two
-        Views.Step knew = person(liability.ofIncident("i-bc-bridge", 6), "p-bc-minister").paths().stream()
+        Views.Step knew = person(liability.ofIncident(TestCases.OPERATOR, "i-bc-bridge", 6), "p-bc-minister").paths().stream()
                 .flatMap(p -> p.steps().stream()).filter(s -> s.claim().equals("know-bc-minister-bridge")).findFirst()
                 .orElseThrow(() -> new AssertionError("the minister's knowledge is on a failure-to-act path"));
         assertEquals("probable", knew.strength().word(), knew.strengthReason());

@@ -7,6 +7,7 @@ import io.micronaut.http.HttpStatus;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
+import org.chainline.TestCases;
 import org.chainline.ChainlineTest;
 import org.chainline.TestApplication;
 import org.chainline.access.Roles;
@@ -41,7 +42,7 @@ class LiabilityApiTest extends ChainlineTest {
     void setUp() throws URISyntaxException {
         viewer = app.token(Roles.VIEWER);
         Path file = Path.of(getClass().getClassLoader().getResource("fixtures/command-chain.ndjson").toURI());
-        ImportReport report = recordImport.run("fixture", "fixture", file, RecordImport.Progress.NONE);
+        ImportReport report = recordImport.run(TestCases.FILING, "fixture", file, RecordImport.Progress.NONE);
         assertTrue(report.applied(), () -> report.errors().toString());
     }
 

@@ -17,6 +17,7 @@ import jakarta.inject.Inject;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
+import org.chainline.TestCases;
 import org.chainline.ChainlineTest;
 import org.chainline.TestLogins;
 import org.chainline.TestStores;
@@ -141,7 +142,7 @@ class LeakScanTest extends ChainlineTest {
     void plant() throws Exception {
         logs.start();
         ((Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).addAppender(logs);
-        demo.load("leak scan", RecordImport.Progress.NONE);
+        TestCases.load(demo, "leak scan");
         analyst = TestLogins.tokenFor(accounts, client, "analyst");
         counsel = TestLogins.tokenFor(accounts, client, "counsel");
         tokens.put("viewer", TestLogins.tokenFor(accounts, client, "viewer"));

@@ -8,6 +8,7 @@ import io.micronaut.http.client.annotation.Client;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
+import org.chainline.TestCases;
 import org.chainline.ChainlineTest;
 import org.chainline.TestLogins;
 import org.chainline.access.Roles;
@@ -43,7 +44,7 @@ class OneReviewStateTest extends ChainlineTest {
 
     @BeforeAll
     void setUp() {
-        demo.load("tester", RecordImport.Progress.NONE);
+        TestCases.load(demo, "tester");
         analyst = TestLogins.tokenFor(accounts, client, Roles.ANALYST);
     }
 

@@ -3,6 +3,7 @@ package org.chainline.sanctions;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
+import org.chainline.TestCases;
 import org.chainline.ChainlineTest;
 import org.chainline.demo.DemoCase;
 import org.chainline.registry.Records;
@@ -39,9 +40,9 @@ class CompanyScreeningTest extends ChainlineTest {
 
     @BeforeAll
     void setUp() {
-        assertTrue(demo.load("tester", RecordImport.Progress.NONE).records().applied());
+        assertTrue(TestCases.load(demo, "tester").records().applied());
         var json = new ObjectMapper();
-        records.create("tester", records.model().type("Vehicle").orElseThrow(), json.createObjectNode().put("id", "veh-kulan")
+        records.create(TestCases.FILING, records.model().type("Vehicle").orElseThrow(), json.createObjectNode().put("id", "veh-kulan")
                 .put("name", "Kulan Star").put("kind", "vessel").put("imoNumber", "9381744").put("country", "XT"), "a vessel");
         lists.importFile("tester", "fictional-uk-list", "targets-simple-csv", "targets.simple.csv",
                 new ByteArrayInputStream(LIST.getBytes(StandardCharsets.UTF_8)), "2025-10-02");

@@ -8,6 +8,7 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.web.router.Router;
 import io.micronaut.web.router.UriRouteInfo;
 import jakarta.inject.Inject;
+import org.chainline.TestCases;
 import org.chainline.ChainlineTest;
 import org.chainline.TestLogins;
 import org.chainline.demo.DemoCase;
@@ -79,7 +80,7 @@ class BadInputCampaignTest extends ChainlineTest {
 
     @BeforeAll
     void setUp() {
-        demo.load("campaign", RecordImport.Progress.NONE);
+        TestCases.load(demo, "campaign");
         tokens.put("none", null);
         for (String role : List.of("viewer", "analyst", "counsel", "admin")) {
             tokens.put(role, TestLogins.tokenFor(accounts, client, role));

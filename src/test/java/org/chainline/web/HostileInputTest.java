@@ -55,12 +55,14 @@ class HostileInputTest extends ChainlineTest {
     StoreSettings settings;
 
     String analyst;
+    String counsel;
     String viewer;
     final java.net.http.HttpClient http = java.net.http.HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     @BeforeAll
     void setUp() {
         analyst = TestLogins.tokenFor(accounts, client, "analyst");
+        counsel = TestLogins.tokenFor(accounts, client, "counsel");
         viewer = TestLogins.tokenFor(accounts, client, "viewer");
     }
 
@@ -84,7 +86,7 @@ class HostileInputTest extends ChainlineTest {
     @Test
     void aJsonBodyOfAHundredKilobytesIsAnsweredAndOneOverTheLimitGets413AndAClosedConnection() throws Exception {
         for (int size : new int[]{100_000, 300_000, 900_000}) {
-            HttpResponse<String> answered = send("POST", "/api/cases", analyst, "application/json", json("title", size));
+            HttpResponse<String> answered = send("POST", "/api/cases", counsel, "application/json", json("title", size));
             assertEquals(400, answered.statusCode(), "read and answered: " + size);
             assertTrue(answered.body().contains("\"field\":\"title\""), answered.body());
             HttpResponse<String> password = send("PUT", "/api/me/password", viewer, "application/json", json("currentPassword", size));

@@ -90,6 +90,7 @@ final class Browser implements AutoCloseable {
     static String account(Accounts accounts, String role) {
         String name = role + "-" + System.nanoTime() % 100000;
         IssuedPassword issued = accounts.create("tester", name, Set.of(role));
+        org.chainline.TestCases.of(accounts).join(name, Set.of(role));
         accounts.changePassword(name, issued.oneTimePassword(), org.chainline.TestLogins.PASSWORD);
         return name;
     }

@@ -3,6 +3,7 @@ package org.chainline.workspace;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
+import org.chainline.TestCases;
 import org.chainline.ChainlineTest;
 import org.chainline.TestLogins;
 import org.chainline.access.Roles;
@@ -47,7 +48,7 @@ class HostileLinksTest extends ChainlineTest {
 
     @BeforeAll
     void setUp() {
-        demo.load("hostile links", RecordImport.Progress.NONE);
+        TestCases.load(demo, "hostile links");
         var client = io.micronaut.http.client.HttpClient.create(server.getURL());
         counsel = TestLogins.tokenFor(accounts, client, Roles.COUNSEL);
         client.close();

@@ -7,6 +7,9 @@ import com.microsoft.playwright.options.AriaRole;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
+import org.chainline.cases.Filing;
+import org.chainline.cases.Scope;
+import org.chainline.TestCases;
 import org.chainline.ChainlineTest;
 import org.chainline.demo.DemoCase;
 import org.chainline.registry.Records;
@@ -55,14 +58,14 @@ class ReviewBrowserTest extends ChainlineTest {
     @BeforeAll
     void loadTheDemoAndStartChromium() {
         browser = Browser.start(server.getURL().toString());
-        assertTrue(demo.load("tester", RecordImport.Progress.NONE).records().applied());
-        records.change("tester", records.model().type("Source").orElseThrow(), "src-w017",
+        assertTrue(TestCases.load(demo, "tester").records().applied());
+        records.change(TestCases.OPERATOR, records.model().type("Source").orElseThrow(), "src-w017",
                 JSON.createObjectNode().set("identity", JSON.createObjectNode().put("name", WITNESS)), "identity received");
         reviewer = Browser.account(accounts, "counsel");
         writer = Browser.account(accounts, "counsel");
         // three new postings of the subject, written by another member of counsel, await review
         for (int i = 1; i <= 3; i++) {
-            records.create(writer, records.model().type("Posting").orElseThrow(), JSON.createObjectNode().put("id", "post-queue-" + i)
+            records.create(new Filing(Scope.operator(writer), DemoCase.CASE), records.model().type("Posting").orElseThrow(), JSON.createObjectNode().put("id", "post-queue-" + i)
                     .put("person", "p-otegulov").put("unit", "u-ng").put("role", "member").put("start", "201" + i)
                     .set("citations", JSON.createArrayNode().add(JSON.createObjectNode().put("evidence", "ev-decree-ng"))), "new postings");
         }

@@ -10,6 +10,7 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.text.PDFTextStripper;
+import org.chainline.TestCases;
 import org.chainline.ChainlineTest;
 import org.chainline.TestLogins;
 import org.chainline.access.Roles;
@@ -70,11 +71,11 @@ class WorkspaceBrowserTest extends ChainlineTest {
     @BeforeAll
     void loadTheDemoAndStartChromium() {
         browser = Browser.start(server.getURL().toString());
-        DemoCase.Loaded loaded = demo.load("tester", RecordImport.Progress.NONE);
+        DemoCase.Loaded loaded = TestCases.load(demo, "tester");
         assertTrue(loaded.records().applied(), () -> loaded.records().errors().toString());
-        records.change("tester", records.model().type("Source").orElseThrow(), "src-w017",
+        records.change(TestCases.OPERATOR, records.model().type("Source").orElseThrow(), "src-w017",
                 JSON.createObjectNode().set("identity", JSON.createObjectNode().put("name", WITNESS)), "identity received");
-        records.change("tester", records.model().type("Victim").orElseThrow(), "v-003",
+        records.change(TestCases.OPERATOR, records.model().type("Victim").orElseThrow(), "v-003",
                 JSON.createObjectNode().set("identity", JSON.createObjectNode().put("name", VICTIM)), "family asked for protection");
         counsel = Browser.account(accounts, "counsel");
         viewer = Browser.account(accounts, "viewer");
@@ -102,6 +103,7 @@ class WorkspaceBrowserTest extends ChainlineTest {
     @Test
     void aNewAccountSignsInWithItsOneTimePasswordAndChoosesItsOwn() {
         IssuedPassword issued = accounts.create("tester", "newcomer", Set.of("analyst"));
+        TestCases.of(accounts).join("newcomer", Set.of("analyst"));
         Page page = browser.page();
         page.navigate("/search?q=Abdigaliyev");
         screen(page, "01-sign-in");
@@ -347,6 +349,7 @@ class WorkspaceBrowserTest extends ChainlineTest {
     void aHolderOfTheGrantRevealsWithAReasonAndAnEditLeavesTheSealedIdentityAsItIs() {
         String holder = "holder-" + System.nanoTime() % 100000;
         IssuedPassword issued = accounts.create("tester", holder, Set.of("analyst", Roles.WITNESS_PROTECTION));
+        TestCases.of(accounts).join(holder, Set.of("analyst"));
         accounts.consentToProtection(TestLogins.officer(accounts), holder);
         accounts.changePassword(holder, issued.oneTimePassword(), TestLogins.PASSWORD);
         Page page = browser.signedIn(holder);
@@ -363,7 +366,7 @@ class WorkspaceBrowserTest extends ChainlineTest {
         page.getByLabel("Note").fill("a note changed in the form");
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save the change")).click();
         page.waitForURL("**/records/source/src-w017");
-        var source = records.get(records.model().type("Source").orElseThrow(), "src-w017");
+        var source = records.get(TestCases.OPERATOR, records.model().type("Source").orElseThrow(), "src-w017");
         assertEquals("a note changed in the form", source.path("note").asText());
         assertTrue(source.path("identity").path("protected").asBoolean(), "the sealed identity is kept: " + source.path("identity"));
         page.context().close();

@@ -4,6 +4,7 @@ import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import org.chainline.Application;
 import org.chainline.bench.HttpBenchmark;
+import org.chainline.bench.Bench;
 import org.chainline.bench.SyntheticCase;
 import org.chainline.registry.imports.RecordImport;
 import org.chainline.security.Accounts;
@@ -62,7 +63,7 @@ final class BenchPagesCommand implements Callable<Integer> {
             Path file = dir.resolve("case.ndjson");
             long lines = SyntheticCase.ofNodes(1, nodes).write(file);
             log.printf("bench pages: importing %,d generated records%n", lines);
-            context.getBean(RecordImport.class).run("bench", "benchmark", file, RecordImport.Progress.NONE);
+            context.getBean(RecordImport.class).run(Bench.filing(context), "benchmark", file, RecordImport.Progress.NONE);
             Accounts accounts = context.getBean(Accounts.class);
             IssuedPassword issued = accounts.create("bench", "bench-counsel", Set.of("counsel"));
             accounts.changePassword("bench-counsel", issued.oneTimePassword(), "a benchmark passphrase");

@@ -1,5 +1,6 @@
 package org.chainline.dossier.content;
 
+import org.chainline.cases.Scope;
 import org.chainline.liability.ChainOfCommand;
 import org.chainline.liability.LiabilityPaths;
 import org.chainline.liability.Views;
@@ -15,6 +16,10 @@ import java.util.function.UnaryOperator;
 
 /** The chain of command above each unit that acted in an incident, at the incident's date, for the diagram. */
 final class CommandCharts {
+
+    /** Not bounded by case yet (issue 26): reads every case. */
+    private static final Scope UNBOUNDED = Scope.notYetBounded(null, "dossiers");
+
 
     private CommandCharts() {
     }
@@ -34,7 +39,7 @@ final class CommandCharts {
         String date = link.incident().start();
         List<DossierContent.CommandChart> charts = new ArrayList<>();
         for (String unit : acting.keySet()) {
-            Views.UnitChain chain = chains.ofUnit(unit, date, LiabilityPaths.MAX_DEPTH);
+            Views.UnitChain chain = chains.ofUnit(UNBOUNDED, unit, date, LiabilityPaths.MAX_DEPTH);
             // the answer has a level per link reaching a unit: a unit under two branches comes twice, drawn once
             Map<String, DossierContent.ChartUnit> units = new LinkedHashMap<>();
             Map<String, DossierContent.ChartRelation> relations = new LinkedHashMap<>();

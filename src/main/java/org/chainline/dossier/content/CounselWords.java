@@ -1,5 +1,6 @@
 package org.chainline.dossier.content;
 
+import org.chainline.cases.Scope;
 import org.chainline.counsel.Citation;
 import org.chainline.counsel.CounselText;
 import org.chainline.liability.LiabilityPaths;
@@ -23,6 +24,10 @@ import java.util.regex.Matcher;
  */
 final class CounselWords {
 
+    /** Not bounded by case yet (issue 26): reads every case. */
+    private static final Scope UNBOUNDED = Scope.notYetBounded(null, "dossiers");
+
+
     private final EvidenceRegister register;
     private final Review review;
     private final Labels labels;
@@ -44,7 +49,7 @@ final class CounselWords {
         for (String text : texts) {
             Citation.in("", text).stream().map(Citation::id).filter(id -> !evidence.contains(id)).forEach(cited::add);
         }
-        liability.claims(cited).forEach(s -> words.claims.put(s.claim(), s));
+        liability.claims(UNBOUNDED, cited).forEach(s -> words.claims.put(s.claim(), s));
         List<DossierContent.IncidentNote> notes = new ArrayList<>();
         t.incidents().forEach((incident, text) -> {
             if (incidents.contains(incident)) {

@@ -2,6 +2,7 @@ package org.chainline.dossier.content;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.inject.Singleton;
+import org.chainline.cases.Scope;
 import org.chainline.counsel.Citation;
 import org.chainline.counsel.CounselTexts;
 import org.chainline.evidence.EvidenceLocker;
@@ -33,6 +34,10 @@ import java.util.Set;
  */
 @Singleton
 public class DossierAssembler {
+
+    /** Not bounded by case yet (issue 26): reads every case. */
+    private static final Scope UNBOUNDED = Scope.notYetBounded(null, "dossiers");
+
 
     private final Records records;
     private final LiabilityPaths liability;
@@ -70,10 +75,10 @@ public class DossierAssembler {
         RecordReads reads = new RecordReads(records);
         EvidenceRegister register = new EvidenceRegister(reads, locker, labels, hashes);
         JsonNode person = reads.get("Person", request.subject());
-        Views.PersonLiability links = liability.ofPerson(request.subject(), LiabilityPaths.DEFAULT_DEPTH);
+        Views.PersonLiability links = liability.ofPerson(UNBOUNDED, request.subject(), LiabilityPaths.DEFAULT_DEPTH);
         Set<String> sameAs = new LinkedHashSet<>(List.of(request.subject()));
         links.incidents().forEach(l -> l.alsoKnownAs().forEach(r -> sameAs.add(r.id())));
-        Holdings.Reach reach = holdings.of(request.subject());
+        Holdings.Reach reach = holdings.of(UNBOUNDED, request.subject());
         Review review = review(request, links, reach);
 
         DossierContent.Subject subject = subject(reads, person, links, register, labels, review, reach);
@@ -155,7 +160,7 @@ public class DossierAssembler {
         texts.addAll(text.get().incidents().values());
         texts.forEach(t -> Citation.in("", t).forEach(c -> cited.add(c.id())));
         Set<String> evidence = new LinkedHashSet<>();
-        records.held(cited).forEach((id, r) -> {
+        records.held(UNBOUNDED, cited).forEach((id, r) -> {
             if (r.type().equals("Evidence") && !r.retired()) {
                 evidence.add(id);
             }
@@ -185,7 +190,7 @@ public class DossierAssembler {
         List<String> nationalities = new ArrayList<>();
         person.path("nationalities").forEach(n -> nationalities.add(n.asText()));
         List<DossierContent.Position> positions = new ArrayList<>();
-        for (Views.Post post : chains.career(person.path("id").asText()).posts()) {
+        for (Views.Post post : chains.career(UNBOUNDED, person.path("id").asText()).posts()) {
             Views.Step s = post.posting();
             if (!review.asserted(s.claim())) {
                 continue;
@@ -242,7 +247,7 @@ public class DossierAssembler {
     private Review review(Request request, Views.PersonLiability links, Holdings.Reach reach) {
         Set<String> ids = new LinkedHashSet<>();
         links.incidents().forEach(l -> l.paths().forEach(p -> p.steps().forEach(s -> ids.add(s.claim()))));
-        chains.career(request.subject()).posts().forEach(p -> ids.add(p.posting().claim()));
+        chains.career(UNBOUNDED, request.subject()).posts().forEach(p -> ids.add(p.posting().claim()));
         ids.addAll(reach.claims());
         return new Review(reviews.statesAsOf(ids, request.position()),
                 claim -> reviews.statesAsOf(List.of(claim), request.position()).get(claim), request.draft(), reviews.fourEyes(), ids);

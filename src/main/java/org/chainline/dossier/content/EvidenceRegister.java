@@ -2,6 +2,7 @@ package org.chainline.dossier.content;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.chainline.cases.Scope;
 import org.chainline.evidence.Custody;
 import org.chainline.evidence.EvidenceLocker;
 import org.chainline.liability.CitedEvidence;
@@ -25,6 +26,10 @@ import java.util.Set;
  * protected item's title is never shown, and the public audience sees no detail of restricted items either.
  */
 final class EvidenceRegister {
+
+    /** Not bounded by case yet (issue 26): reads every case. */
+    private static final Scope UNBOUNDED = Scope.notYetBounded(null, "dossiers");
+
 
     private final RecordReads records;
     private final EvidenceLocker locker;
@@ -136,7 +141,7 @@ final class EvidenceRegister {
 
     /** Arrival and the count of custody events up to the dossier's position; no actor is named. */
     private String custody(String id, long position) {
-        List<Custody.Event> events = locker.custody(id, false).events().stream().filter(ev -> ev.seq() <= position).toList();
+        List<Custody.Event> events = locker.custody(UNBOUNDED, id, false).events().stream().filter(ev -> ev.seq() <= position).toList();
         StringBuilder text = new StringBuilder();
         events.stream().filter(ev -> ev.action().equals("received") || ev.action().equals("imported")).findFirst()
                 .ifPresentOrElse(first -> text.append(labels.get(Key.CUSTODY_FIRST, "action", first.action(), "date", day(first.at())))

@@ -1,6 +1,7 @@
 package org.chainline.dossier.content;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.chainline.cases.Scope;
 import org.chainline.registry.Records;
 import org.chainline.registry.model.RecordType;
 
@@ -12,6 +13,10 @@ import java.util.List;
  */
 final class RecordReads {
 
+    /** Not bounded by case yet (issue 26): reads every case. */
+    private static final Scope UNBOUNDED = Scope.notYetBounded(null, "dossiers");
+
+
     private final Records records;
     private long newest;
 
@@ -20,11 +25,11 @@ final class RecordReads {
     }
 
     JsonNode get(String typeName, String id) {
-        return seen(records.get(type(typeName), id));
+        return seen(records.get(UNBOUNDED, type(typeName), id));
     }
 
     List<? extends JsonNode> referring(String typeName, String id) {
-        List<? extends JsonNode> found = records.referring(typeName, id);
+        List<? extends JsonNode> found = records.referring(UNBOUNDED, typeName, id);
         found.forEach(this::seen);
         return found;
     }

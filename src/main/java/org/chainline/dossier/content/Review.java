@@ -1,5 +1,6 @@
 package org.chainline.dossier.content;
 
+import org.chainline.cases.Scope;
 import org.chainline.liability.LiabilityPaths;
 import org.chainline.liability.Strength;
 import org.chainline.liability.Views;
@@ -19,6 +20,10 @@ import java.util.function.Function;
  * section; an accepted one as reviewed.
  */
 final class Review {
+
+    /** Not bounded by case yet (issue 26): reads every case. */
+    private static final Scope UNBOUNDED = Scope.notYetBounded(null, "dossiers");
+
 
     private final Map<String, ReviewState> states;
     /** Reads the state of a claim outside the scope read at first (a commander in a chart), as of the same position. */
@@ -97,7 +102,7 @@ final class Review {
         }
         List<DossierContent.Unreviewed> unreviewed = new ArrayList<>();
         if (draft && !proposed.isEmpty()) {
-            for (Views.Step s : liability.claims(proposed)) {
+            for (Views.Step s : liability.claims(UNBOUNDED, proposed)) {
                 unreviewed.add(new DossierContent.Unreviewed(s.claim(), s.type(), s.summary()));
             }
             unreviewed.sort(Comparator.comparing(DossierContent.Unreviewed::claim));

@@ -108,10 +108,14 @@ final class ImportPass implements RecordImport.LineHandler {
         // with content only where a protected value must be compared with the stored seal, in the same one query
         boolean sealing = chunk.stream().anyMatch(ProtectedValues::holdsClear);
         Map<String, StoredRecord> existing = store.find(batch.connection(), chunk.stream().map(ValidRecord::id).toList(), sealing);
+        Map<String, StoredRecord> seen = writes.seenByWriter(existing);
         for (int i = 0; i < chunk.size(); i++) {
             ValidRecord record = chunk.get(i);
             StoredRecord s = existing.get(record.id());
-            if (s != null && !s.type().equals(record.type().name())) {
+            if (s != null && !seen.containsKey(record.id())) {
+                // held by a case the importer is not in: told as taken, not what it is
+                errors.add(chunkLines.get(i), "id", record.id() + " is taken; ids are never reused: choose another");
+            } else if (s != null && !s.type().equals(record.type().name())) {
                 errors.add(chunkLines.get(i), "id", record.id() + " is already " + RecordType.withArticle(s.type()) + "; a record's type cannot change");
             } else if (s != null && s.retired()) {
                 errors.add(chunkLines.get(i), "id", record.id() + " was retired; ids are never reused");
@@ -139,7 +143,7 @@ final class ImportPass implements RecordImport.LineHandler {
                 external.add(p.ref().id());
             }
         }
-        Map<String, StoredRecord> stored = store.find(batch.connection(), external, false);
+        Map<String, StoredRecord> stored = writes.seenByWriter(store.find(batch.connection(), external, false));
         for (Pending p : pending) {
             if (external.contains(p.ref().id())) {
                 RecordWrites.refProblem(p.ref(), Map.of(), stored).ifPresent(why -> errors.add(p.line(), p.ref().field(), why));

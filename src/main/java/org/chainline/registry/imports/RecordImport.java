@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.inject.Singleton;
 import org.chainline.input.Json;
+import org.chainline.cases.Filing;
 import org.chainline.journal.Journal;
 import org.chainline.journal.Projector;
 import org.chainline.registry.ProtectedValues;
@@ -74,8 +75,12 @@ public class RecordImport {
         Progress NONE = (phase, done, total) -> { };
     }
 
-    public ImportReport run(String actor, String reason, Path file, Progress progress) {
-        return run(actor, reason, org.chainline.Sha256.ofFile(file), () -> Files.newInputStream(file), progress);
+    /**
+     * Imports a file's lines into the filing's case (a line may name another of the writer's cases in {@code case}), with
+     * the writer's rights.
+     */
+    public ImportReport run(Filing filing, String reason, Path file, Progress progress) {
+        return run(filing, reason, org.chainline.Sha256.ofFile(file), () -> Files.newInputStream(file), progress);
     }
 
     /** Where an import's lines come from: read twice at most, never copied to disk by the importer. */
@@ -87,11 +92,12 @@ public class RecordImport {
      * As {@link #run(String, String, Path, Progress)}, for lines held elsewhere (a request's body, kept in memory so
      * that what it says of people at risk never lands on disk in clear); {@code sha256} is theirs.
      */
-    public ImportReport run(String actor, String reason, byte[] body, Progress progress) {
-        return run(actor, reason, org.chainline.Sha256.hex(body), () -> new ByteArrayInputStream(body), progress);
+    public ImportReport run(Filing filing, String reason, byte[] body, Progress progress) {
+        return run(filing, reason, org.chainline.Sha256.hex(body), () -> new ByteArrayInputStream(body), progress);
     }
 
-    private ImportReport run(String actor, String reason, String sha256, Lines source, Progress progress) {
+    private ImportReport run(Filing filing, String reason, String sha256, Lines source, Progress progress) {
+        String actor = filing.actor();
         long started = System.nanoTime();
         ImportErrors errors = new ImportErrors();
         long[] counts = new long[3];
@@ -102,8 +108,8 @@ public class RecordImport {
             // everything back, and checking goes on to the end so that every error is reported at once.
             journal.write(actor, reason, Journal.AfterCommit.LEAVE_TO_SCHEDULE, batch -> {
                 range[0] = batch.lastSeq() + 1;
-                RecordWrites writes = new RecordWrites(batch, store, protectedValues,
-                        new RecordWrites.Writer(sha256, false));
+                RecordWrites writes = new RecordWrites(batch, store, protectedValues, model,
+                        new RecordWrites.Writer(sha256, false, filing.scope(), filing.caseId()));
                 ImportPass pass = new ImportPass(store, writes, batch, errors, counts, (r, o) -> { });
                 lines[0] = read(source, pass, errors, done -> progress.at("check and write", done, -1));
                 pass.finish();
@@ -222,8 +228,8 @@ public class RecordImport {
      * checked and written exactly as an import's lines, so that what it writes obeys the model and is idempotent.
      * Positions stand in for line numbers in the errors.
      */
-    public Session session(Journal.Batch batch) {
-        return new Session(batch);
+    public Session session(Journal.Batch batch, Filing filing) {
+        return new Session(batch, filing);
     }
 
     /** See {@link #session}. Nothing is written once an error has been seen; the caller then rolls back. */
@@ -236,9 +242,9 @@ public class RecordImport {
         private final RecordWrites writes;
         private final Journal.Batch batch;
 
-        private Session(Journal.Batch batch) {
+        private Session(Journal.Batch batch, Filing filing) {
             this.batch = batch;
-            this.writes = new RecordWrites(batch, store, protectedValues, RecordWrites.Writer.REQUEST);
+            this.writes = new RecordWrites(batch, store, protectedValues, model, RecordWrites.Writer.of(filing.scope(), filing.caseId()));
             pass = new ImportPass(store, writes, batch, errors, counts,
                     (record, outcome) -> {
                         if (outcome == RecordWrites.Outcome.CREATED) {

@@ -111,7 +111,7 @@ final class ModelLoader {
                 }
             }
             RecordType type = new RecordType(name, plural, string(spec, "description", file, name), claim,
-                    Boolean.TRUE.equals(spec.get("timed")), properties, shortcut);
+                    Boolean.TRUE.equals(spec.get("timed")), Boolean.TRUE.equals(spec.get("heldByCase")), properties, shortcut);
             byName.put(name, type);
             if (byPlural.put(plural, type) != null) {
                 throw broken(file, name + ".plural", "is used by another type: " + plural);
@@ -148,8 +148,8 @@ final class ModelLoader {
 
     private Property property(String file, String type, String name, Map<String, Object> spec) {
         String where = type + ".properties." + name;
-        if (List.of("type", "id", "reason", "meta").contains(name)) {
-            throw broken(file, where, "is a reserved name (type, id, reason and meta are part of every record line)");
+        if (List.of("type", "id", "case", "reason", "meta").contains(name)) {
+            throw broken(file, where, "is a reserved name (type, id, case, reason and meta are part of every record line)");
         }
         String typeName = string(spec, "type", file, where);
         PropertyType kind = PropertyType.named(typeName)

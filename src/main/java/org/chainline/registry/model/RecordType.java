@@ -9,11 +9,20 @@ import java.util.Optional;
  * order), its collection name in the API, and for claims whether dates matter and which direct relationship
  * ("shortcut") the graph keeps between the claim's endpoints for fast walks.
  *
- * @param timed    for claims: a missing start is an unknown start (the claim is then only possibly valid at a date);
- *                 for untimed claims a missing bound is no bound
+ * @param timed      for claims: a missing start is an unknown start (the claim is then only possibly valid at a date);
+ *                   for untimed claims a missing bound is no bound
+ * @param heldByCase the material of one case (evidence, sources, victims), which reaches another case only when shared
  */
 public record RecordType(String name, String plural, String description, boolean claim, boolean timed,
-                         Map<String, Property> properties, Optional<Shortcut> shortcut) {
+                         boolean heldByCase, Map<String, Property> properties, Optional<Shortcut> shortcut) {
+
+    /**
+     * Whether several cases may use a record of this type (a person, a unit, an incident, a company): a case one of
+     * whose records names it sees it. Claims and a case's own material are held by their home case alone.
+     */
+    public boolean sharedIdentity() {
+        return !claim && !heldByCase;
+    }
 
     public Optional<Property> property(String property) {
         return Optional.ofNullable(properties.get(property));

@@ -3,6 +3,7 @@ package org.chainline.registry.projection;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.chainline.registry.model.LegacyClaimStatus;
+import org.chainline.registry.model.Model;
 import org.chainline.registry.model.PartialDate;
 import org.chainline.registry.model.Property;
 import org.chainline.registry.model.PropertyType;
@@ -29,7 +30,7 @@ final class GraphRows {
     private GraphRows() {
     }
 
-    static Map<String, Object> row(RecordType type, ObjectNode content, String hash, long seq,
+    static Map<String, Object> row(Model model, RecordType type, ObjectNode content, String hash, long seq,
                                    ZonedDateTime at, String actor, boolean created) {
         if (type.claim()) {
             LegacyClaimStatus.upgrade(content); // an entry written before the review state was the only one
@@ -49,6 +50,12 @@ final class GraphRows {
         // references: one edge per type and target; citations: one CITES edge each, keyed by its place in the list
         List<Map<String, Object>> refs = new ArrayList<>();
         List<Map<String, Object>> cites = new ArrayList<>();
+        // the identities this record names, which its home case then sees (RecordWrites.namesAcrossCases)
+        List<String> named = new ArrayList<>();
+        String home = content.path("case").asText(null);
+        if (home != null) {
+            props.put("homeCase", home);
+        }
         List<String> searchable = new ArrayList<>();
         String display = null;
         String latin = null;
@@ -76,6 +83,10 @@ final class GraphRows {
                         Map<String, Object> ref = Map.of("type", p.edge(), "target", target);
                         if (!refs.contains(ref)) { // the same reference twice says nothing more: one edge
                             refs.add(ref);
+                        }
+                        if (p.range().stream().allMatch(t -> model.type(t).map(RecordType::sharedIdentity).orElse(false))
+                                && !named.contains(target)) {
+                            named.add(target);
                         }
                     }
                 }
@@ -159,6 +170,8 @@ final class GraphRows {
         row.put("refs", refs);
         row.put("cites", cites);
         row.put("shortcut", shortcut);
+        row.put("home", home == null ? List.of() : List.of(home));
+        row.put("named", named);
         return row;
     }
 

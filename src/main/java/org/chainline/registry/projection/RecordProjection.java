@@ -79,7 +79,7 @@ final class RecordProjection implements GraphProjection {
                     RecordType type = model.type(rs.getString(1)).orElseThrow(() -> new IllegalStateException(
                             "record_state holds a record of an unknown type"));
                     ObjectNode content = (ObjectNode) Json.MAPPER.readTree(rs.getString(2));
-                    Map<String, Object> row = GraphRows.row(type, content, "", 0, epoch, "", true);
+                    Map<String, Object> row = GraphRows.row(model, type, content, "", 0, epoch, "", true);
                     for (String label : (List<String>) row.get("labels")) {
                         nodes.merge(label, 1L, Long::sum);
                     }
@@ -141,7 +141,7 @@ final class RecordProjection implements GraphProjection {
         }
         try {
             ObjectNode content = (ObjectNode) Json.MAPPER.readTree(entry.payload());
-            return GraphRows.row(typeOfKind.get(entry.kind()), content, ContentHash.of(entry.payload()),
+            return GraphRows.row(model, typeOfKind.get(entry.kind()), content, ContentHash.of(entry.payload()),
                     entry.seq(), at, entry.actor(), action.equals(RecordEvents.CREATED));
         } catch (JsonProcessingException | ClassCastException e) {
             throw new IllegalStateException("journal entry " + entry.seq() + " (" + entry.kind() + ") is not a record", e);

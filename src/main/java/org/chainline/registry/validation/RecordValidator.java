@@ -38,6 +38,14 @@ public final class RecordValidator {
         ObjectNode content = JsonNodeFactory.instance.objectNode();
         content.put("type", type.name());
         content.put("id", id);
+        JsonNode home = body.get("case");
+        if (home != null && !home.isNull()) {
+            if (!home.isTextual() || !ID.matcher(home.asText()).matches()) {
+                violations.add(new Violation("case", "must be the id of a case (letters, digits, '.', '_', ':' or '-')"));
+            } else {
+                content.put("case", home.asText());
+            }
+        }
         List<Ref> refs = new ArrayList<>();
         ValueRules rules = new ValueRules(violations, refs);
         for (Iterator<String> names = body.fieldNames(); names.hasNext(); ) {
@@ -46,7 +54,7 @@ public final class RecordValidator {
                 violations.add(new Violation(name, "is not typed: a claim is accepted, rejected or disputed in review, by someone"
                         + " who wrote none of its versions (POST /api/reviews); your own research status is research"
                         + " (needs-work, conflicting-sources)"));
-            } else if (!List.of("type", "id", "reason", "meta").contains(name) && type.property(name).isEmpty()) {
+            } else if (!List.of("type", "id", "case", "reason", "meta").contains(name) && type.property(name).isEmpty()) {
                 violations.add(new Violation(name, "is not a property of " + type.name() + " (its properties: "
                         + String.join(", ", type.properties().keySet()) + ")"));
             }

@@ -12,6 +12,8 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.chainline.cases.Filing;
+import org.chainline.cases.CaseAccess;
 import org.chainline.access.Roles;
 import org.chainline.refusal.InvalidInput;
 
@@ -26,7 +28,10 @@ class FtmController {
     private final FtmExport export;
     private final FtmImport ftmImport;
 
-    FtmController(FtmExport export, FtmImport ftmImport) {
+    private final CaseAccess access;
+
+    FtmController(FtmExport export, FtmImport ftmImport, CaseAccess access) {
+        this.access = access;
         this.export = export;
         this.ftmImport = ftmImport;
     }
@@ -48,9 +53,10 @@ class FtmController {
     @Operation(summary = "Import FtM entities (JSON lines) sent as the body into the graph, as claims citing the file "
             + "(kept in the evidence locker); ?dataset= names it")
     @Secured(Roles.ANALYST)
-    @Post(value = "/import{?dataset,fileName}", consumes = MediaType.ALL, produces = MediaType.APPLICATION_JSON)
+    @Post(value = "/import{?dataset,fileName,case}", consumes = MediaType.ALL, produces = MediaType.APPLICATION_JSON)
     HttpResponse<FtmImport.Report> importFile(@Body InputStream body, @QueryValue @Nullable String dataset,
-                                              @QueryValue @Nullable String fileName, Authentication who) {
-        return HttpResponse.created(ftmImport.run(who.getName(), dataset, fileName, body));
+                                              @QueryValue @Nullable String fileName,
+                                              @QueryValue("case") @Nullable String caseId, Authentication who) {
+        return HttpResponse.created(ftmImport.run(new Filing(access.scope(who), caseId), dataset, fileName, body));
     }
 }

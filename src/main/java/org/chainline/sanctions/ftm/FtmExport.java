@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.inject.Singleton;
+import org.chainline.cases.Scope;
 import org.chainline.input.Json;
 import org.chainline.registry.Records;
 import org.chainline.registry.model.RecordType;
@@ -34,6 +35,10 @@ import java.util.Map;
  */
 @Singleton
 public class FtmExport {
+
+    /** Not bounded by case yet (issue 26): reads every case. */
+    private static final Scope UNBOUNDED = Scope.notYetBounded(null, "FtM export");
+
 
     private final Records records;
     private final Model ftm;
@@ -97,7 +102,7 @@ public class FtmExport {
         List<JsonNode> out = new ArrayList<>();
         int offset = 0;
         while (true) {
-            List<ObjectNode> page = records.list(type, null, false, offset, 500);
+            List<ObjectNode> page = records.list(UNBOUNDED, type, null, false, offset, 500);
             out.addAll(page);
             if (page.size() < 500) {
                 return out;

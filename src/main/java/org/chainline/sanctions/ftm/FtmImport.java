@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.inject.Singleton;
+import org.chainline.cases.Filing;
 import org.chainline.evidence.EvidenceLocker;
 import org.chainline.input.Json;
 import org.chainline.input.Upload;
@@ -80,7 +81,8 @@ public class FtmImport {
                          long created, long changed, long unchanged, Map<String, Integer> skipped) {
     }
 
-    public Report run(String actor, String dataset, String fileName, InputStream in) {
+    public Report run(Filing filing, String dataset, String fileName, InputStream in) {
+        String actor = filing.actor();
         if (dataset == null || !DATASET.matcher(dataset).matches()) {
             throw new InvalidInput("dataset", "is required: a name for the dataset (1 to 80 lower-case letters, digits, '.', '_' "
                     + "or '-'), cited by every claim it brings");
@@ -105,7 +107,7 @@ public class FtmImport {
             // the item they name arrives only after it.
             try {
                 journal.write(actor, "check of FollowTheMoney dataset " + dataset, Journal.AfterCommit.LEAVE_TO_SCHEDULE, batch -> {
-                    write(batch, mapping.records(), null);
+                    write(batch, filing, mapping.records(), null);
                     throw new Checked();
                 });
             } catch (Checked passed) {
@@ -113,7 +115,7 @@ public class FtmImport {
             }
             EvidenceLocker.Received received;
             try (InputStream file = Files.newInputStream(tmp)) {
-                received = locker.receive(actor, "FollowTheMoney dataset " + dataset, file, new EvidenceLocker.Upload(
+                received = locker.receive(filing, "FollowTheMoney dataset " + dataset, file, new EvidenceLocker.Upload(
                         fileName != null ? fileName : dataset + ".ftm.json", "application/json", "document",
                         "FollowTheMoney dataset " + dataset + (fileName != null ? " (" + fileName + ")" : ""), null,
                         "restricted", "ftm import"));
@@ -123,7 +125,7 @@ public class FtmImport {
                 mapping.records().forEach(record -> retarget(record, evidenceId, cited));
             }
             long[] counts = journal.write(actor, "FollowTheMoney dataset " + dataset + " imported", Journal.AfterCommit.PROJECT,
-                    batch -> write(batch, mapping.records(), cited));
+                    batch -> write(batch, filing, mapping.records(), cited));
             return new Report(dataset, cited, sha256, entities.size(), mapping.imported(), counts[0], counts[1], counts[2],
                     mapping.skipped());
         } catch (IOException e) {
@@ -135,8 +137,8 @@ public class FtmImport {
      * Writes the mapped records in the batch and answers how many were created, changed and unchanged; an error refuses
      * them all. With {@code cited} null (the check), the records are written without their citations.
      */
-    private long[] write(Journal.Batch batch, List<ObjectNode> records, String cited) {
-        RecordImport.Session session = imports.session(batch);
+    private long[] write(Journal.Batch batch, Filing filing, List<ObjectNode> records, String cited) {
+        RecordImport.Session session = imports.session(batch, filing);
         long position = 0;
         for (ObjectNode record : records) {
             ObjectNode line = record;

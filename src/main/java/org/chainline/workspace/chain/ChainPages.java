@@ -12,6 +12,8 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.views.ModelAndView;
 import io.swagger.v3.oas.annotations.Hidden;
+import org.chainline.cases.Scope;
+import org.chainline.cases.CaseAccess;
 import org.chainline.access.Roles;
 import org.chainline.liability.ChainOfCommand;
 import org.chainline.liability.LiabilityPaths;
@@ -42,7 +44,10 @@ final class ChainPages {
 
     private final ChainOfCommand chains;
 
-    ChainPages(ChainOfCommand chains) {
+    private final CaseAccess access;
+
+    ChainPages(ChainOfCommand chains, CaseAccess access) {
+        this.access = access;
         this.chains = chains;
     }
 
@@ -56,7 +61,7 @@ final class ChainPages {
             throw new InvalidInput("date", "must be a year from 0001 to 9999, a year and month (2025-03) or a day (2025-03-06)"
                     + " (it is '" + (at.length() > 40 ? at.substring(0, 40) + "…" : at) + "')");
         }
-        Views.UnitChain chain = chains.ofUnit(id, at, LiabilityPaths.MAX_DEPTH);
+        Views.UnitChain chain = chains.ofUnit(access.scope(who), id, at, LiabilityPaths.MAX_DEPTH);
         List<ChainView.Row> rows = new ArrayList<>();
         Map<String, Boolean> seen = new LinkedHashMap<>();
         for (Views.Level level : chain.levels()) {

@@ -15,6 +15,8 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.views.ModelAndView;
 import io.swagger.v3.oas.annotations.Hidden;
+import org.chainline.cases.Scope;
+import org.chainline.cases.CaseAccess;
 import org.chainline.access.Roles;
 import org.chainline.counsel.CounselText;
 import org.chainline.counsel.CounselTexts;
@@ -49,7 +51,10 @@ final class CounselPages {
     private final Regimes regimes;
     private final Records records;
 
-    CounselPages(CounselTexts texts, LiabilityPaths liability, Regimes regimes, Records records) {
+    private final CaseAccess access;
+
+    CounselPages(CounselTexts texts, LiabilityPaths liability, Regimes regimes, Records records, CaseAccess access) {
+        this.access = access;
         this.texts = texts;
         this.liability = liability;
         this.regimes = regimes;
@@ -59,7 +64,7 @@ final class CounselPages {
     private CounselView view(Authentication who, String subject, String regime, CounselTexts.Draft draft, int version,
                              List<FieldError> errors, String saved) {
         Regime r = regimes.get(regime);
-        Views.PersonLiability links = liability.ofPerson(subject, LiabilityPaths.DEFAULT_DEPTH);
+        Views.PersonLiability links = liability.ofPerson(access.scope(who), subject, LiabilityPaths.DEFAULT_DEPTH);
         Map<String, String> titles = new LinkedHashMap<>();
         links.incidents().forEach(l -> titles.put(l.incident().id(), l.incident().name()));
         draft.incidents().keySet().forEach(id -> titles.putIfAbsent(id, id));
@@ -70,8 +75,8 @@ final class CounselPages {
                 texts.versions(subject, regime));
     }
 
-    private void check(String subject, String regime) {
-        records.get(records.model().type("Person").orElseThrow(), subject);
+    private void check(Scope scope, String subject, String regime) {
+        records.get(scope, records.model().type("Person").orElseThrow(), subject);
         regimes.get(regime);
     }
 
@@ -79,7 +84,7 @@ final class CounselPages {
     @Get("/counsel/{subject}/{regime}")
     ModelAndView<CounselView> editor(@PathVariable String subject, @PathVariable String regime, @QueryValue @Nullable String saved,
                                      Authentication who) {
-        check(subject, regime);
+        check(access.scope(who), subject, regime);
         CounselText current = texts.latest(subject, regime, Long.MAX_VALUE).orElse(null);
         CounselTexts.Draft draft = current == null ? new CounselTexts.Draft(null, null, null, Map.of(), 0)
                 : new CounselTexts.Draft(current.letter(), current.summary(), current.impact(), current.incidents(), current.version());
@@ -89,7 +94,7 @@ final class CounselPages {
     @Secured(Roles.COUNSEL)
     @Post(value = "/counsel/{subject}/{regime}", consumes = MediaType.ALL)
     HttpResponse<?> save(@PathVariable String subject, @PathVariable String regime, @Body @Nullable String body, Authentication who) {
-        check(subject, regime);
+        check(access.scope(who), subject, regime);
         Form form = Form.parse(body);
         Map<String, String> incidents = new LinkedHashMap<>();
         for (String name : form.names()) {

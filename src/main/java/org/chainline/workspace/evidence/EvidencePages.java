@@ -9,6 +9,8 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.views.ModelAndView;
 import io.swagger.v3.oas.annotations.Hidden;
+import org.chainline.cases.Scope;
+import org.chainline.cases.CaseAccess;
 import org.chainline.access.Roles;
 import org.chainline.registry.EvidenceHashes;
 import org.chainline.registry.Records;
@@ -36,7 +38,10 @@ final class EvidencePages {
 
     private final EvidenceHashes hashes;
 
-    EvidencePages(Records records, EvidenceHashes hashes) {
+    private final CaseAccess access;
+
+    EvidencePages(Records records, EvidenceHashes hashes, CaseAccess access) {
+        this.access = access;
         this.records = records;
         this.hashes = hashes;
     }
@@ -45,7 +50,7 @@ final class EvidencePages {
     @Get("/evidence")
     ModelAndView<EvidenceView> page(Authentication who) {
         RecordType evidence = records.model().type("Evidence").orElseThrow();
-        List<EvidenceView.Item> items = hashes.shown(records.list(evidence, null, false, 0, LISTED),
+        List<EvidenceView.Item> items = hashes.shown(records.list(access.scope(who), evidence, null, false, 0, LISTED),
                         who.getRoles().contains(Roles.WITNESS_PROTECTION)).stream()
                 .sorted(Comparator.comparingLong((JsonNode r) -> -r.path("meta").path("updatedSeq").asLong()))
                 .map(r -> new EvidenceView.Item(r.path("id").asText(), Links.record("Evidence", r.path("id").asText()),

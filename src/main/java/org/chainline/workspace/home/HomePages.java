@@ -16,6 +16,7 @@ import io.micronaut.security.authentication.Authentication;
 import io.micronaut.views.ModelAndView;
 import io.swagger.v3.oas.annotations.Hidden;
 import org.chainline.access.Roles;
+import org.chainline.cases.CaseAccess;
 import org.chainline.cases.Cases;
 import org.chainline.dossier.Dossier;
 import org.chainline.dossier.Dossiers;
@@ -53,6 +54,7 @@ final class HomePages {
     static final int GAPS = 5;
 
     private final Cases cases;
+    private final CaseAccess access;
     private final Journal journal;
     private final StoreStatus stores;
     private final GapReport gaps;
@@ -65,7 +67,8 @@ final class HomePages {
 
     HomePages(Cases cases, Journal journal, StoreStatus stores, GapReport gaps,
                    Regimes regimes, Dossiers dossiers, Records records, ProtectedNames protectedNames,
-                   ProtectedCopies copies, ShownEntries shown) {
+                   ProtectedCopies copies, ShownEntries shown, CaseAccess access) {
+        this.access = access;
         this.protectedNames = protectedNames;
         this.copies = copies;
         this.shown = shown;
@@ -136,7 +139,7 @@ final class HomePages {
                 : List.of();
         HomeView.Protection protection = chrome.grant()
                 ? new HomeView.Protection(protectedNames.refusals(), copies.recent()) : HomeView.Protection.NONE;
-        return new HomeView(chrome, new HomeView.Activity(cases.list("open", 0, 10), changes(chrome.grant()), status()),
+        return new HomeView(chrome, new HomeView.Activity(cases.list(access.scope(who), false, "open", 0, 10), changes(chrome.grant()), status()),
                 new HomeView.Gaps(all, chosen, top), latest, protection, errors);
     }
 

@@ -9,6 +9,8 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.views.ModelAndView;
 import io.swagger.v3.oas.annotations.Hidden;
+import org.chainline.cases.Scope;
+import org.chainline.cases.CaseAccess;
 import org.chainline.access.Roles;
 import org.chainline.liability.LiabilityPaths;
 import org.chainline.liability.Views;
@@ -26,7 +28,10 @@ final class LiabilityPages {
 
     private final LiabilityPaths liability;
 
-    LiabilityPages(LiabilityPaths liability) {
+    private final CaseAccess access;
+
+    LiabilityPages(LiabilityPaths liability, CaseAccess access) {
+        this.access = access;
         this.liability = liability;
     }
 
@@ -36,13 +41,13 @@ final class LiabilityPages {
         Chrome chrome = Chrome.of(who, "search");
         return switch (slug) {
             case "person" -> {
-                Views.PersonLiability of = liability.ofPerson(id, LiabilityPaths.DEFAULT_DEPTH);
+                Views.PersonLiability of = liability.ofPerson(access.scope(who), id, LiabilityPaths.DEFAULT_DEPTH);
                 yield new ModelAndView<>("liability/liability", new LiabilityView(chrome,
                         new RecordTitle("Person", id, CommandChartSvg.display(of.person()), Names.lang(of.person().name())), true,
                         of.maxDepth(), of.incidents()));
             }
             case "incident" -> {
-                Views.IncidentLiability of = liability.ofIncident(id, LiabilityPaths.DEFAULT_DEPTH);
+                Views.IncidentLiability of = liability.ofIncident(access.scope(who), id, LiabilityPaths.DEFAULT_DEPTH);
                 yield new ModelAndView<>("liability/liability", new LiabilityView(chrome,
                         RecordTitle.of("Incident", id, of.incident().name()), false, of.maxDepth(), of.persons()));
             }

@@ -11,6 +11,8 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.views.ModelAndView;
 import io.swagger.v3.oas.annotations.Hidden;
+import org.chainline.cases.Scope;
+import org.chainline.cases.CaseAccess;
 import org.chainline.access.Roles;
 import org.chainline.input.Json;
 import org.chainline.refusal.NotFound;
@@ -45,7 +47,10 @@ final class NetworkPages {
     private final Records records;
     private final RecordTypes types;
 
-    NetworkPages(Records records, RecordTypes types) {
+    private final CaseAccess access;
+
+    NetworkPages(Records records, RecordTypes types, CaseAccess access) {
+        this.access = access;
         this.records = records;
         this.types = types;
     }
@@ -55,7 +60,7 @@ final class NetworkPages {
     @Produces(MediaType.TEXT_HTML)
     ModelAndView<NetworkView> page(@PathVariable String slug, @PathVariable String id, Authentication who) {
         RecordType type = types.type(slug);
-        NetworkView.Neighbourhood graph = neighbourhood(id);
+        NetworkView.Neighbourhood graph = neighbourhood(access.scope(who), id);
         String title = graph.nodes().stream().filter(n -> n.id().equals(id)).findFirst().map(NetworkView.Node::label).orElse(id);
         return new ModelAndView<>("network/network", new NetworkView(Chrome.of(who, "search"), RecordTitle.of(type.name(), id, title),
                 Links.network(type.name(), id) + ".json", graph));
@@ -64,31 +69,31 @@ final class NetworkPages {
     @Secured(Roles.VIEWER)
     @Get("/records/{slug}/{id}/network.json")
     @Produces(MediaType.APPLICATION_JSON)
-    HttpResponse<String> json(@PathVariable String slug, @PathVariable String id) {
+    HttpResponse<String> json(@PathVariable String slug, @PathVariable String id, Authentication who) {
         types.type(slug);
-        return HttpResponse.ok(Json.write(neighbourhood(id))).header("Content-Disposition", "inline; filename=\"" + id + "-network.json\"");
+        return HttpResponse.ok(Json.write(neighbourhood(access.scope(who), id))).header("Content-Disposition", "inline; filename=\"" + id + "-network.json\"");
     }
 
     @Secured(Roles.VIEWER)
     @Get("/records/{slug}/{id}/network.svg")
     @Produces("image/svg+xml")
-    HttpResponse<String> svg(@PathVariable String slug, @PathVariable String id) {
+    HttpResponse<String> svg(@PathVariable String slug, @PathVariable String id, Authentication who) {
         types.type(slug);
-        return HttpResponse.ok(drawn(neighbourhood(id))).header("Content-Disposition", "attachment; filename=\"" + id + "-network.svg\"");
+        return HttpResponse.ok(drawn(neighbourhood(access.scope(who), id))).header("Content-Disposition", "attachment; filename=\"" + id + "-network.svg\"");
     }
 
     /** The record, every live claim about it, and each claim's other endpoints. */
-    NetworkView.Neighbourhood neighbourhood(String id) {
+    NetworkView.Neighbourhood neighbourhood(Scope scope, String id) {
         JsonNode centre;
         try {
-            centre = records.get(null, id);
+            centre = records.get(scope, null, id);
         } catch (NotFound e) {
             throw NotFound.because("no record with id " + id);
         }
         Map<String, NetworkView.Node> nodes = new LinkedHashMap<>();
         nodes.put(id, node(centre));
         List<NetworkView.Edge> edges = new ArrayList<>();
-        for (JsonNode claim : records.claimsAbout(id).stream().limit(MAX_CLAIMS).toList()) {
+        for (JsonNode claim : records.claimsAbout(scope, id).stream().limit(MAX_CLAIMS).toList()) {
             RecordType type = records.model().type(claim.path("type").asText()).orElse(null);
             if (type == null) {
                 continue;
@@ -109,7 +114,7 @@ final class NetworkPages {
             for (String other : others) {
                 nodes.computeIfAbsent(other, o -> {
                     try {
-                        return node(records.get(null, o));
+                        return node(records.get(scope, null, o));
                     } catch (NotFound e) {
                         return null;
                     }

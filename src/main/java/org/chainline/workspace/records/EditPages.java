@@ -17,6 +17,9 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.views.ModelAndView;
 import io.swagger.v3.oas.annotations.Hidden;
+import org.chainline.cases.Scope;
+import org.chainline.cases.CaseAccess;
+import org.chainline.cases.Filing;
 import org.chainline.access.Roles;
 import org.chainline.input.Json;
 import org.chainline.refusal.Refusal;
@@ -56,7 +59,10 @@ final class EditPages {
     private final RecordTypes types;
     private final EvidenceHashes hashes;
 
-    EditPages(Records records, RecordTypes types, EvidenceHashes hashes) {
+    private final CaseAccess access;
+
+    EditPages(Records records, RecordTypes types, EvidenceHashes hashes, CaseAccess access) {
+        this.access = access;
         this.records = records;
         this.types = types;
         this.hashes = hashes;
@@ -91,7 +97,7 @@ final class EditPages {
             record.put("id", wanted);
         }
         try {
-            ObjectNode created = records.create(who.getName(), type, record, blankToNull(form.get("reason")));
+            ObjectNode created = records.create(new Filing(access.scope(who), null), type, record, blankToNull(form.get("reason")));
             return FormAnswers.shown(Links.record(type.name(), created.path("id").asText()));
         } catch (Refusal e) {
             return refused(who, type, null, record, e, form.get("reason", ""));
@@ -102,7 +108,7 @@ final class EditPages {
     @Get("/records/{slug}/{id}/edit")
     ModelAndView<EditView> edit(@PathVariable String slug, @PathVariable String id, Authentication who) {
         RecordType type = types.type(slug);
-        ObjectNode record = records.get(type, id);
+        ObjectNode record = records.get(access.scope(who), type, id);
         return new ModelAndView<>("records/edit", view(who, type, id, record, List.of(), "", record.path("meta").path("retired").asBoolean(),
                 withheld(type, id, who)));
     }
@@ -115,7 +121,7 @@ final class EditPages {
         boolean grant = who.getRoles().contains(Roles.WITNESS_PROTECTION);
         ObjectNode patch = read(type, form, who, true, withheld(type, id, who));
         try {
-            records.change(who.getName(), type, id, patch, blankToNull(form.get("reason")), grant);
+            records.change(access.scope(who), type, id, patch, blankToNull(form.get("reason")), grant);
             return FormAnswers.shown(Links.record(type.name(), id));
         } catch (Refusal e) {
             return refused(who, type, id, patch, e, form.get("reason", ""));
@@ -129,13 +135,13 @@ final class EditPages {
         Form form = Form.parse(body);
         String reason = form.get("retireReason", "").strip();
         try {
-            records.retire(who.getName(), type, id, reason.isEmpty() ? null : reason);
+            records.retire(access.scope(who), type, id, reason.isEmpty() ? null : reason);
             return FormAnswers.shown(Links.record(type.name(), id));
         } catch (Refusal e) {
             // the retire form has one field: whatever stands in the way (a record still referring to this one) is said there
             List<FieldError> errors = FormAnswers.errors(e, f -> f == null || f.equals("reason") ? "retireReason" : f,
                     f -> "f-retireReason");
-            return FormAnswers.again("records/edit", view(who, type, id, records.get(type, id), errors, "", false, withheld(type, id, who)));
+            return FormAnswers.again("records/edit", view(who, type, id, records.get(access.scope(who), type, id), errors, "", false, withheld(type, id, who)));
         }
     }
 
@@ -147,7 +153,7 @@ final class EditPages {
         if (id == null || !type.name().equals("Evidence") || who.getRoles().contains(Roles.WITNESS_PROTECTION)) {
             return Set.of();
         }
-        ObjectNode record = records.get(type, id);
+        ObjectNode record = records.get(access.scope(who), type, id);
         String sha = record.path("sha256").asText(null);
         return sha != null && !sha.equals(hashes.shown(record.deepCopy(), false).path("sha256").asText()) ? Set.of("sha256") : Set.of();
     }

@@ -14,6 +14,8 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.views.ModelAndView;
 import io.swagger.v3.oas.annotations.Hidden;
+import org.chainline.cases.Scope;
+import org.chainline.cases.CaseAccess;
 import org.chainline.access.Roles;
 import org.chainline.dossier.Dossiers;
 import org.chainline.evidence.EvidenceLocker;
@@ -67,8 +69,11 @@ final class RecordPages {
     private final ClaimReviews reviews;
     private final RecordTypes types;
 
+    private final CaseAccess access;
+
     RecordPages(Records records, LiabilityPaths liability, ChainOfCommand chains, EvidenceLocker locker, Screening screening,
-                Dossiers dossiers, EvidenceHashes hashes, ClaimReviews reviews, RecordTypes types) {
+                Dossiers dossiers, EvidenceHashes hashes, ClaimReviews reviews, RecordTypes types, CaseAccess access) {
+        this.access = access;
         this.types = types;
         this.reviews = reviews;
         this.hashes = hashes;
@@ -96,7 +101,7 @@ final class RecordPages {
         RecordType type = types.type(slug);
         String reason = Form.parse(body).get("revealReason", "").strip();
         try {
-            JsonNode opened = records.reveal(who.getName(), type, id, reason.isEmpty() ? null : reason);
+            JsonNode opened = records.reveal(access.scope(who), type, id, reason.isEmpty() ? null : reason);
             List<RecordView.Field> shown = new ArrayList<>();
             opened.properties().forEach(e -> {
                 if (!e.getKey().equals("id") && !e.getKey().equals("type")) {
@@ -122,38 +127,39 @@ final class RecordPages {
 
     private RecordView view(RecordType type, String id, Authentication who, List<RecordView.Field> revealed, List<FieldError> errors) {
         Chrome chrome = Chrome.of(who, "search");
+        Scope scope = access.scope(who);
         // viewing an evidence item is custody: it is journaled, as the API's GET /api/evidence/{id} is
         JsonNode record = type.name().equals("Evidence")
-                ? hashes.shown(locker.view(who.getName(), id), who.getRoles().contains(Roles.WITNESS_PROTECTION)) : records.get(type, id);
+                ? hashes.shown(locker.view(scope, id), who.getRoles().contains(Roles.WITNESS_PROTECTION)) : records.get(scope, type, id);
         List<String> spellings = RecordWords.spellings(type, record);
         String title = spellings.isEmpty() ? id : spellings.getFirst();
         String subtitle = spellings.stream().filter(s -> !s.equals(title) && !Names.lang(s).equals(Names.lang(title)))
                 .findFirst().orElse(null);
         JsonNode meta = record.path("meta");
         List<RecordView.Claim> claims = new ArrayList<>();
-        List<? extends JsonNode> about = type.claim() ? List.of() : records.claimsAbout(id);
+        List<? extends JsonNode> about = type.claim() ? List.of() : records.claimsAbout(scope, id);
         if (type.claim()) {
-            claims.addAll(claims(List.of(id)));
+            claims.addAll(claims(scope, List.of(id)));
         } else {
-            claims.addAll(claims(about.stream().map(c -> c.path("id").asText()).toList()));
+            claims.addAll(claims(scope, about.stream().map(c -> c.path("id").asText()).toList()));
         }
         boolean sealed = type.properties().values().stream().anyMatch(p -> p.type() == PropertyType.PROTECTED
                 && record.path(p.name()).path("protected").asBoolean(false));
         RecordView.Title heading = new RecordView.Title(title, Names.lang(title), subtitle, subtitle == null ? null : Names.lang(subtitle));
         String lastChange = "version " + meta.path("version").asInt() + ", changed at journal entry " + meta.path("updatedSeq").asLong();
         RecordView.Kind kind = switch (type.name()) {
-            case "Person" -> person(id, chrome);
-            case "Unit" -> unit(id, claims, about);
-            case "Incident" -> incident(id);
-            case "Evidence" -> evidence(id, record, who);
+            case "Person" -> person(scope, id, chrome);
+            case "Unit" -> unit(scope, id, claims, about);
+            case "Incident" -> incident(scope, id);
+            case "Evidence" -> evidence(scope, id, record, who);
             default -> null;
         };
         return new RecordView(chrome, new RecordView.Heading(type.name(), id, type.claim(), heading, lastChange,
-                meta.path("retired").asBoolean()), fields(type, record), claims, kind, new RecordView.Protection(sealed, revealed, errors));
+                meta.path("retired").asBoolean()), fields(scope, type, record), claims, kind, new RecordView.Protection(sealed, revealed, errors));
     }
 
     /** Every property the record holds, in the model's order, each value as text with its language or link. */
-    List<RecordView.Field> fields(RecordType type, JsonNode record) {
+    List<RecordView.Field> fields(Scope scope, RecordType type, JsonNode record) {
         Set<String> referenced = new LinkedHashSet<>();
         for (Property p : type.properties().values()) {
             if (p.type() == PropertyType.ENTITY) {
@@ -161,7 +167,7 @@ final class RecordPages {
                 (v.isArray() ? iterable(v) : List.of(v)).stream().filter(JsonNode::isTextual).forEach(x -> referenced.add(x.asText()));
             }
         }
-        Map<String, JsonNode> refs = new LinkedHashMap<>(records.getAll(referenced));
+        Map<String, JsonNode> refs = new LinkedHashMap<>(records.getAll(scope, referenced));
         List<RecordView.Field> fields = new ArrayList<>();
         for (Property p : type.properties().values()) {
             JsonNode v = record.path(p.name());
@@ -219,9 +225,9 @@ final class RecordPages {
     }
 
     /** The display names of several records, read at once. */
-    Map<String, String> names(Collection<String> ids) {
+    Map<String, String> names(Scope scope, Collection<String> ids) {
         Map<String, String> out = new LinkedHashMap<>();
-        records.getAll(ids).forEach((id, r) -> {
+        records.getAll(scope, ids).forEach((id, r) -> {
             RecordType t = records.model().type(r.path("type").asText()).orElse(null);
             List<String> s = t == null ? List.of() : RecordWords.spellings(t, r);
             out.put(id, s.isEmpty() ? id : s.getFirst());
@@ -230,14 +236,14 @@ final class RecordPages {
     }
 
     /** Claims as the page lists them: strength, dates, and each citation with its grade, inline. */
-    List<RecordView.Claim> claims(List<String> ids) {
-        List<Views.Step> steps = liability.claims(ids);
+    List<RecordView.Claim> claims(Scope scope, List<String> ids) {
+        List<Views.Step> steps = liability.claims(scope, ids);
         Map<String, ReviewState> review = reviews.states(steps.stream().map(Views.Step::claim).toList(), null);
         Set<String> cited = new LinkedHashSet<>();
         steps.forEach(s -> s.citations().forEach(c -> cited.add(c.evidence())));
         Map<String, String> dates = new LinkedHashMap<>();
         // one read for every item cited (an item no longer held is listed, undated)
-        records.getAll(cited).forEach((e, item) -> {
+        records.getAll(scope, cited).forEach((e, item) -> {
             for (String f : List.of("captured", "publishedAt", "published", "collectedAt")) {
                 if (item.hasNonNull(f)) {
                     String d = item.get(f).asText();
@@ -274,20 +280,20 @@ final class RecordPages {
         return new RecordView.Cite(c.evidence(), Links.record("Evidence", c.evidence()), c.title(), c.stance(), c.pinpoint(), c.grade());
     }
 
-    private RecordView.Person person(String id, Chrome chrome) {
+    private RecordView.Person person(Scope scope, String id, Chrome chrome) {
         List<RecordView.Position> positions = new ArrayList<>();
-        for (Views.Post post : chains.career(id).posts()) {
+        for (Views.Post post : chains.career(scope, id).posts()) {
             Views.Step s = post.posting();
             String role = s.summary();
             positions.add(new RecordView.Position(post.unit().id(), post.unit().name(), Links.record("Unit", post.unit().id()),
                     role, Dates.span(s.start(), s.end()), s.strength().word(), post.command(), s.claim()));
         }
-        List<RecordView.LinkRow> incidents = liability.ofPerson(id, LiabilityPaths.DEFAULT_DEPTH).incidents().stream()
+        List<RecordView.LinkRow> incidents = liability.ofPerson(scope, id, LiabilityPaths.DEFAULT_DEPTH).incidents().stream()
                 .map(l -> new RecordView.LinkRow(l.incident().id(), l.incident().name(), Links.record("Incident", l.incident().id()),
                         Dates.span(l.incident().start(), l.incident().end()), l.strongest().word(),
                         l.paths().stream().map(Views.Path::mode).distinct().toList(), Links.liability("Person", id)))
                 .toList();
-        List<RecordView.Designation> designations = records.referring("Sanction", id).stream()
+        List<RecordView.Designation> designations = records.referring(scope, "Sanction", id).stream()
                 .map(s -> new RecordView.Designation(s.path("authority").asText(s.path("jurisdiction").asText("")),
                         s.path("program").asText(), Dates.show(s.path("listingDate").asText(null)), s.path("status").asText()))
                 .toList();
@@ -297,7 +303,7 @@ final class RecordPages {
         return new RecordView.Person(positions, incidents, designations, candidates, chrome.counsel() ? dossiers.list(id) : List.of());
     }
 
-    private RecordView.Unit unit(String id, List<RecordView.Claim> claims, List<? extends JsonNode> about) {
+    private RecordView.Unit unit(Scope scope, String id, List<RecordView.Claim> claims, List<? extends JsonNode> about) {
         List<RecordView.Relation> relations = new ArrayList<>();
         List<RecordView.Commander> commanders = new ArrayList<>();
         List<RecordView.Claim> involvements = new ArrayList<>();
@@ -309,7 +315,7 @@ final class RecordPages {
                 others.add(c.get(f).asText());
             }
         }));
-        Map<String, String> named = names(others);
+        Map<String, String> named = names(scope, others);
         for (JsonNode c : about) {
             RecordView.Claim claim = byId.get(c.path("id").asText());
             if (claim == null) {
@@ -335,8 +341,8 @@ final class RecordPages {
         return new RecordView.Unit(relations, commanders, involvements, Links.chain(id, null));
     }
 
-    private RecordView.Incident incident(String id) {
-        Views.IncidentLiability of = liability.ofIncident(id, LiabilityPaths.DEFAULT_DEPTH);
+    private RecordView.Incident incident(Scope scope, String id) {
+        Views.IncidentLiability of = liability.ofIncident(scope, id, LiabilityPaths.DEFAULT_DEPTH);
         Set<Views.Ref> units = new LinkedHashSet<>();
         of.persons().forEach(l -> l.paths().forEach(p -> units.addAll(p.units())));
         return new RecordView.Incident(List.copyOf(units), of.persons().stream()
@@ -346,18 +352,18 @@ final class RecordPages {
                 .toList());
     }
 
-    private RecordView.Evidence evidence(String id, JsonNode item, Authentication who) {
+    private RecordView.Evidence evidence(Scope scope, String id, JsonNode item, Authentication who) {
         String confidentiality = item.path("confidentiality").asText("restricted");
         boolean allowed = !confidentiality.equals("protected") || who.getRoles().contains(Roles.WITNESS_PROTECTION);
         String media = item.path("mediaType").asText(null);
         // the locker's own rule: an item with a SHA-256 has its bytes unless they were never collected
         boolean hasFile = item.hasNonNull("sha256") && !"not-collected".equals(item.path("fileStatus").asText());
         // shown in place by what its bytes are, never by what its uploader said they are
-        String found = allowed && hasFile ? locker.foundType(id, who.getRoles().contains(Roles.WITNESS_PROTECTION)).orElse(null) : null;
+        String found = allowed && hasFile ? locker.foundType(scope, id, who.getRoles().contains(Roles.WITNESS_PROTECTION)).orElse(null) : null;
         String preview = found == null ? null : EvidenceLocker.previewOf(found);
-        List<RecordView.CustodyRow> custody = locker.custody(id, who.getRoles().contains(Roles.WITNESS_PROTECTION)).events().stream()
+        List<RecordView.CustodyRow> custody = locker.custody(scope, id, who.getRoles().contains(Roles.WITNESS_PROTECTION)).events().stream()
                 .map(e -> new RecordView.CustodyRow(e.seq(), Dates.moment(e.at()), e.actor(), e.action())).toList();
-        List<RecordView.CitedBy> citedBy = records.citedBy(id).stream().filter(c -> !c.retired())
+        List<RecordView.CitedBy> citedBy = records.citedBy(scope, id).stream().filter(c -> !c.retired())
                 .map(c -> new RecordView.CitedBy(c.claim(), c.type(), Links.record(c.type(), c.claim()), c.stance(), c.pinpoint()))
                 .toList();
         return new RecordView.Evidence(item.path("sha256").asText(null), RecordWords.fileStatus(item), hasFile, confidentiality,

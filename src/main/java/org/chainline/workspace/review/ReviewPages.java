@@ -14,6 +14,8 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.views.ModelAndView;
 import io.swagger.v3.oas.annotations.Hidden;
+import org.chainline.cases.Scope;
+import org.chainline.cases.CaseAccess;
 import org.chainline.access.Roles;
 import org.chainline.liability.LiabilityPaths;
 import org.chainline.liability.Views;
@@ -48,7 +50,10 @@ final class ReviewPages {
     private final ReviewScope scope;
     private final LiabilityPaths liability;
 
-    ReviewPages(ClaimReviews reviews, ReviewScope scope, LiabilityPaths liability) {
+    private final CaseAccess access;
+
+    ReviewPages(ClaimReviews reviews, ReviewScope scope, LiabilityPaths liability, CaseAccess access) {
+        this.access = access;
         this.reviews = reviews;
         this.scope = scope;
         this.liability = liability;
@@ -58,7 +63,7 @@ final class ReviewPages {
                             String note, String done) {
         List<ReviewState> queue = reviews.queue(subject.isEmpty() ? null : scope.ofSubject(subject), who.getName());
         List<ReviewState> page = queue.subList(0, Math.min(PAGE, queue.size()));
-        Map<String, Views.Step> steps = liability.claims(page.stream().map(ReviewState::claim).toList()).stream()
+        Map<String, Views.Step> steps = liability.claims(access.scope(who), page.stream().map(ReviewState::claim).toList()).stream()
                 .collect(Collectors.toMap(Views.Step::claim, Function.identity(), (a, b) -> a));
         List<ReviewView.Item> items = new ArrayList<>();
         for (ReviewState s : page) {

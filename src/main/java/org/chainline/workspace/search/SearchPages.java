@@ -13,6 +13,8 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.views.ModelAndView;
 import io.swagger.v3.oas.annotations.Hidden;
+import org.chainline.cases.Scope;
+import org.chainline.cases.CaseAccess;
 import org.chainline.access.Roles;
 import org.chainline.refusal.InvalidInput;
 import org.chainline.registry.Records;
@@ -42,7 +44,10 @@ final class SearchPages {
 
     private final Records records;
 
-    SearchPages(Records records) {
+    private final CaseAccess access;
+
+    SearchPages(Records records, CaseAccess access) {
+        this.access = access;
         this.records = records;
     }
 
@@ -66,7 +71,7 @@ final class SearchPages {
             try {
                 RecordType restricted = chosenType.isEmpty() ? (chosenClass.isEmpty() ? null : records.model().type("Unit").orElseThrow())
                         : records.model().type(chosenType).orElseThrow();
-                for (JsonNode record : records.list(restricted, query, false, 0, LIMIT)) {
+                for (JsonNode record : records.list(access.scope(who), restricted, query, false, 0, LIMIT)) {
                     RecordType recordType = records.model().type(record.path("type").asText()).orElse(null);
                     if (recordType == null || recordType.claim()) {
                         continue;

@@ -11,6 +11,8 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.views.ModelAndView;
 import io.swagger.v3.oas.annotations.Hidden;
+import org.chainline.cases.Scope;
+import org.chainline.cases.CaseAccess;
 import org.chainline.access.Roles;
 import org.chainline.liability.ChainOfCommand;
 import org.chainline.liability.LiabilityPaths;
@@ -42,7 +44,10 @@ final class TimelinePages {
     private final LiabilityPaths liability;
     private final Records records;
 
-    TimelinePages(ChainOfCommand chains, LiabilityPaths liability, Records records) {
+    private final CaseAccess access;
+
+    TimelinePages(ChainOfCommand chains, LiabilityPaths liability, Records records, CaseAccess access) {
+        this.access = access;
         this.chains = chains;
         this.liability = liability;
         this.records = records;
@@ -54,11 +59,12 @@ final class TimelinePages {
     @Secured(Roles.VIEWER)
     @Get("/records/{slug}/{id}/timeline")
     ModelAndView<TimelineView> page(@PathVariable String slug, @PathVariable String id, Authentication who) {
+        Scope scope = access.scope(who);
         List<Item> items = new ArrayList<>();
         String title;
         switch (slug) {
             case "person" -> {
-                Views.PersonChain career = chains.career(id);
+                Views.PersonChain career = chains.career(scope, id);
                 title = CommandChartSvg.display(career.person());
                 for (Views.Post post : career.posts()) {
                     Views.Step s = post.posting();
@@ -67,21 +73,21 @@ final class TimelinePages {
                             new TimelineView.Row("posting", label, Names.lang(label), Dates.span(s.start(), s.end()),
                                     Links.record("Posting", s.claim()))));
                 }
-                for (Views.Link l : liability.ofPerson(id, LiabilityPaths.DEFAULT_DEPTH).incidents()) {
+                for (Views.Link l : liability.ofPerson(scope, id, LiabilityPaths.DEFAULT_DEPTH).incidents()) {
                     incident(items, l.incident());
                 }
             }
             case "unit" -> {
-                JsonNode unit = records.get(records.model().type("Unit").orElseThrow(), id);
+                JsonNode unit = records.get(scope, records.model().type("Unit").orElseThrow(), id);
                 title = unit.path("names").path(0).path("value").asText(id);
-                List<? extends JsonNode> about = records.claimsAbout(id);
+                List<? extends JsonNode> about = records.claimsAbout(scope, id);
                 Set<String> linked = new LinkedHashSet<>();
                 about.forEach(c -> List.of("person", "incident").forEach(f -> {
                     if (c.hasNonNull(f)) {
                         linked.add(c.get(f).asText());
                     }
                 }));
-                Map<String, ObjectNode> named = records.getAll(linked);
+                Map<String, ObjectNode> named = records.getAll(scope, linked);
                 for (JsonNode c : about) {
                     String type = c.path("type").asText();
                     if (type.equals("Posting")) {

@@ -9,6 +9,7 @@ import io.micronaut.http.client.annotation.Client;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
+import org.chainline.TestCases;
 import org.chainline.ChainlineTest;
 import org.chainline.TestLogins;
 import org.chainline.access.Roles;
@@ -62,7 +63,7 @@ class RecordImportTest extends ChainlineTest {
     @Test
     void everyErrorIsReportedWithItsLineAndNothingIsImported() throws IOException {
         long head = journal.head().seq();
-        ImportReport report = recordImport.run("t", null, file(
+        ImportReport report = recordImport.run(TestCases.FILING, null, file(
                 "{\"type\":\"Unit\",\"id\":\"e-u1\",\"names\":[{\"value\":\"Unit one\"}],\"classification\":\"police\"}",
                 "{\"type\":\"Posting\",\"id\":\"e-p1\",\"person\":\"e-nobody\",\"unit\":\"e-u1\",\"role\":\"commander\"}",
                 "not json",
@@ -75,13 +76,13 @@ class RecordImportTest extends ChainlineTest {
         assertEquals(head, journal.head().seq(), "nothing was journaled");
         List<String> errors = report.errors().stream().map(e -> e.line() + " " + e.field()).toList();
         assertEquals(List.of("2 person", "3 line", "5 id", "6 role", "6 end", "6 person", "7 type", "8 id"), errors, report.errors().toString());
-        assertThrows(RuntimeException.class, () -> records.get(null, "e-u1"));
+        assertThrows(RuntimeException.class, () -> records.get(TestCases.OPERATOR, null, "e-u1"));
     }
 
     @Test
     void referenceErrorsAreReportedInTheSameRunAsFieldErrorsEvenOnTheSameLine() throws IOException {
         long head = journal.head().seq();
-        ImportReport report = recordImport.run("t", null, file(
+        ImportReport report = recordImport.run(TestCases.FILING, null, file(
                 // a field error only
                 "{\"type\":\"Unit\",\"id\":\"r-u1\",\"names\":[{\"value\":\"Unit one\"}]}",
                 // a reference error only, on a line that is otherwise right
@@ -111,45 +112,45 @@ class RecordImportTest extends ChainlineTest {
                 "{\"type\":\"Posting\",\"id\":\"c-post\",\"person\":\"c-p\",\"unit\":\"c-u\",\"role\":\"commander\",\"start\":\"2021-03\"}",
                 "{\"type\":\"Unit\",\"id\":\"c-u\",\"names\":[{\"value\":\"Later-defined unit\"}],\"classification\":\"police\"}",
                 "{\"type\":\"Person\",\"id\":\"c-p\",\"names\":[{\"value\":\"Асқар Төлеуов\",\"script\":\"Cyrl\"}]}");
-        ImportReport first = recordImport.run("t", "first", file, RecordImport.Progress.NONE);
+        ImportReport first = recordImport.run(TestCases.FILING, "first", file, RecordImport.Progress.NONE);
         assertTrue(first.applied(), first.errors()::toString);
         assertEquals(3, first.created());
         long head = journal.head().seq();
         assertEquals(head, projector.position(), "the graph is up to date when the import returns");
-        ImportReport again = recordImport.run("t", "again", file, RecordImport.Progress.NONE);
+        ImportReport again = recordImport.run(TestCases.FILING, "again", file, RecordImport.Progress.NONE);
         assertEquals(3, again.unchanged());
         assertEquals(0, again.created() + again.changed());
         assertEquals(head, journal.head().seq(), "importing the same file again journals nothing");
-        assertEquals(List.of("c-p"), records.list(records.model().type("Person").orElseThrow(), "Askar Toleuov", false, 0, 10)
+        assertEquals(List.of("c-p"), records.list(TestCases.OPERATOR, records.model().type("Person").orElseThrow(), "Askar Toleuov", false, 0, 10)
                 .stream().map(n -> n.get("id").asText()).toList());
 
-        ImportReport changed = recordImport.run("t", "end of posting", file(
+        ImportReport changed = recordImport.run(TestCases.FILING, "end of posting", file(
                 "{\"type\":\"Posting\",\"id\":\"c-post\",\"person\":\"c-p\",\"unit\":\"c-u\",\"role\":\"commander\",\"start\":\"2021-03\",\"end\":\"2022-01-04\"}"),
                 RecordImport.Progress.NONE);
         assertEquals(1, changed.changed());
-        assertEquals("2022-01-04", records.get(null, "c-post").get("end").asText());
+        assertEquals("2022-01-04", records.get(TestCases.OPERATOR, null, "c-post").get("end").asText());
     }
 
     @Test
     void aLineThatConflictsWithTheStoreRejectsTheWholeFile() throws IOException {
-        assertTrue(recordImport.run("t", null, file(
+        assertTrue(recordImport.run(TestCases.FILING, null, file(
                 "{\"type\":\"Unit\",\"id\":\"k-u\",\"names\":[{\"value\":\"Kept\"}],\"classification\":\"police\"}"), RecordImport.Progress.NONE).applied());
         long head = journal.head().seq();
-        ImportReport report = recordImport.run("t", null, file(
+        ImportReport report = recordImport.run(TestCases.FILING, null, file(
                 "{\"type\":\"Person\",\"id\":\"k-new\",\"names\":[{\"value\":\"Would be new\"}]}",
                 "{\"type\":\"Person\",\"id\":\"k-u\",\"names\":[{\"value\":\"Type clash\"}]}"), RecordImport.Progress.NONE);
         assertFalse(report.applied());
         assertEquals(2, report.errors().getFirst().line());
         assertEquals(head, journal.head().seq());
-        assertThrows(RuntimeException.class, () -> records.get(null, "k-new"));
+        assertThrows(RuntimeException.class, () -> records.get(TestCases.OPERATOR, null, "k-new"));
     }
 
     @Test
     void aLineHeldForALaterOneIsStillComparedWithTheStoreWhenTheFileHasOtherErrors() throws IOException {
-        assertTrue(recordImport.run("t", null, file(
+        assertTrue(recordImport.run(TestCases.FILING, null, file(
                 "{\"type\":\"Unit\",\"id\":\"h-u\",\"names\":[{\"value\":\"Held unit\"}],\"classification\":\"police\"}"),
                 RecordImport.Progress.NONE).applied());
-        ImportReport report = recordImport.run("t", null, file(
+        ImportReport report = recordImport.run(TestCases.FILING, null, file(
                 // a field error
                 "{\"type\":\"Person\",\"id\":\"h-p\",\"names\":[{\"value\":\"Someone\"}],\"gender\":\"unknown-word\"}",
                 // an id stored as a Unit, given as a relation that refers to a later line, so it is held back

@@ -3,6 +3,7 @@ package org.chainline.registry.projection;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
+import org.chainline.TestCases;
 import org.chainline.ChainlineTest;
 import org.chainline.journal.GraphDump;
 import org.chainline.journal.Projector;
@@ -37,17 +38,17 @@ class RecordProjectionTest extends ChainlineTest {
     @Test
     void changesAndRetirementsReachTheGraphAndARebuildGivesTheSameGraph() throws Exception {
         Path file = Path.of(getClass().getClassLoader().getResource("fixtures/command-chain.ndjson").toURI());
-        assertTrue(recordImport.run("t", null, file, RecordImport.Progress.NONE).applied());
+        assertTrue(recordImport.run(TestCases.FILING, null, file, RecordImport.Progress.NONE).applied());
         RecordType posting = records.model().type("Posting").orElseThrow();
         RecordType relation = records.model().type("UnitRelation").orElseThrow();
         ObjectMapper json = new ObjectMapper();
 
         // p-new took over a day later than first recorded: on 5 January nobody held the regiment
-        records.change("t", posting, "post-new", json.readTree("{\"start\": \"2022-01-06\"}"), "corrected date");
+        records.change(TestCases.OPERATOR, posting, "post-new", json.readTree("{\"start\": \"2022-01-06\"}"), "corrected date");
         assertEquals(List.of(), commanders("u-rrr", "2022-01-05"));
         assertEquals(List.of("p-new"), commanders("u-rrr", "2022-01-06"));
-        records.retire("t", relation, "rel-ng-min", "wrong ministry");
-        assertEquals(List.of("u-rrr", "u-ng"), chains.ofUnit("u-rrr", "2022-01-06", 6).levels().stream().map(l -> l.unit().id()).toList());
+        records.retire(TestCases.OPERATOR, relation, "rel-ng-min", "wrong ministry");
+        assertEquals(List.of("u-rrr", "u-ng"), chains.ofUnit(TestCases.OPERATOR, "u-rrr", "2022-01-06", 6).levels().stream().map(l -> l.unit().id()).toList());
 
         List<String> before = GraphDump.of(driver);
         projector.rebuild();
@@ -57,10 +58,10 @@ class RecordProjectionTest extends ChainlineTest {
     @Test
     void applyingEveryRecordEntryAgainAddsNothing() throws Exception {
         Path file = Path.of(getClass().getClassLoader().getResource("fixtures/command-chain.ndjson").toURI());
-        recordImport.run("t", null, file, RecordImport.Progress.NONE);
+        recordImport.run(TestCases.FILING, null, file, RecordImport.Progress.NONE);
         ObjectMapper json = new ObjectMapper();
         // a claim citing one item twice, at two pinpoints: two citations, kept apart when applied again
-        records.create("t", records.model().type("Posting").orElseThrow(), json.readTree("""
+        records.create(TestCases.FILING, records.model().type("Posting").orElseThrow(), json.readTree("""
                 {"id": "post-twice", "person": "p-new", "unit": "u-co1", "role": "deputy-commander", "start": "2021",
                  "citations": [{"evidence": "ev-video-a", "stance": "supports", "pinpoint": "00:10"},
                                {"evidence": "ev-video-a", "stance": "supports", "pinpoint": "01:40"}]}"""), null);
@@ -85,7 +86,7 @@ class RecordProjectionTest extends ChainlineTest {
     }
 
     private List<String> commanders(String unit, String at) {
-        return chains.ofUnit(unit, at, 6).levels().stream().filter(l -> l.depth() == 0)
+        return chains.ofUnit(TestCases.OPERATOR, unit, at, 6).levels().stream().filter(l -> l.depth() == 0)
                 .flatMap(l -> l.commanders().stream()).map(c -> c.person().id()).toList();
     }
 }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
+import org.chainline.TestCases;
 import org.chainline.ChainlineTest;
 import org.chainline.TestStores;
 import org.chainline.demo.DemoCase;
@@ -62,8 +63,8 @@ class FtmRoundTripTest extends ChainlineTest {
 
     @BeforeAll
     void exportTheDemo() {
-        assertTrue(demo.load("tester", RecordImport.Progress.NONE).records().applied());
-        records.change("tester", records.model().type("Source").orElseThrow(), "src-w017",
+        assertTrue(TestCases.load(demo, "tester").records().applied());
+        records.change(TestCases.OPERATOR, records.model().type("Source").orElseThrow(), "src-w017",
                 JSON.createObjectNode().set("identity", JSON.createObjectNode().put("name", WITNESS)), "identity received");
         StringWriter out = new StringWriter();
         export.write(out, true);
@@ -79,9 +80,9 @@ class FtmRoundTripTest extends ChainlineTest {
     /** A record's content but its citations and bookkeeping (an import cites the dataset instead). */
     static Map<String, String> plain(Records records, String type) {
         Map<String, String> out = new TreeMap<>();
-        for (JsonNode r : records.list(records.model().type(type).orElseThrow(), null, false, 0, 500)) {
+        for (JsonNode r : records.list(TestCases.OPERATOR, records.model().type(type).orElseThrow(), null, false, 0, 500)) {
             ObjectNode copy = ((ObjectNode) r).deepCopy();
-            copy.remove(List.of("citations", "meta", "note"));
+            copy.remove(List.of("citations", "meta", "note", "case")); // the case is where each instance keeps it
             out.put(r.path("id").asText(), new TreeMap<>(JSON.convertValue(copy, Map.class)).toString());
         }
         assertFalse(out.isEmpty(), "the demo holds " + type + " records");
@@ -91,7 +92,7 @@ class FtmRoundTripTest extends ChainlineTest {
     /** What must survive a round trip, per record: person names and birth date; unit names and class; posting ends and dates. */
     static Map<String, String> summary(Records records, String type) {
         Map<String, String> out = new TreeMap<>();
-        for (JsonNode r : records.list(records.model().type(type).orElseThrow(), null, false, 0, 500)) {
+        for (JsonNode r : records.list(TestCases.OPERATOR, records.model().type(type).orElseThrow(), null, false, 0, 500)) {
             String value = switch (type) {
                 case "Person" -> names(r) + " | " + r.path("birthDate").asText("") + " | " + r.path("patronymic").asText("")
                         + " | " + r.path("nationalities").toString();
@@ -171,7 +172,7 @@ class FtmRoundTripTest extends ChainlineTest {
     void itReimportsIntoAnEmptyChainlineWithTheSamePersonsUnitsAndPostings() {
         // A second Chainline on its own fresh stores (this wipes the shared test graph: it runs last).
         try (ApplicationContext empty = ApplicationContext.run(new HashMap<String, Object>(TestStores.freshContext()))) {
-            FtmImport.Report report = empty.getBean(FtmImport.class).run("tester", "chainline-demo", "chainline.ftm.json",
+            FtmImport.Report report = empty.getBean(FtmImport.class).run(TestCases.FILING, "chainline-demo", "chainline.ftm.json",
                     new ByteArrayInputStream(exported.getBytes(StandardCharsets.UTF_8)));
             Records there = empty.getBean(Records.class);
             assertEquals(persons, summary(there, "Person"), report::toString);
@@ -182,13 +183,13 @@ class FtmRoundTripTest extends ChainlineTest {
                 assertEquals(holdings.get(type), plain(there, type), type + ": " + report);
             }
             // Every imported claim cites the dataset, kept in the locker with its hash.
-            JsonNode posting = there.get(there.model().type("Posting").orElseThrow(), "post-abdigaliyev");
+            JsonNode posting = there.get(TestCases.OPERATOR, there.model().type("Posting").orElseThrow(), "post-abdigaliyev");
             assertEquals(report.evidence(), posting.path("citations").get(0).path("evidence").asText());
-            JsonNode dataset = there.get(there.model().type("Evidence").orElseThrow(), report.evidence());
+            JsonNode dataset = there.get(TestCases.OPERATOR, there.model().type("Evidence").orElseThrow(), report.evidence());
             assertEquals(report.sha256(), dataset.path("sha256").asText());
             assertTrue(report.imported().get("Incident") >= 1 && report.imported().get("Sanction") >= 1, report::toString);
             // Again: nothing changes.
-            FtmImport.Report again = empty.getBean(FtmImport.class).run("tester", "chainline-demo", "chainline.ftm.json",
+            FtmImport.Report again = empty.getBean(FtmImport.class).run(TestCases.FILING, "chainline-demo", "chainline.ftm.json",
                     new ByteArrayInputStream(exported.getBytes(StandardCharsets.UTF_8)));
             assertEquals(0, again.created() + again.changed(), again::toString);
         }

@@ -3,6 +3,7 @@ package org.chainline.workspace.records;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
+import org.chainline.TestCases;
 import org.chainline.ChainlineTest;
 import org.chainline.TestApplication;
 import org.chainline.access.Roles;
@@ -38,7 +39,7 @@ class RecordScreensTest extends ChainlineTest {
         app.loadDemo();
         ObjectNode identity = TestApplication.JSON.createObjectNode();
         identity.putObject("identity").put("name", "Асель Құпиякызы");
-        records.change("tester", records.model().type("Source").orElseThrow(), "src-w017", identity, "identity received");
+        records.change(TestCases.OPERATOR, records.model().type("Source").orElseThrow(), "src-w017", identity, "identity received");
         viewer = app.token(Roles.VIEWER);
         analyst = app.token(Roles.ANALYST);
         holder = app.token(Roles.VIEWER, Roles.WITNESS_PROTECTION);

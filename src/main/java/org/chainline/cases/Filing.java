@@ -12,6 +12,18 @@ public record Filing(Scope scope, String caseId) {
         }
     }
 
+    /**
+     * The case new records go into when they name none: the filing's, else the writer's only case where it is an
+     * analyst or above; null when that is not clear (the write then asks which).
+     */
+    public String home() {
+        if (caseId != null) {
+            return caseId;
+        }
+        var writable = scope.casesWhere(CaseRole.ANALYST);
+        return writable.size() == 1 ? writable.getFirst() : null;
+    }
+
     /** Who writes, for the journal. */
     public String actor() {
         return scope.reader();

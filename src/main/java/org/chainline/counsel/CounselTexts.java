@@ -148,7 +148,7 @@ public class CounselTexts {
         Set<String> ids = new LinkedHashSet<>();
         citations.forEach(c -> ids.add(c.id()));
         Map<String, Records.Held> found = records.held(UNBOUNDED, ids);
-        Map<String, ReviewState> states = reviews.states(ids, null);
+        Map<String, ReviewState> states = reviews.states(UNBOUNDED, ids, null);
         List<Citation.Problem> problems = new ArrayList<>();
         for (Citation c : citations) {
             Records.Held r = found.get(c.id());

@@ -174,7 +174,7 @@ public class DemoCase {
     private void review() {
         List<ClaimReviews.Item> accept = new ArrayList<>();
         boolean reject = false;
-        for (ReviewState s : reviews.all(REVIEWER).values()) {
+        for (ReviewState s : reviews.all(Scope.operator(REVIEWER), REVIEWER).values()) {
             if (!s.state().equals(ReviewState.PROPOSED) || s.claim().equals(UNREVIEWED)) {
                 continue;
             }
@@ -185,10 +185,10 @@ public class DemoCase {
             }
         }
         if (!accept.isEmpty()) {
-            reviews.decide(REVIEWER, accept, Decision.ACCEPT, "Fictional demo: checked against the evidence cited");
+            reviews.decide(Scope.operator(REVIEWER), accept, Decision.ACCEPT, "Fictional demo: checked against the evidence cited");
         }
         if (reject) {
-            reviews.decide(REVIEWER, List.of(new ClaimReviews.Item(REJECTED, null)), Decision.REJECT,
+            reviews.decide(Scope.operator(REVIEWER), List.of(new ClaimReviews.Item(REJECTED, null)), Decision.REJECT,
                     "Fictional demo: the agreement names his contingent, not a personal tie; one document is not enough");
         }
     }

@@ -8,6 +8,7 @@ import jakarta.inject.Singleton;
 import org.chainline.evidence.files.FileStore;
 import org.chainline.input.Json;
 import org.chainline.input.TextInput;
+import org.chainline.cases.CaseRole;
 import org.chainline.cases.Filing;
 import org.chainline.cases.Scope;
 import org.chainline.journal.Journal;
@@ -214,18 +215,24 @@ public class EvidenceLocker {
     private Received record(Filing filing, String reason, Upload upload, String fileName, String mediaType,
                             FileStore.Stored stored, Instant now, boolean hidden) {
         return journal.write(filing.actor(), reason, Journal.AfterCommit.PROJECT, batch -> {
-            StoredFiles.Row known = StoredFiles.find(batch.connection(), List.of(stored.sha256())).get(stored.sha256());
+            StoredFiles.Row held = StoredFiles.find(batch.connection(), List.of(stored.sha256())).get(stored.sha256());
+            // what the case the bytes arrive in knows of them: another case's items are not there for it, and their
+            // bytes arriving here make an item of this case without a word about the other
+            String home = filing.home();
+            Scope here = home == null ? filing.scope() : Scope.of(filing.actor(), Map.of(home, CaseRole.VIEWER));
+            List<String> naming = List.copyOf(records.held(here, evidenceRecords.naming(batch, stored.sha256())).keySet());
+            StoredFiles.Row known = held != null && (naming.contains(held.evidenceId())
+                    || !records.held(here, List.of(held.evidenceId())).isEmpty()) ? held : null;
             String itemId = upload.evidence() != null ? upload.evidence() : known != null ? known.evidenceId()
-                    : hashes.itemId(stored.sha256());
+                    : held == null ? hashes.itemId(stored.sha256()) : hashes.itemId(stored.sha256(), home);
             String shownName = fileName == null ? null : hidden ? ProtectedFileNames.neutral(itemId, fileName) : fileName;
             ObjectNode arrival = Json.MAPPER.createObjectNode().put("sha256", stored.sha256()).put("size", stored.size())
                     .put("mediaType", mediaType).put("via", upload.via()).put("duplicate", known != null);
             if (shownName != null) {
                 arrival.put("fileName", shownName);
             }
-            List<String> naming = evidenceRecords.naming(batch, stored.sha256());
             if (upload.evidence() != null) {
-                return arrivalOfRecorded(batch, filing.scope(), upload.evidence(), stored, mediaType, known, arrival, naming);
+                return arrivalOfRecorded(batch, filing.scope(), upload.evidence(), stored, mediaType, known, held != null, arrival, naming);
             }
             if (known != null) {
                 arrival.put(MATCHED, true);
@@ -233,10 +240,22 @@ public class EvidenceLocker {
                 return new Received(known.evidenceId(), stored.sha256(), stored.size(), known.mediaType(), true, false,
                         others(naming, known.evidenceId()), batch.lastSeq());
             }
+            // the bytes were first another case's: this case's own item that already has them is the one they arrive at
+            if (held != null) {
+                for (var own : records.getAll(here, naming).values()) {
+                    if ("stored".equals(own.path("fileStatus").asText())) {
+                        String ownId = own.path("id").asText();
+                        arrival.put(MATCHED, true).put("duplicate", true);
+                        custody.add(batch, ownId, Custody.Action.RECEIVED, arrival);
+                        return new Received(ownId, stored.sha256(), stored.size(), own.path("mediaType").asText(mediaType), true,
+                                false, others(naming, ownId), batch.lastSeq());
+                    }
+                }
+            }
             if (!naming.isEmpty() && upload.describesNoItem()) {
                 // the bytes an item recorded earlier names (its SHA-256 noted before the file came): they are its file,
                 // not a second item
-                return arrivalOfRecorded(batch, filing.scope(), naming.getFirst(), stored, mediaType, null, arrival, naming);
+                return arrivalOfRecorded(batch, filing.scope(), naming.getFirst(), stored, mediaType, null, held != null, arrival, naming);
             }
             String id = itemId;
             ObjectNode item = Json.MAPPER.createObjectNode().put("type", "Evidence").put("id", id)
@@ -264,14 +283,17 @@ public class EvidenceLocker {
                 throw new InvalidInput(first.field(), first.reason());
             }
             custody.add(batch, id, Custody.Action.RECEIVED, arrival);
-            StoredFiles.insert(batch.connection(), List.of(new StoredFiles.Row(stored.sha256(), stored.size(), mediaType, id, batch.lastSeq())));
+            if (held == null) {
+                StoredFiles.insert(batch.connection(), List.of(new StoredFiles.Row(stored.sha256(), stored.size(), mediaType, id, batch.lastSeq())));
+            }
             return new Received(id, stored.sha256(), stored.size(), mediaType, false, false, others(naming, id), batch.lastSeq());
         });
     }
 
     /** The file of an item recorded before its bytes arrived: the bytes must be the ones its record names. */
     private Received arrivalOfRecorded(Journal.Batch batch, Scope scope, String evidenceId, FileStore.Stored stored,
-                                       String mediaType, StoredFiles.Row known, ObjectNode arrival, List<String> naming) {
+                                       String mediaType, StoredFiles.Row known, boolean bytesHeld, ObjectNode arrival,
+                                       List<String> naming) {
         ObjectNode item;
         try {
             item = records.get(scope, evidenceType, evidenceId);
@@ -289,7 +311,7 @@ public class EvidenceLocker {
         }
         arrival.put(MATCHED, true);
         custody.add(batch, evidenceId, Custody.Action.RECEIVED, arrival);
-        if (known == null) {
+        if (!bytesHeld) {
             StoredFiles.insert(batch.connection(), List.of(new StoredFiles.Row(stored.sha256(), stored.size(), mediaType, evidenceId, batch.lastSeq())));
         }
         return new Received(evidenceId, stored.sha256(), stored.size(), known == null ? mediaType : known.mediaType(), known != null,

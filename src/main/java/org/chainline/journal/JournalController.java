@@ -43,7 +43,7 @@ class JournalController {
         this.projector = projector;
     }
 
-    @Operation(summary = "Journal entries after a position, oldest first (at most 1000); they hold case material")
+    @Operation(summary = "Journal entries after a position, oldest first (at most 1000): those of your cases whole, every other as its position and hashes only")
     @Secured(Roles.COUNSEL)
     @Get("/journal")
     List<JournalEntry> entries(@QueryValue(defaultValue = "0") long after, @QueryValue(defaultValue = "100") int limit,
@@ -54,7 +54,8 @@ class JournalController {
         if (limit < 1 || limit > 1000) {
             throw new InvalidInput("limit", "must be between 1 and 1000");
         }
-        return shown.shown(journal.after(after, limit), who.getRoles().contains(Roles.WITNESS_PROTECTION));
+        return shown.shownTo(journal.after(after, limit), who.getName(), who.getRoles(),
+                who.getRoles().contains(Roles.WITNESS_PROTECTION));
     }
 
     @Operation(summary = "Re-check the journal's hash chain; reports the first broken entry")

@@ -2,6 +2,7 @@ package org.chainline.journal;
 
 import jakarta.inject.Singleton;
 
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -23,10 +24,34 @@ public class ShownEntries {
     static final String WITHHELD = "{\"withheld\":\"this entry is about an item that is protected now: holders of the"
             + " witness-protection grant read it (journal verify checks it for everyone)\"}";
 
-    private final List<WithheldEntries> withheld;
+    /** What a reader reads in place of an entry about a case it is not in: its position and hashes, nothing else. */
+    static final String OUTSIDE = "{\"withheld\":\"this entry is about a case you are not in (journal verify checks it for"
+            + " everyone)\"}";
+    /** The kind, actor and target such an entry is shown with. */
+    public static final String OUTSIDE_KIND = "withheld";
 
-    ShownEntries(List<WithheldEntries> withheld) {
+    private final List<WithheldEntries> withheld;
+    private final OutsideEntries outside;
+
+    ShownEntries(List<WithheldEntries> withheld, OutsideEntries outside) {
         this.withheld = withheld;
+        this.outside = outside;
+    }
+
+    /**
+     * The entries as this reader is shown them: those about its own cases (as {@link #shown(List, boolean)} shows them),
+     * and in place of every other only its position, time and hashes, so that the chain still reads as one.
+     */
+    public List<JournalEntry> shownTo(List<JournalEntry> entries, String reader, Collection<String> roles, boolean holdsGrant) {
+        Set<String> away = outside.outside(reader, roles, entries.stream().map(JournalEntry::targetId).collect(Collectors.toSet()));
+        return shown(entries.stream().map(e -> away.contains(e.targetId()) ? new JournalEntry(e.seq(), e.recordedAt(),
+                OUTSIDE_KIND, OUTSIDE_KIND, WITHHELD_TARGET, OUTSIDE, null, e.prevHash(), e.hash()) : e).toList(), holdsGrant);
+    }
+
+    /** Only the entries about this reader's cases (a page of latest changes), as they are shown to it. */
+    public List<JournalEntry> ofReader(List<JournalEntry> entries, String reader, Collection<String> roles, boolean holdsGrant) {
+        Set<String> away = outside.outside(reader, roles, entries.stream().map(JournalEntry::targetId).collect(Collectors.toSet()));
+        return shown(entries.stream().filter(e -> !away.contains(e.targetId())).toList(), holdsGrant);
     }
 
     public List<JournalEntry> shown(List<JournalEntry> entries, boolean holdsGrant) {

@@ -43,6 +43,14 @@ public class EvidenceHashes {
         return itemId(protection, sha256);
     }
 
+    /**
+     * The id of an item of case {@code caseId} whose bytes an item of another case named first: a keyed token of both,
+     * so that the case's own item is told from the other's by nothing its readers can compute.
+     */
+    public String itemId(String sha256, String caseId) {
+        return "ev-" + protection.token("evidence-id", sha256 + "\n" + caseId, 16);
+    }
+
     /** The same, for a feature that holds the protection itself (a Telegram import, inside its journal transaction). */
     public static String itemId(IdentityProtection protection, String sha256) {
         return "ev-" + protection.token("evidence-id", sha256, 16);

@@ -121,6 +121,25 @@ public final class RecordStore {
         return out;
     }
 
+    /** How many live records of each type have this home case, by type name. */
+    Map<String, Long> countByType(String caseId) {
+        return transactions.executeRead(status -> {
+            Map<String, Long> counts = new java.util.TreeMap<>();
+            try (PreparedStatement select = status.getConnection().prepareStatement(
+                    "SELECT type, count(*) FROM record_state WHERE home_case = ? AND retired_seq IS NULL GROUP BY type")) {
+                select.setString(1, caseId);
+                try (ResultSet rs = select.executeQuery()) {
+                    while (rs.next()) {
+                        counts.put(rs.getString(1), rs.getLong(2));
+                    }
+                }
+            } catch (SQLException e) {
+                throw failed(e);
+            }
+            return counts;
+        });
+    }
+
     /** Whether a case of this id was ever opened (the journal holds its {@code case.opened}). */
     boolean caseOpened(Connection connection, String caseId) {
         try (PreparedStatement select = connection.prepareStatement(

@@ -288,6 +288,14 @@ public class Records {
         return views;
     }
 
+    /**
+     * How many live records of each type a case holds (its own, not those it names or has shared into it), for a reader
+     * of the case; empty for one it is not in.
+     */
+    public Map<String, Long> heldBy(Scope scope, String caseId) {
+        return scope.sees(caseId) ? store.countByType(caseId) : Map.of();
+    }
+
     /** The live claims about a record (a person's postings, a unit's relations), as the journal holds them, by type and id. */
     public List<ObjectNode> claimsAbout(Scope scope, String id) {
         List<String> ids = graph.claimsAbout(scope, id);

@@ -2,6 +2,8 @@ package org.chainline.review;
 
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
+import org.chainline.cases.CaseRole;
+import org.chainline.cases.Scope;
 import org.chainline.input.Json;
 import org.chainline.journal.Change;
 import org.chainline.journal.Journal;
@@ -19,6 +21,7 @@ import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Claim review: every decision (accept, reject, dispute) and every "leave for now" is a journal entry with who, when
@@ -62,7 +65,8 @@ public class ClaimReviews {
      * changes no state and puts the claim after the others in this reviewer's queue). A note is required to reject or
      * dispute. A claim whose version is not the one the reviewer saw is refused, as is accepting one's own claim.
      */
-    public List<ReviewState> decide(String actor, List<Item> items, Decision decision, String note) {
+    public List<ReviewState> decide(Scope scope, List<Item> items, Decision decision, String note) {
+        String actor = scope.reader();
         Problems problems = new Problems();
         if (decision == null) {
             problems.add("decision", "is required");
@@ -94,11 +98,19 @@ public class ClaimReviews {
         }
         problems.refuseIfAny();
         journal.write(actor, why, Journal.AfterCommit.LEAVE_TO_SCHEDULE, batch -> {
-            Map<String, ReviewState> now = ReviewStore.states(batch.connection(), claimTypes, ids, Long.MAX_VALUE, actor);
+            Map<String, ReviewState> now = ReviewStore.states(batch.connection(), claimTypes, ids, Long.MAX_VALUE, actor, scope);
+            // a claim is decided on by counsel of its case; one the reader does not see is not there for it
+            Scope deciding = scope.isEveryCase() ? scope : Scope.of(actor, scope.casesWhere(CaseRole.COUNSEL).stream()
+                    .collect(java.util.stream.Collectors.toMap(c -> c, c -> CaseRole.COUNSEL)));
+            Set<String> decidable = scope.isEveryCase() ? now.keySet()
+                    : ReviewStore.states(batch.connection(), claimTypes, ids, Long.MAX_VALUE, actor, deciding).keySet();
             for (Item i : items) {
                 ReviewState state = now.get(i.claim());
                 if (state == null) {
                     throw new NotFound("claim", i.claim());
+                }
+                if (!decidable.contains(i.claim())) {
+                    throw new Forbidden("claims", i.claim() + " is decided on by counsel of its case, which you are not");
                 }
                 if (i.version() != null && i.version() != state.version()) {
                     throw new Conflict("version", i.claim() + " was changed since you saw it (version " + i.version()
@@ -122,7 +134,7 @@ public class ClaimReviews {
             }
             return null;
         });
-        return List.copyOf(states(ids, actor).values());
+        return List.copyOf(states(scope, ids, actor).values());
     }
 
     private static String clip(String s) {
@@ -130,40 +142,45 @@ public class ClaimReviews {
     }
 
 
-    /** The review states of these claims now (unknown or retired ids left out); {@code reviewer} for "left for now". */
-    public Map<String, ReviewState> states(Collection<String> ids, String reviewer) {
-        return transactions.executeRead(status -> ReviewStore.states(status.getConnection(), claimTypes, ids, Long.MAX_VALUE, reviewer));
+    /**
+     * The review states of these claims now, of those the scope sees (unknown, retired or unseen ids left out);
+     * {@code reviewer} for "left for now".
+     */
+    public Map<String, ReviewState> states(Scope scope, Collection<String> ids, String reviewer) {
+        return transactions.executeRead(status -> ReviewStore.states(status.getConnection(), claimTypes, ids, Long.MAX_VALUE,
+                reviewer, scope));
     }
 
     /** The review states of these claims as of journal position {@code upTo} (a dossier's position). */
-    public Map<String, ReviewState> statesAsOf(Collection<String> ids, long upTo) {
-        return transactions.executeRead(status -> ReviewStore.states(status.getConnection(), claimTypes, ids, upTo, null));
+    public Map<String, ReviewState> statesAsOf(Scope scope, Collection<String> ids, long upTo) {
+        return transactions.executeRead(status -> ReviewStore.states(status.getConnection(), claimTypes, ids, upTo, null, scope));
     }
 
-    /** Every live claim's state, in the order they were made. */
-    public Map<String, ReviewState> all(String reviewer) {
-        return transactions.executeRead(status -> ReviewStore.states(status.getConnection(), claimTypes, null, Long.MAX_VALUE, reviewer));
+    /** Every live claim's state that the scope sees, in the order they were made. */
+    public Map<String, ReviewState> all(Scope scope, String reviewer) {
+        return transactions.executeRead(status -> ReviewStore.states(status.getConnection(), claimTypes, null, Long.MAX_VALUE,
+                reviewer, scope));
     }
 
-    public ReviewState state(String claim) {
-        ReviewState s = states(List.of(claim), null).get(claim);
+    public ReviewState state(Scope scope, String claim) {
+        ReviewState s = states(scope, List.of(claim), null).get(claim);
         if (s == null) {
             throw new NotFound("claim", claim);
         }
         return s;
     }
 
-    public List<ReviewEvent> history(String claim) {
-        state(claim);
+    public List<ReviewEvent> history(Scope scope, String claim) {
+        state(scope, claim);
         return transactions.executeRead(status -> ReviewStore.history(status.getConnection(), claim));
     }
 
     /**
-     * The queue: the claims still proposed among {@code scope} (all claims when null), those this reviewer left for
+     * The queue: the claims still proposed among {@code claims} (all claims when null) that the scope sees, those this reviewer left for
      * now after the others, each group in the order the claims were made, so a reviewer resumes where they stopped.
      */
-    public List<ReviewState> queue(Collection<String> scope, String reviewer) {
-        Map<String, ReviewState> states = scope == null ? all(reviewer) : states(scope, reviewer);
+    public List<ReviewState> queue(Scope scope, Collection<String> claims, String reviewer) {
+        Map<String, ReviewState> states = claims == null ? all(scope, reviewer) : states(scope, claims, reviewer);
         List<ReviewState> first = new ArrayList<>();
         List<ReviewState> later = new ArrayList<>();
         for (ReviewState s : states.values()) {

@@ -16,6 +16,7 @@ import io.micronaut.security.authentication.Authentication;
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.chainline.cases.CaseAccess;
 import org.chainline.cases.Scope;
 import org.chainline.access.Roles;
 import org.chainline.input.JsonBody;
@@ -35,14 +36,15 @@ import java.util.stream.Collectors;
 @Produces(MediaType.APPLICATION_JSON)
 class ReviewController {
 
-    /** Not bounded by case yet (issue 26): reads every case. */
-    private static final Scope UNBOUNDED = Scope.notYetBounded(null, "review");
 
     private final ClaimReviews reviews;
     private final ReviewScope scope;
     private final LiabilityPaths liability;
 
-    ReviewController(ClaimReviews reviews, ReviewScope scope, LiabilityPaths liability) {
+    private final CaseAccess access;
+
+    ReviewController(ClaimReviews reviews, ReviewScope scope, LiabilityPaths liability, CaseAccess access) {
+        this.access = access;
         this.reviews = reviews;
         this.scope = scope;
         this.liability = liability;
@@ -62,16 +64,18 @@ class ReviewController {
             throw new InvalidInput("limit", "must be between 1 and 500");
         }
         List<ReviewState> states;
+        Scope reader = access.scope(who);
         if (state == null || state.equals(ReviewState.PROPOSED)) {
-            states = reviews.queue(subject == null ? null : scope.ofSubject(subject), who.getName());
+            states = reviews.queue(reader, subject == null ? null : scope.ofSubject(reader, subject), who.getName());
         } else if (List.of("all", ReviewState.ACCEPTED, ReviewState.REJECTED, ReviewState.DISPUTED).contains(state)) {
-            Map<String, ReviewState> all = subject == null ? reviews.all(who.getName()) : reviews.states(scope.ofSubject(subject), who.getName());
+            Map<String, ReviewState> all = subject == null ? reviews.all(reader, who.getName())
+                    : reviews.states(reader, scope.ofSubject(reader, subject), who.getName());
             states = all.values().stream().filter(s -> state.equals("all") || s.state().equals(state)).toList();
         } else {
             throw new InvalidInput("state", "must be proposed, accepted, rejected, disputed or all (it is '" + state + "')");
         }
         List<ReviewState> page = states.subList(0, Math.min(limit, states.size()));
-        Map<String, Views.Step> steps = liability.claims(UNBOUNDED, page.stream().map(ReviewState::claim).toList()).stream()
+        Map<String, Views.Step> steps = liability.claims(reader, page.stream().map(ReviewState::claim).toList()).stream()
                 .collect(Collectors.toMap(Views.Step::claim, Function.identity(), (a, b) -> a));
         List<QueueItem> out = new ArrayList<>();
         for (ReviewState s : page) {
@@ -99,15 +103,16 @@ class ReviewController {
                 throw new InvalidInput("claims", "each must be a claim id or {\"claim\": id, \"version\": n}");
             }
         }
-        return reviews.decide(who.getName(), items, Decision.parse("decision", JsonBody.text(json, "decision")),
+        return reviews.decide(access.scope(who), items, Decision.parse("decision", JsonBody.text(json, "decision")),
                 JsonBody.text(json, "note"));
     }
 
     @Operation(summary = "Where a claim stands in review, and every decision on it")
     @Secured(Roles.VIEWER)
     @Get("/claims/{id}/review")
-    ClaimReview review(@PathVariable String id) {
-        return new ClaimReview(reviews.state(id), reviews.history(id));
+    ClaimReview review(@PathVariable String id, Authentication who) {
+        Scope reader = access.scope(who);
+        return new ClaimReview(reviews.state(reader, id), reviews.history(reader, id));
     }
 
     @Serdeable

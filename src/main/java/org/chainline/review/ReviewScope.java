@@ -19,8 +19,6 @@ import java.util.Set;
 @Singleton
 public class ReviewScope {
 
-    /** Not bounded by case yet (issue 26): reads every case. */
-    private static final Scope UNBOUNDED = Scope.notYetBounded(null, "review");
 
 
     private final Records records;
@@ -33,21 +31,21 @@ public class ReviewScope {
         this.holdings = holdings;
     }
 
-    public Set<String> ofSubject(String subject) {
+    public Set<String> ofSubject(Scope scope, String subject) {
         try {
-            records.get(UNBOUNDED, records.model().type("Person").orElseThrow(), subject);
+            records.get(scope, records.model().type("Person").orElseThrow(), subject);
         } catch (NotFound e) {
             throw new InvalidInput("subject", "is not a person's id: " + subject);
         }
         Set<String> ids = new LinkedHashSet<>();
-        Views.PersonLiability links = liability.ofPerson(UNBOUNDED, subject, LiabilityPaths.DEFAULT_DEPTH);
+        Views.PersonLiability links = liability.ofPerson(scope, subject, LiabilityPaths.DEFAULT_DEPTH);
         for (Views.Link link : links.incidents()) {
             for (Views.Path path : link.paths()) {
                 path.steps().forEach(s -> ids.add(s.claim()));
             }
         }
-        records.claimsAbout(UNBOUNDED, subject).forEach(c -> ids.add(c.path("id").asText()));
-        ids.addAll(holdings.of(UNBOUNDED, subject).claims());
+        records.claimsAbout(scope, subject).forEach(c -> ids.add(c.path("id").asText()));
+        ids.addAll(holdings.of(scope, subject).claims());
         return ids;
     }
 }

@@ -3,6 +3,7 @@ package org.chainline.review;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micronaut.data.exceptions.DataAccessException;
+import org.chainline.cases.Scope;
 import org.chainline.input.Json;
 
 import java.sql.Array;
@@ -36,7 +37,7 @@ final class ReviewStore {
      * position {@code upTo}; {@code deferrer}, when given, is whose "leave for now" marks count.
      */
     static Map<String, ReviewState> states(Connection connection, Collection<String> types, Collection<String> ids,
-                                           long upTo, String deferrer) {
+                                           long upTo, String deferrer, Scope scope) {
         String sql = """
                 SELECT r.id, r.type, r.version, r.content_seq, a.actor,
                        rv.payload, rv.actor, rv.recorded_at, d.payload, d.actor, w.authors
@@ -51,6 +52,7 @@ final class ReviewStore {
                                    WHERE j.target_id = r.id AND j.kind = 'claim.deferred' AND j.seq <= ? AND j.actor = ?
                                    ORDER BY j.seq DESC LIMIT 1) d ON true
                 WHERE r.type = ANY(?) AND r.retired_seq IS NULL AND r.content_seq <= ?""" + (ids == null ? "" : " AND r.id = ANY(?)")
+                + (scope.isEveryCase() ? "" : " AND EXISTS (SELECT 1 FROM record_case rc WHERE rc.record_id = r.id AND rc.case_id = ANY(?))")
                 + " ORDER BY r.created_seq, r.id";
         Map<String, ReviewState> out = new LinkedHashMap<>();
         try (PreparedStatement select = connection.prepareStatement(sql)) {
@@ -59,8 +61,12 @@ final class ReviewStore {
             select.setString(3, deferrer == null ? "" : deferrer);
             select.setArray(4, connection.createArrayOf("text", types.toArray()));
             select.setLong(5, upTo);
+            int next = 6;
             if (ids != null) {
-                select.setArray(6, connection.createArrayOf("text", ids.toArray()));
+                select.setArray(next++, connection.createArrayOf("text", ids.toArray()));
+            }
+            if (!scope.isEveryCase()) {
+                select.setArray(next, connection.createArrayOf("text", scope.cases().toArray()));
             }
             try (ResultSet rs = select.executeQuery()) {
                 while (rs.next()) {

@@ -114,7 +114,7 @@ class CaseBoundaryTest extends ChainlineTest {
                 "/api/evidence/ev-a-roster", "/api/postings/post-a", "/api/sources/src-a", "/api/evidence/ev-a-roster/cited-by",
                 "/api/persons/p-a-commander/liability", "/api/incidents/i-a-square/liability",
                 "/api/units/u-a-unit/chain-of-command?at=2025-03-06", "/api/persons/p-a-commander/chain-of-command?at=2025-03-06",
-                "/api/evidence/ev-a-roster/custody");
+                "/api/evidence/ev-a-roster/custody", "/api/claims/post-a/review");
     }
 
     @Test
@@ -134,6 +134,32 @@ class CaseBoundaryTest extends ChainlineTest {
             assertFalse(list.toString().contains(PLANTED), path + ": " + list);
             ONLY_IN_A.forEach(id -> assertFalse(list.toString().contains(id), path + " names " + id + ": " + list));
         }
+        // review: B's counsel finds none of A's claims in its queue, and cannot decide on one
+        JsonNode queueOfB = app.send(HttpRequest.GET("/api/reviews?state=all"), ownerB.token());
+        ONLY_IN_A.forEach(id -> assertFalse(queueOfB.toString().contains(id), "B's review queue names " + id));
+        assertTrue(app.send(HttpRequest.GET("/api/reviews?state=all"), ownerA.token()).toString().contains("post-a"));
+        app.refused(HttpRequest.POST("/api/reviews", Map.of("claims", List.of("post-a"), "decision", "accept")), ownerB.token(),
+                HttpStatus.NOT_FOUND);
+        // the journal holds every case in one chain: B's counsel reads A's entries as their positions and hashes only
+        JsonNode journalOfB = app.send(HttpRequest.GET("/api/journal?limit=1000"), ownerB.token());
+        JsonNode journalOfA = app.send(HttpRequest.GET("/api/journal?limit=1000"), ownerA.token());
+        assertEquals(journalOfA.size(), journalOfB.size(), "the same positions");
+        assertTrue(journalOfA.toString().contains(PLANTED) && journalOfA.toString().contains("p-a-commander"));
+        assertFalse(journalOfB.toString().contains(PLANTED), journalOfB.toString());
+        ONLY_IN_A.forEach(id -> assertFalse(journalOfB.toString().contains(id), "the journal names " + id));
+        // nor who wrote them: in their place, a position, a time and the hashes (an identity B uses shows its own entries)
+        int withheld = 0;
+        for (JsonNode e : journalOfB) {
+            if (e.path("kind").asText().equals("withheld")) {
+                withheld++;
+                assertEquals("withheld", e.path("actor").asText());
+                assertTrue(e.path("reason").isNull() || e.path("reason").isMissingNode(), e.toString());
+            }
+        }
+        assertTrue(withheld >= ONLY_IN_A.size(), "A's entries are withheld from B: " + withheld);
+        String home = app.page("/", ownerB.token()).body();
+        assertFalse(home.contains(PLANTED) || home.contains("p-a-commander") || home.contains("Case A"), home);
+        assertTrue(app.page("/", ownerA.token()).body().contains("p-a-"), "A's latest changes are on A's home page");
         List<String> caseIds = new ArrayList<>();
         app.send(HttpRequest.GET("/api/cases"), analystB.token()).forEach(c -> caseIds.add(c.path("id").asText()));
         assertEquals(List.of(caseB), caseIds);
@@ -181,6 +207,16 @@ class CaseBoundaryTest extends ChainlineTest {
         // a member of A still sees A's whole answer
         JsonNode ofA = app.send(HttpRequest.GET("/api/incidents/i-a-square/liability"), analystA.token());
         assertTrue(ofA.toString().contains("p-a-commander"), ofA.toString());
+        // the workspace asks a member of both which case a new record or an upload goes into, by the cases' titles
+        String form = app.page("/records/person/new", both.token()).body();
+        assertTrue(form.contains("id=\"f-case\"") && form.contains("Case A: the square") && form.contains("Case B: the airport road"), form);
+        String uploads = app.page("/evidence", both.token()).body();
+        assertTrue(uploads.contains("id=\"upload-case\"") && uploads.contains("Case B: the airport road"), uploads);
+        assertFalse(app.page("/records/person/new", analystB.token()).body().contains("id=\"f-case\""), "one case: no choice");
+        Map<String, String> created = new java.util.LinkedHashMap<>();
+        created.put("case", caseB);
+        created.put("names.0.value", "Serik Airport");
+        assertEquals(303, app.form("/records/person/new", both.token(), created).status());
         // a member of both writes in several cases and must say which
         JsonNode which = app.refused(HttpRequest.POST("/api/persons", """
                 {"names": [{"value": "Nobody in particular"}]}"""), both.token(), HttpStatus.BAD_REQUEST);
@@ -189,6 +225,34 @@ class CaseBoundaryTest extends ChainlineTest {
         JsonNode moved = app.refused(HttpRequest.PATCH("/api/units/u-b-unit", Map.of("case", caseA)), both.token(),
                 HttpStatus.BAD_REQUEST);
         assertEquals("case", moved.path("field").asText());
+    }
+
+    @Test
+    void bytesAnotherCaseHoldsArriveAsThisCasesOwnItemWithoutAWordAboutTheOther() {
+        byte[] video = "fictional video of the square, filmed from a roof".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        JsonNode inA = upload(analystA, video);
+        assertFalse(inA.path("duplicate").asBoolean());
+        JsonNode inB = upload(analystB, video);
+        assertFalse(inB.path("duplicate").asBoolean(), "B is not told the bytes were held: " + inB);
+        assertFalse(inB.path("recordedEarlier").asBoolean());
+        assertEquals(0, inB.path("sameBytes").size(), inB.toString());
+        assertFalse(inB.path("evidence").asText().equals(inA.path("evidence").asText()), "B's own item, not A's");
+        assertEquals(inA.path("sha256").asText(), inB.path("sha256").asText());
+        // each reads its own item and file; neither finds the other's
+        app.send(HttpRequest.GET("/api/evidence/" + inB.path("evidence").asText()), analystB.token());
+        app.refused(HttpRequest.GET("/api/evidence/" + inA.path("evidence").asText()), analystB.token(), HttpStatus.NOT_FOUND);
+        app.refused(HttpRequest.GET("/api/evidence/" + inB.path("evidence").asText()), analystA.token(), HttpStatus.NOT_FOUND);
+        assertEquals(video.length, app.client().toBlocking().exchange(HttpRequest.GET("/api/evidence/" + inB.path("evidence").asText()
+                + "/file").bearerAuth(analystB.token()), byte[].class).body().length);
+        // and the same bytes again in B are B's duplicate, said so
+        JsonNode again = upload(analystB, video);
+        assertTrue(again.path("duplicate").asBoolean(), again.toString());
+        assertEquals(inB.path("evidence").asText(), again.path("evidence").asText());
+    }
+
+    private JsonNode upload(TestLogins.Login who, byte[] bytes) {
+        return app.send(HttpRequest.POST("/api/evidence/files?fileName=square.mp4&kind=video&title=Roof%20video", bytes)
+                .contentType("video/mp4"), who.token());
     }
 
     @Test

@@ -127,8 +127,8 @@ class ReviewBrowserTest extends ChainlineTest {
         assertEquals(List.of("post-queue-3", "trv-otegulov-london"), queued(again));
         assertThat(again.locator(".review-item").last()).containsText("left for now: ask the researcher");
         screen(again, "22-review-resumed");
-        assertEquals("accepted", reviews.state("post-queue-1").state());
-        assertEquals("proposed", reviews.state("trv-otegulov-london").state());
+        assertEquals("accepted", reviews.state(TestCases.OPERATOR, "post-queue-1").state());
+        assertEquals("proposed", reviews.state(TestCases.OPERATOR, "trv-otegulov-london").state());
         again.context().close();
     }
 

@@ -249,8 +249,8 @@ public class DossierAssembler {
         links.incidents().forEach(l -> l.paths().forEach(p -> p.steps().forEach(s -> ids.add(s.claim()))));
         chains.career(UNBOUNDED, request.subject()).posts().forEach(p -> ids.add(p.posting().claim()));
         ids.addAll(reach.claims());
-        return new Review(reviews.statesAsOf(ids, request.position()),
-                claim -> reviews.statesAsOf(List.of(claim), request.position()).get(claim), request.draft(), reviews.fourEyes(), ids);
+        return new Review(reviews.statesAsOf(UNBOUNDED, ids, request.position()),
+                claim -> reviews.statesAsOf(UNBOUNDED, List.of(claim), request.position()).get(claim), request.draft(), reviews.fourEyes(), ids);
     }
 
     private List<DossierContent.VictimRef> victims(RecordReads reads, JsonNode incident) {

@@ -9,6 +9,8 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.views.ModelAndView;
 import io.swagger.v3.oas.annotations.Hidden;
+import org.chainline.cases.CaseRole;
+import org.chainline.cases.Cases;
 import org.chainline.cases.Scope;
 import org.chainline.cases.CaseAccess;
 import org.chainline.access.Roles;
@@ -40,7 +42,10 @@ final class EvidencePages {
 
     private final CaseAccess access;
 
-    EvidencePages(Records records, EvidenceHashes hashes, CaseAccess access) {
+    private final Cases cases;
+
+    EvidencePages(Records records, EvidenceHashes hashes, CaseAccess access, Cases cases) {
+        this.cases = cases;
         this.access = access;
         this.records = records;
         this.hashes = hashes;
@@ -59,6 +64,14 @@ final class EvidencePages {
                 .toList();
         return new ModelAndView<>("evidence/evidence", new EvidenceView(Chrome.of(who, "evidence"), items,
                 evidence.property("kind").map(Property::values).orElse(List.of()),
-                evidence.property("confidentiality").map(Property::values).orElse(List.of())));
+                evidence.property("confidentiality").map(Property::values).orElse(List.of()), writable(who)));
+    }
+
+    /** The cases an upload may go into when the writer is an analyst in several (one needs no choice). */
+    private List<EvidenceView.CaseChoice> writable(Authentication who) {
+        Scope scope = access.scope(who);
+        List<String> writable = scope.casesWhere(CaseRole.ANALYST);
+        return writable.size() < 2 ? List.of() : cases.list(scope, false, null, 0, 500).stream()
+                .filter(c -> writable.contains(c.id())).map(c -> new EvidenceView.CaseChoice(c.id(), c.title())).toList();
     }
 }

@@ -139,14 +139,15 @@ final class HomePages {
                 : List.of();
         HomeView.Protection protection = chrome.grant()
                 ? new HomeView.Protection(protectedNames.refusals(), copies.recent()) : HomeView.Protection.NONE;
-        return new HomeView(chrome, new HomeView.Activity(cases.list(access.scope(who), false, "open", 0, 10), changes(chrome.grant()), status()),
+        return new HomeView(chrome, new HomeView.Activity(cases.list(access.scope(who), false, "open", 0, 10), changes(who, chrome.grant()), status()),
                 new HomeView.Gaps(all, chosen, top), latest, protection, errors);
     }
 
-    private List<HomeView.Change> changes(boolean holdsGrant) {
+    /** The latest changes in the reader's cases (of the last few hundred entries of the journal). */
+    private List<HomeView.Change> changes(Authentication who, boolean holdsGrant) {
         Set<String> recordKinds = new HashSet<>();
         model.types().forEach(t -> recordKinds.add(Links.slug(t)));
-        return shown.shown(journal.latest(CHANGES), holdsGrant).stream().map(e -> {
+        return shown.ofReader(journal.latest(CHANGES * 20), who.getName(), who.getRoles(), holdsGrant).stream().limit(CHANGES).map(e -> {
             int dot = e.kind().indexOf('.');
             String type = dot > 0 ? e.kind().substring(0, dot) : "";
             return new HomeView.Change(e.seq(), Dates.moment(e.recordedAt()), e.actor(), e.kind(), e.targetId(),

@@ -19,6 +19,8 @@ import io.micronaut.views.ModelAndView;
 import io.swagger.v3.oas.annotations.Hidden;
 import org.chainline.cases.Scope;
 import org.chainline.cases.CaseAccess;
+import org.chainline.cases.CaseRole;
+import org.chainline.cases.Cases;
 import org.chainline.cases.Filing;
 import org.chainline.access.Roles;
 import org.chainline.input.Json;
@@ -61,7 +63,10 @@ final class EditPages {
 
     private final CaseAccess access;
 
-    EditPages(Records records, RecordTypes types, EvidenceHashes hashes, CaseAccess access) {
+    private final Cases cases;
+
+    EditPages(Records records, RecordTypes types, EvidenceHashes hashes, CaseAccess access, Cases cases) {
+        this.cases = cases;
         this.access = access;
         this.records = records;
         this.types = types;
@@ -95,6 +100,10 @@ final class EditPages {
         String wanted = form.get("id", "").strip();
         if (!wanted.isEmpty()) {
             record.put("id", wanted);
+        }
+        String inCase = form.get("case", "").strip();
+        if (!inCase.isEmpty()) {
+            record.put("case", inCase);
         }
         try {
             ObjectNode created = records.create(new Filing(access.scope(who), null), type, record, blankToNull(form.get("reason")));
@@ -266,7 +275,12 @@ final class EditPages {
         }
         EditView.Heading heading = new EditView.Heading(type.name(), Links.slug(type), id, id == null ? record.path("id").asText("") : id,
                 type.description());
-        return new EditView(Chrome.of(who, "new"), heading, inputs, errors, reason, retired);
+        Scope scope = access.scope(who);
+        List<String> writable = id == null ? scope.casesWhere(CaseRole.ANALYST) : List.of();
+        List<EditView.CaseChoice> choices = writable.size() < 2 ? List.of() : cases.list(scope, false, null, 0, 500).stream()
+                .filter(c -> writable.contains(c.id())).map(c -> new EditView.CaseChoice(c.id(), c.title())).toList();
+        EditView.Filed filed = new EditView.Filed(choices, record.path("case").asText(writable.isEmpty() ? "" : writable.getFirst()));
+        return new EditView(Chrome.of(who, "new"), heading, filed, inputs, errors, reason, retired);
     }
 
     /** The control a property is entered in, holding its value {@code v} (missing for a new record). */

@@ -13,8 +13,19 @@ import java.util.List;
  * API's field errors at the fields and in a summary above.
  */
 @Introspected
-public record EditView(Chrome chrome, Heading heading, List<Input> inputs, List<FieldError> errors, String reason,
+public record EditView(Chrome chrome, Heading heading, Filed filed, List<Input> inputs, List<FieldError> errors, String reason,
                        boolean retired) implements Page {
+
+    /**
+     * Where a new record goes: the writer's cases where it is an analyst or above (a choice when there are several) and
+     * the one chosen; a record never moves, so a change shows none.
+     */
+    public record Filed(List<CaseChoice> cases, String chosen) {
+    }
+
+    /** A case to choose, by id and title. */
+    public record CaseChoice(String id, String title) {
+    }
 
     /** What the form is about: a type, and the record when it changes one (null: a new record, {@code newId} proposed). */
     public record Heading(String type, String slug, @Nullable String id, String newId, String description) {

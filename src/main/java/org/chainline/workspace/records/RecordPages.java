@@ -238,7 +238,7 @@ final class RecordPages {
     /** Claims as the page lists them: strength, dates, and each citation with its grade, inline. */
     List<RecordView.Claim> claims(Scope scope, List<String> ids) {
         List<Views.Step> steps = liability.claims(scope, ids);
-        Map<String, ReviewState> review = reviews.states(steps.stream().map(Views.Step::claim).toList(), null);
+        Map<String, ReviewState> review = reviews.states(scope, steps.stream().map(Views.Step::claim).toList(), null);
         Set<String> cited = new LinkedHashSet<>();
         steps.forEach(s -> s.citations().forEach(c -> cited.add(c.evidence())));
         Map<String, String> dates = new LinkedHashMap<>();

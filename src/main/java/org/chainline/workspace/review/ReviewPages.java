@@ -61,7 +61,7 @@ final class ReviewPages {
 
     private ReviewView view(Authentication who, String subject, List<FieldError> errors, List<String> chosen, String decision,
                             String note, String done) {
-        List<ReviewState> queue = reviews.queue(subject.isEmpty() ? null : scope.ofSubject(subject), who.getName());
+        List<ReviewState> queue = reviews.queue(access.scope(who), subject.isEmpty() ? null : scope.ofSubject(access.scope(who), subject), who.getName());
         List<ReviewState> page = queue.subList(0, Math.min(PAGE, queue.size()));
         Map<String, Views.Step> steps = liability.claims(access.scope(who), page.stream().map(ReviewState::claim).toList()).stream()
                 .collect(Collectors.toMap(Views.Step::claim, Function.identity(), (a, b) -> a));
@@ -127,7 +127,7 @@ final class ReviewPages {
             items.add(new ClaimReviews.Item(at > 0 ? c.substring(0, at) : c, version));
         }
         try {
-            List<ReviewState> decided = reviews.decide(who.getName(), items, Decision.parse("decision", decision), note);
+            List<ReviewState> decided = reviews.decide(access.scope(who), items, Decision.parse("decision", decision), note);
             // the page says what was done from this code, never from text a link could carry to someone else
             UriBuilder back = UriBuilder.of("/review").queryParam("done", decision + ":" + decided.size());
             if (!subject.isEmpty()) {

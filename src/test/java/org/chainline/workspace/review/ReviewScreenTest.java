@@ -45,7 +45,7 @@ class ReviewScreenTest extends ChainlineTest {
 
     @Test
     void aDecisionAnswers303ToTheQueueThatSaysWhatWasDone() {
-        ReviewState claim = reviews.all("someone else").values().stream().filter(s -> s.state().equals(ReviewState.PROPOSED))
+        ReviewState claim = reviews.all(org.chainline.TestCases.OPERATOR, "someone else").values().stream().filter(s -> s.state().equals(ReviewState.PROPOSED))
                 .findFirst().orElseThrow();
         Map<String, String> sent = new LinkedHashMap<>();
         sent.put("claim", claim.claim() + "@" + claim.version());

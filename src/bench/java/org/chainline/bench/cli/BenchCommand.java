@@ -28,7 +28,7 @@ import java.util.stream.Stream;
  */
 @Command(name = "chainline-bench", mixinStandardHelpOptions = true,
         subcommands = {BenchEvidenceCommand.class, BenchEvidenceCommand.Upload.class, BenchDossierCommand.class, BenchSanctionsCommand.class,
-                BenchHttpCommand.class, BenchInstancesCommand.class, BenchPagesCommand.class,
+                BenchHttpCommand.class, BenchInstancesCommand.class, BenchPagesCommand.class, BenchCasesCommand.class,
                 BenchDossierCommand.Heap.class, GenerateCommand.class, CommandLine.HelpCommand.class},
         description = {"Chainline's benchmarks (BENCHMARKS.md) and its synthetic cases, run beside target/chainline.jar.",
                 "Without a command: the accountability graph on generated cases, each size in fresh embedded stores under a"

@@ -1,6 +1,7 @@
 package org.chainline.cli;
 
 import io.micronaut.context.ApplicationContext;
+import org.chainline.cases.Scope;
 import org.chainline.refusal.Refusal;
 import org.chainline.sanctions.Designations;
 import org.chainline.sanctions.GapReport;
@@ -191,7 +192,7 @@ final class SanctionsCommand extends CommandGroup {
         @Override
         public Integer call() {
             return within(group.root, spec, context -> {
-                GapReport.Report r = context.getBean(GapReport.class).run(regime, minimum);
+                GapReport.Report r = context.getBean(GapReport.class).run(Scope.operator(Contexts.cliActor()), regime, minimum);
                 PrintWriter out = spec.commandLine().getOut();
                 out.printf("%s (%s): %d persons not designated by %s; %d already are; %d persons considered%n", r.regime(),
                         r.minimum(), r.rows().size(), r.jurisdiction(), r.alreadyDesignated(), r.personsConsidered());

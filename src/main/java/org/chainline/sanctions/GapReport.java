@@ -34,8 +34,6 @@ import java.util.concurrent.ConcurrentHashMap;
 @Singleton
 public class GapReport {
 
-    /** Not bounded by case yet (issue 26): reads every case. */
-    private static final Scope UNBOUNDED = Scope.notYetBounded(null, "gap report");
 
 
     private final Regimes regimes;
@@ -76,20 +74,28 @@ public class GapReport {
      * takes seconds to rank, and the home page and the API ask for it often): kept per regime and minimum, at the
      * journal's head and the graph's position and generation read before it is made.
      */
-    public Report current(String regimeId, @Nullable String minimum) {
+    public Report current(Scope scope, String regimeId, @Nullable String minimum) {
         String at = position();
-        Kept k = kept.get(regimeId + "\n" + minimum);
+        Kept k = kept.get(key(scope, regimeId, minimum));
         if (k != null && k.at().equals(at)) {
             return k.report();
         }
-        Report report = run(regimeId, minimum); // refuses an unknown regime or minimum: only known ones are kept
-        kept.put(regimeId + "\n" + minimum, new Kept(at, report));
+        Report report = run(scope, regimeId, minimum); // refuses an unknown regime or minimum: only known ones are kept
+        kept.put(key(scope, regimeId, minimum), new Kept(at, report));
         return report;
     }
 
+    /**
+     * A kept report is the report of a set of cases: readers of the same cases share it, and no reader is shown one made
+     * over cases it is not in.
+     */
+    private static String key(Scope scope, String regimeId, @Nullable String minimum) {
+        return regimeId + "\n" + minimum + "\n" + (scope.isEveryCase() ? "*" : String.join(",", scope.cases()));
+    }
+
     /** The report as of now if it is kept already (nothing is made): a page can show it at once, or load it after. */
-    public Optional<Report> ifKept(String regimeId, @Nullable String minimum) {
-        Kept k = kept.get(regimeId + "\n" + minimum);
+    public Optional<Report> ifKept(Scope scope, String regimeId, @Nullable String minimum) {
+        Kept k = kept.get(key(scope, regimeId, minimum));
         return k != null && k.at().equals(position()) ? Optional.of(k.report()) : Optional.empty();
     }
 
@@ -100,7 +106,7 @@ public class GapReport {
     }
 
     /** The report, made now. */
-    public Report run(String regimeId, @Nullable String minimum) {
+    public Report run(Scope scope, String regimeId, @Nullable String minimum) {
         if (regimeId == null || regimeId.isBlank()) {
             throw new InvalidInput("regime", "is required (known: " + String.join(", ", regimes.all().stream().map(Regime::id).toList()) + ")");
         }
@@ -114,12 +120,12 @@ public class GapReport {
                 .filter(s -> s.compareTo(Strength.PROBABLE) >= 0)
                 .orElseThrow(() -> new InvalidInput("minimum", "must be probable (established or probable paths) or established"));
         String jurisdiction = regime.designations().jurisdiction();
-        Set<String> designated = graph.designatedBy(jurisdiction);
-        List<String> persons = graph.persons();
+        Set<String> designated = graph.designatedBy(scope, jurisdiction);
+        List<String> persons = graph.persons(scope);
         List<Row> rows = new ArrayList<>();
         int skippedDesignated = 0;
         for (String personId : persons) {
-            Views.PersonLiability liability = paths.ofPerson(UNBOUNDED, personId, LiabilityPaths.DEFAULT_DEPTH);
+            Views.PersonLiability liability = paths.ofPerson(scope, personId, LiabilityPaths.DEFAULT_DEPTH);
             Strength strongest = null;
             int established = 0;
             int probable = 0;

@@ -1,6 +1,7 @@
 package org.chainline.sanctions;
 
 import jakarta.inject.Singleton;
+import org.chainline.cases.Scope;
 import org.chainline.graph.CypherQueries;
 import org.chainline.graph.Graph;
 import org.neo4j.driver.Values;
@@ -41,12 +42,14 @@ class SanctionGraph {
         return graph.read(tx -> tx.run(matchedSanctions, Values.parameters("match", match)).list(r -> r.get("id").asString()));
     }
 
-    List<String> persons() {
-        return graph.read(tx -> tx.run(persons).list(r -> r.get("id").asString()));
+    /** Every live person the scope sees, by id. */
+    List<String> persons(Scope scope) {
+        return graph.read(tx -> tx.run(persons, scope.parameters()).list(r -> r.get("id").asString()));
     }
 
-    Set<String> designatedBy(String jurisdiction) {
-        return new HashSet<>(graph.read(tx -> tx.run(designated, Values.parameters("jurisdiction", jurisdiction))
+    /** Persons the scope sees with an active designation by a jurisdiction, on a designation the scope sees. */
+    Set<String> designatedBy(Scope scope, String jurisdiction) {
+        return new HashSet<>(graph.read(tx -> tx.run(designated, scope.parameters("jurisdiction", jurisdiction))
                 .list(r -> r.get("id").asString())));
     }
 }

@@ -14,6 +14,8 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.chainline.cases.Scope;
+import org.chainline.cases.CaseAccess;
 import org.chainline.access.Roles;
 import org.chainline.input.JsonBody;
 import org.chainline.refusal.InvalidInput;
@@ -31,7 +33,10 @@ class SanctionsController {
     private final Designations designations;
     private final GapReport gaps;
 
-    SanctionsController(SanctionLists lists, Screening screening, Designations designations, GapReport gaps) {
+    private final CaseAccess access;
+
+    SanctionsController(SanctionLists lists, Screening screening, Designations designations, GapReport gaps, CaseAccess access) {
+        this.access = access;
         this.lists = lists;
         this.screening = screening;
         this.designations = designations;
@@ -108,8 +113,8 @@ class SanctionsController {
     @Secured(Roles.VIEWER)
     @Get(value = "/gaps{?regime,minimum,format}", produces = {MediaType.APPLICATION_JSON, "text/csv"})
     HttpResponse<?> gaps(@QueryValue @Nullable String regime, @QueryValue @Nullable String minimum,
-                         @QueryValue @Nullable String format) {
-        GapReport.Report report = gaps.current(regime, minimum);
+                         @QueryValue @Nullable String format, Authentication who) {
+        GapReport.Report report = gaps.current(access.scope(who), regime, minimum);
         if (format == null || format.equals("json")) {
             return HttpResponse.ok(report).contentType(MediaType.APPLICATION_JSON_TYPE);
         }

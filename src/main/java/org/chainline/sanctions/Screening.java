@@ -82,7 +82,7 @@ public class Screening {
             decisions.put(d.person() + "\n" + d.list() + "\n" + d.entry(), d.decision());
         }
         List<Candidate> out = new ArrayList<>();
-        List<String> screened = new ArrayList<>(graph.persons());
+        List<String> screened = new ArrayList<>(graph.persons(UNBOUNDED));
         for (String type : List.of("Company", "Vehicle")) {
             for (int offset = 0; ; offset += 500) {
                 List<ObjectNode> page = records.list(UNBOUNDED, records.model().type(type).orElseThrow(), null, false, offset, 500);

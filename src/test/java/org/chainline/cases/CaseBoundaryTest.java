@@ -134,6 +134,10 @@ class CaseBoundaryTest extends ChainlineTest {
             assertFalse(list.toString().contains(PLANTED), path + ": " + list);
             ONLY_IN_A.forEach(id -> assertFalse(list.toString().contains(id), path + " names " + id + ": " + list));
         }
+        // the gap report ranks the reader's cases' persons, on their cases' claims
+        JsonNode gapsOfB = app.send(HttpRequest.GET("/api/sanctions/gaps?regime=eu-ghrsr"), analystB.token());
+        ONLY_IN_A.forEach(id -> assertFalse(gapsOfB.toString().contains(id), "B's gap report names " + id));
+        assertFalse(gapsOfB.toString().contains(PLANTED));
         // review: B's counsel finds none of A's claims in its queue, and cannot decide on one
         JsonNode queueOfB = app.send(HttpRequest.GET("/api/reviews?state=all"), ownerB.token());
         ONLY_IN_A.forEach(id -> assertFalse(queueOfB.toString().contains(id), "B's review queue names " + id));

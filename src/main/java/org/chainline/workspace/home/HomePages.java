@@ -82,8 +82,8 @@ final class HomePages {
     }
 
     /** The gap report's top rows as of now (kept by the report itself, made again only after a change). */
-    GapReport.Report topGaps(String regime) {
-        return top(gaps.current(regime, null));
+    GapReport.Report topGaps(Authentication who, String regime) {
+        return top(gaps.current(access.scope(who), regime, null));
     }
 
     private static GapReport.Report top(GapReport.Report report) {
@@ -103,7 +103,7 @@ final class HomePages {
     ModelAndView<HomeView> gapsSection(Authentication who, @QueryValue @Nullable String regime, HttpRequest<?> request) {
         String chosen = regime(regime);
         HomeView view = new HomeView(Chrome.of(who, "home"), HomeView.Activity.NONE,
-                new HomeView.Gaps(regimes.all(), chosen, topGaps(chosen)), List.of(), HomeView.Protection.NONE, List.of());
+                new HomeView.Gaps(regimes.all(), chosen, topGaps(who, chosen)), List.of(), HomeView.Protection.NONE, List.of());
         return new ModelAndView<>(request.getHeaders().contains("HX-Request") ? "home/gapsSection" : "home/gaps", view);
     }
 
@@ -133,7 +133,7 @@ final class HomePages {
         List<Regime> all = regimes.all();
         String chosen = regime(regime);
         // the gaps are shown at once when the report for this position is kept; otherwise the section loads after the page
-        GapReport.Report top = gaps.ifKept(chosen, null).map(HomePages::top).orElse(null);
+        GapReport.Report top = gaps.ifKept(access.scope(who), chosen, null).map(HomePages::top).orElse(null);
         List<Dossier> latest = chrome.counsel()
                 ? dossiers.list(null).stream().sorted(Comparator.comparing(Dossier::generatedAt).reversed()).limit(5).toList()
                 : List.of();

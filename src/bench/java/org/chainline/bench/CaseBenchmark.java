@@ -21,7 +21,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
@@ -32,7 +31,7 @@ import java.util.regex.Pattern;
  */
 public final class CaseBenchmark {
 
-    private static final Pattern ID = Pattern.compile("\"([a-z]{1,4}-[0-9]+(?:-[0-9]+)?)\"");
+    private static final Pattern ID = Pattern.compile("\"([a-z]{1,4}-[0-9]+[a-z0-9-]*)\"");
 
     private final Cases cases;
     private final RecordImport imports;
@@ -108,25 +107,32 @@ public final class CaseBenchmark {
         Object ask(Scope scope, Random random);
     }
 
-    /** The same questions (one random sequence) asked in turn by each reader, after a warm-up of each. */
+    /**
+     * The same questions asked by each reader in turn, interleaved (question i by the three readers one after the other,
+     * each with the same random draw), after a warm-up of each: a pause of the machine falls on all three alike.
+     */
     private Row row(String name, int samples, Scope unfiltered, Scope one, Scope every, Question question) {
-        Function<Scope, Latency> measure = scope -> {
+        List<Scope> readers = List.of(unfiltered, one, every);
+        for (Scope scope : readers) {
             Random warm = new Random(11);
             for (int i = 0; i < Math.max(50, samples / 2); i++) {
                 question.ask(scope, warm);
             }
-            Random random = new Random(7);
-            long[] nanos = new long[samples];
-            for (int i = 0; i < samples; i++) {
+        }
+        long[][] nanos = new long[3][samples];
+        Random draws = new Random(7);
+        for (int i = 0; i < samples; i++) {
+            long seed = draws.nextLong();
+            for (int r = 0; r < 3; r++) {
+                Random random = new Random(seed);
                 long t = System.nanoTime();
-                question.ask(scope, random);
-                nanos[i] = System.nanoTime() - t;
+                question.ask(readers.get(r), random);
+                nanos[r][i] = System.nanoTime() - t;
             }
-            return Latency.of(nanos);
-        };
-        Latency base = measure.apply(unfiltered);
-        Latency ofOne = measure.apply(one);
-        Latency ofAll = measure.apply(every);
+        }
+        Latency base = Latency.of(nanos[0]);
+        Latency ofOne = Latency.of(nanos[1]);
+        Latency ofAll = Latency.of(nanos[2]);
         log.printf("%s: unfiltered p99 %.2f ms, member of one %.2f ms, member of all %.2f ms%n", name, base.p99(), ofOne.p99(), ofAll.p99());
         return new Row(name, base, ofOne, ofAll);
     }

@@ -252,7 +252,12 @@ public class Cases {
         if (!administrator) {
             requireRole(scope, caseId, CaseRole.OWNER, "add members");
         }
-        String organisation = accounts.organisationOf(name).orElse(null);
+        String organisation;
+        try {
+            organisation = accounts.organisationOf(name).orElse(null);
+        } catch (NotFound e) {
+            throw new InvalidInput("account", "is not an account of this instance: " + name);
+        }
         LocalDate lastDay = last;
         String why = TextInput.clean("reason", reason, 2000, false);
         return journal.write(actor, why, Journal.AfterCommit.LEAVE_TO_SCHEDULE, batch -> {

@@ -373,6 +373,26 @@ class WorkspaceBrowserTest extends ChainlineTest {
     }
 
     @Test
+    void counselReadsItsCasesAndAddsAMemberInTheCasesRoom() {
+        Page page = browser.signedIn(counsel);
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Cases")).click();
+        page.waitForURL("**/cases");
+        screen(page, "25-cases");
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Tamyr crackdown")).click();
+        assertThat(page.locator("h1")).containsText("Tamyr crackdown");
+        assertThat(page.locator("section[aria-labelledby=holds-h]")).containsText("Posting");
+        // an account that does not exist is said at its field
+        page.getByLabel("Account (username)").fill("nobody-of-that-name");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add the member")).click();
+        assertThat(page.locator(".error-summary")).containsText("is not an account of this instance: nobody-of-that-name");
+        // the owner may end a membership from the list, and is offered to leave the case itself
+        assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("End analyst's membership"))).isVisible();
+        assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Leave the case"))).isVisible();
+        screen(page, "26-case");
+        page.context().close();
+    }
+
+    @Test
     void aViewerFindsNoEditControl() {
         Page page = browser.signedIn(viewer);
         page.navigate("/records/person/p-abdigaliyev");

@@ -249,8 +249,16 @@ public class Cases {
         if (name.equals(actor)) {
             throw new Forbidden("account", "no one adds themself to a case: ask an owner of the case or an administrator");
         }
-        if (!administrator) {
-            requireRole(scope, caseId, CaseRole.OWNER, "add members");
+        if (!scope.may(caseId, CaseRole.OWNER)) {
+            if (!administrator) {
+                requireRole(scope, caseId, CaseRole.OWNER, "add members");
+            }
+            // an administrator makes accounts and knows their first passwords: adding one to a case would be reading it
+            // by proxy, so it adds members only to a case left without an owner (to give it one)
+            if (hasOwner(caseId)) {
+                throw new Forbidden("case", "an owner of case " + caseId + " adds its members; an administrator adds members"
+                        + " only to a case left without an owner");
+            }
         }
         String organisation;
         try {
@@ -300,6 +308,12 @@ public class Cases {
             return new Membership(caseId, name, standing.organisation(), standing.role(), standing.until(),
                     standing.addedAt(), standing.addedBy(), ended.recordedAt(), actor);
         });
+    }
+
+    /** Whether the case has a standing owner. */
+    public boolean hasOwner(String caseId) {
+        return transactions.executeRead(status -> MembershipStore.ofCase(status.getConnection(), caseId)).stream()
+                .anyMatch(m -> m.endedAt() == null && m.role().equals(CaseRole.OWNER.id()));
     }
 
     /** A case the reader is in, or (for membership only) any case to an administrator. */

@@ -31,6 +31,8 @@ class CaseBoundaryTest extends ChainlineTest {
 
     @Inject
     TestApplication app;
+    @Inject
+    Cases cases;
 
     TestLogins.Login ownerA;
     TestLogins.Login analystA;
@@ -278,10 +280,14 @@ class CaseBoundaryTest extends ChainlineTest {
         TestLogins.Login guest = login(Roles.VIEWER);
         app.refused(HttpRequest.GET("/api/persons/p-a-commander"), guest.token(), HttpStatus.NOT_FOUND);
         JsonNode pastEnd = app.refused(HttpRequest.POST("/api/cases/" + caseA + "/members", Map.of("account", guest.username(),
-                "role", "viewer", "until", LocalDate.now().minusDays(1).toString())), admin.token(), HttpStatus.BAD_REQUEST);
+                "role", "viewer", "until", LocalDate.now().minusDays(1).toString())), ownerA.token(), HttpStatus.BAD_REQUEST);
         assertEquals("until", pastEnd.path("field").asText());
+        // an administrator makes accounts and knows their first passwords: it adds no member to a case that has an owner
+        JsonNode byProxy = app.refused(HttpRequest.POST("/api/cases/" + caseA + "/members", Map.of("account", guest.username(),
+                "role", "viewer")), admin.token(), HttpStatus.FORBIDDEN);
+        assertTrue(byProxy.path("message").asText().contains("only to a case left without an owner"), byProxy.toString());
         app.send(HttpRequest.POST("/api/cases/" + caseA + "/members", Map.of("account", guest.username(), "role", "viewer",
-                "until", LocalDate.now().toString(), "reason", "outside counsel, for today")), admin.token());
+                "until", LocalDate.now().toString(), "reason", "outside counsel, for today")), ownerA.token());
         assertEquals(PLANTED, app.send(HttpRequest.GET("/api/persons/p-a-commander"), guest.token())
                 .path("names").path(0).path("value").asText());
         // a viewer of the case reads and does not write there, whatever the account may do elsewhere
@@ -301,8 +307,14 @@ class CaseBoundaryTest extends ChainlineTest {
                 ended = m;
             }
         }
-        assertTrue(ended != null && !ended.path("endedAt").isNull() && ended.path("addedBy").asText().equals(admin.username()),
+        assertTrue(ended != null && !ended.path("endedAt").isNull() && ended.path("addedBy").asText().equals(ownerA.username()),
                 members.toString());
+        // a case left without an owner (an upgrade's, when no account of counsel existed) is given one by an administrator
+        cases.openForOperator("tester", "case-ownerless", "Left without an owner", null, Map.of(), "a test");
+        app.send(HttpRequest.POST("/api/cases/case-ownerless/members", Map.of("account", ownerB.username(), "role", "owner",
+                "reason", "someone must answer for it")), admin.token());
+        app.refused(HttpRequest.POST("/api/cases/case-ownerless/members", Map.of("account", guest.username(), "role", "viewer")),
+                admin.token(), HttpStatus.FORBIDDEN);
         // the last owner stays
         JsonNode last = app.refused(HttpRequest.POST("/api/cases/" + caseA + "/members/" + ownerA.username() + "/end",
                 Map.of("reason", "leaving")), ownerA.token(), HttpStatus.CONFLICT);

@@ -127,8 +127,9 @@ final class CasePages {
                 .map(e -> new CaseView.Held(e.getKey(), e.getValue())).toList() : List.of();
         Integer awaiting = member ? reviews.queue(Scope.of(who.getName(), Map.of(id, scope.role(id).orElseThrow())), null,
                 who.getName()).size() : null;
-        boolean manages = administrator || scope.may(id, CaseRole.OWNER);
-        return new CaseView(Chrome.of(who, "cases"), about, member, manages, cases.members(scope, administrator, id), holds,
+        boolean owner = scope.may(id, CaseRole.OWNER);
+        CaseView.Powers powers = new CaseView.Powers(owner || administrator && !cases.hasOwner(id), owner || administrator);
+        return new CaseView(Chrome.of(who, "cases"), about, member, powers, cases.members(scope, administrator, id), holds,
                 awaiting, adding);
     }
 

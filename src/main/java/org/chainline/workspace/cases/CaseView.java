@@ -15,8 +15,15 @@ import java.util.List;
  * administrator who is not one, only its title and its members (it administers them without reading the case).
  */
 @Introspected
-public record CaseView(Chrome chrome, Case about, boolean member, boolean manages, List<Membership> members,
+public record CaseView(Chrome chrome, Case about, boolean member, Powers powers, List<Membership> members,
                        List<Held> holds, @Nullable Integer awaitingReview, Adding adding) implements Page {
+
+    /**
+     * What the reader may do to the members: an owner adds and ends them; an administrator ends them, and adds them
+     * only to a case left without an owner.
+     */
+    public record Powers(boolean adds, boolean ends) {
+    }
 
     /** How many records of a type the case holds, and where they are listed. */
     public record Held(String type, long count) {

@@ -3,6 +3,7 @@ package org.chainline.evidence;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
+import org.chainline.storage.Upgrades;
 import org.chainline.cases.Scope;
 import org.chainline.input.Json;
 import org.chainline.protection.IdentityProtection;
@@ -12,7 +13,6 @@ import org.chainline.registry.RecordsAdoption;
 import org.chainline.registry.model.RecordType;
 
 import java.sql.Connection;
-import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -56,29 +56,11 @@ class EarlierTelegramImports {
             return;
         }
         upgrade();
-        transactions.executeWrite(status -> {
-            try (var insert = status.getConnection().prepareStatement(
-                    "INSERT INTO upgrade_done (name, done_at) VALUES (?, now()) ON CONFLICT DO NOTHING")) {
-                insert.setString(1, UPGRADE);
-                insert.executeUpdate();
-            } catch (SQLException e) {
-                throw new IllegalStateException("the upgrade cannot be recorded: " + e.getMessage(), e);
-            }
-            return null;
-        });
+        Upgrades.markDone(transactions, UPGRADE);
     }
 
     private boolean done() {
-        return transactions.executeRead(status -> {
-            try (var select = status.getConnection().prepareStatement("SELECT 1 FROM upgrade_done WHERE name = ?")) {
-                select.setString(1, UPGRADE);
-                try (var rs = select.executeQuery()) {
-                    return rs.next();
-                }
-            } catch (SQLException e) {
-                throw new IllegalStateException("upgrades cannot be read: " + e.getMessage(), e);
-            }
-        });
+        return Upgrades.done(transactions, UPGRADE);
     }
 
     /** Visible for the test, which plants records as an earlier version wrote them after the first start. */

@@ -4,6 +4,7 @@ import io.micronaut.context.annotation.Context;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.annotation.PostConstruct;
 import jakarta.inject.Singleton;
+import org.chainline.storage.Upgrades;
 import org.chainline.access.Roles;
 import org.chainline.cases.CaseRole;
 import org.chainline.cases.Cases;
@@ -82,16 +83,7 @@ public class RecordsAdoption {
             });
             LOG.info("Adopted {} record(s) written before cases into the case {} ({} member(s))", homeless, CASE, members.size());
         }
-        transactions.executeWrite(status -> {
-            try (PreparedStatement insert = status.getConnection().prepareStatement(
-                    "INSERT INTO upgrade_done (name, done_at) VALUES (?, now()) ON CONFLICT DO NOTHING")) {
-                insert.setString(1, UPGRADE);
-                insert.executeUpdate();
-            } catch (SQLException e) {
-                throw new IllegalStateException("the upgrade cannot be recorded: " + e.getMessage(), e);
-            }
-            return null;
-        });
+        Upgrades.markDone(transactions, UPGRADE);
     }
 
     private static void update(Connection connection, String sql) {
@@ -104,7 +96,7 @@ public class RecordsAdoption {
     }
 
     private boolean done() {
-        return count("SELECT count(*) FROM upgrade_done WHERE name = '" + UPGRADE + "'") > 0;
+        return Upgrades.done(transactions, UPGRADE);
     }
 
     private long count(String sql) {

@@ -140,7 +140,7 @@ final class SanctionsCommand extends CommandGroup {
         @Override
         public Integer call() {
             return within(group.root, spec, context -> {
-                Designations.DecisionResult r = context.getBean(Designations.class).decide(Contexts.cliActor(),
+                Designations.DecisionResult r = context.getBean(Designations.class).decide(Scope.operator(Contexts.cliActor()),
                         new Designations.DecisionRequest(person, list, entry, decision, note));
                 spec.commandLine().getOut().printf("%s %s: %s (%d designations recorded, %d withdrawn)%n",
                         r.match().path("id").asText(), decision, r.match().path("explanation").asText(), r.designations().size(),
@@ -162,7 +162,7 @@ final class SanctionsCommand extends CommandGroup {
         @Override
         public Integer call() {
             return within(group.root, spec, context -> {
-                Designations.Status s = context.getBean(Designations.class).status(person);
+                Designations.Status s = context.getBean(Designations.class).status(Scope.operator(Contexts.cliActor()), person);
                 PrintWriter out = spec.commandLine().getOut();
                 out.println(person + (s.designated() ? ": designated by " + String.join(", ", s.activeJurisdictions()) : ": no active designation recorded"));
                 for (Designations.Designation d : s.designations()) {

@@ -140,11 +140,11 @@ public class DemoCase {
         } catch (IOException e) {
             throw new UncheckedIOException("the demo sanctions list cannot be read from the build", e);
         }
-        designations.decide(actor, new Designations.DecisionRequest(DESIGNATED_PERSON, LIST_NAME, DESIGNATED_ENTRY, "confirmed",
+        designations.decide(Scope.operator(actor), new Designations.DecisionRequest(DESIGNATED_PERSON, LIST_NAME, DESIGNATED_ENTRY, "confirmed",
                 "Fictional demo: names, birth date and nationality agree; the listing names his command of the National Guard"));
         review();
         counselText();
-        return new Loaded(report, stored, list, designations.status(DESIGNATED_PERSON));
+        return new Loaded(report, stored, list, designations.status(Scope.operator(actor), DESIGNATED_PERSON));
     }
 
     /** Counsel's own words for the UK submission about the commander of the National Guard, once. */

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.inject.Singleton;
+import org.chainline.refusal.Forbidden;
+import org.chainline.cases.CaseRole;
 import org.chainline.cases.Filing;
 import org.chainline.cases.Scope;
 import org.chainline.Sha256;
@@ -71,10 +73,10 @@ public class Designations {
     }
 
     /** The person's designations (live Sanction records), active ones first. */
-    public Status status(String personId) {
-        records.get(UNBOUNDED, records.model().type("Person").orElseThrow(), personId);
+    public Status status(Scope scope, String personId) {
+        records.get(scope, records.model().type("Person").orElseThrow(), personId);
         List<Designation> all = new ArrayList<>();
-        for (ObjectNode s : records.referring(UNBOUNDED, "Sanction", personId)) {
+        for (ObjectNode s : records.referring(scope, "Sanction", personId)) {
             all.add(designation(s));
         }
         all.sort(Comparator.comparing((Designation d) -> !d.status().equals("active"))
@@ -104,7 +106,8 @@ public class Designations {
     public record DecisionResult(JsonNode match, List<Designation> designations, List<String> withdrawn) {
     }
 
-    public DecisionResult decide(String actor, DecisionRequest request) {
+    public DecisionResult decide(Scope scope, DecisionRequest request) {
+        String actor = scope.reader();
         if (request == null) {
             throw new InvalidInput("body", "must be a JSON object with person, list, entry and decision");
         }
@@ -118,9 +121,15 @@ public class Designations {
         String note = request.note() == null ? null : TextInput.clean("note", request.note(), 2000, false);
         ObjectNode person;
         try {
-            person = records.get(UNBOUNDED, records.model().type("Person").orElseThrow(), personId);
+            person = records.get(scope, records.model().type("Person").orElseThrow(), personId);
         } catch (NotFound e) {
             throw new InvalidInput("person", "is not a person's id: " + personId);
+        }
+        // a decision is filed in the case that holds the person's record, by an analyst (or above) of that case
+        String home = person.path("case").asText(null);
+        if (!scope.may(home, CaseRole.ANALYST)) {
+            throw new Forbidden("person", "the list matches of " + personId + " are decided in the case that holds the person's"
+                    + " record, where you may not write");
         }
         SanctionListStore.Stored stored = lists.read(c -> lists.entry(c, list, entryId)).orElseThrow(() ->
                 new InvalidInput("entry", "no entry " + entryId + " on a list imported as " + list));
@@ -138,9 +147,7 @@ public class Designations {
         String reason = note != null ? note : (decision.equals("confirmed") ? "Confirmed: " : "Rejected: ") + list + " entry "
                 + entryId + " is " + (decision.equals("confirmed") ? "" : "not ") + "person " + personId;
         journal.write(actor, reason, Journal.AfterCommit.PROJECT, batch -> {
-            // a decision is filed in the case of the person's record (decisions filed per case of the reader: issue 26)
-            String home = person.path("case").asText(null);
-            RecordImport.Session session = imports.session(batch, new Filing(Scope.notYetBounded(actor, "sanctions"), home));
+            RecordImport.Session session = imports.session(batch, new Filing(scope, home));
             session.add(1, match);
             if (decision.equals("confirmed")) {
                 sync(session, home, matchId, personId, list, stored, LocalDate.now(clock), previous);

@@ -170,7 +170,7 @@ public class GapReport {
                 skippedDesignated++;
                 continue;
             }
-            List<String> elsewhere = designations.status(personId).activeJurisdictions();
+            List<String> elsewhere = designations.status(scope, personId).activeJurisdictions();
             rows.add(new Row(0, personId, liability.person().name(), liability.person().latinName(), strongest,
                     established + probable, established, probable, List.copyOf(modes), List.copyOf(violations),
                     List.copyOf(limbs), elsewhere, example));

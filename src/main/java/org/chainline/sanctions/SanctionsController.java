@@ -98,14 +98,14 @@ class SanctionsController {
         Designations.DecisionRequest request = new Designations.DecisionRequest(JsonBody.text(json, "person"),
                 JsonBody.text(json, "list"), JsonBody.text(json, "entry"), JsonBody.text(json, "decision"),
                 JsonBody.text(json, "note"));
-        return HttpResponse.created(designations.decide(who.getName(), request));
+        return HttpResponse.created(designations.decide(access.scope(who), request));
     }
 
     @Operation(summary = "A person's designation status: who designated them, under which programme, since when")
     @Secured(Roles.VIEWER)
     @Get(value = "/designations/{person}", produces = MediaType.APPLICATION_JSON)
-    Designations.Status status(@PathVariable String person) {
-        return designations.status(person);
+    Designations.Status status(@PathVariable String person, Authentication who) {
+        return designations.status(access.scope(who), person);
     }
 
     @Operation(summary = "Gap report: persons with established or probable paths to violations a regime covers, not designated "

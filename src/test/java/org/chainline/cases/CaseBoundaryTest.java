@@ -116,7 +116,7 @@ class CaseBoundaryTest extends ChainlineTest {
                 "/api/evidence/ev-a-roster", "/api/postings/post-a", "/api/sources/src-a", "/api/evidence/ev-a-roster/cited-by",
                 "/api/persons/p-a-commander/liability", "/api/incidents/i-a-square/liability",
                 "/api/units/u-a-unit/chain-of-command?at=2025-03-06", "/api/persons/p-a-commander/chain-of-command?at=2025-03-06",
-                "/api/evidence/ev-a-roster/custody", "/api/claims/post-a/review");
+                "/api/evidence/ev-a-roster/custody", "/api/claims/post-a/review", "/api/sanctions/designations/p-a-commander");
     }
 
     @Test
@@ -136,6 +136,10 @@ class CaseBoundaryTest extends ChainlineTest {
             assertFalse(list.toString().contains(PLANTED), path + ": " + list);
             ONLY_IN_A.forEach(id -> assertFalse(list.toString().contains(id), path + " names " + id + ": " + list));
         }
+        // nor decide a list match on A's person, which would file records in case A
+        JsonNode decided = app.refused(HttpRequest.POST("/api/sanctions/decisions", Map.of("person", "p-a-commander",
+                "list", "any-list", "entry", "any-entry", "decision", "confirmed")), analystB.token(), HttpStatus.BAD_REQUEST);
+        assertEquals("person", decided.path("field").asText());
         // the gap report ranks the reader's cases' persons, on their cases' claims
         JsonNode gapsOfB = app.send(HttpRequest.GET("/api/sanctions/gaps?regime=eu-ghrsr"), analystB.token());
         ONLY_IN_A.forEach(id -> assertFalse(gapsOfB.toString().contains(id), "B's gap report names " + id));

@@ -19,9 +19,10 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.Supplier;
 
@@ -226,7 +227,7 @@ public class Cases {
         String actor = scope.reader();
         visibleToAdministrator(scope, administrator, caseId);
         Problems problems = new Problems();
-        String name = account == null ? "" : account.strip().toLowerCase(java.util.Locale.ROOT);
+        String name = account == null ? "" : account.strip().toLowerCase(Locale.ROOT);
         if (name.isEmpty()) {
             problems.add("account", "is required: the username of the account to add");
         }
@@ -290,7 +291,7 @@ public class Cases {
     public Membership endMember(Scope scope, boolean administrator, String caseId, String account, String reason) {
         String actor = scope.reader();
         visibleToAdministrator(scope, administrator, caseId);
-        String name = account == null ? "" : account.strip().toLowerCase(java.util.Locale.ROOT);
+        String name = account == null ? "" : account.strip().toLowerCase(Locale.ROOT);
         if (!administrator && !name.equals(actor)) {
             requireRole(scope, caseId, CaseRole.OWNER, "end others' memberships");
         }

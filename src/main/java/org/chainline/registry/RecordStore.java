@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -124,7 +125,7 @@ public final class RecordStore {
     /** How many live records of each type have this home case, by type name. */
     Map<String, Long> countByType(String caseId) {
         return transactions.executeRead(status -> {
-            Map<String, Long> counts = new java.util.TreeMap<>();
+            Map<String, Long> counts = new TreeMap<>();
             try (PreparedStatement select = status.getConnection().prepareStatement(
                     "SELECT type, count(*) FROM record_state WHERE home_case = ? AND retired_seq IS NULL GROUP BY type")) {
                 select.setString(1, caseId);

@@ -22,6 +22,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Claim review: every decision (accept, reject, dispute) and every "leave for now" is a journal entry with who, when
@@ -101,7 +102,7 @@ public class ClaimReviews {
             Map<String, ReviewState> now = ReviewStore.states(batch.connection(), claimTypes, ids, Long.MAX_VALUE, actor, scope);
             // a claim is decided on by counsel of its case; one the reader does not see is not there for it
             Scope deciding = scope.isEveryCase() ? scope : Scope.of(actor, scope.casesWhere(CaseRole.COUNSEL).stream()
-                    .collect(java.util.stream.Collectors.toMap(c -> c, c -> CaseRole.COUNSEL)));
+                    .collect(Collectors.toMap(c -> c, c -> CaseRole.COUNSEL)));
             Set<String> decidable = scope.isEveryCase() ? now.keySet()
                     : ReviewStore.states(batch.connection(), claimTypes, ids, Long.MAX_VALUE, actor, deciding).keySet();
             for (Item i : items) {

@@ -19,6 +19,7 @@ import org.chainline.cases.CaseAccess;
 import org.chainline.cases.CaseRole;
 import org.chainline.cases.Cases;
 import org.chainline.cases.Scope;
+import org.chainline.refusal.NotFound;
 import org.chainline.refusal.Refusal;
 import org.chainline.registry.Records;
 import org.chainline.review.ClaimReviews;
@@ -122,7 +123,7 @@ final class CasePages {
         // a member reads the case; an administrator who is not one administers its members and reads nothing else
         Case about = member ? cases.get(scope, id) : cases.list(scope, administrator, null, 0, 500).stream()
                 .filter(c -> c.id().equals(id)).findFirst()
-                .orElseThrow(() -> new org.chainline.refusal.NotFound("case", id));
+                .orElseThrow(() -> new NotFound("case", id));
         List<CaseView.Held> holds = member ? records.heldBy(scope, id).entrySet().stream()
                 .map(e -> new CaseView.Held(e.getKey(), e.getValue())).toList() : List.of();
         Integer awaiting = member ? reviews.queue(Scope.of(who.getName(), Map.of(id, scope.role(id).orElseThrow())), null,

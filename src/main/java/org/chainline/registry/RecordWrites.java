@@ -97,6 +97,10 @@ public final class RecordWrites {
                 home = caseId;
             } else {
                 List<String> writable = scope.casesWhere(CaseRole.ANALYST);
+                if (scope.isEveryCase()) {
+                    throw new InvalidInput("case", "is required: say which case the records belong to (at the command line"
+                            + " --case ID; chainline cases list names the cases)");
+                }
                 if (writable.size() != 1) {
                     throw new InvalidInput("case", writable.isEmpty()
                             ? "is required, and you may write in no case: ask a case's owner to add you as an analyst"

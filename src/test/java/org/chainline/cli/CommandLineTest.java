@@ -204,6 +204,9 @@ class CommandLineTest {
         Run unknown = run("evidence", "custody", "ev-none");
         assertEquals(1, unknown.exit());
         assertTrue(unknown.err().contains("ev-none"), unknown.err());
+        Run noCase = run("import", Files.writeString(dir.resolve("new-photo.jpg"), "a fictional photo nobody holds yet").toString());
+        assertEquals(1, noCase.exit());
+        assertTrue(noCase.err().contains("case is required") && noCase.err().contains("--case ID"), noCase.err());
         Run refused = run("import", "--case", "case-cli", dir.resolve("checkpoint.jpg").toString(), "--kind", "hologram");
         assertEquals(1, refused.exit());
         assertTrue(refused.err().contains("kind"), refused.err());
